@@ -1,0 +1,32 @@
+// CSV writer for column tables: UTF-8 with a byte-order mark (so Excel opens Chinese text correctly), RFC 4180 quoting.
+import type { ColumnTable } from './column-table.ts';
+import { rowCount } from './column-table.ts';
+
+/** The UTF-8 byte-order mark prepended to every CSV file. */
+export const UTF8_BOM = '\uFEFF';
+
+/** Quotes a CSV field when it holds a comma, quote, or line break. */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Renders a table as CSV text (BOM, header row, CRLF line ends), deterministic for equal input. */
+export function tableToCsv(table: ColumnTable): string {
+  const names = Object.keys(table.columns);
+  const columns = names.map((name) => table.columns[name]);
+  const n = rowCount(table);
+  const lines: string[] = [names.map(csvField).join(',')];
+  for (let row = 0; row < n; row++) {
+    let line = '';
+    for (let c = 0; c < columns.length; c++) {
+      if (c > 0) line += ',';
+      line += csvField(columns[c][row]);
+    }
+    lines.push(line);
+  }
+  return UTF8_BOM + lines.join('\r\n') + '\r\n';
+}

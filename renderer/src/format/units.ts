@@ -1,0 +1,64 @@
+// Numbers as the reader expects them (POLICY.md §1): Chinese in 万人/万户/亿元 (万元 per household-year, 元 per
+// month), English in millions and billions. Every formatted number carries its unit.
+import type { Language } from '../i18n/i18n';
+
+export type Quantity = 'persons' | 'households' | 'money' | 'householdAnnual' | 'monthly' | 'share' | 'count' | 'ratio';
+
+interface Scale {
+  divisor: number;
+  unit: string;
+  digits: number;
+}
+
+const SCALES: Record<Language, Record<Quantity, Scale>> = {
+  zh: {
+    persons: { divisor: 1e4, unit: '万人', digits: 1 },
+    households: { divisor: 1e4, unit: '万户', digits: 1 },
+    money: { divisor: 1e8, unit: '亿元', digits: 1 },
+    householdAnnual: { divisor: 1e4, unit: '万元', digits: 2 },
+    monthly: { divisor: 1, unit: '元', digits: 0 },
+    share: { divisor: 0.01, unit: '%', digits: 2 },
+    count: { divisor: 1, unit: '', digits: 0 },
+    ratio: { divisor: 1, unit: '', digits: 3 },
+  },
+  en: {
+    persons: { divisor: 1e6, unit: 'million persons', digits: 2 },
+    households: { divisor: 1e6, unit: 'million households', digits: 2 },
+    money: { divisor: 1e9, unit: 'billion yuan', digits: 2 },
+    householdAnnual: { divisor: 1, unit: 'yuan/year', digits: 0 },
+    monthly: { divisor: 1, unit: 'yuan/month', digits: 0 },
+    share: { divisor: 0.01, unit: '%', digits: 2 },
+    count: { divisor: 1, unit: '', digits: 0 },
+    ratio: { divisor: 1, unit: '', digits: 3 },
+  },
+};
+
+/** The unit label of a quantity in a language (for table headers and axis names). */
+export function unitOf(quantity: Quantity, language: Language): string {
+  return SCALES[language][quantity].unit;
+}
+
+/** Scales a raw value (persons, yuan, or a 0..1 share) to the display unit, without the unit text. */
+export function scaled(value: number, quantity: Quantity, language: Language): number {
+  return value / SCALES[language][quantity].divisor;
+}
+
+/** Formats a raw value with grouping, sensible digits and its unit; non-finite values show as an em dash. */
+export function formatValue(
+  value: number,
+  quantity: Quantity,
+  language: Language,
+  options: { signed?: boolean; digits?: number; withUnit?: boolean } = {},
+): string {
+  if (!Number.isFinite(value)) return '—';
+  const scale = SCALES[language][quantity];
+  const digits = options.digits ?? scale.digits;
+  const number = new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: options.signed ? 'exceptZero' : 'auto',
+  }).format(value / scale.divisor);
+  if (options.withUnit === false || !scale.unit) return number;
+  const gap = scale.unit === '%' || language === 'zh' ? '' : ' ';
+  return `${number}${gap}${scale.unit}`;
+}
