@@ -49,7 +49,9 @@ export function tableFromRows(name: string, rows: readonly Record<string, unknow
     } else if (values.every((v) => typeof v === 'boolean')) {
       columns[key] = values.map((v) => v === true);
     } else {
-      columns[key] = values.map((v) => (v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v)));
+      columns[key] = values.map((v) =>
+        v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v),
+      );
     }
   }
   return { name, columns };

@@ -25,10 +25,17 @@ function pad(text: string, width: number, right: boolean): string {
 }
 
 /** Formats rows under a header; columns listed in `rightAlign` (numbers) are right-aligned. */
-export function formatTextTable(header: readonly string[], rows: readonly (readonly string[])[], rightAlign: readonly number[] = []): string {
+export function formatTextTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  rightAlign: readonly number[] = [],
+): string {
   const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[c] ?? ''))));
   const line = (cells: readonly string[]): string =>
-    cells.map((cell, c) => pad(cell, widths[c], rightAlign.includes(c))).join('  ').trimEnd();
+    cells
+      .map((cell, c) => pad(cell, widths[c], rightAlign.includes(c)))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [line(header), rule, ...rows.map(line)].join('\n');
 }

@@ -1,0 +1,172 @@
+// Hand-computed cases for the SQL rules in DuckDB-wasm: eligibility precedence, boundaries, take-up and amounts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HouseholdArrays } from '../../sim/model/households.ts';
+import type { RegionArrays } from '../../sim/model/regions.ts';
+import type { WasmDuckDb } from '../duckdb/wasm-node.ts';
+import { openWasmDuckDb } from '../duckdb/wasm-node.ts';
+import type { SqlRuleParams } from './rules-sql.ts';
+import { loadIntoWasm, programmeTotalsWasm } from './run-rules.ts';
+
+const PARAMS: SqlRuleParams = {
+  assetTest: true,
+  assetMonths: 24,
+  carTest: true,
+  homeTest: true,
+  maxHomes: 1,
+  disregardShare: 0,
+  minBenefitShare: 0,
+  supplementElderly: 0,
+  supplementChildren: 0,
+  supplementDisabled: 0,
+  supplementIll: 0,
+  tekunLivingMultiplier: 1.3,
+  tekunCareFull: 0.35,
+  tekunCareHalf: 0.2,
+  tekunCareSelf: 0.03,
+  tekunAssetTest: false,
+  marginalMultiplier: 1.5,
+  marginalSpecialPerPerson: 500,
+  rigidSpecialPerPerson: 800,
+  rigidRatio: 0.6,
+  takeupMonitored: 0.85,
+  takeupUnmonitored: 0.4,
+};
+
+type Row = Partial<Record<Exclude<keyof HouseholdArrays, 'count'>, number>>;
+
+function households(rows: Row[]): HouseholdArrays {
+  const n = rows.length;
+  const u8 = (key: keyof Row, fallback = 0): Uint8Array => Uint8Array.from(rows, (r) => r[key] ?? fallback);
+  const f64 = (key: keyof Row, fallback = 0): Float64Array => Float64Array.from(rows, (r) => r[key] ?? fallback);
+  return {
+    count: n,
+    region: Uint32Array.from(rows, (r) => r.region ?? 0),
+    area: u8('area'),
+    size: u8('size', 1),
+    elderly: u8('elderly'),
+    children: u8('children'),
+    disabled: u8('disabled'),
+    ill: u8('ill'),
+    ableToWork: u8('ableToWork'),
+    working: u8('working'),
+    careFull: u8('careFull'),
+    careHalf: u8('careHalf'),
+    incomePc: f64('incomePc'),
+    earningsPc: f64('earningsPc'),
+    assetsPc: f64('assetsPc'),
+    car: u8('car'),
+    homes: u8('homes', 1),
+    medicalHh: f64('medicalHh'),
+    educationHh: f64('educationHh'),
+    rehabHh: f64('rehabHh'),
+    programme: u8('programme'),
+    gradualExit: u8('gradualExit'),
+    monitored: u8('monitored'),
+    tekunProfile: u8('tekunProfile'),
+    localHukou: u8('localHukou', 1),
+    weight: f64('weight', 1),
+  };
+}
+
+// One province: urban standard 1000, rural 600 yuan/month; minimum wage 2000/1600; previous income 40000/20000.
+const REGIONS: RegionArrays = {
+  count: 1,
+  code: ['43'],
+  province: Uint16Array.from([0]),
+  provinceCodes: ['43'],
+  nameZh: ['湖南'],
+  nameEn: ['Hunan'],
+  population: Float64Array.from([1e6, 1e6]),
+  standard: Float64Array.from([1000, 600]),
+  incomePrev: Float64Array.from([40000, 20000]),
+  consumptionPrev: Float64Array.from([30000, 15000]),
+  minWage: Float64Array.from([2000, 1600]),
+  centralShare: Float64Array.from([0.6]),
+};
+
+let duck: WasmDuckDb;
+beforeAll(async () => {
+  duck = await openWasmDuckDb();
+});
+afterAll(() => duck.close());
+
+function run(rows: Row[], params: SqlRuleParams = PARAMS) {
+  loadIntoWasm(duck, households(rows), REGIONS);
+  return programmeTotalsWasm(duck, params);
+}
+
+describe('SQL rules (DuckDB-wasm)', () => {
+  it('pays an enrolled dibao household the gap to the standard, weighted', () => {
+    // (1000 − 6000/12) × 2 members × 12 months = 12000 per household; weight 10 → 120000; enrolled → p = 1.
+    const [dibao] = run([{ size: 2, incomePc: 6000, programme: 1, weight: 10 }]);
+    expect(dibao.programme).toBe(1);
+    expect(dibao.households).toBeCloseTo(10, 9);
+    expect(dibao.persons).toBeCloseTo(20, 9);
+    expect(dibao.cost.dibao_base).toBeCloseTo(120000, 6);
+  });
+
+  it('enrols a newly eligible monitored household with the monitored take-up', () => {
+    // Rural: (600 − 3600/12) × 3 × 12 = 10800; p = 0.85; weight 2 → 1.7 households, 18360 yuan.
+    const [dibao] = run([{ area: 1, size: 3, incomePc: 3600, monitored: 1, weight: 2 }]);
+    expect(dibao.households).toBeCloseTo(1.7, 9);
+    expect(dibao.eligibleHouseholds).toBeCloseTo(2, 9);
+    expect(dibao.cost.dibao_base).toBeCloseTo(18360, 6);
+  });
+
+  it('treats income exactly at the standard as not dibao-eligible (strict <) but marginal', () => {
+    // 12000/12 = 1000 is not < 1000; 1000 < 1.5 × 1000 → marginal; unmonitored p = 0.4; special 500 × 2 persons.
+    const totals = run([{ size: 2, incomePc: 12000 }]);
+    expect(totals.map((t) => t.programme)).toEqual([3]);
+    expect(totals[0].households).toBeCloseTo(0.4, 9);
+    expect(totals[0].cost.marginal_special).toBeCloseTo(0.4 * 1000, 9);
+  });
+
+  it('passes assets exactly at the limit (≤) and fails just above it, or with a car or a second home', () => {
+    // Limit 24 × 1000 = 24000 per person.
+    const totals = run([
+      { size: 1, incomePc: 0, assetsPc: 24000, programme: 1 },
+      { size: 1, incomePc: 0, assetsPc: 24000.01, programme: 1 },
+      { size: 1, incomePc: 0, car: 1, programme: 1 },
+      { size: 1, incomePc: 0, homes: 2, programme: 1 },
+    ]);
+    expect(totals).toHaveLength(1);
+    expect(totals[0].sample).toBe(1);
+    expect(totals[0].cost.dibao_base).toBeCloseTo(12000, 9);
+  });
+
+  it('gives tekun precedence over dibao and pays living plus care by care level', () => {
+    // Rural, 1 person, full care: living 1.3 × 600 × 12 = 9360; care 0.35 × 1600 × 12 = 6720.
+    const totals = run([{ area: 1, size: 1, incomePc: 1200, careFull: 1, tekunProfile: 1, programme: 2 }]);
+    expect(totals.map((t) => t.programme)).toEqual([2]);
+    expect(totals[0].cost.tekun_living).toBeCloseTo(9360, 9);
+    expect(totals[0].cost.tekun_care).toBeCloseTo(6720, 9);
+  });
+
+  it('classifies rigid-expenditure hardship when spending exceeds the ratio of household income', () => {
+    // Urban, 2 persons, 30000/person (2500/month > 1500): total income 60000; medical 36001 > 0.6 × 60000; 30000 < 40000.
+    const totals = run([
+      { size: 2, incomePc: 30000, medicalHh: 36001, programme: 4 },
+      { size: 2, incomePc: 30000, medicalHh: 36000, programme: 4 },
+    ]);
+    expect(totals.map((t) => t.programme)).toEqual([4]);
+    expect(totals[0].sample).toBe(1);
+    expect(totals[0].cost.rigid_special).toBeCloseTo(1600, 9);
+  });
+
+  it('applies the earnings disregard and the classified supplements once per member', () => {
+    // Disregard 0.3 × 1000 = 300/month per worker; 2 persons, 1 worker, income 12000/yr → 1000 − 150 = 850/month.
+    // Base (1000 − 850) × 2 × 12 = 3600. Supplements: elderly 0.2, disabled 0.3, 2 elderly + 1 disabled in 2
+    // members → 1 disabled at 0.3 then 1 elderly at 0.2 = 0.5 × 1000 × 12 = 6000.
+    const totals = run(
+      [{ size: 2, incomePc: 12000, working: 1, ableToWork: 1, elderly: 2, disabled: 1, programme: 1 }],
+      {
+        ...PARAMS,
+        disregardShare: 0.3,
+        supplementElderly: 0.2,
+        supplementDisabled: 0.3,
+      },
+    );
+    expect(totals[0].cost.dibao_base).toBeCloseTo(3600, 9);
+    expect(totals[0].cost.dibao_supplements).toBeCloseTo(6000, 9);
+  });
+});

@@ -1,0 +1,161 @@
+// The baseline rules of POLICY.md §2.1–2.4 and §3.2 written independently as one DuckDB SQL query, for the benchmark
+// and as a cross-check of the TypeScript kernel (expected-value mode): region join, eligibility in precedence
+// (tekun, dibao, marginal, rigid), take-up, benefit components and a weighted group-by programme.
+
+/** Scalar rule parameters the SQL reads (the national defaults; per-cell standards come from the `cells` table). */
+export interface SqlRuleParams {
+  /** Asset test: per-capita financial assets ≤ assetMonths × monthly standard (switchable). */
+  assetTest: boolean;
+  assetMonths: number;
+  /** No non-exempt car (switchable). */
+  carTest: boolean;
+  /** At most `maxHomes` homes (switchable). */
+  homeTest: boolean;
+  maxHomes: number;
+  /** Earnings disregard per member in work, as a share of the standard per month. */
+  disregardShare: number;
+  /** Minimum benefit as a share of standard × size per month. */
+  minBenefitShare: number;
+  /** Classified supplements per qualifying member, share of the standard per month. */
+  supplementElderly: number;
+  supplementChildren: number;
+  supplementDisabled: number;
+  supplementIll: number;
+  /** Tekun basic living: multiplier of the standard per person per month. */
+  tekunLivingMultiplier: number;
+  /** Tekun care as shares of the monthly minimum wage, by care level (full, half, self-care). */
+  tekunCareFull: number;
+  tekunCareHalf: number;
+  tekunCareSelf: number;
+  /** Whether tekun eligibility also applies the asset test. */
+  tekunAssetTest: boolean;
+  /** Marginal: per-capita income < multiplier × standard. */
+  marginalMultiplier: number;
+  /** Special assistance for marginal and rigid households, yuan per person per year. */
+  marginalSpecialPerPerson: number;
+  rigidSpecialPerPerson: number;
+  /** Rigid: rigid spending > ratio × total household income. */
+  rigidRatio: number;
+  /** Take-up of newly eligible households, monitored and not. */
+  takeupMonitored: number;
+  takeupUnmonitored: number;
+}
+
+/** Table names the query reads: households (columns of HH_SQL_COLUMNS) and cells (see cellsArrowTable). */
+export interface SqlRuleTables {
+  households: string;
+  cells: string;
+}
+
+function num(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`non-finite SQL parameter: ${value}`);
+  return `CAST(${value} AS DOUBLE)`;
+}
+
+function bool(value: boolean): string {
+  return value ? 'TRUE' : 'FALSE';
+}
+
+/**
+ * Per-household classification and amounts as a SQL query (one row per household): status, enrolment probability
+ * and yearly cost by component. Income tests compare monthly per-capita amounts; money is yuan per year.
+ */
+export function householdRulesSql(p: SqlRuleParams, t: SqlRuleTables): string {
+  const supplements: [string, number][] = [
+    ['elderly', p.supplementElderly],
+    ['children', p.supplementChildren],
+    ['disabled', p.supplementDisabled],
+    ['ill', p.supplementIll],
+  ];
+  supplements.sort((a, b) => b[1] - a[1]);
+  // Each member counts once, at the highest applicable share: assign members to categories from the highest share
+  // down, never more members in total than the household has (categories assumed to be distinct people as far as
+  // the counts allow).
+  const supplementTerms: string[] = [];
+  let assigned = '0';
+  for (const [column, share] of supplements) {
+    const taken = `LEAST(h.${column}, GREATEST(h.size - (${assigned}), 0))`;
+    supplementTerms.push(`${taken} * ${num(share)}`);
+    assigned = `${assigned} + ${taken}`;
+  }
+  return `
+WITH base AS (
+  SELECT
+    h.hh_id, h.weight, h.size, h.programme, h.monitored,
+    c.standard AS s,
+    h.income_pc / 12.0 AS income_m,
+    GREATEST(h.income_pc / 12.0 - h.working * ${num(p.disregardShare)} * c.standard / h.size, 0.0) AS countable_m,
+    (NOT ${bool(p.assetTest)} OR h.assets_pc <= ${num(p.assetMonths)} * c.standard)
+      AND (NOT ${bool(p.carTest)} OR h.car = 0)
+      AND (NOT ${bool(p.homeTest)} OR h.homes <= ${num(p.maxHomes)}) AS assets_ok,
+    h.income_pc < c.income_prev AS below_prev_income,
+    (h.medical_hh + h.education_hh + h.rehab_hh) > ${num(p.rigidRatio)} * h.income_pc * h.size AS rigid_spending,
+    h.tekun_profile = 1 AS tekun_profile,
+    (${supplementTerms.join(' + ')}) AS supplement_members_share,
+    h.care_full, h.care_half, c.min_wage
+  FROM ${t.households} h JOIN ${t.cells} c ON c.cell = h.region * 2 + h.area
+),
+classified AS (
+  SELECT *,
+    CASE
+      WHEN tekun_profile AND income_m < s AND (NOT ${bool(p.tekunAssetTest)} OR assets_ok) THEN 2
+      WHEN countable_m < s AND assets_ok THEN 1
+      WHEN income_m < ${num(p.marginalMultiplier)} * s AND assets_ok THEN 3
+      WHEN below_prev_income AND assets_ok AND rigid_spending THEN 4
+      ELSE 0
+    END AS status
+  FROM base
+),
+enrolled AS (
+  SELECT *,
+    CASE
+      WHEN status = 0 THEN 0.0
+      WHEN programme = status THEN 1.0
+      WHEN monitored = 1 OR programme <> 0 THEN ${num(p.takeupMonitored)}
+      ELSE ${num(p.takeupUnmonitored)}
+    END AS p_enrol
+  FROM classified
+)
+SELECT
+  hh_id, weight, size, status, p_enrol, programme,
+  CASE WHEN status = 1 THEN GREATEST((s - countable_m) * size, ${num(p.minBenefitShare)} * s * size) * 12.0 ELSE 0.0 END
+    AS dibao_base,
+  CASE WHEN status = 1 THEN supplement_members_share * s * 12.0 ELSE 0.0 END AS dibao_supplements,
+  CASE WHEN status = 2 THEN ${num(p.tekunLivingMultiplier)} * s * size * 12.0 ELSE 0.0 END AS tekun_living,
+  CASE WHEN status = 2 THEN (care_full * ${num(p.tekunCareFull)} + care_half * ${num(p.tekunCareHalf)}
+    + GREATEST(size - care_full - care_half, 0) * ${num(p.tekunCareSelf)}) * min_wage * 12.0 ELSE 0.0 END AS tekun_care,
+  CASE WHEN status = 3 THEN ${num(p.marginalSpecialPerPerson)} * size ELSE 0.0 END AS marginal_special,
+  CASE WHEN status = 4 THEN ${num(p.rigidSpecialPerPerson)} * size ELSE 0.0 END AS rigid_special
+FROM enrolled`;
+}
+
+/** The cost components the SQL computes, in output order. */
+export const SQL_COST_COMPONENTS = [
+  'dibao_base',
+  'dibao_supplements',
+  'tekun_living',
+  'tekun_care',
+  'marginal_special',
+  'rigid_special',
+] as const;
+
+/**
+ * Weighted totals by simulated programme (expected value: weight × enrolment probability): enrolled households and
+ * persons, eligible households and persons, unweighted sample count and yearly cost by component.
+ */
+export function programmeTotalsSql(p: SqlRuleParams, t: SqlRuleTables): string {
+  const costs = SQL_COST_COMPONENTS.map((c) => `SUM(weight * p_enrol * ${c}) AS ${c}`).join(',\n  ');
+  return `
+SELECT
+  status AS programme,
+  SUM(weight * p_enrol) AS households,
+  SUM(weight * p_enrol * size) AS persons,
+  SUM(weight) AS eligible_households,
+  SUM(weight * size) AS eligible_persons,
+  COUNT(*) AS sample,
+  ${costs}
+FROM (${householdRulesSql(p, t)}) r
+WHERE status <> 0
+GROUP BY status
+ORDER BY status`;
+}

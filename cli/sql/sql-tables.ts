@@ -1,0 +1,71 @@
+// Arrow tables the SQL cross-check reads: households straight from HouseholdArrays, and one row per region cell.
+import { Table, makeVector } from 'apache-arrow';
+import type { HouseholdArrays } from '../../sim/model/households.ts';
+import type { RegionArrays } from '../../sim/model/regions.ts';
+
+/** SQL column name for each HouseholdArrays field (snake_case; `region` is the region index, not its code). */
+export const HH_SQL_COLUMNS = {
+  region: 'region',
+  area: 'area',
+  size: 'size',
+  elderly: 'elderly',
+  children: 'children',
+  disabled: 'disabled',
+  ill: 'ill',
+  ableToWork: 'able_to_work',
+  working: 'working',
+  careFull: 'care_full',
+  careHalf: 'care_half',
+  incomePc: 'income_pc',
+  earningsPc: 'earnings_pc',
+  assetsPc: 'assets_pc',
+  car: 'car',
+  homes: 'homes',
+  medicalHh: 'medical_hh',
+  educationHh: 'education_hh',
+  rehabHh: 'rehab_hh',
+  programme: 'programme',
+  gradualExit: 'gradual_exit',
+  monitored: 'monitored',
+  tekunProfile: 'tekun_profile',
+  localHukou: 'local_hukou',
+  weight: 'weight',
+} as const satisfies Record<Exclude<keyof HouseholdArrays, 'count'>, string>;
+
+/** Households as an Arrow table (zero-copy over the typed arrays), plus a row id `hh_id`. */
+export function householdsArrowTable(households: HouseholdArrays): Table {
+  const hhId = new Uint32Array(households.count);
+  for (let i = 0; i < households.count; i++) hhId[i] = i;
+  const vectors: Record<string, ReturnType<typeof makeVector>> = { hh_id: makeVector(hhId) };
+  for (const [field, column] of Object.entries(HH_SQL_COLUMNS)) {
+    const key = field satisfies string as keyof typeof HH_SQL_COLUMNS;
+    vectors[column] = makeVector(households[key]);
+  }
+  return new Table(vectors);
+}
+
+/**
+ * Region cells (region*2+area) as an Arrow table with the parameters the rules read. `standard` defaults to the
+ * dataset's current standards; pass the engine's resolved standards to cross-check a reform.
+ */
+export function cellsArrowTable(regions: RegionArrays, standard: Float64Array = regions.standard): Table {
+  const cells = regions.count * 2;
+  const cell = new Uint32Array(cells);
+  const province = new Uint16Array(cells);
+  for (let c = 0; c < cells; c++) {
+    cell[c] = c;
+    province[c] = regions.province[c >> 1];
+  }
+  const centralShare = new Float64Array(cells);
+  for (let c = 0; c < cells; c++) centralShare[c] = regions.centralShare[c >> 1];
+  return new Table({
+    cell: makeVector(cell),
+    province: makeVector(province),
+    standard: makeVector(standard),
+    income_prev: makeVector(regions.incomePrev),
+    consumption_prev: makeVector(regions.consumptionPrev),
+    min_wage: makeVector(regions.minWage),
+    central_share: makeVector(centralShare),
+    population: makeVector(regions.population),
+  });
+}
