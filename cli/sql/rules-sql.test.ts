@@ -28,6 +28,7 @@ const PARAMS: SqlRuleParams = {
   marginalSpecialPerPerson: 500,
   rigidSpecialPerPerson: 800,
   rigidRatio: 0.6,
+  rigidIncomeMultiplier: 1,
   takeupMonitored: 0.85,
   takeupUnmonitored: 0.4,
 };

@@ -36,6 +36,8 @@ export interface SqlRuleParams {
   rigidSpecialPerPerson: number;
   /** Rigid: rigid spending > ratio × total household income. */
   rigidRatio: number;
+  /** Rigid: per-capita income < multiplier × previous-year per-capita disposable income. */
+  rigidIncomeMultiplier: number;
   /** Take-up of newly eligible households, monitored and not. */
   takeupMonitored: number;
   takeupUnmonitored: number;
@@ -88,7 +90,7 @@ WITH base AS (
     (NOT ${bool(p.assetTest)} OR h.assets_pc <= ${num(p.assetMonths)} * c.standard)
       AND (NOT ${bool(p.carTest)} OR h.car = 0)
       AND (NOT ${bool(p.homeTest)} OR h.homes <= ${num(p.maxHomes)}) AS assets_ok,
-    h.income_pc < c.income_prev AS below_prev_income,
+    h.income_pc < ${num(p.rigidIncomeMultiplier)} * c.income_prev AS below_prev_income,
     (h.medical_hh + h.education_hh + h.rehab_hh) > ${num(p.rigidRatio)} * h.income_pc * h.size AS rigid_spending,
     h.tekun_profile = 1 AS tekun_profile,
     (${supplementTerms.join(' + ')}) AS supplement_members_share,
