@@ -1,0 +1,145 @@
+// Provenance of every export: what produced these numbers (versions, dataset hashes, scenario, seed and mode,
+// suppression threshold, time). Field names match the CLI's `provenance.json` so one reader serves both, and the
+// scenario JSON inside it re-runs with `npx safetynet run` to the same totals.
+import type { Text } from './text';
+
+/** One dataset file and its content hash. */
+export interface FileHash {
+  file: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** The export formats the workbench writes. */
+export type ExportFormat = 'html' | 'pdf' | 'xlsx' | 'csv' | 'arrow' | 'parquet' | 'png' | 'svg' | 'scenario-json';
+
+/** What every export records. Only `timestamp` differs between two exports of the same state. */
+export interface Provenance {
+  tool: 'safetynet';
+  appVersion: string;
+  engineVersion: string;
+  /** What wrote it: `export:<format>` in the workbench, the command name in the CLI. */
+  command: string;
+  mode: 'ev' | 'mc';
+  seed: number;
+  replications: number;
+  years: number;
+  suppressionMinCell: number;
+  datasetFiles: FileHash[];
+  /** True when the dataset is the synthetic demo (labelled so in every export). */
+  synthetic: boolean;
+  scenario: unknown;
+  /** SHA-256 of the canonical JSON of `scenario` (keys sorted, no spaces). */
+  scenarioSha256: string;
+  outputs: FileHash[];
+  timestamp: string;
+}
+
+/** What the caller knows when it asks for provenance. */
+export interface ProvenanceInput {
+  appVersion: string;
+  engineVersion: string;
+  format: ExportFormat;
+  mode: 'ev' | 'mc';
+  seed: number;
+  replications: number;
+  years: number;
+  suppressionMinCell: number;
+  datasetFiles: readonly FileHash[];
+  synthetic: boolean;
+  scenario: unknown;
+  /** Defaults to now; pass a fixed date for reproducible files in tests. */
+  now?: Date;
+}
+
+/** JSON with object keys sorted at every depth: equal values always give equal text (and equal hashes). */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const record: Record<string, unknown> = {};
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [key, item] of entries) if (item !== undefined) record[key] = sortKeys(item);
+    return record;
+  }
+  return value;
+}
+
+/** SHA-256 of UTF-8 text or bytes as lowercase hex (Web Crypto: the same in the browser, Electron and Node). */
+export async function sha256Hex(data: string | Uint8Array): Promise<string> {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  const digest = await crypto.subtle.digest('SHA-256', Uint8Array.from(bytes));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** Builds the provenance record of an export. */
+export async function buildProvenance(input: ProvenanceInput): Promise<Provenance> {
+  return {
+    tool: 'safetynet',
+    appVersion: input.appVersion,
+    engineVersion: input.engineVersion,
+    command: `export:${input.format}`,
+    mode: input.mode,
+    seed: input.seed,
+    replications: input.replications,
+    years: input.years,
+    suppressionMinCell: input.suppressionMinCell,
+    datasetFiles: input.datasetFiles.map((file) => ({ ...file })),
+    synthetic: input.synthetic,
+    scenario: input.scenario,
+    scenarioSha256: await sha256Hex(canonicalJson(input.scenario)),
+    outputs: [],
+    timestamp: (input.now ?? new Date()).toISOString(),
+  };
+}
+
+/** One labelled line of a provenance block (briefing, XLSX sheet, CSV notes). */
+export interface ProvenanceLine {
+  label: Text;
+  value: string;
+}
+
+const MODE_LABEL: Record<Provenance['mode'], Text> = {
+  ev: { zh: '期望值（确定性）', en: 'expected value (deterministic)' },
+  mc: { zh: '蒙特卡洛', en: 'Monte Carlo' },
+};
+
+/** The provenance as labelled lines, scenario JSON last (readers copy it to re-run). */
+export function provenanceLines(provenance: Provenance, language: 'zh' | 'en'): ProvenanceLine[] {
+  const lines: ProvenanceLine[] = [
+    { label: { zh: '生成时间', en: 'Generated at' }, value: provenance.timestamp },
+    { label: { zh: '应用版本', en: 'App version' }, value: provenance.appVersion },
+    { label: { zh: '引擎版本', en: 'Engine version' }, value: provenance.engineVersion },
+    { label: { zh: '导出方式', en: 'Written by' }, value: provenance.command },
+    { label: { zh: '计算模式', en: 'Mode' }, value: MODE_LABEL[provenance.mode][language] },
+    { label: { zh: '随机种子', en: 'Random seed' }, value: String(provenance.seed) },
+    { label: { zh: '重复次数', en: 'Replications' }, value: String(provenance.replications) },
+    { label: { zh: '预测年数', en: 'Projection years' }, value: String(provenance.years) },
+    {
+      label: { zh: '抑制阈值（样本户）', en: 'Suppression threshold (sample households)' },
+      value: String(provenance.suppressionMinCell),
+    },
+    {
+      label: { zh: '数据性质', en: 'Data' },
+      value: provenance.synthetic
+        ? language === 'zh'
+          ? '合成演示数据，非官方统计'
+          : 'synthetic demo data, not official statistics'
+        : language === 'zh'
+          ? '用户数据'
+          : 'user data',
+    },
+  ];
+  for (const file of provenance.datasetFiles) {
+    lines.push({
+      label: { zh: `数据文件 ${file.file}（SHA-256）`, en: `Dataset file ${file.file} (SHA-256)` },
+      value: `${file.sha256} · ${file.bytes} B`,
+    });
+  }
+  lines.push({ label: { zh: '方案 SHA-256', en: 'Scenario SHA-256' }, value: provenance.scenarioSha256 });
+  lines.push({ label: { zh: '方案 JSON', en: 'Scenario JSON' }, value: canonicalJson(provenance.scenario) });
+  return lines;
+}
