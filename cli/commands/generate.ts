@@ -1,0 +1,168 @@
+// `safetynet generate`: writes synthetic household and region data as Arrow files; `--demo` (re)writes the bundled
+// demo dataset in datasets/demo/ only when it is missing or stale (the generator's sources or settings changed).
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateDemo } from '../../datasets/generate/generate.ts';
+import { demoToArrow, tableBytes } from '../../datasets/generate/to-arrow.ts';
+import { flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
+import type { Command } from '../command.ts';
+import { dataError, usageError } from '../errors.ts';
+import type { CliIo } from '../io.ts';
+import { eprintln, println } from '../io.ts';
+import { sha256Hex } from '../provenance.ts';
+
+/** Size and seed of the bundled demo dataset. */
+export const DEMO_HOUSEHOLDS = 200_000;
+export const DEMO_SEED = 20241231;
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Where `--demo` writes. */
+export const DEMO_DIR = path.join(REPO_ROOT, 'datasets', 'demo');
+/** File names of a generated dataset. */
+export const DATASET_FILES = { households: 'households.arrow', regions: 'regions.arrow', manifest: 'manifest.json' };
+
+/** What manifest.json records, used to decide whether the demo is stale. */
+export interface GenerateManifest {
+  synthetic: true;
+  households: number;
+  seed: number;
+  generatorSha256: string;
+  files: Record<string, string>;
+}
+
+/** SHA-256 over the generator's sources and reference data: changes when the generator would give other output. */
+export async function generatorFingerprint(): Promise<string> {
+  const dirs = [path.join(REPO_ROOT, 'datasets', 'generate'), path.join(REPO_ROOT, 'datasets', 'reference')];
+  const parts: string[] = [];
+  for (const dir of dirs) {
+    const names = (await readdir(dir)).filter((n) => !n.endsWith('.test.ts') && /\.(ts|csv)$/.test(n)).sort();
+    for (const name of names) parts.push(`${name}\n${sha256Hex(await readFile(path.join(dir, name)))}`);
+  }
+  return sha256Hex(parts.join('\n'));
+}
+
+/** Generates `households` sample households from `seed` into `outDir`; returns the manifest written. */
+export async function writeGeneratedDataset(
+  outDir: string,
+  households: number,
+  seed: number,
+): Promise<GenerateManifest> {
+  const data = generateDemo(households, seed);
+  const arrow = demoToArrow(data);
+  const files: Record<string, Uint8Array> = {
+    [DATASET_FILES.households]: tableBytes(arrow.households, 'file'),
+    [DATASET_FILES.regions]: tableBytes(arrow.regions, 'file'),
+  };
+  await mkdir(outDir, { recursive: true });
+  const hashes: Record<string, string> = {};
+  for (const [name, bytes] of Object.entries(files)) {
+    const target = path.join(outDir, name);
+    await writeFile(`${target}.tmp`, bytes);
+    await rename(`${target}.tmp`, target);
+    hashes[name] = sha256Hex(bytes);
+  }
+  const manifest: GenerateManifest = {
+    synthetic: true,
+    households,
+    seed,
+    generatorSha256: await generatorFingerprint(),
+    files: hashes,
+  };
+  await writeFile(path.join(outDir, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+/** Why the dataset in `dir` is not up to date, or null when it is (files present, hashes and generator match). */
+export async function demoStaleReason(dir: string, households: number, seed: number): Promise<string | null> {
+  let manifest: GenerateManifest;
+  try {
+    manifest = JSON.parse(await readFile(path.join(dir, DATASET_FILES.manifest), 'utf8')) satisfies GenerateManifest;
+  } catch {
+    return '缺少清单 / no manifest';
+  }
+  if (manifest.households !== households || manifest.seed !== seed) return '规模或种子不同 / size or seed differ';
+  if (manifest.generatorSha256 !== (await generatorFingerprint())) return '生成器已更新 / generator changed';
+  for (const [name, hash] of Object.entries(manifest.files ?? {})) {
+    try {
+      if (sha256Hex(await readFile(path.join(dir, name))) !== hash) return `${name} 已被修改 / ${name} was modified`;
+    } catch {
+      return `缺少 ${name} / ${name} missing`;
+    }
+  }
+  if (manifest.files?.[DATASET_FILES.households] === undefined) return '清单不完整 / incomplete manifest';
+  return null;
+}
+
+async function runGenerate(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseCommandArgs('generate', argv, {
+    households: { type: 'string', short: 'n' },
+    seed: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    demo: { type: 'boolean' },
+    force: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  limitPositionals('generate', args, 0);
+  const demo = flag(args, 'demo');
+  const households = intOption(args, 'households', DEMO_HOUSEHOLDS, 1000, 20_000_000);
+  const seed = intOption(args, 'seed', DEMO_SEED, 0, 0xffffffff);
+  const outOption = stringOption(args, 'out');
+  if (!demo && outOption === undefined) {
+    throw usageError('请用 --out 指定输出文件夹，或使用 --demo', 'give an output folder with --out, or use --demo');
+  }
+  const outDir = outOption === undefined ? DEMO_DIR : path.resolve(io.cwd, outOption);
+  if (demo && !flag(args, 'force')) {
+    const reason = await demoStaleReason(outDir, households, seed);
+    if (reason === null) {
+      const message = `演示数据已是最新：${outDir} / demo dataset is up to date: ${outDir}`;
+      if (flag(args, 'json')) println(io, JSON.stringify({ generated: false, dir: outDir }));
+      else println(io, message);
+      return 0;
+    }
+    eprintln(io, `正在生成演示数据（${reason}）/ generating the demo dataset (${reason})`);
+  }
+  const started = Date.now();
+  let manifest: GenerateManifest;
+  try {
+    manifest = await writeGeneratedDataset(outDir, households, seed);
+  } catch (error) {
+    throw dataError(`无法写入 ${outDir}`, `cannot write ${outDir}`, [
+      error instanceof Error ? error.message : String(error),
+    ]);
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (flag(args, 'json')) {
+    println(io, JSON.stringify({ generated: true, dir: outDir, ...manifest }));
+  } else {
+    println(io, `已生成 ${households} 户合成数据（种子 ${seed}），用时 ${seconds} 秒：${outDir}`);
+    println(io, `Generated ${households} synthetic households (seed ${seed}) in ${seconds} s: ${outDir}`);
+    println(io, '注意：合成数据，不是官方统计。/ Note: synthetic data, not official statistics.');
+  }
+  return 0;
+}
+
+/** The `generate` command. */
+export const generateCommand: Command = {
+  name: 'generate',
+  summaryZh: '生成合成数据',
+  summaryEn: 'generate synthetic data',
+  help: `safetynet generate — 生成合成住户和地区数据（Arrow 文件）/ generate synthetic household and region data (Arrow files)
+
+用法 / Usage:
+  safetynet generate --out DIR [--households N] [--seed S]
+  safetynet generate --demo [--force]
+
+选项 / Options:
+  -o, --out DIR          输出文件夹 / output folder (households.arrow, regions.arrow, manifest.json)
+  -n, --households N     样本户数，默认 ${DEMO_HOUSEHOLDS} / sample households, default ${DEMO_HOUSEHOLDS}
+      --seed S           随机种子（0–4294967295），默认 ${DEMO_SEED} / random seed, default ${DEMO_SEED}
+      --demo             写入演示数据集 datasets/demo/（仅在缺失或过期时）/ write the demo dataset to datasets/demo/
+                         (only when missing or stale)
+      --force            即使是最新也重新生成 / regenerate even when up to date
+      --json             机器可读输出 / machine-readable output
+  -h, --help             显示帮助 / show this help
+
+相同的户数和种子总是生成逐字节相同的文件。/ The same size and seed always give byte-identical files.`,
+  run: runGenerate,
+};
