@@ -1,0 +1,112 @@
+// Scenario editor logic against the real catalogue and the engine's parseScenario: sections, minimal patches,
+// per-region overrides, bulk standard rules, and field-path validation.
+import { describe, expect, it } from 'vitest';
+import { PARAM_CATALOGUE } from '../../../../sim/params/catalogue.ts';
+import { parseScenario } from '../../../../sim/scenario/parse.ts';
+import {
+  PARAM_SECTIONS,
+  applyBulkRule,
+  displayUnit,
+  getParamValue,
+  getRegionParam,
+  getStandardOverride,
+  paramsOfSection,
+  setParamValue,
+  setRegionParam,
+  setStandardOverride,
+  validateDocument,
+} from './param-form';
+
+const base = { schemaVersion: 1, name: 'Test' };
+
+describe('sections', () => {
+  it('place every catalogue parameter in exactly one section', () => {
+    const placed = PARAM_SECTIONS.flatMap((s) => paramsOfSection(s).map((p) => p.id));
+    expect(placed.sort()).toEqual(PARAM_CATALOGUE.map((p) => p.id).sort());
+  });
+  it('start with the standard-setting rule', () => {
+    expect(paramsOfSection(PARAM_SECTIONS[0]).map((p) => p.id)).toContain('standard.consumptionRatioRural');
+  });
+});
+
+describe('parameter values', () => {
+  it('reads defaults and writes a minimal patch', () => {
+    expect(getParamValue(base, 'dibao.assetMonths')).toBe(
+      PARAM_CATALOGUE.find((p) => p.id === 'dibao.assetMonths')?.default,
+    );
+    const doc = setParamValue(base, 'dibao.assetMonths', 30);
+    expect(doc).toEqual({ ...base, params: { dibao: { assetMonths: 30 } } });
+    expect(getParamValue(doc, 'dibao.assetMonths')).toBe(30);
+    const back = setParamValue(doc, 'dibao.assetMonths', getParamValue(base, 'dibao.assetMonths'));
+    expect(back).toEqual(base);
+  });
+  it('stores switches as booleans the schema accepts', () => {
+    const doc = setParamValue(base, 'standard.useConsumptionRatio', 1);
+    expect(doc.params).toEqual({ standard: { useConsumptionRatio: true } });
+    expect(getParamValue(doc, 'standard.useConsumptionRatio')).toBe(1);
+    expect(parseScenario(doc).ok).toBe(true);
+  });
+});
+
+describe('per-region settings', () => {
+  it('sets, reads and clears a regional parameter without touching others', () => {
+    let doc = setRegionParam(base, '53', 'rural', 'standard.scalePct', 10);
+    doc = setRegionParam(doc, '53', 'rural', 'standard.ruralFloor', 0.8);
+    expect(getRegionParam(doc, '53', 'rural', 'standard.scalePct')).toBe(10);
+    expect(getRegionParam(doc, '53', 'both', 'standard.scalePct')).toBeUndefined();
+    doc = setRegionParam(doc, '53', 'rural', 'standard.scalePct', undefined);
+    expect(doc.regionOverrides).toEqual([{ region: '53', area: 'rural', params: { standard: { ruralFloor: 0.8 } } }]);
+    doc = setRegionParam(doc, '53', 'rural', 'standard.ruralFloor', undefined);
+    expect(doc).toEqual(base);
+  });
+  it('sets absolute standards per area', () => {
+    let doc = setStandardOverride(base, '11', 'urban', 1500);
+    doc = setStandardOverride(doc, '11', 'rural', 1400);
+    expect(getStandardOverride(doc, '11', 'urban')).toBe(1500);
+    expect(getStandardOverride(doc, '11', 'rural')).toBe(1400);
+    expect(parseScenario(doc).ok).toBe(true);
+    doc = setStandardOverride(doc, '11', 'urban', undefined);
+    expect(getStandardOverride(doc, '11', 'urban')).toBeUndefined();
+  });
+});
+
+describe('bulk rules', () => {
+  it('sets the national consumption-ratio rule for all regions', () => {
+    const doc = applyBulkRule(base, { kind: 'consumption', urban: 0.35, rural: 0.4 }, 'all');
+    expect(doc.params).toEqual({ standard: { useConsumptionRatio: true } }); // both ratios equal their defaults
+    expect(getParamValue(doc, 'standard.consumptionRatioRural')).toBe(0.4);
+    expect(parseScenario(doc).ok).toBe(true);
+  });
+  it('writes per-province overrides for a selection', () => {
+    const doc = applyBulkRule(base, { kind: 'scale', pct: 12 }, ['53', '52']);
+    expect(getRegionParam(doc, '53', 'both', 'standard.scalePct')).toBe(12);
+    expect(getRegionParam(doc, '52', 'both', 'standard.scalePct')).toBe(12);
+    expect(doc.params).toBeUndefined();
+    const floor = applyBulkRule(doc, { kind: 'ruralFloor', share: 0.9 }, 'all');
+    expect(getParamValue(floor, 'standard.ruralFloor')).toBe(0.9);
+    expect(parseScenario(floor).ok).toBe(true);
+  });
+});
+
+describe('validation', () => {
+  it('keys engine errors by the field path', () => {
+    const bad = { ...base, params: { dibao: { assetMonths: 500 } } };
+    const result = validateDocument(bad);
+    expect(result.ok).toBe(false);
+    const message = result.byPath.get('params.dibao.assetMonths');
+    expect(message?.messageZh).toContain('params.dibao.assetMonths');
+    expect(message?.messageEn).toContain('outside the allowed range');
+  });
+  it('accepts the baseline', () => {
+    expect(validateDocument(base).ok).toBe(true);
+  });
+});
+
+describe('display units', () => {
+  it('shows shares as percent and money with its unit in both languages', () => {
+    const share = PARAM_CATALOGUE.find((p) => p.unit === 'share')!;
+    expect(displayUnit(share, 'zh')).toEqual({ scale: 100, unit: '%' });
+    const months = PARAM_CATALOGUE.find((p) => p.unit === 'months')!;
+    expect(displayUnit(months, 'en').unit).toBe('months');
+  });
+});
