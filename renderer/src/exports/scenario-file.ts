@@ -30,8 +30,9 @@ export function serializeScenario(scenario: Scenario): string {
 
 /** A file name for the scenario: its name without characters file systems refuse, plus `.scenario.json`. */
 export function scenarioFileName(scenario: Pick<Scenario, 'name'>): string {
-  const stem = scenario.name
-    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, ' ')
+  const printable = Array.from(scenario.name, (ch) => (ch.charCodeAt(0) < 0x20 || ch === '\u007f' ? ' ' : ch)).join('');
+  const stem = printable
+    .replace(/[\\/:*?"<>|]/g, ' ')
     .replace(/\s+/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '')
     .slice(0, 80);
