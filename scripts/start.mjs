@@ -108,7 +108,16 @@ function tryDownloadElectron() {
   const installer = path.join(repoRoot, 'node_modules', 'electron', 'install.js');
   if (!existsSync(installer)) return null;
   say('正在下载 Electron 可执行文件……', 'Downloading the Electron binary...');
-  spawnSync(process.execPath, [installer], { cwd: repoRoot, stdio: 'inherit', timeout: 300_000 });
+  const result = spawnSync(process.execPath, [installer], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'inherit', 'pipe'],
+    timeout: 300_000,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    const reason = (result.stderr ?? '').split('\n').find((line) => line.trim() !== '') ?? 'timeout';
+    say(`下载失败：${reason}`, `Download failed: ${reason}`);
+  }
   return findElectronBinary();
 }
 

@@ -1,39 +1,18 @@
 // The one interface the renderer uses to talk to its host. Electron implements it in the preload over IPC; the browser
 // build implements it with web APIs. Environment-free (zod and types only): the renderer may `import type` from here.
 import { z } from 'zod';
+import { DOCUMENT_KINDS, MAX_PRINT_HTML_CHARS, MENU_COMMANDS, UI_LANGUAGES } from './host-constants.ts';
 
-/** Name of the global under which a host implementation is exposed (`window.safetyNetHost`). */
-export const HOST_GLOBAL_NAME = 'safetyNetHost';
+export * from './host-constants.ts';
 
-/** The documents the host stores atomically for the renderer (JSON each, with a previous version kept). */
-export const DOCUMENT_KINDS = ['settings', 'workspace', 'scenarios', 'mappings'] as const;
 export const documentKindSchema = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
 
-/** UI languages; the native menu follows the renderer's language. */
-export const UI_LANGUAGES = ['zh', 'en'] as const;
 export const uiLanguageSchema = z.enum(UI_LANGUAGES);
 export type UiLanguage = z.infer<typeof uiLanguageSchema>;
 
-/** Commands the native menu (desktop) or keyboard shortcuts (browser) send to the renderer. */
-export const MENU_COMMANDS = [
-  'open-dataset',
-  'save-scenario',
-  'export-briefing',
-  'language-zh',
-  'language-en',
-  'about',
-  'quit',
-] as const;
 export const menuCommandSchema = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
-
-/** Largest single dataset file the host hands to the renderer (bytes); larger files are refused with a message. */
-export const MAX_DATASET_FILE_BYTES = 2 * 1024 * 1024 * 1024 - 1;
-/** Largest JSON document (settings, workspace, scenarios, mappings) the host stores, in UTF-8 bytes. */
-export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
-/** Largest briefing HTML accepted for PDF printing, in characters. */
-export const MAX_PRINT_HTML_CHARS = 32 * 1024 * 1024;
 
 /** A bilingual message (Simplified Chinese first), the shape used by every user-facing error in the workbench. */
 export interface Bilingual {

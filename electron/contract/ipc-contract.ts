@@ -48,8 +48,8 @@ export interface IpcResponses {
 export type IpcResult<C extends IpcChannel> =
   { ok: true; value: IpcResponses[C] } | { ok: false; error: HostErrorInfo };
 
-/** Event channel main → renderer carrying a `MenuCommand`. */
-export const MENU_COMMAND_CHANNEL = 'host:menu-command';
+/** Event channel main → renderer carrying a `MenuCommand` (defined with the zod-free constants for the preload). */
+export { MENU_COMMAND_CHANNEL } from './host-constants.ts';
 
 /** Re-exported so both sides name document payloads the same way. */
 export type { JsonValue };
