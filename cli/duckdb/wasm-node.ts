@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { NODE_RUNTIME, VoidLogger, createDuckDB } from '@duckdb/duckdb-wasm/blocking';
 import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
+import type { DuckDbPort } from '../../datasets/import/duckdb-port.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -40,5 +41,15 @@ export async function openWasmDuckDb(): Promise<WasmDuckDb> {
       connection.close();
       db.reset();
     },
+  };
+}
+
+/** Adapts an open DuckDB-wasm database to the data layer's DuckDbPort (same import and validation as the app). */
+export function wasmPort(duck: WasmDuckDb): DuckDbPort {
+  return {
+    registerFileBuffer: (name, bytes) => duck.db.registerFileBuffer(name, bytes),
+    dropFile: (name) => duck.db.dropFile(name),
+    insertArrowFromIPCStream: (bytes, options) => duck.connection.insertArrowFromIPCStream(bytes, options),
+    query: (sql) => duck.connection.query(sql),
   };
 }
