@@ -1,0 +1,70 @@
+// Tests reading the engine's projection runs into lines and panel rows: the total row is found by area, indicators
+// map to the right metrics, lines carry the requested scenario names.
+import { describe, expect, it } from 'vitest';
+import { RATE_METRICS, SUM_METRICS } from '../../../../sim/kernel/metrics.ts';
+import type { MetricId } from '../../../../sim/kernel/metrics.ts';
+import type { SummaryTable } from '../../../../sim/outputs/types.ts';
+import type { ProjectionRun } from '../../services/engine/engine-calls';
+import { indicatorValue, linesFromRuns, panelRows, totalRow } from './projection-data';
+
+/** A national table with urban, rural and total rows; metric m in the total row is `seed * (index of m + 1)`. */
+function table(year: number, seed: number): SummaryTable {
+  const ids: MetricId[] = [...SUM_METRICS.map((m) => m[0]), ...RATE_METRICS.map((m) => m[0])];
+  const values = Object.fromEntries(ids.map((id, i) => [id, new Float64Array([-1, -1, seed * (i + 1)])])) as Record<
+    MetricId,
+    Float64Array
+  >;
+  return {
+    year,
+    level: 'national',
+    rows: 3,
+    code: ['00', '00', '00'],
+    nameZh: ['全国', '全国', '全国'],
+    nameEn: ['China', 'China', 'China'],
+    area: new Uint8Array([0, 1, 2]),
+    sampleCount: new Float64Array([100, 100, 200]),
+    suppressed: new Uint8Array(3),
+    minCell: 10,
+    values,
+  };
+}
+
+const metricIndex = (id: MetricId) =>
+  [...SUM_METRICS.map((m) => m[0]), ...RATE_METRICS.map((m) => m[0])].indexOf(id) + 1;
+
+describe('projection data', () => {
+  it('reads the both-areas row', () => {
+    expect(totalRow(table(2025, 1))).toBe(2);
+    expect(indicatorValue(table(2025, 1), 'costNominal')).toBe(metricIndex('cost.total'));
+    expect(indicatorValue(table(2025, 2), 'coverageCash')).toBe(2 * metricIndex('coverage.cash'));
+  });
+
+  it('adds the four programmes into the low-income population', () => {
+    const expected = (['persons.dibao', 'persons.tekun', 'persons.marginal', 'persons.rigid'] as const).reduce(
+      (sum, id) => sum + metricIndex(id),
+      0,
+    );
+    expect(indicatorValue(table(2025, 1), 'lowIncomePersons')).toBe(expected);
+  });
+
+  it('fails loudly on a table without a total row', () => {
+    const broken = { ...table(2025, 1), area: new Uint8Array([0, 1, 1]) };
+    expect(() => totalRow(broken)).toThrow(/both-areas/);
+  });
+
+  it('makes one line per run, named by the requested scenarios, and a panel row per scenario-year', () => {
+    const runs: ProjectionRun[] = [
+      { scenarioName: 'a', years: [2025, 2026], national: [table(2025, 1), table(2026, 2)], province: [] },
+      { scenarioName: 'b', years: [2025, 2026], national: [table(2025, 3), table(2026, 4)], province: [] },
+    ];
+    const lines = linesFromRuns(runs, [
+      { id: 'baseline', name: '基线' },
+      { id: 'reform', name: '改革' },
+    ]);
+    expect(lines.map((line) => line.scenarioName)).toEqual(['基线', '改革']);
+    expect(lines[1].values.costReal).toEqual([3 * metricIndex('cost.totalReal'), 4 * metricIndex('cost.totalReal')]);
+    const rows = panelRows(lines);
+    expect(rows.map((row) => row.key)).toEqual(['baseline:2025', 'baseline:2026', 'reform:2025', 'reform:2026']);
+    expect(rows[3].values.costCentral).toBe(4 * metricIndex('cost.central'));
+  });
+});
