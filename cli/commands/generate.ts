@@ -3,6 +3,7 @@
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { generateDemo } from '../../datasets/generate/generate.ts';
 import { demoToArrow, tableBytes } from '../../datasets/generate/to-arrow.ts';
 import { flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
@@ -22,14 +23,16 @@ export const DEMO_DIR = path.join(REPO_ROOT, 'datasets', 'demo');
 /** File names of a generated dataset. */
 export const DATASET_FILES = { households: 'households.arrow', regions: 'regions.arrow', manifest: 'manifest.json' };
 
+const manifestSchema = z.object({
+  synthetic: z.literal(true),
+  households: z.number(),
+  seed: z.number(),
+  generatorSha256: z.string(),
+  files: z.record(z.string(), z.string()),
+});
+
 /** What manifest.json records, used to decide whether the demo is stale. */
-export interface GenerateManifest {
-  synthetic: true;
-  households: number;
-  seed: number;
-  generatorSha256: string;
-  files: Record<string, string>;
-}
+export type GenerateManifest = z.infer<typeof manifestSchema>;
 
 /** SHA-256 over the generator's sources and reference data: changes when the generator would give other output. */
 export async function generatorFingerprint(): Promise<string> {
@@ -75,22 +78,31 @@ export async function writeGeneratedDataset(
 
 /** Why the dataset in `dir` is not up to date, or null when it is (files present, hashes and generator match). */
 export async function demoStaleReason(dir: string, households: number, seed: number): Promise<string | null> {
-  let manifest: GenerateManifest;
+  let text: string;
   try {
-    manifest = JSON.parse(await readFile(path.join(dir, DATASET_FILES.manifest), 'utf8')) satisfies GenerateManifest;
+    text = await readFile(path.join(dir, DATASET_FILES.manifest), 'utf8');
   } catch {
     return '缺少清单 / no manifest';
   }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return '清单无法解析 / unreadable manifest';
+  }
+  const checked = manifestSchema.safeParse(parsed);
+  if (!checked.success) return '清单格式不对 / malformed manifest';
+  const manifest = checked.data;
   if (manifest.households !== households || manifest.seed !== seed) return '规模或种子不同 / size or seed differ';
   if (manifest.generatorSha256 !== (await generatorFingerprint())) return '生成器已更新 / generator changed';
-  for (const [name, hash] of Object.entries(manifest.files ?? {})) {
+  for (const [name, hash] of Object.entries(manifest.files)) {
     try {
       if (sha256Hex(await readFile(path.join(dir, name))) !== hash) return `${name} 已被修改 / ${name} was modified`;
     } catch {
       return `缺少 ${name} / ${name} missing`;
     }
   }
-  if (manifest.files?.[DATASET_FILES.households] === undefined) return '清单不完整 / incomplete manifest';
+  if (manifest.files[DATASET_FILES.households] === undefined) return '清单不完整 / incomplete manifest';
   return null;
 }
 
