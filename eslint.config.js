@@ -71,8 +71,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            pattern(['**/electron/**', '!**/electron/contract/**', '**/cli/**'], 'The renderer talks to its host through the contract in electron/contract only.'),
-            pattern(['node:*', 'fs', 'path', 'electron'], 'The renderer has no Node access.'),
+            // Regexes, not globs: a glob `electron` also matched the `electron/` folder in relative paths, and the
+            // negated glob could not re-admit `../electron/contract/...`.
+            { regex: '(^|/)(electron/(?!contract/)|cli/)', message: 'The renderer talks to its host through the contract in electron/contract only.' },
+            { regex: '^(node:.*|fs|path|electron)$', message: 'The renderer has no Node access.' },
           ],
         },
       ],

@@ -1,0 +1,94 @@
+// The engine operations the worker offers: for each, the request payload (small, serialisable: scenarios travel as
+// their JSON documents and are validated in the worker) and the result (engine types: columnar, postMessage-able).
+import type { JsonValue } from '../../../../electron/contract/host-api.ts';
+import type { HouseholdResult } from '../../../../sim/kernel/types.ts';
+import type { InverseLever, SensitivityRow, SolveResult } from '../../../../sim/inverse/types.ts';
+import type { McSummary, ReplicationResult, SummaryTable } from '../../../../sim/outputs/types.ts';
+import type { HouseholdRecord, HouseholdTrace } from '../../../../sim/trace/types.ts';
+
+/** Summary tables of one scenario-year at each level, plus the national decile accumulators. */
+export interface LevelTables {
+  national: SummaryTable;
+  province: SummaryTable;
+  /** The dataset's finest level when it is below province (absent for province-level datasets). */
+  region?: SummaryTable;
+  /** `deciles[d * DECILE_METRIC_COUNT + k]` (see sim DECILE_METRICS). */
+  deciles: Float64Array;
+}
+
+/** Baseline and scenario for one year on the loaded dataset, with scenario − baseline per table (small). */
+export interface YearComparison {
+  datasetId: string;
+  year: number;
+  scenarioName: string;
+  baseline: LevelTables;
+  scenario: LevelTables;
+  /** Same shapes as the tables above; every value is scenario − baseline (suppression marks carried over). */
+  delta: { national: SummaryTable; province: SummaryTable; region?: SummaryTable; deciles: Float64Array };
+  /** True when the baseline came from the worker's cache (only the scenario ran). */
+  baselineCached: boolean;
+}
+
+/** One scenario's projection panel: a national and a province table per year. */
+export interface ProjectionRun {
+  scenarioName: string;
+  years: number[];
+  national: SummaryTable[];
+  province: SummaryTable[];
+}
+
+/** The calls, keyed by kind. */
+export interface EngineCalls {
+  /** Baseline + scenario for one year (default: the dataset year / projection start). */
+  year: {
+    request: { scenario: JsonValue; year?: number; minCell?: number };
+    response: YearComparison;
+  };
+  /** Multi-year projection of several scenarios (their `projection` settings, or the given span). */
+  project: {
+    request: { scenarios: JsonValue[]; startYear?: number; years?: number; minCell?: number };
+    response: ProjectionRun[];
+  };
+  /** Budget (yuan/year) → the lever value it affords, starting from `scenario`. */
+  solveBudget: {
+    request: { scenario: JsonValue; budget: number; lever: InverseLever };
+    response: SolveResult;
+  };
+  /** Coverage target (share of population on cash assistance, 0..1) → the lever value that reaches it. */
+  solveCoverage: {
+    request: { scenario: JsonValue; target: number; lever: InverseLever };
+    response: SolveResult;
+  };
+  /** Tornado data: each key parameter swung over its range, ranked by effect on cost. */
+  sensitivity: {
+    request: { scenario: JsonValue };
+    response: SensitivityRow[];
+  };
+  /** One household traced under the baseline and a scenario. */
+  trace: {
+    request: { record: HouseholdRecord; scenario: JsonValue };
+    response: HouseholdTrace;
+  };
+  /** Monte Carlo replications [from, to) of a scenario (the client splits N over two workers). */
+  replications: {
+    request: { scenario: JsonValue; from: number; to: number; seed?: number };
+    response: ReplicationResult;
+  };
+  /** Merges replication totals into percentiles (runs where the engine's summary code lives). */
+  summariseReplications: {
+    request: { parts: ReplicationResult[] };
+    response: McSummary;
+  };
+  /** Per-household result columns of a scenario (transferred back; for writing result tables into DuckDB). */
+  householdColumns: {
+    request: { scenario: JsonValue; year?: number };
+    response: HouseholdResult;
+  };
+}
+
+/** Result of `load`: what the worker now holds. */
+export interface LoadResult {
+  datasetId: string;
+  households: number;
+  regions: number;
+}

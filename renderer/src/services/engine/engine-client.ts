@@ -1,0 +1,277 @@
+// The engine client: owns the simulation worker (and a second one for Monte Carlo), hands it the dataset's typed
+// arrays once (transferred), sends calls with latest-request-wins per lane, drops stale results, times every run,
+// and restarts a crashed worker (reloading the dataset through the registered source) while reporting the error.
+import type { HouseholdArrays } from '../../../../sim/model/households.ts';
+import type { RegionArrays } from '../../../../sim/model/regions.ts';
+import type { McSummary } from '../../../../sim/outputs/types.ts';
+import type { JsonValue } from '../../../../electron/contract/host-api.ts';
+import type { EngineCalls, LoadResult } from './engine-calls';
+import {
+  LaneTracker,
+  transferablesOf,
+  type EngineErrorInfo,
+  type EngineKind,
+  type FromWorker,
+  type ToWorker,
+} from './engine-protocol';
+
+/** Outcome of a call: done (with the worker's run time and the round trip), or superseded by a newer call. */
+export type EngineOutcome<R> =
+  { status: 'done'; result: R; ms: number; roundTripMs: number } | { status: 'superseded' };
+
+/** A failed engine call: bilingual message (and field paths for invalid scenarios). */
+export class EngineError extends Error {
+  readonly messageZh: string;
+  readonly messageEn: string;
+  readonly paths: string[];
+  constructor(info: EngineErrorInfo) {
+    super(`${info.messageZh} / ${info.messageEn}`);
+    this.name = 'EngineError';
+    this.messageZh = info.messageZh;
+    this.messageEn = info.messageEn;
+    this.paths = info.paths ?? [];
+  }
+}
+
+/** A dataset's arrays, produced on demand (from DuckDB) so a restarted worker can be reloaded. */
+export type DatasetSource = () => Promise<{ households: HouseholdArrays; regions: RegionArrays }>;
+
+/** Events the client reports (the engine store listens). */
+export interface EngineEvents {
+  onRun?: (run: { kind: EngineKind | 'load'; ms: number; roundTripMs: number }) => void;
+  onBusy?: (busy: boolean) => void;
+  onCrash?: (error: EngineErrorInfo) => void;
+  onRestarted?: () => void;
+}
+
+interface Pending {
+  lane: string;
+  kind: EngineKind | 'load';
+  sentAt: number;
+  resolve: (outcome: EngineOutcome<unknown>) => void;
+  reject: (error: EngineError) => void;
+  onProgress?: (fraction: number) => void;
+}
+
+/** Creates a worker; replaced in tests. */
+export type WorkerFactory = () => Worker;
+
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'safetynet-engine' });
+
+const CRASHED: EngineErrorInfo = {
+  messageZh: '计算引擎意外停止，已自动重启；请重试刚才的操作。',
+  messageEn: 'The simulation engine stopped unexpectedly and was restarted; please retry the last action.',
+};
+
+/** One worker with its pending calls. */
+class WorkerChannel {
+  private worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private readonly lanes = new LaneTracker();
+  datasetId: string | null = null;
+
+  constructor(
+    private readonly factory: WorkerFactory,
+    private readonly nextId: () => number,
+    private readonly events: EngineEvents,
+    private readonly onCrash: (channel: WorkerChannel) => void,
+  ) {
+    this.worker = this.start();
+  }
+
+  private start(): Worker {
+    const worker = this.factory();
+    worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.crash();
+    };
+    worker.onmessageerror = () => this.crash();
+    return worker;
+  }
+
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
+  private crash(): void {
+    const error = new EngineError(CRASHED);
+    for (const entry of this.pending.values()) entry.reject(error);
+    this.pending.clear();
+    this.worker.terminate();
+    this.datasetId = null;
+    this.worker = this.start();
+    this.events.onBusy?.(false);
+    this.events.onCrash?.(CRASHED);
+    this.onCrash(this);
+  }
+
+  private receive(message: FromWorker): void {
+    const entry = this.pending.get(message.id);
+    if (!entry) return;
+    if (message.type === 'progress') {
+      entry.onProgress?.(message.fraction);
+      return;
+    }
+    this.pending.delete(message.id);
+    if (!this.busy) this.events.onBusy?.(false);
+    if (message.type === 'failed') {
+      entry.reject(new EngineError(message.error));
+      return;
+    }
+    if (message.type === 'superseded' || !this.lanes.isCurrent(entry.lane, message.id)) {
+      entry.resolve({ status: 'superseded' });
+      return;
+    }
+    const roundTripMs = performance.now() - entry.sentAt;
+    this.events.onRun?.({ kind: entry.kind, ms: message.ms, roundTripMs });
+    entry.resolve({ status: 'done', result: message.result, ms: message.ms, roundTripMs });
+  }
+
+  send<R>(message: ToWorker, lane: string, onProgress?: (fraction: number) => void): Promise<EngineOutcome<R>> {
+    return new Promise<EngineOutcome<R>>((resolve, reject) => {
+      const kind = message.type === 'call' ? message.kind : 'load';
+      this.lanes.issue(lane, message.id);
+      this.pending.set(message.id, {
+        lane,
+        kind,
+        sentAt: performance.now(),
+        resolve: resolve as (outcome: EngineOutcome<unknown>) => void,
+        reject,
+        onProgress,
+      });
+      this.events.onBusy?.(true);
+      const transfer =
+        message.type === 'load' ? [...transferablesOf(message.households), ...transferablesOf(message.regions)] : [];
+      this.worker.postMessage(message, transfer);
+    });
+  }
+
+  load(datasetId: string, households: HouseholdArrays, regions: RegionArrays): Promise<EngineOutcome<LoadResult>> {
+    this.datasetId = datasetId;
+    const id = this.nextId();
+    return this.send<LoadResult>({ type: 'load', id, datasetId, households, regions }, `load:${id}`);
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+    this.pending.clear();
+  }
+}
+
+/** The simulation engine as the UI sees it: typed calls, latest wins per lane, never blocking the main thread. */
+export class EngineClient {
+  private counter = 0;
+  private readonly primary: WorkerChannel;
+  private secondary: WorkerChannel | null = null;
+  private source: { datasetId: string; load: DatasetSource } | null = null;
+
+  constructor(
+    private readonly events: EngineEvents = {},
+    private readonly factory: WorkerFactory = defaultFactory,
+  ) {
+    this.primary = new WorkerChannel(
+      factory,
+      () => this.nextId(),
+      events,
+      (channel) => void this.reload(channel),
+    );
+  }
+
+  private nextId(): number {
+    this.counter += 1;
+    return this.counter;
+  }
+
+  /** Id of the dataset the engine holds, or null. */
+  get datasetId(): string | null {
+    return this.primary.datasetId;
+  }
+
+  /** Hands a dataset to the engine: arrays are TRANSFERRED (unusable here afterwards). `source` rebuilds them after a crash. */
+  async loadDataset(
+    datasetId: string,
+    households: HouseholdArrays,
+    regions: RegionArrays,
+    source?: DatasetSource,
+  ): Promise<LoadResult & { ms: number; roundTripMs: number }> {
+    this.source = source ? { datasetId, load: source } : null;
+    this.secondary?.terminate();
+    this.secondary = null;
+    const outcome = await this.primary.load(datasetId, households, regions);
+    if (outcome.status !== 'done')
+      throw new EngineError({ messageZh: '数据加载被取消', messageEn: 'dataset load was cancelled' });
+    return { ...outcome.result, ms: outcome.ms, roundTripMs: outcome.roundTripMs };
+  }
+
+  private async reload(channel: WorkerChannel): Promise<void> {
+    if (!this.source) return;
+    const { datasetId, load } = this.source;
+    const { households, regions } = await load();
+    await channel.load(datasetId, households, regions);
+    this.events.onRestarted?.();
+  }
+
+  /** Sends one call; a newer call in the same lane (default: the kind) supersedes it. */
+  call<K extends EngineKind>(
+    kind: K,
+    payload: EngineCalls[K]['request'],
+    options: { lane?: string; onProgress?: (fraction: number) => void } = {},
+  ): Promise<EngineOutcome<EngineCalls[K]['response']>> {
+    const lane = options.lane ?? kind;
+    const id = this.nextId();
+    const message = { type: 'call', id, lane, kind, payload } as ToWorker;
+    return this.primary.send<EngineCalls[K]['response']>(message, lane, options.onProgress);
+  }
+
+  /** Runs N Monte Carlo replications split over two workers and merges them into percentiles. */
+  async monteCarlo(scenario: JsonValue, replications: number, seed?: number): Promise<EngineOutcome<McSummary>> {
+    const started = performance.now();
+    const secondary = await this.ensureSecondary();
+    const half = Math.ceil(replications / 2);
+    const lane = 'replications';
+    const first = this.call('replications', { scenario, from: 0, to: half, seed }, { lane });
+    const second =
+      secondary && half < replications
+        ? secondary.send<EngineCalls['replications']['response']>(
+            {
+              type: 'call',
+              id: this.nextId(),
+              lane,
+              kind: 'replications',
+              payload: { scenario, from: half, to: replications, seed },
+            },
+            lane,
+          )
+        : this.call('replications', { scenario, from: half, to: replications, seed }, { lane: 'replications-2' });
+    const [a, b] = await Promise.all([first, second]);
+    if (a.status !== 'done' || b.status !== 'done') return { status: 'superseded' };
+    const merged = await this.call('summariseReplications', { parts: [a.result, b.result] });
+    if (merged.status !== 'done') return merged;
+    return { ...merged, ms: Math.max(a.ms, b.ms) + merged.ms, roundTripMs: performance.now() - started };
+  }
+
+  private async ensureSecondary(): Promise<WorkerChannel | null> {
+    const datasetId = this.primary.datasetId;
+    if (!datasetId || !this.source) return null;
+    if (this.secondary && this.secondary.datasetId === datasetId) return this.secondary;
+    this.secondary?.terminate();
+    const channel = new WorkerChannel(
+      this.factory,
+      () => this.nextId(),
+      {},
+      (crashed) => void this.reload(crashed),
+    );
+    const { households, regions } = await this.source.load();
+    await channel.load(datasetId, households, regions);
+    this.secondary = channel;
+    return channel;
+  }
+
+  /** Stops both workers. */
+  dispose(): void {
+    this.primary.terminate();
+    this.secondary?.terminate();
+  }
+}
