@@ -1,0 +1,38 @@
+// Problems found in a user's data, as values: severity, rule, bilingual message, count and example row numbers.
+// Errors block a run; warnings let the user continue knowingly. Nothing is dropped or coerced behind their back.
+
+/** Severity of a data issue. */
+export type Severity = 'error' | 'warning';
+
+/** One problem in an imported table. */
+export interface DataIssue {
+  /** Stable rule id, e.g. `missing_column`, `out_of_range`, `identifier_column`. */
+  rule: string;
+  severity: Severity;
+  /** Table the problem is in (`households`, `regions` or the file name). */
+  table: string;
+  /** Column concerned (user's name or canonical name), if any. */
+  column?: string;
+  /** Rows affected (0 when the issue is about a column or a file). */
+  count: number;
+  /** Up to five 1-based row numbers of examples. */
+  examples: number[];
+  message: { zh: string; en: string };
+}
+
+/** Result of an operation that can fail because of the user's data. */
+export type DataResult<T> = { ok: true; value: T; issues: DataIssue[] } | { ok: false; issues: DataIssue[] };
+
+/** True if any issue blocks the run. */
+export function hasErrors(issues: readonly DataIssue[]): boolean {
+  return issues.some((i) => i.severity === 'error');
+}
+
+/** Format example rows for a message: "第 3、7 行" / "rows 3, 7". */
+export function exampleText(examples: readonly number[]): { zh: string; en: string } {
+  if (examples.length === 0) return { zh: '', en: '' };
+  return {
+    zh: `（例如第 ${examples.join('、')} 行）`,
+    en: ` (e.g. row${examples.length > 1 ? 's' : ''} ${examples.join(', ')})`,
+  };
+}

@@ -1,0 +1,153 @@
+// Reads a user's file (Arrow IPC file or stream, Parquet, CSV) into a DuckDB table, refuses identifier columns before
+// anything is kept, and reports row count, columns and Arrow metadata. Bad or truncated files become issues, not crashes.
+
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import type { DataIssue, DataResult } from './issues.ts';
+import { describeTable, exec, ident, literal, rowsOf } from './duckdb-port.ts';
+import type { DuckDbPort } from './duckdb-port.ts';
+import { scanIdentifiers } from './identifiers.ts';
+
+/** File formats the import reads. */
+export type FileFormat = 'arrow-file' | 'arrow-stream' | 'parquet' | 'csv';
+
+/** A file loaded into DuckDB. */
+export interface LoadedTable {
+  /** DuckDB table name holding the raw (unmapped) rows. */
+  table: string;
+  fileName: string;
+  format: FileFormat;
+  rows: number;
+  columns: { name: string; type: string }[];
+  /** Arrow schema metadata (e.g. `synthetic=true`), empty for Parquet and CSV. */
+  metadata: Record<string, string>;
+}
+
+/** Import progress stages reported to the caller (for a progress indicator). */
+export type ImportStage = 'reading' | 'checking-identifiers' | 'done';
+
+/** Options for {@link loadFile}. */
+export interface LoadOptions {
+  fileName: string;
+  bytes: Uint8Array;
+  /** Target DuckDB table for the raw rows (replaced if it exists). */
+  table: string;
+  /** Force a format instead of detecting it. */
+  format?: FileFormat;
+  /** Regions tables may have a plain `name` column (region names, not personal names). */
+  allowPlainName?: boolean;
+  onProgress?: (stage: ImportStage, rows?: number) => void;
+  signal?: AbortSignal;
+}
+
+const startsWith = (bytes: Uint8Array, text: string): boolean => {
+  if (bytes.length < text.length) return false;
+  for (let i = 0; i < text.length; i++) if (bytes[i] !== text.charCodeAt(i)) return false;
+  return true;
+};
+
+/** Detect a file's format from its first bytes, falling back to its extension. */
+export function detectFormat(fileName: string, bytes: Uint8Array): FileFormat | undefined {
+  if (startsWith(bytes, 'ARROW1')) return 'arrow-file';
+  if (startsWith(bytes, 'PAR1')) return 'parquet';
+  if (bytes.length >= 8 && bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff)
+    return 'arrow-stream';
+  const ext = fileName.toLowerCase().split('.').pop() ?? '';
+  if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
+  if (ext === 'arrows') return 'arrow-stream';
+  return undefined;
+}
+
+const fileIssue = (fileName: string, rule: string, zh: string, en: string): DataIssue => ({
+  rule,
+  severity: 'error',
+  table: fileName,
+  count: 0,
+  examples: [],
+  message: { zh, en },
+});
+
+const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 300);
+
+/** Load a file into DuckDB table `options.table`; on identifier columns or unreadable data, nothing is kept. */
+export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<DataResult<LoadedTable>> {
+  const { fileName, bytes, table } = options;
+  const format = options.format ?? detectFormat(fileName, bytes);
+  if (!format) {
+    return {
+      ok: false,
+      issues: [
+        fileIssue(
+          fileName,
+          'unknown_format',
+          `无法识别文件“${fileName}”的格式：请使用 Arrow IPC（.arrow）、Parquet 或 CSV。`,
+          `Cannot tell the format of "${fileName}": use Arrow IPC (.arrow), Parquet or CSV.`,
+        ),
+      ],
+    };
+  }
+  const cancelled = (): DataResult<LoadedTable> => ({
+    ok: false,
+    issues: [
+      fileIssue(
+        fileName,
+        'cancelled',
+        `已取消导入“${fileName}”，数据未保留。`,
+        `Import of "${fileName}" cancelled; nothing was kept.`,
+      ),
+    ],
+  });
+  options.onProgress?.('reading');
+  await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
+  let metadata: Record<string, string> = {};
+  const tempFile = `${table}__import.${format === 'csv' ? 'csv' : 'parquet'}`;
+  try {
+    if (format === 'arrow-file' || format === 'arrow-stream') {
+      const parsed = tableFromIPC(bytes);
+      if (parsed.schema.fields.length === 0) throw new Error('no columns');
+      metadata = Object.fromEntries(parsed.schema.metadata);
+      const stream = format === 'arrow-stream' ? bytes : tableToIPC(parsed, 'stream');
+      await db.insertArrowFromIPCStream(stream, { name: table, create: true });
+      const [{ n }] = await rowsOf(db, `SELECT count(*)::DOUBLE AS n FROM ${ident(table)}`);
+      if (Number(n) !== parsed.numRows) throw new Error(`row count mismatch (${String(n)} vs ${parsed.numRows})`);
+    } else {
+      await db.registerFileBuffer(tempFile, bytes);
+      const reader =
+        format === 'parquet'
+          ? `read_parquet(${literal(tempFile)})`
+          : `read_csv(${literal(tempFile)}, header = true, all_varchar = true, auto_detect = true)`;
+      try {
+        await exec(db, `CREATE TABLE ${ident(table)} AS SELECT * FROM ${reader}`);
+      } finally {
+        await db.dropFile(tempFile);
+      }
+    }
+  } catch (e) {
+    await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
+    return {
+      ok: false,
+      issues: [
+        fileIssue(
+          fileName,
+          'unreadable_file',
+          `无法读取文件“${fileName}”（${format}）：文件可能已损坏或被截断。详情：${reason(e)}`,
+          `Cannot read "${fileName}" (${format}): the file may be corrupt or truncated. Details: ${reason(e)}`,
+        ),
+      ],
+    };
+  }
+  if (options.signal?.aborted) {
+    await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
+    return cancelled();
+  }
+  const [{ n }] = await rowsOf(db, `SELECT count(*)::DOUBLE AS n FROM ${ident(table)}`);
+  const rows = Number(n);
+  options.onProgress?.('checking-identifiers', rows);
+  const refused = await scanIdentifiers(db, table, fileName, { allowPlainName: options.allowPlainName });
+  if (refused.length > 0 || options.signal?.aborted) {
+    await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
+    return refused.length > 0 ? { ok: false, issues: refused } : cancelled();
+  }
+  const columns = await describeTable(db, table);
+  options.onProgress?.('done', rows);
+  return { ok: true, value: { table, fileName, format, rows, columns, metadata }, issues: [] };
+}
