@@ -41,7 +41,7 @@ export function isAppUrl(url: string): boolean {
 /** Schemes a page may load subresources from: its own origin plus in-memory blob:/data: (no network, no file:). */
 export function isAllowedRequestUrl(url: string): boolean {
   if (isAppUrl(url)) return true;
-  return url.startsWith(`blob:${APP_ORIGIN}/`) || url.startsWith('data:') || url.startsWith('devtools://');
+  return url.startsWith(`blob:${APP_ORIGIN}/`) || url.startsWith('data:');
 }
 
 /** Opens `url` in the system browser only if it is on the allow-list; returns whether it was opened. */
