@@ -1,0 +1,87 @@
+// Public API of the simulation engine: import everything from here (see sim/API.md).
+
+// Data contract
+export type { HouseholdArrays } from './model/households.ts';
+export { HOUSEHOLD_ARRAY_KEYS } from './model/households.ts';
+export type { RegionArrays } from './model/regions.ts';
+export * from './model/codes.ts';
+
+// Parameters
+export type { ParamDef, ParamGroup, ParamUnit } from './params/types.ts';
+export type { ParamId, ParamValues, RegionalParamId } from './params/catalogue.ts';
+export {
+  PARAM_CATALOGUE,
+  PARAM_IDS,
+  REGIONAL_PARAM_IDS,
+  getParamDef,
+  defaultParamValues,
+} from './params/catalogue.ts';
+
+// Scenarios
+export type {
+  Scenario,
+  ScenarioError,
+  ParseScenarioResult,
+  ParamsPatch,
+  RegionalParamsPatch,
+  RegionOverride,
+  StandardOverride,
+  DisasterScenario,
+  ProjectionSettings,
+  MonteCarloSettings,
+  AreaSelector,
+} from './scenario/types.ts';
+export { SCENARIO_SCHEMA_VERSION, BASELINE_SCENARIO } from './scenario/types.ts';
+export { scenarioSchema, scenarioJsonSchema } from './scenario/schema.ts';
+export { parseScenario } from './scenario/parse.ts';
+export { migrateScenario } from './scenario/migrate.ts';
+export { resolveScenario, scenarioParamValues, withParams } from './scenario/resolve.ts';
+
+// Kernel
+export type { ResolvedParams, SimOptions, HouseholdState, HouseholdResult, YearResult } from './kernel/types.ts';
+export type { ComponentId, SumMetricId, RateMetricId, MetricId, MetricUnit } from './kernel/metrics.ts';
+export {
+  COMPONENT_IDS,
+  COMPONENT_LABELS,
+  CASH_COMPONENTS,
+  SUM_METRICS,
+  RATE_METRICS,
+  METRIC_COUNT,
+  M,
+  DECILE_METRICS,
+  DECILE_METRIC_COUNT,
+  FLAG,
+} from './kernel/metrics.ts';
+export { simulateYear } from './kernel/simulate-year.ts';
+export { incomeDeciles } from './kernel/deciles.ts';
+
+// Outputs
+export type { SummaryTable, RegionLevel, McSummary, ReplicationResult } from './outputs/types.ts';
+export { AREA_ALL } from './outputs/types.ts';
+export { aggregate, decileTable } from './outputs/aggregate.ts';
+export type { DecileRow } from './outputs/aggregate.ts';
+export { suppress } from './outputs/suppress.ts';
+export { diffTables } from './outputs/diff.ts';
+
+// Projection and Monte Carlo
+export { project } from './projection/project.ts';
+export type { ProjectionResult, ProjectOptions } from './projection/project.ts';
+export { runReplications, mergeReplications, summariseReplications } from './montecarlo/replications.ts';
+export type { RunReplicationsInput } from './montecarlo/replications.ts';
+
+// Household trace
+export type { HouseholdRecord, TraceStep, HouseholdTraceRun, HouseholdTrace } from './trace/types.ts';
+export { traceHousehold } from './trace/trace-household.ts';
+export { recordFromArrays, recordToArrays } from './trace/record.ts';
+
+// Inverse questions
+export type { InverseLever, SolveResult, SensitivityRow } from './inverse/types.ts';
+export { solveBudget } from './inverse/solve-budget.ts';
+export type { SolveBudgetInput } from './inverse/solve-budget.ts';
+export { solveCoverage } from './inverse/solve-coverage.ts';
+export type { SolveCoverageInput } from './inverse/solve-coverage.ts';
+export { sensitivity } from './inverse/sensitivity.ts';
+export type { SensitivityInput } from './inverse/sensitivity.ts';
+
+/** Engine version, recorded in run provenance. */
+export const ENGINE_VERSION = '0.1.0';

@@ -1,0 +1,91 @@
+// Shared helper of the inverse solvers: run one scenario-year (aggregates only) and read national outcomes.
+import type { HouseholdArrays } from '../model/households.ts';
+import type { RegionArrays } from '../model/regions.ts';
+import { M, METRIC_COUNT } from '../kernel/metrics.ts';
+import { simulateYear } from '../kernel/simulate-year.ts';
+import { resolveScenario } from '../scenario/resolve.ts';
+import { withParams } from '../scenario/resolve.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { InverseLever } from './types.ts';
+
+/** National outcomes of one scenario-year. */
+export interface Outcome {
+  cost: number;
+  households: number;
+  persons: number;
+  coverageCash: number;
+  coverageLowIncome: number;
+  coverageMonitored: number;
+}
+
+/** Simulate the scenario's start year in expected-value mode and sum national totals. */
+export function evaluate(h: HouseholdArrays, regions: RegionArrays, scenario: Scenario, decile: Uint8Array, yearIndex = 0): Outcome {
+  const params = resolveScenario(scenario, regions, { yearIndex });
+  const r = simulateYear(h, regions, params, { householdColumns: false, decile });
+  const t = new Float64Array(METRIC_COUNT);
+  for (let c = 0; c < r.cells.length / METRIC_COUNT; c++) {
+    for (let k = 0; k < METRIC_COUNT; k++) t[k] += r.cells[c * METRIC_COUNT + k];
+  }
+  const persons = t[M['persons']];
+  const cashP = t[M['persons.dibao']] + t[M['persons.tekun']];
+  const share = (x: number) => (persons > 0 ? x / persons : 0);
+  return {
+    cost: t[M['cost.total']],
+    households: t[M['households.dibao']] + t[M['households.tekun']],
+    persons: cashP,
+    coverageCash: share(cashP),
+    coverageLowIncome: share(cashP + t[M['persons.marginal']] + t[M['persons.rigid']]),
+    coverageMonitored: share(t[M['monitored.persons']]),
+  };
+}
+
+/** The scenario with a lever set to a value (consumption ratio keeps the scenario's rural − urban gap). */
+export function applyLever(scenario: Scenario, lever: InverseLever, value: number): Scenario {
+  if (lever === 'scalePct') return withParams(scenario, { 'standard.scalePct': value });
+  if (lever === 'monitoringMultiplier') return withParams(scenario, { 'monitoring.coverageMultiplier': value });
+  const urban = scenario.params?.standard?.consumptionRatioUrban;
+  const rural = scenario.params?.standard?.consumptionRatioRural;
+  const gap = (typeof rural === 'number' ? rural : 0.4) - (typeof urban === 'number' ? urban : 0.35);
+  return withParams(scenario, {
+    'standard.useConsumptionRatio': 1,
+    'standard.consumptionRatioUrban': value,
+    'standard.consumptionRatioRural': Math.min(0.8, Math.max(0.1, value + gap)),
+  });
+}
+
+/** Default search range of each lever. */
+export const LEVER_RANGE: Record<InverseLever, [number, number]> = {
+  scalePct: [-50, 200],
+  consumptionRatio: [0.1, 0.8],
+  monitoringMultiplier: [1, 5],
+};
+
+/**
+ * Bisection for an increasing function f on [lo, hi]: the smallest x with f(x) ≥ target (or, with `atMost`, the
+ * largest x with f(x) ≤ target). Returns null when the target is outside [f(lo), f(hi)].
+ */
+export function bisect(
+  f: (x: number) => number,
+  target: number,
+  lo: number,
+  hi: number,
+  atMost: boolean,
+  tolerance: number,
+  maxIterations: number,
+): { x: number; iterations: number } | null {
+  const flo = f(lo);
+  const fhi = f(hi);
+  if (atMost ? flo > target : fhi < target) return null;
+  if (atMost ? fhi <= target : flo >= target) return { x: atMost ? hi : lo, iterations: 2 };
+  let a = lo;
+  let b = hi;
+  let it = 2;
+  while (b - a > tolerance && it < maxIterations) {
+    const mid = (a + b) / 2;
+    const v = f(mid);
+    it++;
+    if (atMost ? v <= target : v < target) a = mid;
+    else b = mid;
+  }
+  return { x: atMost ? a : b, iterations: it };
+}

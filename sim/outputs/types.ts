@@ -1,0 +1,43 @@
+// Public output table types: columnar summaries by region level × area, and Monte Carlo summaries.
+import type { MetricId, SumMetricId } from '../kernel/metrics.ts';
+
+/** Region level of a summary table: national total, province, or the dataset's finest region level. */
+export type RegionLevel = 'national' | 'province' | 'region';
+
+/** Area of a summary row: 0 urban, 1 rural, 2 both. */
+export const AREA_ALL = 2;
+
+/** A columnar summary (rows = region × area), postMessage-able and easy to load into DuckDB or ECharts. */
+export interface SummaryTable {
+  year: number;
+  level: RegionLevel;
+  rows: number;
+  /** Region code per row ('00' for national). */
+  code: string[];
+  nameZh: string[];
+  nameEn: string[];
+  /** 0 urban, 1 rural, 2 both areas. */
+  area: Uint8Array;
+  /** Unweighted sample households per row (disclosure control). */
+  sampleCount: Float64Array;
+  /** 1 where the row is suppressed (sample below `minCell`); all 0 until `suppress` runs. */
+  suppressed: Uint8Array;
+  /** Threshold applied by `suppress` (0 = not applied). */
+  minCell: number;
+  /** Every metric per row; suppressed rows hold NaN after `suppress`. */
+  values: Record<MetricId, Float64Array>;
+}
+
+/** Percentiles of national totals across Monte Carlo replications. */
+export interface McSummary {
+  replications: number;
+  metrics: Partial<Record<SumMetricId, { mean: number; p5: number; p50: number; p95: number }>>;
+}
+
+/** Per-replication national totals: `totals[r * METRIC_COUNT + M[id]]` for replications from..to-1. */
+export interface ReplicationResult {
+  from: number;
+  to: number;
+  seed: number;
+  totals: Float64Array;
+}

@@ -1,0 +1,59 @@
+// Types describing one policy parameter in the catalogue: identity, bilingual text, unit, range and provenance.
+
+/** Programme or lever group a parameter belongs to (POLICY.md §2–§3, §9). */
+export type ParamGroup =
+  | 'standard'
+  | 'dibao'
+  | 'tekun'
+  | 'marginal'
+  | 'rigid'
+  | 'temporary'
+  | 'services'
+  | 'oneOff'
+  | 'monitoring'
+  | 'takeup'
+  | 'funding'
+  | 'disaster'
+  | 'projection'
+  | 'output';
+
+/** Unit of a parameter value, used for display and validation messages. */
+export type ParamUnit =
+  | 'share' // 0..1 fraction (shown as %)
+  | 'multiplier' // × something (see description)
+  | 'percent' // percentage points, e.g. 10 = +10%
+  | 'months'
+  | 'years'
+  | 'yuan/person/year'
+  | 'yuan/person'
+  | 'yuan/person/month'
+  | 'probability/year'
+  | 'homes'
+  | 'households'
+  | 'switch'; // 0 off, 1 on (booleans in scenario JSON)
+
+/** One entry of the parameter catalogue. */
+export interface ParamDef {
+  /** Dotted id `group.name`; the scenario path is `params.group.name`. */
+  id: string;
+  group: ParamGroup;
+  labelZh: string;
+  labelEn: string;
+  /** Hover explanation. */
+  descriptionZh: string;
+  descriptionEn: string;
+  unit: ParamUnit;
+  /** Default value (switches: 0/1). */
+  default: number;
+  min: number;
+  max: number;
+  step: number;
+  /** Legal or source reference for the rule and the default. */
+  reference: string;
+  /** Date the rule is in force from (ISO date or year). */
+  inForce: string;
+  /** True if a scenario may set it per region (region code prefix and/or area). */
+  regional: boolean;
+  /** True if the baseline value per region comes from the dataset; `default` is then only a fallback. */
+  fromDataset?: boolean;
+}

@@ -1,0 +1,28 @@
+// Counter-based random numbers: a uniform draw is a pure hash of (seed, replication, household, draw id), so Monte
+// Carlo results are bit-identical on rerun and independent of how replications are split across workers.
+
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** A 32-bit hash of four integers (murmur3 finaliser chain). */
+export function hash4(a: number, b: number, c: number, d: number): number {
+  let h = fmix32((a ^ 0x9e3779b9) >>> 0);
+  h = fmix32((h ^ Math.imul(b + 0x7f4a7c15, 0x27d4eb2f)) >>> 0);
+  h = fmix32((h ^ Math.imul(c + 0x165667b1, 0x9e3779b1)) >>> 0);
+  h = fmix32((h ^ Math.imul(d + 0x61c88647, 0x85ebca77)) >>> 0);
+  return h;
+}
+
+/** Uniform draw in [0, 1) for (seed, replication, household index, draw id). */
+export function uniform(seed: number, replication: number, index: number, draw: number): number {
+  return hash4(seed, replication, index, draw) / 4294967296;
+}
+
+/** Draw ids used by the kernel (one per random event of a household). */
+export const DRAW = { affected: 0, takeup: 1, medical: 2, other: 3, disaster: 4, housing: 5 } as const;

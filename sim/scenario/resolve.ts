@@ -1,0 +1,185 @@
+// Resolves a scenario against a dataset's regions for one year: per-cell parameter arrays and the standard rule.
+import type { RegionArrays } from '../model/regions.ts';
+import type { ParamId, ParamValues, RegionalParamId } from '../params/catalogue.ts';
+import { REGIONAL_PARAM_IDS, defaultParamValues, getParamDef } from '../params/catalogue.ts';
+import type { ResolvedParams } from '../kernel/types.ts';
+import type { ParamsPatch, RegionalParamsPatch, Scenario } from './types.ts';
+
+/** Flatten a nested params patch into dotted ids with switches as 0/1. */
+function flattenPatch(patch: ParamsPatch | RegionalParamsPatch | undefined): [ParamId, number][] {
+  const out: [ParamId, number][] = [];
+  if (!patch) return out;
+  for (const [group, fields] of Object.entries(patch)) {
+    if (!fields) continue;
+    for (const [name, value] of Object.entries(fields as Record<string, number | boolean | undefined>)) {
+      if (value === undefined) continue;
+      const id = `${group}.${name}`;
+      if (!getParamDef(id)) continue;
+      out.push([id as ParamId, typeof value === 'boolean' ? (value ? 1 : 0) : value]);
+    }
+  }
+  return out;
+}
+
+/** National parameter values of a scenario: catalogue defaults with the scenario's `params` applied. */
+export function scenarioParamValues(scenario: Scenario): ParamValues {
+  const values = defaultParamValues();
+  for (const [id, v] of flattenPatch(scenario.params)) values[id] = v;
+  return values;
+}
+
+/** A copy of the scenario with some national parameter values replaced (used by solvers and sensitivity). */
+export function withParams(scenario: Scenario, values: Partial<Record<ParamId, number>>): Scenario {
+  const params: Record<string, Record<string, number | boolean>> = {};
+  for (const [group, fields] of Object.entries(scenario.params ?? {})) params[group] = { ...fields };
+  for (const [id, v] of Object.entries(values)) {
+    if (v === undefined) continue;
+    const dot = id.indexOf('.');
+    const group = id.slice(0, dot);
+    params[group] = { ...(params[group] ?? {}), [id.slice(dot + 1)]: v };
+  }
+  return { ...scenario, params: params as ParamsPatch };
+}
+
+function matches(regions: RegionArrays, r: number, prefix: string): boolean {
+  return regions.code[r].startsWith(prefix);
+}
+
+function forCells(
+  regions: RegionArrays,
+  prefix: string,
+  area: 'urban' | 'rural' | undefined,
+  fn: (cell: number, region: number) => void,
+): void {
+  for (let r = 0; r < regions.count; r++) {
+    if (!matches(regions, r, prefix)) continue;
+    if (area !== 'rural') fn(r * 2, r);
+    if (area !== 'urban') fn(r * 2 + 1, r);
+  }
+}
+
+/** Options of `resolveScenario`. */
+export interface ResolveOptions {
+  /** Projection year index (0 = start year). */
+  yearIndex?: number;
+}
+
+/** Resolve a scenario against the regions for one projection year (POLICY.md §3.1, §3.3, §3.4, §3.5). */
+export function resolveScenario(scenario: Scenario, regions: RegionArrays, options: ResolveOptions = {}): ResolvedParams {
+  const yearIndex = options.yearIndex ?? 0;
+  const nCells = regions.count * 2;
+  const scalars = scenarioParamValues(scenario);
+  const defaults = defaultParamValues();
+  const explicitNational = new Set(flattenPatch(scenario.params).map(([id]) => id));
+
+  const cell = {} as Record<RegionalParamId, Float64Array>;
+  for (const id of REGIONAL_PARAM_IDS) cell[id] = new Float64Array(nCells).fill(scalars[id]);
+  if (!explicitNational.has('funding.centralShare')) {
+    for (let c = 0; c < nCells; c++) cell['funding.centralShare'][c] = regions.centralShare[c >> 1];
+  }
+
+  const d = scenario.disaster;
+  if (d) {
+    for (const code of d.regions) {
+      forCells(regions, code, d.area, (c) => {
+        cell['disaster.affectedShare'][c] = d.affectedShare;
+        if (d.incomeLossShare !== undefined) cell['disaster.incomeLossShare'][c] = d.incomeLossShare;
+        if (d.durationMonths !== undefined) cell['disaster.durationMonths'][c] = d.durationMonths;
+        if (d.housingLostShare !== undefined) cell['disaster.housingLostShare'][c] = d.housingLostShare;
+      });
+    }
+  }
+  for (const o of scenario.regionOverrides ?? []) {
+    const values = flattenPatch(o.params);
+    forCells(regions, o.region, o.area, (c) => {
+      for (const [id, v] of values) {
+        if (id in cell) cell[id as RegionalParamId][c] = v;
+      }
+    });
+  }
+
+  // Phase-in of take-up and monitoring widening (§3.3).
+  const takeupPhase = Math.min(1, (yearIndex + 1) / Math.max(1, scalars['takeup.phaseYears']));
+  const monitoringPhase = Math.min(1, (yearIndex + 1) / Math.max(1, scalars['monitoring.phaseYears']));
+  for (const id of ['takeup.monitored', 'takeup.unmonitored'] as const) {
+    const a = cell[id];
+    for (let c = 0; c < nCells; c++) a[c] = defaults[id] + (a[c] - defaults[id]) * takeupPhase;
+  }
+  const mult = cell['monitoring.coverageMultiplier'];
+  for (let c = 0; c < nCells; c++) {
+    const m = mult[c];
+    mult[c] = m <= 0 ? 0 : m >= 1 ? 1 + (m - 1) * monitoringPhase : m * monitoringPhase;
+  }
+
+  // Growth factors since the start year.
+  const incomeFactor = new Float64Array(nCells);
+  const consumptionFactor = new Float64Array(nCells);
+  const populationFactor = new Float64Array(nCells);
+  for (let c = 0; c < nCells; c++) {
+    incomeFactor[c] = Math.pow(1 + cell['projection.incomeGrowth'][c], yearIndex);
+    consumptionFactor[c] = Math.pow(1 + cell['projection.consumptionGrowth'][c], yearIndex);
+    populationFactor[c] = Math.pow(1 + cell['projection.populationGrowth'][c], yearIndex);
+  }
+
+  const { standard, povertyLine } = resolveStandards(scenario, regions, cell, defaults, yearIndex);
+  const centralShare = Float64Array.from(cell['funding.centralShare']);
+  const startYear = scenario.projection?.startYear ?? 2024;
+  return {
+    year: startYear + yearIndex,
+    yearIndex,
+    scalars,
+    cell,
+    standard,
+    povertyLine,
+    incomeFactor,
+    consumptionFactor,
+    populationFactor,
+    centralShare,
+    priceIndex: Math.pow(1 + scalars['projection.inflation'], yearIndex),
+    monitoringPhase,
+    takeupPhase,
+  };
+}
+
+/** The standard rule (§3.1): keep → scale_pct → consumption_ratio → overrides → rural_floor → never_lower, per year. */
+function resolveStandards(
+  scenario: Scenario,
+  regions: RegionArrays,
+  cell: Record<RegionalParamId, Float64Array>,
+  defaults: ParamValues,
+  yearIndex: number,
+): { standard: Float64Array; povertyLine: Float64Array } {
+  const nCells = regions.count * 2;
+  const fixedPath = (scenario.projection?.standardPath ?? 'fixed') === 'fixed';
+  const neverLower = scenarioParamValues(scenario)['standard.neverLower'] >= 0.5;
+  const overrideValue = new Float64Array(nCells).fill(NaN);
+  for (const o of scenario.standardOverrides ?? []) forCells(regions, o.region, o.area, (c) => (overrideValue[c] = o.value));
+
+  const povertyLine = new Float64Array(nCells);
+  for (let c = 0; c < nCells; c++) {
+    povertyLine[c] = regions.standard[c] * Math.pow(1 + defaults['projection.standardRise'], yearIndex);
+  }
+  const prev = Float64Array.from(regions.standard);
+  const s = new Float64Array(nCells);
+  for (let y = 0; y <= yearIndex; y++) {
+    for (let c = 0; c < nCells; c++) {
+      const pathFactor = fixedPath ? Math.pow(1 + cell['projection.standardRise'][c], y) : 1;
+      let v = regions.standard[c] * pathFactor * (1 + cell['standard.scalePct'][c] / 100);
+      if (cell['standard.useConsumptionRatio'][c] >= 0.5) {
+        const ratio = (c & 1) === 0 ? cell['standard.consumptionRatioUrban'][c] : cell['standard.consumptionRatioRural'][c];
+        const consumption = regions.consumptionPrev[c] * Math.pow(1 + cell['projection.consumptionGrowth'][c], y);
+        v = (ratio * consumption) / 12;
+      }
+      if (!Number.isNaN(overrideValue[c])) v = overrideValue[c] * pathFactor;
+      s[c] = v;
+    }
+    for (let r = 0; r < regions.count; r++) {
+      const k = cell['standard.ruralFloor'][r * 2 + 1];
+      if (k > 0) s[r * 2 + 1] = Math.max(s[r * 2 + 1], k * s[r * 2]);
+    }
+    if (neverLower) for (let c = 0; c < nCells; c++) s[c] = Math.max(s[c], prev[c]);
+    prev.set(s);
+  }
+  return { standard: s, povertyLine };
+}
+
