@@ -154,12 +154,32 @@ describe('SQL rules (DuckDB-wasm)', () => {
     expect(totals[0].cost.rigid_special).toBeCloseTo(1600, 9);
   });
 
+  it('caps the earnings disregard at the household earnings', () => {
+    // Disregard 0.3 × 1000 = 300/month, but earnings are only 1200/yr × 1 person = 100/month: countable 900 − 100 = 800.
+    const totals = run([{ size: 1, incomePc: 10800, earningsPc: 1200, working: 1, ableToWork: 1, programme: 1 }], {
+      ...PARAMS,
+      disregardShare: 0.3,
+    });
+    expect(totals[0].cost.dibao_base).toBeCloseTo((1000 - 800) * 12, 9);
+  });
+
   it('applies the earnings disregard and the classified supplements once per member', () => {
     // Disregard 0.3 × 1000 = 300/month per worker; 2 persons, 1 worker, income 12000/yr → 1000 − 150 = 850/month.
     // Base (1000 − 850) × 2 × 12 = 3600. Supplements: elderly 0.2, disabled 0.3, 2 elderly + 1 disabled in 2
     // members → 1 disabled at 0.3 then 1 elderly at 0.2 = 0.5 × 1000 × 12 = 6000.
     const totals = run(
-      [{ size: 2, incomePc: 12000, working: 1, ableToWork: 1, elderly: 2, disabled: 1, programme: 1 }],
+      [
+        {
+          size: 2,
+          incomePc: 12000,
+          earningsPc: 6000,
+          working: 1,
+          ableToWork: 1,
+          elderly: 2,
+          disabled: 1,
+          programme: 1,
+        },
+      ],
       {
         ...PARAMS,
         disregardShare: 0.3,

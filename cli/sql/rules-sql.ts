@@ -61,6 +61,8 @@ function bool(value: boolean): string {
 /**
  * Per-household classification and amounts as a SQL query (one row per household): status, enrolment probability
  * and yearly cost by component. Income tests compare monthly per-capita amounts; money is yuan per year.
+ * Readings of POLICY.md made here: the earnings disregard never exceeds the household's earnings; the dibao test
+ * uses countable income, the tekun and marginal tests use per-capita income as §2.2 and §2.3 word it.
  */
 export function householdRulesSql(p: SqlRuleParams, t: SqlRuleTables): string {
   const supplements: [string, number][] = [
@@ -86,7 +88,8 @@ WITH base AS (
     h.hh_id, h.weight, h.size, h.programme, h.monitored,
     c.standard AS s,
     h.income_pc / 12.0 AS income_m,
-    GREATEST(h.income_pc / 12.0 - h.working * ${num(p.disregardShare)} * c.standard / h.size, 0.0) AS countable_m,
+    h.income_pc / 12.0
+      - LEAST(h.working * ${num(p.disregardShare)} * c.standard, h.earnings_pc * h.size / 12.0) / h.size AS countable_m,
     (NOT ${bool(p.assetTest)} OR h.assets_pc <= ${num(p.assetMonths)} * c.standard)
       AND (NOT ${bool(p.carTest)} OR h.car = 0)
       AND (NOT ${bool(p.homeTest)} OR h.homes <= ${num(p.maxHomes)}) AS assets_ok,
@@ -160,4 +163,21 @@ FROM (${householdRulesSql(p, t)}) r
 WHERE status <> 0
 GROUP BY status
 ORDER BY status`;
+}
+
+/** Weighted totals per region cell (region*2+area): enrolled households by programme and yearly cost of all components. */
+export function cellTotalsSql(p: SqlRuleParams, t: SqlRuleTables): string {
+  const cost = SQL_COST_COMPONENTS.map((c) => `weight * p_enrol * ${c}`).join(' + ');
+  const byProgramme = [1, 2, 3, 4]
+    .map((code) => `SUM(CASE WHEN status = ${code} THEN weight * p_enrol ELSE 0 END) AS households_${code}`)
+    .join(',\n  ');
+  return `
+SELECT
+  h.region * 2 + h.area AS cell,
+  ${byProgramme},
+  SUM(${cost}) AS cost,
+  COUNT(*) AS sample
+FROM (${householdRulesSql(p, t)}) r JOIN ${t.households} h ON h.hh_id = r.hh_id
+GROUP BY cell
+ORDER BY cell`;
 }

@@ -7,7 +7,7 @@ import type { NativeDuckDb } from '../duckdb/native.ts';
 import type { WasmDuckDb } from '../duckdb/wasm-node.ts';
 import { cellsArrowTable, householdsArrowTable } from './sql-tables.ts';
 import type { SqlRuleParams } from './rules-sql.ts';
-import { SQL_COST_COMPONENTS, programmeTotalsSql } from './rules-sql.ts';
+import { SQL_COST_COMPONENTS, cellTotalsSql, programmeTotalsSql } from './rules-sql.ts';
 
 /** Totals of one simulated programme from the SQL rules (yuan per year, weighted). */
 export interface SqlProgrammeTotals {
@@ -95,4 +95,27 @@ export async function programmeTotalsNative(
 ): Promise<SqlProgrammeTotals[]> {
   const result = await native.connection.runAndReadAll(programmeTotalsSql(params, SQL_TABLES));
   return result.getRowObjects().map((row) => rowToTotals(row));
+}
+
+/** Per-cell totals from the SQL rules: enrolled households by programme code (index 1..4) and total cost. */
+export interface SqlCellTotals {
+  cell: number;
+  households: [number, number, number, number, number];
+  cost: number;
+  sample: number;
+}
+
+/** Runs the per-cell totals query in DuckDB-wasm (tables loaded by loadIntoWasm). */
+export function cellTotalsWasm(duck: WasmDuckDb, params: SqlRuleParams): SqlCellTotals[] {
+  const table = duck.connection.query(cellTotalsSql(params, SQL_TABLES));
+  return table.toArray().map((row: { toJSON(): Record<string, unknown> }) => {
+    const r = row.toJSON();
+    const n = (key: string): number => Number(r[key] ?? 0);
+    return {
+      cell: n('cell'),
+      households: [0, n('households_1'), n('households_2'), n('households_3'), n('households_4')],
+      cost: n('cost'),
+      sample: n('sample'),
+    };
+  });
 }
