@@ -74,6 +74,13 @@ export function DataTable<R>({
         </td>
       );
     }
+    if (column.render) {
+      return (
+        <td key={column.id} data-col={column.id}>
+          {column.render(row)}
+        </td>
+      );
+    }
     const value: CellValue = column.value(row);
     let text: string;
     if (value === null) text = '—';

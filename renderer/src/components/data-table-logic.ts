@@ -1,5 +1,6 @@
 // Pure logic behind DataTable: column definitions, small-cell suppression (POLICY.md §9) and stable sorting that
 // never reveals a suppressed value through the row order.
+import type { ReactNode } from 'react';
 import type { Quantity } from '../format/units';
 
 /** A cell's raw value: numbers are formatted by quantity, strings shown as they are, null as an em dash. */
@@ -27,6 +28,8 @@ export interface TableColumn<R> {
   sample?: (row: R) => number;
   /** Whether cells of this column are subject to suppression (default: true for numeric columns). */
   suppressible?: boolean;
+  /** Custom cell content (inputs, links); sorting and suppression still use `value`. */
+  render?: (row: R) => ReactNode;
   /** Whether the header sorts (default true). */
   sortable?: boolean;
 }

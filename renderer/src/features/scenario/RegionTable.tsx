@@ -1,0 +1,326 @@
+// Per-province editing of the standard rule: current urban and rural standards from the dataset, per-province rule
+// levers and absolute standards written into the scenario (the engine derives the standards), live Δ persons and
+// Δ cost per province from the engine, and rule-based bulk edits for all or the ticked provinces.
+import { useMemo, useState } from 'react';
+import { getParamDef } from '../../../../sim/params/catalogue.ts';
+import type { RegionArrays } from '../../../../sim/model/regions.ts';
+import { PROVINCES } from '../../../../datasets/reference/reference-data.ts';
+import { DataTable } from '../../components/DataTable';
+import type { TableColumn } from '../../components/DataTable';
+import { NumberField } from '../../components/NumberField';
+import { useUiStore } from '../../store/ui-store';
+import { fill } from '../../i18n/i18n';
+import { formatValue, unitOf } from '../../format/units';
+import { CACHE_KEYS, cacheGet } from '../../services/cache';
+import type { YearComparison } from '../../services/engine/engine-calls';
+import { provinceRows } from '../results/result-model';
+import type { RegionRow } from '../results/result-model';
+import {
+  applyBulkRule,
+  getParamValue,
+  getRegionParam,
+  getStandardOverride,
+  setRegionParam,
+  setStandardOverride,
+} from './param-form';
+import type { BulkRule, JsonValue } from './param-form';
+import { OverrideInput } from './OverrideInput';
+import { useScenarioMessages } from './messages';
+
+interface ProvinceLine {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  urban: number;
+  rural: number;
+  result?: RegionRow;
+}
+
+/** Current standards per province from the dataset's regions (province-level datasets), else NaN. */
+function currentStandards(regions: RegionArrays | undefined, code: string): [number, number] {
+  if (!regions) return [Number.NaN, Number.NaN];
+  const index = regions.code.indexOf(code);
+  if (index < 0) return [Number.NaN, Number.NaN];
+  return [regions.standard[index * 2], regions.standard[index * 2 + 1]];
+}
+
+export interface RegionTableProps {
+  document: JsonValue;
+  datasetId: string | null;
+  comparison: YearComparison | null;
+  edit: (update: (document: JsonValue) => JsonValue, coalesceKey?: string) => void;
+}
+
+/** The province × urban/rural standards table with bulk rules; test ids `region-table`, `bulk-*`, `region-<code>-*`. */
+export function RegionTable({ document, datasetId, comparison, edit }: RegionTableProps) {
+  const language = useUiStore((s) => s.language);
+  const m = useScenarioMessages();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [rule, setRule] = useState<BulkRule['kind']>('consumption');
+  const [pct, setPct] = useState(10);
+  const [urbanRatio, setUrbanRatio] = useState(getParamValue(document, 'standard.consumptionRatioUrban'));
+  const [ruralRatio, setRuralRatio] = useState(getParamValue(document, 'standard.consumptionRatioRural'));
+  const [floor, setFloor] = useState(0.8);
+
+  const regions = datasetId ? cacheGet<RegionArrays>(CACHE_KEYS.regions(datasetId)) : undefined;
+  const results = useMemo(() => {
+    const map = new Map<string, RegionRow>();
+    if (comparison) for (const row of provinceRows(comparison)) map.set(row.code, row);
+    return map;
+  }, [comparison]);
+  const lines: ProvinceLine[] = useMemo(
+    () =>
+      PROVINCES.map((p) => {
+        const [urban, rural] = currentStandards(regions, p.code);
+        return { code: p.code, nameZh: p.nameZh, nameEn: p.nameEn, urban, rural, result: results.get(p.code) };
+      }),
+    [regions, results],
+  );
+  const minCell = comparison?.scenario.province.minCell || getParamValue(document, 'output.minCell');
+
+  const scaleDef = getParamDef('standard.scalePct')!;
+  const ratioDef = getParamDef('standard.consumptionRatioUrban')!;
+  const floorDef = getParamDef('standard.ruralFloor')!;
+  const pctText = (v: number) => formatValue(v, 'share', language, { digits: 0 });
+  const national = {
+    scale: `${getParamValue(document, 'standard.scalePct')}%`,
+    urban: pctText(getParamValue(document, 'standard.consumptionRatioUrban')),
+    rural: pctText(getParamValue(document, 'standard.consumptionRatioRural')),
+    floor: pctText(getParamValue(document, 'standard.ruralFloor')),
+  };
+  const regional = (line: ProvinceLine, id: string, placeholder: string, scale: number, column: string) => {
+    const def = getParamDef(id)!;
+    return (
+      <OverrideInput
+        value={getRegionParam(document, line.code, 'both', id)}
+        placeholder={placeholder}
+        min={def.min}
+        max={def.max}
+        step={def.step}
+        scale={scale}
+        name={{ zh: `${line.nameZh} ${def.labelZh}`, en: `${line.nameEn} ${def.labelEn}` }}
+        testId={`region-${line.code}-${column}`}
+        onCommit={(value) => edit((doc) => setRegionParam(doc, line.code, 'both', id, value))}
+      />
+    );
+  };
+  const absolute = (line: ProvinceLine, area: 'urban' | 'rural') => (
+    <OverrideInput
+      value={getStandardOverride(document, line.code, area)}
+      placeholder="—"
+      min={0}
+      max={20000}
+      step={1}
+      name={{
+        zh: `${line.nameZh}${area === 'urban' ? '城市' : '农村'}绝对标准`,
+        en: `${line.nameEn} ${area} absolute standard`,
+      }}
+      testId={`region-${line.code}-${area}-absolute`}
+      onCommit={(value) => edit((doc) => setStandardOverride(doc, line.code, area, value))}
+    />
+  );
+
+  const monthly = unitOf('monthly', language);
+  const columns: TableColumn<ProvinceLine>[] = [
+    {
+      id: 'select',
+      header: '✓',
+      value: (l) => (selected.has(l.code) ? 1 : 0),
+      sortable: false,
+      suppressible: false,
+      render: (l) => (
+        <input
+          type="checkbox"
+          aria-label={`${m.select} ${language === 'zh' ? l.nameZh : l.nameEn}`}
+          checked={selected.has(l.code)}
+          data-testid={`region-${l.code}-select`}
+          onChange={(event) => {
+            const next = new Set(selected);
+            if (event.target.checked) next.add(l.code);
+            else next.delete(l.code);
+            setSelected(next);
+          }}
+        />
+      ),
+    },
+    { id: 'name', header: m.province, value: (l) => (language === 'zh' ? l.nameZh : l.nameEn) },
+    {
+      id: 'urban',
+      header: `${m.currentUrban}（${monthly}）`,
+      value: (l) => l.urban,
+      quantity: 'monthly',
+      suppressible: false,
+    },
+    {
+      id: 'rural',
+      header: `${m.currentRural}（${monthly}）`,
+      value: (l) => l.rural,
+      quantity: 'monthly',
+      suppressible: false,
+    },
+    {
+      id: 'dPersons',
+      header: `${m.dPersons}（${unitOf('persons', language)}）`,
+      value: (l) => l.result?.dCashPersons ?? null,
+      quantity: 'persons',
+      signed: true,
+      digits: language === 'zh' ? 2 : 3,
+      sample: (l) => l.result?.sample ?? Number.POSITIVE_INFINITY,
+    },
+    {
+      id: 'dCost',
+      header: `${m.dCost}（${unitOf('money', language)}）`,
+      value: (l) => l.result?.dCost ?? null,
+      quantity: 'money',
+      signed: true,
+      digits: 2,
+      sample: (l) => l.result?.sample ?? Number.POSITIVE_INFINITY,
+    },
+    {
+      id: 'scale',
+      header: `${m.scalePct}（%）`,
+      value: (l) => getRegionParam(document, l.code, 'both', 'standard.scalePct') ?? null,
+      render: (l) => regional(l, 'standard.scalePct', national.scale, 1, 'scale'),
+    },
+    {
+      id: 'ratioUrban',
+      header: `${m.ratioUrban}（%）`,
+      value: (l) => getRegionParam(document, l.code, 'both', 'standard.consumptionRatioUrban') ?? null,
+      render: (l) => regional(l, 'standard.consumptionRatioUrban', national.urban, 100, 'ratio-urban'),
+    },
+    {
+      id: 'ratioRural',
+      header: `${m.ratioRural}（%）`,
+      value: (l) => getRegionParam(document, l.code, 'both', 'standard.consumptionRatioRural') ?? null,
+      render: (l) => regional(l, 'standard.consumptionRatioRural', national.rural, 100, 'ratio-rural'),
+    },
+    {
+      id: 'floor',
+      header: `${m.ruralFloor}（%）`,
+      value: (l) => getRegionParam(document, l.code, 'both', 'standard.ruralFloor') ?? null,
+      render: (l) => regional(l, 'standard.ruralFloor', national.floor, 100, 'floor'),
+    },
+    {
+      id: 'absUrban',
+      header: `${m.overrideUrban}（${monthly}）`,
+      value: (l) => getStandardOverride(document, l.code, 'urban') ?? null,
+      render: (l) => absolute(l, 'urban'),
+    },
+    {
+      id: 'absRural',
+      header: `${m.overrideRural}（${monthly}）`,
+      value: (l) => getStandardOverride(document, l.code, 'rural') ?? null,
+      render: (l) => absolute(l, 'rural'),
+    },
+  ];
+
+  const currentRule = (): BulkRule =>
+    rule === 'scale'
+      ? { kind: 'scale', pct }
+      : rule === 'consumption'
+        ? { kind: 'consumption', urban: urbanRatio, rural: ruralRatio }
+        : { kind: 'ruralFloor', share: floor };
+
+  return (
+    <div className="region-editor">
+      <p className="muted">{m.regionHint}</p>
+      <div className="bulk-bar" data-testid="bulk-bar">
+        <strong>{m.bulkTitle}</strong>
+        <select value={rule} data-testid="bulk-rule" onChange={(e) => setRule(e.target.value as BulkRule['kind'])}>
+          <option value="consumption">{m.bulkConsumption}</option>
+          <option value="scale">{m.bulkScale}</option>
+          <option value="ruralFloor">{m.bulkFloor}</option>
+        </select>
+        {rule === 'scale' ? (
+          <NumberField
+            value={pct}
+            min={scaleDef.min}
+            max={scaleDef.max}
+            step={1}
+            unit="%"
+            slider={false}
+            name={{ zh: scaleDef.labelZh, en: scaleDef.labelEn }}
+            onChange={setPct}
+            testId="bulk-pct"
+          />
+        ) : null}
+        {rule === 'consumption' ? (
+          <>
+            <NumberField
+              label={m.urbanShort}
+              value={urbanRatio}
+              min={ratioDef.min}
+              max={ratioDef.max}
+              step={ratioDef.step}
+              scale={100}
+              unit="%"
+              slider={false}
+              name={{ zh: '城市比例', en: 'Urban ratio' }}
+              onChange={setUrbanRatio}
+              testId="bulk-urban"
+            />
+            <NumberField
+              label={m.ruralShort}
+              value={ruralRatio}
+              min={ratioDef.min}
+              max={ratioDef.max}
+              step={ratioDef.step}
+              scale={100}
+              unit="%"
+              slider={false}
+              name={{ zh: '农村比例', en: 'Rural ratio' }}
+              onChange={setRuralRatio}
+              testId="bulk-rural"
+            />
+          </>
+        ) : null}
+        {rule === 'ruralFloor' ? (
+          <NumberField
+            value={floor}
+            min={floorDef.min}
+            max={floorDef.max}
+            step={floorDef.step}
+            scale={100}
+            unit="%"
+            slider={false}
+            name={{ zh: floorDef.labelZh, en: floorDef.labelEn }}
+            onChange={setFloor}
+            testId="bulk-floor"
+          />
+        ) : null}
+        <button
+          type="button"
+          className="primary"
+          data-testid="bulk-apply-all"
+          onClick={() => edit((doc) => applyBulkRule(doc, currentRule(), 'all'))}
+        >
+          {m.applyAll}
+        </button>
+        <button
+          type="button"
+          disabled={selected.size === 0}
+          data-testid="bulk-apply-selected"
+          onClick={() => edit((doc) => applyBulkRule(doc, currentRule(), [...selected]))}
+        >
+          {fill(m.applySelected, { n: selected.size })}
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          data-testid="bulk-select-all"
+          onClick={() => setSelected(selected.size === lines.length ? new Set() : new Set(lines.map((l) => l.code)))}
+        >
+          {m.selectAll}
+        </button>
+      </div>
+      <DataTable
+        rows={lines}
+        columns={columns}
+        rowKey={(l) => l.code}
+        minCell={minCell}
+        testId="region-table"
+        maxHeight={420}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// The editor rendered in jsdom with the real catalogue and the real workspace store: every parameter appears,
+// editing the baseline forks a new scenario, typed values land in the document, out-of-range entry is refused
+// inline, bulk rules and per-province overrides write the scenario, undo restores.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { PARAM_CATALOGUE } from '../../../../sim/params/catalogue.ts';
+import { parseScenario } from '../../../../sim/scenario/parse.ts';
+import { BASELINE_SCENARIO_ID, selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store';
+import { useUiStore } from '../../store/ui-store';
+import { ScenarioScreen } from './ScenarioScreen';
+import { getParamValue, getRegionParam } from './param-form';
+
+const initial = useWorkspaceStore.getState();
+
+beforeEach(() => {
+  useWorkspaceStore.setState(initial, true);
+  useUiStore.setState({ language: 'zh' });
+});
+afterEach(cleanup);
+
+const active = () => selectActiveScenario(useWorkspaceStore.getState());
+
+describe('ScenarioScreen', () => {
+  it('shows every catalogue parameter with a control', () => {
+    render(<ScenarioScreen />);
+    for (const def of PARAM_CATALOGUE) expect(screen.getByTestId(`param-${def.id}`)).toBeTruthy();
+    expect(screen.getByTestId('baseline-notice').textContent).toContain('基线');
+    expect(screen.getByTestId('region-table').querySelectorAll('tbody tr')).toHaveLength(31);
+  });
+
+  it('forks the baseline on the first edit and writes the exact typed value', () => {
+    render(<ScenarioScreen />);
+    fireEvent.click(screen.getByTestId('param-standard.useConsumptionRatio-toggle'));
+    expect(active().id).not.toBe(BASELINE_SCENARIO_ID);
+    expect(active().name).toBe('新方案 1 / New scenario 1');
+    fireEvent.change(screen.getByTestId('param-standard.consumptionRatioRural-input'), { target: { value: '45' } });
+    expect(getParamValue(active().document, 'standard.useConsumptionRatio')).toBe(1);
+    expect(getParamValue(active().document, 'standard.consumptionRatioRural')).toBeCloseTo(0.45);
+    expect(parseScenario(active().document).ok).toBe(true);
+  });
+
+  it('refuses out-of-range entry inline without changing the scenario', () => {
+    render(<ScenarioScreen />);
+    fireEvent.change(screen.getByTestId('param-dibao.assetMonths-input'), { target: { value: '30' } });
+    const before = active().document;
+    fireEvent.change(screen.getByTestId('param-dibao.assetMonths-input'), { target: { value: '9999' } });
+    expect(screen.getByTestId('param-dibao.assetMonths-error').textContent).toContain('不得大于');
+    expect(active().document).toEqual(before);
+  });
+
+  it('applies a bulk rule to ticked provinces and undoes it', () => {
+    render(<ScenarioScreen />);
+    fireEvent.click(screen.getByTestId('region-53-select'));
+    fireEvent.change(screen.getByTestId('bulk-rule'), { target: { value: 'scale' } });
+    fireEvent.change(screen.getByTestId('bulk-pct-input'), { target: { value: '15' } });
+    fireEvent.click(screen.getByTestId('bulk-apply-selected'));
+    expect(getRegionParam(active().document, '53', 'both', 'standard.scalePct')).toBe(15);
+    expect(getRegionParam(active().document, '11', 'both', 'standard.scalePct')).toBeUndefined();
+    fireEvent.change(screen.getByTestId('region-11-rural-absolute'), { target: { value: '1500' } });
+    expect(parseScenario(active().document).ok).toBe(true);
+    fireEvent.click(screen.getByTestId('undo'));
+    fireEvent.click(screen.getByTestId('undo'));
+    expect(getRegionParam(active().document, '53', 'both', 'standard.scalePct')).toBeUndefined();
+  });
+
+  it('switches to English', () => {
+    useUiStore.setState({ language: 'en' });
+    render(<ScenarioScreen />);
+    expect(screen.getByText('Policy scenario editor')).toBeTruthy();
+    expect(screen.getByTestId('section-standard').textContent).toContain('Rural ratio to previous-year consumption');
+  });
+});

@@ -1,0 +1,117 @@
+// Scenario management: pick, rename, create, duplicate, delete, save, undo/redo, and load a shipped example.
+import { useState } from 'react';
+import { selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store';
+import { fill } from '../../i18n/i18n';
+import { EXAMPLE_SCENARIOS } from './examples';
+import { newScenarioName } from './use-scenario-editor';
+import { useScenarioMessages } from './messages';
+
+/** The scenario toolbar; test ids `scenario-select`, `scenario-name`, `scenario-new|duplicate|delete|save`, `undo`, `redo`, `example-select`. */
+export function ScenarioToolbar() {
+  const m = useScenarioMessages();
+  const scenarios = useWorkspaceStore((s) => s.scenarios);
+  const active = useWorkspaceStore(selectActiveScenario);
+  const canUndo = useWorkspaceStore((s) => s.past.length > 0);
+  const canRedo = useWorkspaceStore((s) => s.future.length > 0);
+  const actions = useWorkspaceStore.getState();
+  const [nameDraft, setNameDraft] = useState<string | null>(null);
+
+  const commitName = () => {
+    const name = nameDraft?.trim();
+    if (name && name !== active.name) actions.renameScenario(active.id, name);
+    setNameDraft(null);
+  };
+  const createNew = () => {
+    const taken = new Set(scenarios.map((s) => s.name));
+    let n = scenarios.filter((s) => !s.builtIn).length + 1;
+    while (taken.has(newScenarioName(n))) n += 1;
+    const name = newScenarioName(n);
+    actions.createScenario(name, { schemaVersion: 1, name });
+  };
+
+  return (
+    <div className="toolbar scenario-toolbar">
+      <label className="toolbar-field">
+        <span className="muted">{m.scenario}</span>
+        <select
+          value={active.id}
+          data-testid="scenario-select"
+          onChange={(event) => actions.setActiveScenario(event.target.value)}
+        >
+          {scenarios.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+              {s.dirty ? ' *' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="toolbar-field">
+        <span className="muted">{m.name}</span>
+        <input
+          type="text"
+          className="scenario-name"
+          value={nameDraft ?? active.name}
+          disabled={active.builtIn}
+          data-testid="scenario-name"
+          onChange={(event) => setNameDraft(event.target.value)}
+          onBlur={commitName}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') commitName();
+          }}
+        />
+      </label>
+      <button type="button" data-testid="scenario-new" onClick={createNew}>
+        {m.newScenario}
+      </button>
+      <button type="button" data-testid="scenario-duplicate" onClick={() => actions.duplicateScenario(active.id)}>
+        {m.duplicate}
+      </button>
+      <button
+        type="button"
+        data-testid="scenario-delete"
+        disabled={active.builtIn}
+        onClick={() => {
+          if (window.confirm(fill(m.confirmDelete, { name: active.name }))) actions.deleteScenario(active.id);
+        }}
+      >
+        {m.delete}
+      </button>
+      <button
+        type="button"
+        className={active.dirty ? 'primary' : undefined}
+        data-testid="scenario-save"
+        disabled={active.builtIn}
+        onClick={() => actions.saveScenario(active.id)}
+      >
+        {m.save}
+      </button>
+      <span className="muted" data-testid="scenario-saved-state">
+        {active.builtIn ? '' : active.dirty ? m.unsaved : m.saved}
+      </span>
+      <span className="toolbar-gap" />
+      <button type="button" data-testid="undo" disabled={!canUndo} onClick={actions.undo} title="Ctrl+Z">
+        ↶ {m.undo}
+      </button>
+      <button type="button" data-testid="redo" disabled={!canRedo} onClick={actions.redo} title="Ctrl+Y">
+        ↷ {m.redo}
+      </button>
+      <select
+        value=""
+        data-testid="example-select"
+        aria-label={m.examples}
+        onChange={(event) => {
+          const example = EXAMPLE_SCENARIOS.find((e) => e.id === event.target.value);
+          if (example) actions.createScenario(example.name, example.document);
+        }}
+      >
+        <option value="">{m.loadExample}</option>
+        {EXAMPLE_SCENARIOS.filter((e) => e.valid).map((e) => (
+          <option key={e.id} value={e.id}>
+            {e.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
