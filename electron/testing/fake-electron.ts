@@ -6,7 +6,8 @@ import { EventEmitter } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
 
-type Listener = (...args: never[]) => unknown;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- listeners of any event shape, as EventEmitter takes
+type Listener = (...args: any[]) => void;
 
 /** An event whose default a listener may prevent, as Electron's navigation events. */
 export class FakeEvent {
@@ -268,17 +269,25 @@ export async function invokeFromRenderer(
 
 const ipcRendererEvents = new EventEmitter();
 
+/** The subset of `ipcRenderer` the preload uses, plus a listener count for tests. */
+interface FakeIpcRenderer {
+  invoke(channel: string, payload: unknown): Promise<unknown>;
+  on(channel: string, listener: Listener): FakeIpcRenderer;
+  removeListener(channel: string, listener: Listener): FakeIpcRenderer;
+  listenerCount(channel: string): number;
+}
+
 /** The fake `ipcRenderer` of the preload: invokes go to `fake.preloadContents`'s handlers in the fake main. */
-export const ipcRenderer = {
+export const ipcRenderer: FakeIpcRenderer = {
   invoke(channel: string, payload: unknown): Promise<unknown> {
     if (fake.preloadContents === null) throw new Error('fake.preloadContents is not set');
     return invokeFromRenderer(channel, payload, fake.preloadContents);
   },
-  on(channel: string, listener: Listener): typeof ipcRenderer {
+  on(channel: string, listener: Listener): FakeIpcRenderer {
     ipcRendererEvents.on(channel, listener);
     return ipcRenderer;
   },
-  removeListener(channel: string, listener: Listener): typeof ipcRenderer {
+  removeListener(channel: string, listener: Listener): FakeIpcRenderer {
     ipcRendererEvents.removeListener(channel, listener);
     return ipcRenderer;
   },
