@@ -10,6 +10,7 @@ import {
   type WorkspaceState,
 } from '../store/workspace-store';
 import type { Bilingual } from '../i18n/i18n';
+import { useSqlStore } from '../store/sql-store';
 
 /** Autosave delay after the last change, in ms. */
 export const AUTOSAVE_MS = 400;
@@ -53,6 +54,21 @@ export const scenariosDocumentSchema = z.object({
   ),
 });
 export type ScenariosDocument = z.infer<typeof scenariosDocumentSchema>;
+
+/** The settings document (kind `settings`): console history and other per-user preferences. */
+export const settingsDocumentSchema = z.object({
+  version: z.literal(1),
+  sqlHistory: z.array(
+    z.object({
+      sql: z.string(),
+      at: z.string(),
+      rows: z.number().optional(),
+      ms: z.number().optional(),
+      failed: z.boolean().optional(),
+    }),
+  ),
+});
+export type SettingsDocument = z.infer<typeof settingsDocumentSchema>;
 
 /** Builds the workspace document from the stores' state. */
 export function workspaceDocument(
@@ -108,10 +124,13 @@ const UNREADABLE: Bilingual = {
 
 /** Restores the stores from the host's documents; returns the recovery notice (or null) it set. */
 export async function restoreWorkspace(host: HostApi): Promise<Bilingual | null> {
-  const [workspaceLoaded, scenariosLoaded] = await Promise.all([
+  const [workspaceLoaded, scenariosLoaded, settingsLoaded] = await Promise.all([
     host.loadDocument('workspace').catch(() => ({ data: null, recovered: true })),
     host.loadDocument('scenarios').catch(() => ({ data: null, recovered: true })),
+    host.loadDocument('settings').catch(() => ({ data: null, recovered: true })),
   ]);
+  const settings = settingsLoaded.data === null ? null : settingsDocumentSchema.safeParse(settingsLoaded.data);
+  if (settings?.success) useSqlStore.getState().restore(settings.data.sqlHistory);
   let recovery: Bilingual | null = workspaceLoaded.recovered || scenariosLoaded.recovered ? RECOVERED : null;
   const workspace = workspaceLoaded.data === null ? null : workspaceDocumentSchema.safeParse(workspaceLoaded.data);
   const scenarios = scenariosLoaded.data === null ? null : scenariosDocumentSchema.safeParse(scenariosLoaded.data);
@@ -143,6 +162,7 @@ export function startAutosave(host: HostApi, onError: (error: Bilingual) => void
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastWorkspace = '';
   let lastScenarios = '';
+  let lastSettings = '';
   const flush = async () => {
     timer = null;
     const workspace = useWorkspaceStore.getState();
@@ -151,6 +171,8 @@ export function startAutosave(host: HostApi, onError: (error: Bilingual) => void
     const sc = scenariosDocument(workspace.scenarios);
     const wsText = JSON.stringify(ws);
     const scText = JSON.stringify(sc);
+    const st: SettingsDocument = { version: 1, sqlHistory: useSqlStore.getState().history };
+    const stText = JSON.stringify(st);
     try {
       if (wsText !== lastWorkspace) {
         await host.saveDocument('workspace', ws as unknown as JsonValue);
@@ -159,6 +181,10 @@ export function startAutosave(host: HostApi, onError: (error: Bilingual) => void
       if (scText !== lastScenarios) {
         await host.saveDocument('scenarios', sc as unknown as JsonValue);
         lastScenarios = scText;
+      }
+      if (stText !== lastSettings) {
+        await host.saveDocument('settings', st as unknown as JsonValue);
+        lastSettings = stText;
       }
     } catch (error) {
       const info = error && typeof error === 'object' && 'messageZh' in error ? (error as Bilingual) : null;
@@ -173,9 +199,13 @@ export function startAutosave(host: HostApi, onError: (error: Bilingual) => void
   };
   const stopWorkspace = useWorkspaceStore.subscribe(schedule);
   const stopUi = useUiStore.subscribe(schedule);
+  const stopSql = useSqlStore.subscribe((state, previous) => {
+    if (state.history !== previous.history) schedule();
+  });
   return () => {
     stopWorkspace();
     stopUi();
+    stopSql();
     if (timer !== null) clearTimeout(timer);
   };
 }

@@ -1,8 +1,217 @@
-// The sql screen (being built).
-import { useAppMessages } from '../../app/messages';
+// The SQL console: DuckDB SQL over the dataset and result tables, results in a virtualised grid, errors shown plainly
+// (bilingual prefix + DuckDB's own message), persisted query history and example queries. Ctrl+Enter runs.
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import type { Table } from 'apache-arrow';
+import { fill } from '../../i18n/i18n';
+import { useUiStore } from '../../store/ui-store';
+import { useSqlStore } from '../../store/sql-store';
+import { selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store';
+import { getDuckDb, duckDbErrorMessage } from '../../services/duckdb/duckdb-client';
+import { rowsOf } from '../../../../datasets/import/duckdb-port.ts';
+import { ResultGrid } from './ResultGrid';
+import { SQL_EXAMPLES, useSqlMessages } from './sql-messages';
+import './sql.css';
 
-/** Screen placeholder until the feature lands. */
+interface TableInfo {
+  name: string;
+  columns: string;
+}
+
+async function listTables(): Promise<TableInfo[]> {
+  const db = await getDuckDb();
+  const rows = await rowsOf(
+    db,
+    `SELECT table_name AS name, string_agg(column_name, ', ' ORDER BY ordinal_position) AS columns
+     FROM information_schema.columns WHERE table_schema = 'main' GROUP BY table_name ORDER BY table_name`,
+  );
+  return rows.map((row) => ({ name: String(row.name), columns: String(row.columns) }));
+}
+
+/** The SQL console screen. */
 export function SqlScreen() {
-  const m = useAppMessages();
-  return <h2>{m.sql}</h2>;
+  const m = useSqlMessages();
+  const language = useUiStore((s) => s.language);
+  const text = useSqlStore((s) => s.text);
+  const setText = useSqlStore((s) => s.setText);
+  const history = useSqlStore((s) => s.history);
+  const record = useSqlStore((s) => s.record);
+  const clearHistory = useSqlStore((s) => s.clearHistory);
+  const dataset = useWorkspaceStore(selectActiveDataset);
+  const [result, setResult] = useState<{ table: Table; ms: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+  const [tables, setTables] = useState<TableInfo[] | null>(null);
+
+  const refreshTables = useCallback(() => {
+    listTables().then(setTables, () => setTables([]));
+  }, []);
+
+  useEffect(() => {
+    refreshTables();
+  }, [refreshTables, dataset?.status]);
+
+  useEffect(() => {
+    if (text === '') setText(SQL_EXAMPLES[0].sql);
+  }, [text, setText]);
+
+  const run = useCallback(async () => {
+    const sql = useSqlStore.getState().text.trim();
+    if (!sql || running) return;
+    setRunning(true);
+    setError(null);
+    const started = performance.now();
+    try {
+      const db = await getDuckDb();
+      const table = await db.query(sql);
+      const ms = Math.round(performance.now() - started);
+      setResult({ table, ms });
+      record({ sql, at: new Date().toISOString(), rows: table.numRows, ms });
+    } catch (caught) {
+      const message = duckDbErrorMessage(caught);
+      setError(language === 'zh' ? message.messageZh : message.messageEn);
+      setResult(null);
+      record({ sql, at: new Date().toISOString(), failed: true });
+    } finally {
+      setRunning(false);
+      refreshTables();
+    }
+  }, [running, record, refreshTables, language]);
+
+  const cancel = useCallback(async () => {
+    const db = await getDuckDb();
+    await db.cancel();
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void run();
+    }
+  };
+
+  return (
+    <div className="sql-screen">
+      <div className="toolbar">
+        <h2>{m.title}</h2>
+        {dataset?.synthetic ? <span className="badge">{m.synthetic}</span> : null}
+        <span className="muted">{m.intro}</span>
+      </div>
+      <div className="sql-layout">
+        <div>
+          <div className="panel">
+            <textarea
+              className="sql-editor"
+              aria-label={m.editorLabel}
+              data-testid="sql-editor"
+              spellCheck={false}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              onKeyDown={onKeyDown}
+            />
+            <div className="toolbar">
+              <button
+                type="button"
+                className="primary"
+                data-testid="sql-run"
+                disabled={running}
+                onClick={() => void run()}
+              >
+                {running ? m.running : m.run}
+              </button>
+              {running ? (
+                <button type="button" data-testid="sql-cancel" onClick={() => void cancel()}>
+                  {m.cancel}
+                </button>
+              ) : null}
+              <select
+                aria-label={m.examples}
+                data-testid="sql-examples"
+                value=""
+                onChange={(event) => {
+                  const example = SQL_EXAMPLES[Number(event.target.value)];
+                  if (example) setText(example.sql);
+                }}
+              >
+                <option value="">{m.chooseExample}</option>
+                {SQL_EXAMPLES.map((example, index) => (
+                  <option key={index} value={index}>
+                    {language === 'zh' ? example.zh : example.en}
+                  </option>
+                ))}
+              </select>
+              <span className="sql-status" data-testid="sql-status">
+                {result
+                  ? fill(m.rows, {
+                      rows: result.table.numRows.toLocaleString(),
+                      cols: result.table.numCols,
+                      ms: result.ms,
+                    })
+                  : ''}
+              </span>
+            </div>
+          </div>
+          {error ? (
+            <div className="error-box" role="alert" data-testid="sql-error">
+              <strong>{m.errorPrefix}</strong>
+              <pre>{error}</pre>
+            </div>
+          ) : null}
+          {result ? (
+            result.table.numRows === 0 ? (
+              <p className="muted" data-testid="sql-empty">
+                {m.empty}
+              </p>
+            ) : (
+              <ResultGrid table={result.table} />
+            )
+          ) : null}
+        </div>
+        <aside className="sql-side">
+          <div className="panel" data-testid="sql-tables">
+            <h3>{m.tables}</h3>
+            {tables === null ? (
+              <p className="muted">{m.loadingDb}</p>
+            ) : tables.length === 0 ? (
+              <p className="muted">{m.noTables}</p>
+            ) : (
+              <ul>
+                {tables.map((table) => (
+                  <li key={table.name}>
+                    <button type="button" onClick={() => setText(`SELECT *\nFROM ${table.name}\nLIMIT 1000;`)}>
+                      {table.name}
+                    </button>
+                    <div className="table-columns">{table.columns}</div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div className="panel" data-testid="sql-history">
+            <div className="toolbar">
+              <h3>{m.history}</h3>
+              {history.length > 0 ? (
+                <button type="button" onClick={clearHistory}>
+                  {m.clearHistory}
+                </button>
+              ) : null}
+            </div>
+            {history.length === 0 ? (
+              <p className="muted">{m.noHistory}</p>
+            ) : (
+              <ul>
+                {history.map((entry) => (
+                  <li key={entry.at + entry.sql}>
+                    <button type="button" title={entry.sql} onClick={() => setText(entry.sql)}>
+                      {entry.failed ? `✗ ` : ''}
+                      {entry.sql.replace(/\s+/g, ' ')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
 }

@@ -3,6 +3,7 @@
 import type { JsonValue } from '../../../../electron/contract/host-api.ts';
 import type { HouseholdResult } from '../../../../sim/kernel/types.ts';
 import type { InverseLever, SensitivityRow, SolveResult } from '../../../../sim/inverse/types.ts';
+import type { ParamId } from '../../../../sim/params/catalogue.ts';
 import type { McSummary, ReplicationResult, SummaryTable } from '../../../../sim/outputs/types.ts';
 import type { HouseholdRecord, HouseholdTrace } from '../../../../sim/trace/types.ts';
 
@@ -39,9 +40,10 @@ export interface ProjectionRun {
 
 /** The calls, keyed by kind. */
 export interface EngineCalls {
-  /** Baseline + scenario for one year (default: the dataset year / projection start). */
+  /** Baseline + scenario for one year: `yearIndex` 0 (default) is the projection start year. `minCell` defaults to
+   * the scenario's `output.minCell`. */
   year: {
-    request: { scenario: JsonValue; year?: number; minCell?: number };
+    request: { scenario: JsonValue; yearIndex?: number; minCell?: number };
     response: YearComparison;
   };
   /** Multi-year projection of several scenarios (their `projection` settings, or the given span). */
@@ -49,19 +51,25 @@ export interface EngineCalls {
     request: { scenarios: JsonValue[]; startYear?: number; years?: number; minCell?: number };
     response: ProjectionRun[];
   };
-  /** Budget (yuan/year) → the lever value it affords, starting from `scenario`. */
+  /** Budget (total cost, yuan/year) → the lever value it affords, starting from `scenario`. */
   solveBudget: {
-    request: { scenario: JsonValue; budget: number; lever: InverseLever };
+    request: { scenario: JsonValue; budget: number; lever: 'scalePct' | 'consumptionRatio'; range?: [number, number] };
     response: SolveResult;
   };
-  /** Coverage target (share of population on cash assistance, 0..1) → the lever value that reaches it. */
+  /** Coverage target (share of population, 0..1; `metric` default 'cash') → the lever value that reaches it. */
   solveCoverage: {
-    request: { scenario: JsonValue; target: number; lever: InverseLever };
+    request: {
+      scenario: JsonValue;
+      target: number;
+      lever: InverseLever;
+      metric?: 'cash' | 'lowIncome' | 'monitored';
+      range?: [number, number];
+    };
     response: SolveResult;
   };
   /** Tornado data: each key parameter swung over its range, ranked by effect on cost. */
   sensitivity: {
-    request: { scenario: JsonValue };
+    request: { scenario: JsonValue; params?: ParamId[]; swing?: 'range' | number };
     response: SensitivityRow[];
   };
   /** One household traced under the baseline and a scenario. */
@@ -81,7 +89,7 @@ export interface EngineCalls {
   };
   /** Per-household result columns of a scenario (transferred back; for writing result tables into DuckDB). */
   householdColumns: {
-    request: { scenario: JsonValue; year?: number };
+    request: { scenario: JsonValue; yearIndex?: number };
     response: HouseholdResult;
   };
 }

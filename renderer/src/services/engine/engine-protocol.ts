@@ -84,8 +84,10 @@ export function transferablesOf(value: object): ArrayBuffer[] {
 /** Turns anything thrown in the worker into a bilingual error value. */
 export function toErrorInfo(error: unknown): EngineErrorInfo {
   if (error && typeof error === 'object' && 'messageZh' in error && 'messageEn' in error) {
-    const { messageZh, messageEn } = error as EngineErrorInfo;
-    return { messageZh: String(messageZh), messageEn: String(messageEn) };
+    const { messageZh, messageEn, paths } = error as EngineErrorInfo;
+    const info: EngineErrorInfo = { messageZh: String(messageZh), messageEn: String(messageEn) };
+    if (Array.isArray(paths) && paths.length > 0) info.paths = paths.map(String);
+    return info;
   }
   const detail = error instanceof Error ? error.message : String(error);
   return { messageZh: `计算引擎出错：${detail}`, messageEn: `the simulation engine failed: ${detail}` };

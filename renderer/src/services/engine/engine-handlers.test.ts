@@ -1,0 +1,78 @@
+// Tests of the worker's call handlers over a small synthetic dataset from the engine's own test generator: baseline
+// cached and reused, deltas equal scenario − baseline, invalid scenarios refused with field paths, replications split.
+import { describe, expect, it } from 'vitest';
+import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/synthetic.ts';
+import { BASELINE_SCENARIO } from '../../../../sim/index.ts';
+import { HANDLERS, loadData, EngineInputError } from './engine-handlers';
+import { toErrorInfo } from './engine-protocol';
+
+function dataset() {
+  const regions = syntheticRegions(4, 3);
+  const households = syntheticHouseholds(3000, regions, 11);
+  return loadData('test', households, regions).data;
+}
+
+const raise = (pct: number) => ({ schemaVersion: 1, name: `+${pct}%`, params: { standard: { scalePct: pct } } });
+
+describe('engine handlers', () => {
+  it('runs baseline and scenario, caches the baseline, and returns scenario − baseline', () => {
+    const data = dataset();
+    const first = HANDLERS.year(data, { scenario: raise(20) });
+    expect(first.baselineCached).toBe(false);
+    const second = HANDLERS.year(data, { scenario: raise(30) });
+    expect(second.baselineCached).toBe(true);
+    const cost = (t: typeof first.scenario.national) => t.values['cost.total'][t.rows - 1];
+    expect(cost(first.scenario.national)).toBeGreaterThan(cost(first.baseline.national));
+    expect(cost(first.delta.national)).toBeCloseTo(cost(first.scenario.national) - cost(first.baseline.national), 3);
+    expect(cost(second.scenario.national)).toBeGreaterThanOrEqual(cost(first.scenario.national));
+    expect(first.scenario.province.minCell).toBe(10);
+  });
+
+  it('gives identical scenario and baseline numbers for the baseline scenario itself', () => {
+    const data = dataset();
+    const result = HANDLERS.year(data, { scenario: BASELINE_SCENARIO as unknown as Record<string, never> });
+    for (const value of result.delta.national.values['persons.dibao']) expect(value).toBe(0);
+  });
+
+  it('refuses an invalid scenario with the path of the bad field, in both languages', () => {
+    const data = dataset();
+    let caught: unknown;
+    try {
+      HANDLERS.year(data, { scenario: { schemaVersion: 1, name: 'bad', params: { standard: { scalePct: 1e9 } } } });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(EngineInputError);
+    const info = toErrorInfo(caught);
+    expect(info.paths).toContain('params.standard.scalePct');
+    expect(info.messageZh).toContain('params.standard.scalePct');
+    expect(info.messageEn).toContain('invalid scenario');
+  });
+
+  it('suppresses province cells below the requested minimum sample', () => {
+    const data = dataset();
+    const result = HANDLERS.year(data, { scenario: raise(5), minCell: 1e9 });
+    expect([...result.scenario.province.suppressed].every((flag) => flag === 1)).toBe(true);
+    expect(Number.isNaN(result.scenario.province.values['cost.total'][0])).toBe(true);
+  });
+
+  it('splits replications and merges them to the same summary as one run', () => {
+    const data = dataset();
+    const scenario = raise(10);
+    const whole = HANDLERS.replications(data, { scenario, from: 0, to: 6, seed: 5 });
+    const a = HANDLERS.replications(data, { scenario, from: 0, to: 3, seed: 5 });
+    const b = HANDLERS.replications(data, { scenario, from: 3, to: 6, seed: 5 });
+    const merged = HANDLERS.summariseReplications(data, { parts: [b, a] });
+    const single = HANDLERS.summariseReplications(data, { parts: [whole] });
+    expect(merged).toEqual(single);
+    expect(merged.replications).toBe(6);
+  });
+
+  it('projects several scenarios year by year', () => {
+    const data = dataset();
+    const runs = HANDLERS.project(data, { scenarios: [BASELINE_SCENARIO as never, raise(10)], years: 2 });
+    expect(runs).toHaveLength(2);
+    expect(runs[1].years).toHaveLength(3);
+    expect(runs[1].national).toHaveLength(3);
+  });
+});
