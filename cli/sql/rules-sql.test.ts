@@ -143,6 +143,19 @@ describe('SQL rules (DuckDB-wasm)', () => {
     expect(totals[0].cost.tekun_care).toBeCloseTo(6720, 9);
   });
 
+  it('keeps a household enrolled within its family of programmes and re-draws take-up across families', () => {
+    // Enrolled rigid (4) now marginal (3): same family, p = 1. Enrolled marginal (3) now dibao (1): other family,
+    // counted as monitored because it is in a programme → p = 0.85. Base (1000 − 500) × 1 × 12 = 6000.
+    const totals = run([
+      { size: 1, incomePc: 14400, programme: 4 },
+      { size: 1, incomePc: 6000, programme: 3 },
+    ]);
+    expect(totals.find((t) => t.programme === 3)?.households).toBeCloseTo(1, 12);
+    const dibao = totals.find((t) => t.programme === 1);
+    expect(dibao?.households).toBeCloseTo(0.85, 12);
+    expect(dibao?.cost.dibao_base).toBeCloseTo(0.85 * 6000, 9);
+  });
+
   it('classifies rigid-expenditure hardship when spending exceeds the ratio of household income', () => {
     // Urban, 2 persons, 30000/person (2500/month > 1500): total income 60000; medical 36001 > 0.6 × 60000; 30000 < 40000.
     const totals = run([

@@ -62,7 +62,10 @@ function bool(value: boolean): string {
  * Per-household classification and amounts as a SQL query (one row per household): status, enrolment probability
  * and yearly cost by component. Income tests compare monthly per-capita amounts; money is yuan per year.
  * Readings of POLICY.md made here: the earnings disregard never exceeds the household's earnings; the dibao test
- * uses countable income, the tekun and marginal tests use per-capita income as §2.2 and §2.3 word it.
+ * uses countable income, the tekun and marginal tests use per-capita income as §2.2 and §2.3 word it. "Already
+ * enrolled" (§3.2) means enrolled in the same family of programmes: cash (dibao, tekun) or low-income status
+ * (marginal, rigid), so a dibao household that becomes tekun-eligible is transferred, not re-drawn. A household in any
+ * programme counts as monitored (§2.8) for the take-up of a programme it is newly eligible for.
  */
 export function householdRulesSql(p: SqlRuleParams, t: SqlRuleTables): string {
   const supplements: [string, number][] = [
@@ -85,7 +88,7 @@ export function householdRulesSql(p: SqlRuleParams, t: SqlRuleTables): string {
   return `
 WITH base AS (
   SELECT
-    h.hh_id, h.weight, h.size, h.programme, h.monitored,
+    h.hh_id, h.region * 2 + h.area AS cell, h.weight, h.size, h.programme, h.monitored,
     c.standard AS s,
     h.income_pc / 12.0 AS income_m,
     h.income_pc / 12.0
@@ -115,14 +118,14 @@ enrolled AS (
   SELECT *,
     CASE
       WHEN status = 0 THEN 0.0
-      WHEN programme = status THEN 1.0
+      WHEN (programme IN (1, 2) AND status IN (1, 2)) OR (programme IN (3, 4) AND status IN (3, 4)) THEN 1.0
       WHEN monitored = 1 OR programme <> 0 THEN ${num(p.takeupMonitored)}
       ELSE ${num(p.takeupUnmonitored)}
     END AS p_enrol
   FROM classified
 )
 SELECT
-  hh_id, weight, size, status, p_enrol, programme,
+  hh_id, cell, weight, size, status, p_enrol, programme,
   CASE WHEN status = 1 THEN GREATEST((s - countable_m) * size, ${num(p.minBenefitShare)} * s * size) * 12.0 ELSE 0.0 END
     AS dibao_base,
   CASE WHEN status = 1 THEN supplement_members_share * s * 12.0 ELSE 0.0 END AS dibao_supplements,
@@ -173,11 +176,11 @@ export function cellTotalsSql(p: SqlRuleParams, t: SqlRuleTables): string {
     .join(',\n  ');
   return `
 SELECT
-  h.region * 2 + h.area AS cell,
+  cell,
   ${byProgramme},
   SUM(${cost}) AS cost,
   COUNT(*) AS sample
-FROM (${householdRulesSql(p, t)}) r JOIN ${t.households} h ON h.hh_id = r.hh_id
+FROM (${householdRulesSql(p, t)}) r
 GROUP BY cell
 ORDER BY cell`;
 }

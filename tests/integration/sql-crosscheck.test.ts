@@ -1,0 +1,138 @@
+// Independent cross-check: the SQL version of the rules (cli/sql, written from POLICY.md) in DuckDB-wasm and the
+// TypeScript kernel must give the same caseload, persons and cost by programme on the demo data, expected-value mode.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../datasets/generate/generate.ts';
+import { BASELINE_SCENARIO, M, METRIC_COUNT, parseScenario, resolveScenario, simulateYear } from '../../sim/index.ts';
+import type { HouseholdArrays, RegionArrays, Scenario, SumMetricId, YearResult } from '../../sim/index.ts';
+import { demoToEngineArrays } from '../../cli/bench/demo-arrays.ts';
+import { DEMO_HOUSEHOLDS, DEMO_SEED } from '../../cli/commands/generate.ts';
+import type { WasmDuckDb } from '../../cli/duckdb/wasm-node.ts';
+import { openWasmDuckDb } from '../../cli/duckdb/wasm-node.ts';
+import { sqlParamsFromResolved } from '../../cli/sql/params-from-engine.ts';
+import type { SqlProgrammeTotals } from '../../cli/sql/run-rules.ts';
+import { cellTotalsWasm, loadIntoWasm, programmeTotalsWasm } from '../../cli/sql/run-rules.ts';
+
+const PROGRAMMES = ['dibao', 'tekun', 'marginal', 'rigid'] as const;
+const COMPONENTS = [
+  ['cost.base', 'dibao_base'],
+  ['cost.supplements', 'dibao_supplements'],
+  ['cost.tekunLiving', 'tekun_living'],
+  ['cost.tekunCare', 'tekun_care'],
+  ['cost.marginalSpecial', 'marginal_special'],
+  ['cost.rigidSpecial', 'rigid_special'],
+] as const;
+const REL = 1e-9;
+
+let households: HouseholdArrays;
+let regions: RegionArrays;
+let duck: WasmDuckDb;
+
+beforeAll(async () => {
+  ({ households, regions } = demoToEngineArrays(generateDemo(DEMO_HOUSEHOLDS, DEMO_SEED)));
+  duck = await openWasmDuckDb();
+});
+afterAll(() => duck.close());
+
+function scenario(json: unknown): Scenario {
+  const parsed = parseScenario(json);
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path}: ${e.messageEn}`).join('; '));
+  return parsed.scenario;
+}
+
+function national(year: YearResult, id: SumMetricId): number {
+  let sum = 0;
+  for (let c = 0; c < regions.count * 2; c++) sum += year.cells[c * METRIC_COUNT + M[id]];
+  return sum;
+}
+
+function expectClose(kernel: number, sql: number, what: string): void {
+  const scale = Math.max(1, Math.abs(kernel), Math.abs(sql));
+  expect(Math.abs(kernel - sql) / scale, `${what}: kernel ${kernel} vs SQL ${sql}`).toBeLessThan(REL);
+}
+
+function compare(s: Scenario, programmes: readonly (typeof PROGRAMMES)[number][]): SqlProgrammeTotals[] {
+  const resolved = resolveScenario(s, regions);
+  const year = simulateYear(households, regions, resolved, { householdColumns: false });
+  loadIntoWasm(duck, households, regions, resolved.standard);
+  const params = sqlParamsFromResolved(resolved);
+  const sql = programmeTotalsWasm(duck, params);
+  for (const name of programmes) {
+    const code = PROGRAMMES.indexOf(name) + 1;
+    const row = sql.find((r) => r.programme === code);
+    expect(row, `SQL has no ${name} row`).toBeDefined();
+    expectClose(national(year, `households.${name}`), row?.households ?? 0, `${name} households`);
+    expectClose(national(year, `persons.${name}`), row?.persons ?? 0, `${name} persons`);
+  }
+  if (programmes.length === PROGRAMMES.length) {
+    for (const [metric, column] of COMPONENTS) {
+      expectClose(
+        national(year, metric),
+        sql.reduce((sum, r) => sum + r.cost[column], 0),
+        metric,
+      );
+    }
+    const cells = cellTotalsWasm(duck, params);
+    for (const cell of cells) {
+      for (const name of PROGRAMMES) {
+        const code = PROGRAMMES.indexOf(name) + 1;
+        const kernel = year.cells[cell.cell * METRIC_COUNT + M[`households.${name}`]];
+        expectClose(kernel, cell.households[code], `cell ${cell.cell} ${name} households`);
+      }
+      const kernelCost = COMPONENTS.reduce(
+        (sum, [metric]) => sum + year.cells[cell.cell * METRIC_COUNT + M[metric]],
+        0,
+      );
+      expectClose(kernelCost, cell.cost, `cell ${cell.cell} cost`);
+      expect(cell.sample).toBeLessThanOrEqual(year.cells[cell.cell * METRIC_COUNT + M['sample']]);
+    }
+  } else {
+    for (const [metric, column] of COMPONENTS.slice(0, 4)) {
+      expectClose(
+        national(year, metric),
+        sql.reduce((sum, r) => sum + r.cost[column], 0),
+        metric,
+      );
+    }
+  }
+  return sql;
+}
+
+describe('SQL rules vs kernel (expected value, demo data)', () => {
+  it('agree on the baseline: caseload, persons and cost by programme, nationally and per region cell', () => {
+    const sql = compare(BASELINE_SCENARIO, PROGRAMMES);
+    expect(sql.find((r) => r.programme === 1)?.households ?? 0).toBeGreaterThan(0);
+  });
+
+  it('agree on a reform moving standards, asset test, supplements, minimum benefit, special costs and take-up', () => {
+    compare(
+      scenario({
+        schemaVersion: 1,
+        name: 'cross-check reform',
+        params: {
+          standard: { scalePct: 12 },
+          dibao: {
+            assetMonths: 36,
+            carTest: false,
+            minBenefitShare: 0.1,
+            suppElderly: 0.2,
+            suppChildren: 0.1,
+            suppDisabled: 0.3,
+            suppIll: 0.15,
+          },
+          tekun: { livingMultiplier: 1.5, centralisedShare: 0.4 },
+          marginal: { multiplier: 2, specialCostPc: 1200 },
+          rigid: { ratio: 0.6, specialCostPc: 2000, incomeMultiplier: 1.2 },
+          takeup: { monitored: 0.9, unmonitored: 0.5 },
+        },
+      }),
+      PROGRAMMES,
+    );
+  });
+
+  it('agree on dibao and tekun with an earnings disregard', () => {
+    compare(scenario({ schemaVersion: 1, name: 'disregard', params: { dibao: { disregardShare: 0.3 } } }), [
+      'dibao',
+      'tekun',
+    ]);
+  });
+});
