@@ -1,0 +1,26 @@
+// Tests the answer sentences: each lever's value in its unit, in both languages.
+import { describe, expect, it } from 'vitest';
+import { answerText, labelSep } from './answer-text';
+
+const zh = {
+  answerScalePct: '标准统一上调 {value}',
+  answerConsumptionRatio: '城市标准 = 上年人均消费支出的 {value}',
+  answerMonitoringMultiplier: '将收入低于 {value} 倍标准的家庭纳入监测',
+};
+
+describe('answerText', () => {
+  it('writes each lever in its unit', () => {
+    expect(answerText({ lever: 'scalePct', value: 12.46 }, zh, 'zh')).toBe('标准统一上调 +12.5%');
+    expect(answerText({ lever: 'consumptionRatio', value: 0.3512 }, zh, 'zh')).toBe(
+      '城市标准 = 上年人均消费支出的 35.1%',
+    );
+    expect(answerText({ lever: 'monitoringMultiplier', value: 1.657 }, zh, 'zh')).toBe(
+      '将收入低于 1.66 倍标准的家庭纳入监测',
+    );
+  });
+
+  it('uses the language separator', () => {
+    expect(labelSep('zh')).toBe('：');
+    expect(labelSep('en')).toBe(': ');
+  });
+});

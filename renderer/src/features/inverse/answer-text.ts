@@ -1,0 +1,33 @@
+// Writes a solver's answer as a sentence in the reader's language (the lever value in its own unit).
+import { fill } from '../../i18n/i18n';
+import type { Language } from '../../i18n/i18n';
+import type { SolveResult } from '../../../../sim/inverse/types.ts';
+import { formatSetting } from './sensitivity-data';
+
+/** The sentences an answer fills, one per lever, with `{value}`. */
+export interface AnswerMessages {
+  answerScalePct: string;
+  answerConsumptionRatio: string;
+  answerMonitoringMultiplier: string;
+}
+
+/** The label–value separator of a language (full-width colon in Chinese). */
+export function labelSep(language: Language): string {
+  return language === 'zh' ? '：' : ': ';
+}
+
+/** The lever value of an answer in words, e.g. "标准统一上调 +12.5%". */
+export function answerText(
+  result: Pick<SolveResult, 'lever' | 'value'>,
+  m: AnswerMessages,
+  language: Language,
+): string {
+  if (result.lever === 'scalePct')
+    return fill(m.answerScalePct, { value: formatSetting(result.value, 'percent', language) });
+  if (result.lever === 'consumptionRatio')
+    return fill(m.answerConsumptionRatio, { value: formatSetting(result.value, 'share', language) });
+  const multiplier = new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(
+    result.value,
+  );
+  return fill(m.answerMonitoringMultiplier, { value: multiplier });
+}
