@@ -1,8 +1,554 @@
-// The results screen (being built).
-import { useAppMessages } from '../../app/messages';
+// The results dashboard: the active scenario against the baseline — headline cards, caseload and cost by programme
+// and component, the province tile map with drill-down, the province table (level and change), the urban/rural
+// split, the decile distribution, targeting and poverty, and Monte Carlo intervals on demand.
+import { useCallback, useMemo, useState } from 'react';
+import type { McSummary } from '../../../../sim/outputs/types.ts';
+import type { SumMetricId } from '../../../../sim/kernel/metrics.ts';
+import { EChart } from '../../charts/EChart';
+import { DataTable } from '../../components/DataTable';
+import type { TableColumn } from '../../components/DataTable';
+import { StatCard } from '../../components/StatCard';
+import { NumberField } from '../../components/NumberField';
+import { useResults } from '../../store/results-store';
+import type { ScenarioEntry } from '../../store/workspace-store';
+import { useUiStore } from '../../store/ui-store';
+import { fill, pick } from '../../i18n/i18n';
+import { formatValue, unitOf } from '../../format/units';
+import type { Quantity } from '../../format/units';
+import { getEngine } from '../../services/engine/engine';
+import type { YearComparison } from '../../services/engine/engine-calls';
+import { decileOption, pairBarOption } from './chart-options';
+import {
+  POVERTY,
+  TARGETING,
+  componentRows,
+  decileRows,
+  headlineFigures,
+  metricLabel,
+  nationalPair,
+  programmeRows,
+  provinceDetail,
+  provinceRows,
+  urbanRuralRows,
+} from './result-model';
+import type { IndicatorDef, PairRow, RegionRow } from './result-model';
+import { ProvinceMap } from './ProvinceMap';
+import { useResultsMessages } from './messages';
+import '../../components/components.css';
+import './results.css';
 
-/** Screen placeholder until the feature lands. */
+type Messages = ReturnType<typeof useResultsMessages>;
+
+/** Columns of region tables (province, area, lower region): level and change side by side. */
+export function regionColumns(m: Messages, language: 'zh' | 'en', first: string): TableColumn<RegionRow>[] {
+  const u = (q: Quantity) => `（${unitOf(q, language)}）`;
+  return [
+    { id: 'name', header: first, value: (r) => (language === 'zh' ? r.nameZh : r.nameEn) },
+    { id: 'cashPersons', header: `${m.cashPersons}${u('persons')}`, value: (r) => r.cashPersons, quantity: 'persons' },
+    {
+      id: 'dCashPersons',
+      header: `${m.dCashPersons}${u('persons')}`,
+      value: (r) => r.dCashPersons,
+      quantity: 'persons',
+      signed: true,
+      digits: language === 'zh' ? 2 : 3,
+    },
+    {
+      id: 'dibaoPersons',
+      header: `${m.dibaoPersons}${u('persons')}`,
+      value: (r) => r.dibaoPersons,
+      quantity: 'persons',
+    },
+    {
+      id: 'dDibaoPersons',
+      header: `${m.dDibaoPersons}${u('persons')}`,
+      value: (r) => r.dDibaoPersons,
+      quantity: 'persons',
+      signed: true,
+      digits: language === 'zh' ? 2 : 3,
+    },
+    { id: 'cost', header: `${m.totalCost}${u('money')}`, value: (r) => r.cost, quantity: 'money', digits: 2 },
+    {
+      id: 'dCost',
+      header: `${m.dCost}${u('money')}`,
+      value: (r) => r.dCost,
+      quantity: 'money',
+      signed: true,
+      digits: 2,
+    },
+    { id: 'central', header: `${m.central}${u('money')}`, value: (r) => r.costCentral, quantity: 'money', digits: 2 },
+    { id: 'local', header: `${m.local}${u('money')}`, value: (r) => r.costLocal, quantity: 'money', digits: 2 },
+    { id: 'coverage', header: `${m.coverage}（%）`, value: (r) => r.coverage, quantity: 'share', withUnit: false },
+    {
+      id: 'dCoverage',
+      header: `${m.dCoverage}（${language === 'zh' ? '百分点' : 'pp'}）`,
+      value: (r) => r.dCoverage,
+      quantity: 'share',
+      signed: true,
+      withUnit: false,
+    },
+    {
+      id: 'exclusionRate',
+      header: `${m.exclusionRate}（%）`,
+      value: (r) => r.exclusionRate,
+      quantity: 'share',
+      withUnit: false,
+    },
+  ];
+}
+
+interface PairLine {
+  id: string;
+  label: string;
+  quantity: Quantity;
+  baseline: number;
+  scenario: number;
+}
+
+function pairColumns(m: Messages, first: string, language: 'zh' | 'en'): TableColumn<PairLine>[] {
+  const text = (v: number, q: Quantity, signed = false) => formatValue(v, q, language, { signed });
+  return [
+    { id: 'label', header: first, value: (r) => r.label },
+    { id: 'baseline', header: m.baseline, value: (r) => text(r.baseline, r.quantity), sortable: false },
+    { id: 'scenario', header: m.scenario, value: (r) => text(r.scenario, r.quantity), sortable: false },
+    {
+      id: 'change',
+      header: m.change,
+      sortable: false,
+      value: (r) =>
+        r.quantity === 'share'
+          ? `${formatValue(r.scenario - r.baseline, 'share', language, { signed: true, withUnit: false })} ${language === 'zh' ? '个百分点' : 'pp'}`
+          : text(r.scenario - r.baseline, r.quantity, true),
+    },
+  ];
+}
+
+function indicatorLines(comparison: YearComparison, defs: readonly IndicatorDef[], language: 'zh' | 'en'): PairLine[] {
+  return defs.map((d) => {
+    const [baseline, scenario] = nationalPair(comparison, d.id);
+    return { id: d.id, label: metricLabel(d.id, language), quantity: d.quantity, baseline, scenario };
+  });
+}
+
+function breakdownLines(
+  rows: readonly PairRow[],
+  measure: 'persons' | 'households' | 'cost',
+  language: 'zh' | 'en',
+): PairLine[] {
+  return rows
+    .filter((r) => measure === 'cost' || r[measure] !== undefined)
+    .map((r) => {
+      const pair = measure === 'cost' ? r.cost : (r[measure] ?? [Number.NaN, Number.NaN]);
+      return {
+        id: r.id,
+        label: language === 'zh' ? r.zh : r.en,
+        quantity: measure === 'cost' ? 'money' : measure,
+        baseline: pair[0],
+        scenario: pair[1],
+      };
+    });
+}
+
+/** Monte Carlo state of the dashboard: the summary belongs to the results key it was run for. */
+function useMonteCarlo(resultsKey: string | null) {
+  const [state, setState] = useState<{
+    key: string | null;
+    running: boolean;
+    summary: McSummary | null;
+    error: string | null;
+  }>({
+    key: null,
+    running: false,
+    summary: null,
+    error: null,
+  });
+  const run = useCallback(
+    async (document: ScenarioEntry['document'], replications: number) => {
+      setState({ key: resultsKey, running: true, summary: null, error: null });
+      try {
+        const outcome = await getEngine().monteCarlo(document, replications);
+        if (outcome.status === 'done')
+          setState({ key: resultsKey, running: false, summary: outcome.result, error: null });
+        else setState((s) => ({ ...s, running: false }));
+      } catch (error) {
+        setState({ key: resultsKey, running: false, summary: null, error: String(error) });
+      }
+    },
+    [resultsKey],
+  );
+  const current = state.key === resultsKey ? state : { key: resultsKey, running: false, summary: null, error: null };
+  return { ...current, run };
+}
+
+/** The results dashboard screen. */
 export function ResultsScreen() {
-  const m = useAppMessages();
-  return <h2>{m.results}</h2>;
+  const m = useResultsMessages();
+  const language = useUiStore((s) => s.language);
+  const setScreen = useUiStore((s) => s.setScreen);
+  const results = useResults();
+  const comparison = results.comparison;
+  const [measure, setMeasure] = useState<'persons' | 'households' | 'cost'>('persons');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [replications, setReplications] = useState(100);
+  const mc = useMonteCarlo(results.key);
+  const names = useMemo(() => ({ baseline: m.baseline, scenario: m.scenario }), [m]);
+
+  const model = useMemo(() => {
+    if (!comparison) return null;
+    return {
+      programmes: programmeRows(comparison),
+      components: componentRows(comparison),
+      provinces: provinceRows(comparison),
+      urbanRural: urbanRuralRows(comparison),
+      deciles: decileRows(comparison),
+    };
+  }, [comparison]);
+
+  const programmeOption = useMemo(
+    () =>
+      model
+        ? pairBarOption(
+            model.programmes,
+            measure,
+            measure === 'cost' ? m.cost : measure === 'persons' ? m.persons : m.households,
+            names,
+            language,
+          )
+        : null,
+    [model, measure, m, names, language],
+  );
+  const componentOption = useMemo(
+    () => (model ? pairBarOption(model.components, 'cost', m.cost, names, language) : null),
+    [model, m, names, language],
+  );
+  const decileChart = useMemo(
+    () =>
+      model
+        ? decileOption(
+            model.deciles,
+            { decile: m.decile, avgBenefit: m.avgBenefit, gaining: m.gaining },
+            names,
+            language,
+          )
+        : null,
+    [model, m, names, language],
+  );
+  const provinceCols = useMemo(() => regionColumns(m, language, m.province), [m, language]);
+  const areaCols = useMemo(() => regionColumns(m, language, m.area), [m, language]);
+
+  if (!results.dataset) {
+    return (
+      <div className="results-screen">
+        <h2>{m.title}</h2>
+        <div className="panel">
+          <p>{m.noDataset}</p>
+          <button type="button" className="primary" onClick={() => setScreen('data')}>
+            {m.goData}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (!comparison || !model) {
+    return (
+      <div className="results-screen">
+        <h2>{m.title}</h2>
+        {results.error ? (
+          <div className="error-box" role="alert" data-testid="results-error">
+            {pick(results.error, language)}
+          </div>
+        ) : (
+          <div className="panel muted" data-testid="results-waiting">
+            {m.waiting}
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  const minCell = comparison.scenario.province.minCell;
+  const figures = headlineFigures(comparison, mc.summary);
+  const detail = selected ? provinceDetail(comparison, selected) : null;
+  const selectedRow = selected ? model.provinces.find((r) => r.code === selected) : undefined;
+  const areaRows = (detail?.areas ?? []).map((r) => ({
+    ...r,
+    nameZh: r.area === 0 ? m.urban : m.rural,
+    nameEn: r.area === 0 ? m.urban : m.rural,
+  }));
+  const urbanRuralLines: PairLine[] = model.urbanRural.flatMap((u) => {
+    const area = u.area === 0 ? m.urban : m.rural;
+    return [
+      {
+        id: `${u.area}-persons`,
+        label: `${area} · ${m.cashPersons}`,
+        quantity: 'persons',
+        baseline: u.baseline.cashPersons,
+        scenario: u.scenario.cashPersons,
+      },
+      {
+        id: `${u.area}-cost`,
+        label: `${area} · ${m.totalCost}`,
+        quantity: 'money',
+        baseline: u.baseline.cost,
+        scenario: u.scenario.cost,
+      },
+      {
+        id: `${u.area}-coverage`,
+        label: `${area} · ${m.coverage}`,
+        quantity: 'share',
+        baseline: u.baseline.coverage,
+        scenario: u.scenario.coverage,
+      },
+    ];
+  });
+  const mcRows = mc.summary
+    ? (
+        Object.entries(mc.summary.metrics) as [SumMetricId, { mean: number; p5: number; p50: number; p95: number }][]
+      ).map(([id, s]) => ({ id, ...s }))
+    : [];
+  const mcQuantity = (id: string): Quantity =>
+    id.startsWith('cost') || id.startsWith('benefit') ? 'money' : id.includes('households') ? 'households' : 'persons';
+
+  return (
+    <div className="results-screen" data-testid="results-screen">
+      <div className="results-head">
+        <h2>
+          {m.title}
+          <span className="results-sub">
+            {results.scenario.name} · {fill(m.year, { year: comparison.year })}
+          </span>
+        </h2>
+        <span
+          className={`muted${results.stale || results.status === 'running' ? ' busy' : ''}`}
+          data-testid="results-status"
+        >
+          {results.stale || results.status === 'running' ? m.stale : ''}
+          {results.runMs !== null ? ` ${fill(m.runMs, { ms: Math.round(results.runMs) })}` : ''}
+        </span>
+        {results.dataset.synthetic ? <span className="badge synthetic">{m.synthetic}</span> : null}
+      </div>
+      {results.error ? (
+        <div className="error-box" role="alert" data-testid="results-error">
+          {pick(results.error, language)}
+        </div>
+      ) : null}
+
+      <div className="stat-cards" data-testid="headlines">
+        {figures.map((f) => (
+          <StatCard
+            key={f.def.id}
+            label={language === 'zh' ? f.def.zh : f.def.en}
+            title={language === 'zh' ? f.def.hintZh : f.def.hintEn}
+            value={f.value}
+            reference={f.baseline}
+            quantity={f.def.quantity}
+            interval={f.interval}
+            testId={`headline-${f.def.id}`}
+          />
+        ))}
+      </div>
+
+      <div className="grid-2">
+        <section className="panel" data-testid="programme-panel">
+          <div className="panel-head">
+            <h3>{m.byProgramme}</h3>
+            <div className="segmented" role="group" aria-label={m.measure}>
+              {(['persons', 'households', 'cost'] as const).map((k) => (
+                <button
+                  key={k}
+                  type="button"
+                  className={measure === k ? 'active' : ''}
+                  data-testid={`programme-measure-${k}`}
+                  onClick={() => setMeasure(k)}
+                >
+                  {m[k]}
+                </button>
+              ))}
+            </div>
+          </div>
+          {programmeOption ? <EChart option={programmeOption} label={m.byProgramme} height={260} /> : null}
+          <DataTable
+            rows={breakdownLines(model.programmes, measure, language)}
+            columns={pairColumns(m, m.programme, language)}
+            rowKey={(r) => r.id}
+            testId="programme-table"
+          />
+        </section>
+        <section className="panel" data-testid="component-panel">
+          <h3>{m.byComponent}</h3>
+          {componentOption ? <EChart option={componentOption} label={m.byComponent} height={260} /> : null}
+          <DataTable
+            rows={breakdownLines(model.components, 'cost', language)}
+            columns={pairColumns(m, m.component, language)}
+            rowKey={(r) => r.id}
+            testId="component-table"
+          />
+        </section>
+      </div>
+
+      <div className="map-layout">
+        <section className="panel">
+          <h3>{m.mapTitle}</h3>
+          <ProvinceMap
+            rows={model.provinces}
+            minCell={minCell}
+            selected={selected}
+            onSelect={(code) => setSelected(code === selected ? null : code)}
+          />
+        </section>
+        <section className="panel" data-testid="province-detail">
+          {detail && selectedRow ? (
+            <>
+              <div className="panel-head">
+                <h3>{fill(m.drillTitle, { name: language === 'zh' ? selectedRow.nameZh : selectedRow.nameEn })}</h3>
+                <button
+                  type="button"
+                  className="link-button"
+                  data-testid="province-detail-close"
+                  onClick={() => setSelected(null)}
+                >
+                  {m.closeDrill} ✕
+                </button>
+              </div>
+              <DataTable
+                rows={areaRows}
+                columns={areaCols}
+                rowKey={(r) => r.key}
+                rowSample={(r) => r.sample}
+                minCell={minCell}
+                testId="province-areas"
+              />
+              {detail.regions.length > 0 ? (
+                <>
+                  <h3>{m.subRegions}</h3>
+                  <DataTable
+                    rows={detail.regions}
+                    columns={provinceCols}
+                    rowKey={(r) => r.key}
+                    rowSample={(r) => r.sample}
+                    minCell={minCell}
+                    testId="province-regions"
+                    maxHeight={300}
+                  />
+                </>
+              ) : null}
+            </>
+          ) : (
+            <>
+              <h3>{m.urbanRural}</h3>
+              <DataTable
+                rows={urbanRuralLines}
+                columns={pairColumns(m, m.indicator, language)}
+                rowKey={(r) => r.id}
+                testId="urban-rural-table"
+              />
+              <p className="muted">{m.mapHint}</p>
+            </>
+          )}
+        </section>
+      </div>
+
+      <section className="panel">
+        <h3>{m.provinceTable}</h3>
+        <DataTable
+          rows={model.provinces}
+          columns={provinceCols}
+          rowKey={(r) => r.code}
+          rowSample={(r) => r.sample}
+          minCell={minCell}
+          testId="province-table"
+          initialSort={{ column: 'dCashPersons', direction: 'desc' }}
+          onRowClick={(r) => setSelected(r.code)}
+          selectedKey={selected ?? undefined}
+          maxHeight={460}
+        />
+      </section>
+
+      <div className="grid-2">
+        <section className="panel" data-testid="decile-panel">
+          <h3>{m.deciles}</h3>
+          {decileChart ? <EChart option={decileChart} label={m.deciles} height={300} /> : null}
+        </section>
+        <div>
+          <section className="panel" data-testid="targeting-panel">
+            <h3>{m.targeting}</h3>
+            <DataTable
+              rows={indicatorLines(comparison, TARGETING, language)}
+              columns={pairColumns(m, m.indicator, language)}
+              rowKey={(r) => r.id}
+              testId="targeting-table"
+            />
+          </section>
+          <section className="panel" data-testid="poverty-panel">
+            <h3>{m.poverty}</h3>
+            <DataTable
+              rows={indicatorLines(comparison, POVERTY, language)}
+              columns={pairColumns(m, m.indicator, language)}
+              rowKey={(r) => r.id}
+              testId="poverty-table"
+            />
+          </section>
+        </div>
+      </div>
+
+      <section className="panel" data-testid="mc-panel">
+        <div className="panel-head">
+          <h3>{m.monteCarlo}</h3>
+          <div className="toolbar mc-controls">
+            <NumberField
+              label={m.replications}
+              value={replications}
+              min={2}
+              max={10000}
+              step={1}
+              slider={false}
+              name={{ zh: '重复次数', en: 'Replications' }}
+              onChange={setReplications}
+              testId="mc-replications"
+            />
+            <button
+              type="button"
+              className="primary"
+              disabled={mc.running}
+              data-testid="mc-run"
+              onClick={() => void mc.run(results.scenario.document, replications)}
+            >
+              {mc.running ? m.mcRunning : m.runMc}
+            </button>
+          </div>
+        </div>
+        <p className="muted">{mc.summary ? fill(m.mcDone, { n: mc.summary.replications }) : m.mcHint}</p>
+        {mc.error ? <div className="error-box">{mc.error}</div> : null}
+        {mcRows.length > 0 ? (
+          <DataTable
+            rows={mcRows}
+            rowKey={(r) => r.id}
+            testId="mc-table"
+            columns={[
+              { id: 'label', header: m.indicator, value: (r) => metricLabel(r.id, language) },
+              { id: 'p5', header: m.p5, value: (r) => formatValue(r.p5, mcQuantity(r.id), language), sortable: false },
+              {
+                id: 'p50',
+                header: m.p50,
+                value: (r) => formatValue(r.p50, mcQuantity(r.id), language),
+                sortable: false,
+              },
+              {
+                id: 'p95',
+                header: m.p95,
+                value: (r) => formatValue(r.p95, mcQuantity(r.id), language),
+                sortable: false,
+              },
+              {
+                id: 'mean',
+                header: m.mean,
+                value: (r) => formatValue(r.mean, mcQuantity(r.id), language),
+                sortable: false,
+              },
+            ]}
+          />
+        ) : null}
+      </section>
+    </div>
+  );
 }
