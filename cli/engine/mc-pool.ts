@@ -1,0 +1,109 @@
+// Runs Monte Carlo replications on worker threads (both cores by default): households are shared through
+// SharedArrayBuffers, each worker runs a contiguous slice of replications, and the slices are merged in order.
+// Results are bit-identical whatever the number of workers, because each draw depends only on seed, replication, row.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { mergeReplications } from '../../sim/index.ts';
+import type {
+  HouseholdArrays,
+  RegionArrays,
+  ReplicationResult,
+  ResolvedParams,
+  RunReplicationsInput,
+} from '../../sim/index.ts';
+import { shareHouseholds } from '../bench/shared-arrays.ts';
+
+/** A started pool of Monte Carlo workers. */
+export interface McPool {
+  size: number;
+  /** Runs replications 0..replications-1, split across the workers; `onProgress` after each slice. */
+  run(input: McJob, onProgress?: (done: number, total: number) => void): Promise<ReplicationResult>;
+  close(): Promise<void>;
+}
+
+/** One Monte Carlo job. */
+export interface McJob {
+  households: HouseholdArrays;
+  regions: RegionArrays;
+  params: ResolvedParams;
+  seed: number;
+  replications: number;
+  decile?: Uint8Array;
+}
+
+const WORKER_URL = new URL('./mc-worker.mjs', import.meta.url);
+
+function startWorker(): Promise<Worker> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_URL);
+    const onError = (error: Error): void => reject(error);
+    worker.once('error', onError);
+    worker.once('message', (message: unknown) => {
+      worker.off('error', onError);
+      if (message === 'ready') resolve(worker);
+      else reject(new Error(`unexpected first message from mc-worker: ${String(message)}`));
+    });
+  });
+}
+
+function runOn(worker: Worker, input: RunReplicationsInput): Promise<ReplicationResult> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error): void => reject(error);
+    worker.once('error', onError);
+    worker.once('message', (result: ReplicationResult) => {
+      worker.off('error', onError);
+      resolve(result);
+    });
+    worker.postMessage(input);
+  });
+}
+
+/** Shares a Uint8Array through a SharedArrayBuffer. */
+function shareBytes(a: Uint8Array): Uint8Array {
+  const out = new Uint8Array(new SharedArrayBuffer(a.byteLength));
+  out.set(a);
+  return out;
+}
+
+/** Starts `size` workers (default: available cores, at least 1). */
+export async function startMcPool(size = Math.max(1, os.availableParallelism())): Promise<McPool> {
+  const workers = await Promise.all(Array.from({ length: size }, () => startWorker()));
+  const sharedCache = new WeakMap<HouseholdArrays, HouseholdArrays>();
+  return {
+    size,
+    async run(job, onProgress) {
+      let households = sharedCache.get(job.households);
+      if (households === undefined) {
+        households =
+          job.households.weight.buffer instanceof SharedArrayBuffer ? job.households : shareHouseholds(job.households);
+        sharedCache.set(job.households, households);
+      }
+      const decile = job.decile === undefined ? undefined : shareBytes(job.decile);
+      const total = job.replications;
+      const per = Math.ceil(total / workers.length);
+      let done = 0;
+      const parts = await Promise.all(
+        workers.map(async (worker, w) => {
+          const from = Math.min(total, w * per);
+          const to = Math.min(total, from + per);
+          const part = await runOn(worker, {
+            households,
+            regions: job.regions,
+            params: job.params,
+            seed: job.seed,
+            from,
+            to,
+            decile,
+          });
+          done += to - from;
+          onProgress?.(done, total);
+          return part;
+        }),
+      );
+      return mergeReplications(parts);
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
