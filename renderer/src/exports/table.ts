@@ -14,8 +14,8 @@ export interface ExportColumn {
   quantity?: Quantity;
 }
 
-/** A raw cell value: numbers in base units, text as is, null when not applicable. */
-export type CellValue = number | string | null;
+/** A raw cell value: numbers in base units, text as is or bilingual (names), null when not applicable. */
+export type CellValue = number | string | Text | null;
 
 /** A table ready to export. `suppressed[r][c]` marks cells withheld by disclosure control. */
 export interface ExportTable {
@@ -77,6 +77,7 @@ export function exportCell(table: ExportTable, row: number, column: number, lang
   const value = table.rows[row][column];
   if (value === null) return '';
   if (typeof value === 'string') return value;
+  if (typeof value === 'object') return value[language];
   const quantity = table.columns[column].quantity;
   return quantity ? scaled(value, quantity, language) : value;
 }
@@ -87,6 +88,7 @@ export function displayCell(table: ExportTable, row: number, column: number, lan
   const value = table.rows[row][column];
   if (value === null) return '—';
   if (typeof value === 'string') return value;
+  if (typeof value === 'object') return value[language];
   const quantity = table.columns[column].quantity;
   return quantity ? formatValue(value, quantity, language, { withUnit: false }) : String(value);
 }

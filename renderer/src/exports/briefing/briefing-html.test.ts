@@ -1,0 +1,113 @@
+// The briefing document: self-contained, sections as chosen, numbers from the engine, suppression marked and stated,
+// text escaped, provenance embedded so the scenario can be re-run.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildBriefingHtml, escapeHtml } from './briefing-html';
+import type { BriefingInput } from './model';
+import { BRIEFING_SECTIONS } from './model';
+import { fixtureComparison, fixtureTrace } from '../engine-fixtures';
+import { fixedProvenance, parameterRows } from '../test-fixtures';
+
+async function input(overrides: Partial<BriefingInput> = {}): Promise<BriefingInput> {
+  return {
+    language: 'zh',
+    date: new Date('2026-11-29T00:00:00Z'),
+    comparisons: [fixtureComparison()],
+    cases: [{ title: { zh: '洪灾家庭（湖南）', en: 'Flood (Hunan)' }, trace: fixtureTrace() }],
+    parameters: parameterRows(),
+    dataset: { name: '演示数据', synthetic: true, rows: 50_000, weightedHouseholds: 480_000_000 },
+    provenance: await fixedProvenance(),
+    sections: BRIEFING_SECTIONS,
+    ...overrides,
+  };
+}
+
+// jsdom has no canvas; say so plainly (getContext → null, as in a browser without canvas support) so ECharts' server-side
+// renderer uses its built-in text-width table instead of jsdom printing "not implemented" for every label.
+beforeAll(() => {
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+});
+afterAll(() => vi.restoreAllMocks());
+
+function parse(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+describe('buildBriefingHtml', () => {
+  it('is a self-contained document: no external scripts, styles, images or links', async () => {
+    const html = buildBriefingHtml(await input());
+    const doc = parse(html);
+    expect(doc.querySelectorAll('script[src], link, img[src^="http"], iframe').length).toBe(0);
+    expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+    expect(doc.querySelectorAll('figure svg').length).toBe(2);
+    expect(doc.documentElement.lang).toBe('zh-CN');
+  });
+
+  it('has the title, date, synthetic label and numbered sections in order', async () => {
+    const doc = parse(buildBriefingHtml(await input()));
+    expect(doc.querySelector('h1')?.textContent).toBe('社会救助政策方案“标准提高10%”测算简报');
+    expect(doc.querySelector('.doc-meta')?.textContent).toContain('2026年11月29日');
+    expect(doc.querySelector('[data-synthetic]')?.textContent).toBe('合成演示数据，非官方统计');
+    const headings = [...doc.querySelectorAll('h2')].map((h) => h.textContent);
+    expect(headings[0]).toBe('一、摘要');
+    expect(headings[8]).toBe('九、来源与可复现信息');
+  });
+
+  it('includes only the chosen sections', async () => {
+    const doc = parse(buildBriefingHtml(await input({ sections: ['summary', 'provenance'], language: 'en' })));
+    expect([...doc.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['1. Summary', '2. Provenance']);
+    expect(doc.querySelectorAll('figure').length).toBe(0);
+  });
+
+  it('shows headline numbers with units and signed changes', async () => {
+    const doc = parse(buildBriefingHtml(await input()));
+    const row = doc.querySelector('[data-table="headline"] tr[data-metric="cost.total"]');
+    expect([...(row?.querySelectorAll('td') ?? [])].map((td) => td.textContent)).toEqual([
+      '总支出',
+      '1,915.0亿元',
+      '2,150.0亿元',
+      '+235.0亿元',
+    ]);
+  });
+
+  it('marks suppressed provinces in the table and states the rule', async () => {
+    const doc = parse(buildBriefingHtml(await input()));
+    const rows = [...doc.querySelectorAll('[data-table="province"] tbody tr')];
+    const tibet = rows.find((row) => row.textContent?.includes('西藏'));
+    expect(tibet?.querySelectorAll('td.suppressed').length).toBe(5);
+    expect(tibet?.textContent).not.toMatch(/\d/);
+    expect(doc.querySelector('.sec-provinces .note')?.textContent).toContain('少于 10 户');
+    expect(doc.querySelector('[data-chart="province-caseload"] figcaption')?.textContent).toContain('西藏自治区');
+  });
+
+  it('traces each case study under baseline and scenario', async () => {
+    const doc = parse(buildBriefingHtml(await input()));
+    const item = doc.querySelector('[data-case="0"]');
+    expect(item?.querySelector('h3')?.textContent).toBe('案例1：洪灾家庭（湖南）');
+    expect(item?.textContent).toContain('300 < 800');
+    expect(item?.textContent).toContain('300 < 880');
+    expect(item?.querySelector('.totals')?.textContent).toBe(
+      '基线：低保，年救助 2.40万元；方案：低保，年救助 2.78万元。',
+    );
+  });
+
+  it('lists only changed parameters and embeds the re-runnable scenario', async () => {
+    const built = await input();
+    const doc = parse(buildBriefingHtml(built));
+    const parameterRowsShown = doc.querySelectorAll('[data-table="parameters"] tbody tr');
+    expect(parameterRowsShown.length).toBe(1);
+    expect(JSON.parse(doc.querySelector('[data-scenario-json]')?.textContent ?? '')).toEqual(built.provenance.scenario);
+    expect(JSON.parse(doc.getElementById('safetynet-provenance')?.textContent ?? '')).toEqual(built.provenance);
+  });
+
+  it('escapes user text everywhere, charts included', async () => {
+    const comparison = fixtureComparison();
+    comparison.scenarioName = '<img src=x onerror=alert(1)>';
+    const html = buildBriefingHtml(
+      await input({ comparisons: [comparison], title: '</title><script>alert(1)</script>' }),
+    );
+    const doc = parse(html);
+    expect(doc.querySelectorAll('script:not([type="application/json"])').length).toBe(0);
+    expect(doc.querySelectorAll('img').length).toBe(0);
+    expect(escapeHtml('<a href="x">&\'')).toBe('&#60;a href=&#34;x&#34;&#62;&#38;&#39;');
+  });
+});

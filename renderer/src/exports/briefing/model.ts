@@ -1,0 +1,88 @@
+// What a briefing is made of: the engine's results for one or more scenarios against the baseline, an optional
+// projection panel, household case studies with their traces, parameter changes, dataset facts and provenance.
+import type { Language } from '../../i18n/i18n';
+import type { SummaryTable } from '../../../../sim/outputs/types';
+import type { HouseholdTrace } from '../../../../sim/trace/types';
+import type { ParameterRow } from '../parameters';
+import type { Provenance } from '../provenance';
+import type { Text } from '../text';
+
+/** The summary tables of one scenario-year (the shape the engine client returns per side). */
+export interface BriefingLevels {
+  national: SummaryTable;
+  province: SummaryTable;
+}
+
+/** One scenario against the baseline for one year: baseline, scenario, and scenario − baseline from the engine. */
+export interface BriefingComparison {
+  scenarioName: string;
+  year: number;
+  baseline: BriefingLevels;
+  scenario: BriefingLevels;
+  delta: BriefingLevels;
+}
+
+/** One scenario's projection panel (national table per year). */
+export interface BriefingProjection {
+  scenarioName: string;
+  years: number[];
+  national: SummaryTable[];
+}
+
+/** A household case study: its title (e.g. the preset's name) and its trace under baseline and reform. */
+export interface BriefingCase {
+  title: Text;
+  description?: Text;
+  trace: HouseholdTrace;
+}
+
+/** Sections a briefing can hold, in the order they print. */
+export const BRIEFING_SECTIONS = [
+  'summary',
+  'headline',
+  'charts',
+  'provinces',
+  'projection',
+  'cases',
+  'parameters',
+  'methods',
+  'provenance',
+] as const;
+export type BriefingSectionId = (typeof BRIEFING_SECTIONS)[number];
+
+/** Section titles, numbered in print order. */
+export const SECTION_TITLES: Record<BriefingSectionId, Text> = {
+  summary: { zh: '摘要', en: 'Summary' },
+  headline: { zh: '主要指标', en: 'Headline indicators' },
+  charts: { zh: '主要图表', en: 'Main charts' },
+  provinces: { zh: '分省结果', en: 'Results by province' },
+  projection: { zh: '多年预测', en: 'Projection' },
+  cases: { zh: '家庭案例', en: 'Household case studies' },
+  parameters: { zh: '相对基线的参数变化', en: 'Parameter changes against the baseline' },
+  methods: { zh: '方法说明', en: 'Methods' },
+  provenance: { zh: '来源与可复现信息', en: 'Provenance' },
+};
+
+/** Facts about the dataset, stated in the methods note. */
+export interface BriefingDataset {
+  name: string;
+  synthetic: boolean;
+  rows?: number;
+  weightedHouseholds?: number;
+  weightedPopulation?: number;
+}
+
+/** Everything the briefing generator needs. */
+export interface BriefingInput {
+  language: Language;
+  /** Title chosen by the user; a default naming the scenario is used when empty. */
+  title?: string;
+  date: Date;
+  comparisons: BriefingComparison[];
+  projection?: BriefingProjection[];
+  cases: BriefingCase[];
+  parameters: ParameterRow[];
+  dataset: BriefingDataset;
+  provenance: Provenance;
+  sections: readonly BriefingSectionId[];
+}

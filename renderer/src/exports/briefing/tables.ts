@@ -1,0 +1,117 @@
+// The briefing's tables as export tables: headline indicators (metric rows: baseline, each scenario and its change)
+// and results by province (suppressed rows marked, as in every other sub-national output).
+import type { Language } from '../../i18n/i18n';
+import { formatValue } from '../../format/units';
+import type { MetricId } from '../../../../sim/kernel/metrics';
+import type { SummaryTable } from '../../../../sim/outputs/types';
+import { AREA_ALL } from '../../../../sim/outputs/types';
+import type { CellValue, ExportColumn, ExportTable } from '../table';
+import { metricInfo } from '../engine-tables';
+import type { BriefingComparison } from './model';
+import { nationalValue } from './summary';
+
+/** The metrics of the headline table, in reading order. */
+export const HEADLINE_METRICS: readonly MetricId[] = [
+  'households.dibao',
+  'persons.dibao',
+  'persons.tekun',
+  'persons.marginal',
+  'persons.rigid',
+  'entrants.persons',
+  'leavers.persons',
+  'gradualExit.persons',
+  'temporary.personTimes',
+  'cost.total',
+  'cost.central',
+  'cost.local',
+  'cost.totalReal',
+  'coverage.cash',
+  'coverage.lowIncome',
+  'coverage.monitored',
+  'exclusion.rate',
+  'benefit.bottomQuintileShare',
+  'poverty.preRate',
+  'poverty.postRate',
+  'poverty.gapClosed',
+];
+
+/** One formatted headline row: label, then baseline, then value and change per scenario (units in each cell). */
+export interface HeadlineRow {
+  metric: MetricId;
+  label: string;
+  cells: string[];
+}
+
+/** Headline indicators, formatted for reading (each cell carries its unit; changes are signed). */
+export function headlineRows(comparisons: readonly BriefingComparison[], language: Language): HeadlineRow[] {
+  return HEADLINE_METRICS.map((metric) => {
+    const info = metricInfo(metric);
+    const cells = [formatValue(nationalValue(comparisons[0].baseline.national, metric), info.quantity, language)];
+    for (const comparison of comparisons) {
+      cells.push(formatValue(nationalValue(comparison.scenario.national, metric), info.quantity, language));
+      cells.push(
+        formatValue(nationalValue(comparison.delta.national, metric), info.quantity, language, { signed: true }),
+      );
+    }
+    return { metric, label: info.label[language], cells };
+  });
+}
+
+/** The headline table's column titles. */
+export function headlineHeaders(comparisons: readonly BriefingComparison[], language: Language): string[] {
+  const headers = [language === 'zh' ? '指标' : 'Indicator', language === 'zh' ? '基线' : 'Baseline'];
+  for (const comparison of comparisons) {
+    headers.push(comparison.scenarioName);
+    headers.push(language === 'zh' ? '比基线变化' : 'Change vs baseline');
+  }
+  return headers;
+}
+
+const PROVINCE_METRICS: readonly MetricId[] = ['persons.dibao', 'persons.tekun', 'cost.total', 'coverage.cash'];
+
+function rowOf(table: SummaryTable, code: string): number {
+  for (let r = 0; r < table.rows; r++) if (table.code[r] === code && table.area[r] === AREA_ALL) return r;
+  return -1;
+}
+
+/**
+ * Scenario results by province (both areas) with the change in total cost; a province is suppressed when either the
+ * scenario or the delta table suppresses it (both come from the engine's `suppress`).
+ */
+export function provinceTable(comparison: BriefingComparison): ExportTable {
+  const scenario = comparison.scenario.province;
+  const delta = comparison.delta.province;
+  const columns: ExportColumn[] = [
+    { key: 'region', label: { zh: '省份', en: 'Province' } },
+    ...PROVINCE_METRICS.map((metric) => {
+      const info = metricInfo(metric);
+      return { key: metric, label: info.label, quantity: info.quantity };
+    }),
+    { key: 'delta.cost.total', label: { zh: '总支出比基线变化', en: 'Change in total cost' }, quantity: 'money' },
+  ];
+  const rows: CellValue[][] = [];
+  const suppressed: boolean[][] = [];
+  for (let r = 0; r < scenario.rows; r++) {
+    if (scenario.area[r] !== AREA_ALL) continue;
+    const d = rowOf(delta, scenario.code[r]);
+    const hidden = scenario.suppressed[r] === 1 || d < 0 || delta.suppressed[d] === 1;
+    rows.push([
+      { zh: scenario.nameZh[r], en: scenario.nameEn[r] },
+      ...PROVINCE_METRICS.map((metric) => (hidden ? null : scenario.values[metric][r])),
+      hidden ? null : delta.values['cost.total'][d],
+    ]);
+    suppressed.push(columns.map((_, c) => hidden && c > 0));
+  }
+  return {
+    id: 'province',
+    title: {
+      zh: `${comparison.year}年分省结果：${comparison.scenarioName}`,
+      en: `Results by province, ${comparison.year}: ${comparison.scenarioName}`,
+    },
+    columns,
+    rows,
+    suppressed,
+    subnational: true,
+    minCell: Math.max(scenario.minCell, delta.minCell),
+  };
+}
