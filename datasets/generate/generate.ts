@@ -55,7 +55,10 @@ export const DEMO_DESIGN = {
   exclusionMonitoredShare: 0.3,
   /** Low-income persons failing the asset test, relative to dibao persons. */
   assetFailShare: 0.04,
-  /** Share of dibao persons in gradual exit (income just above the standard, from work). */
+  /**
+   * Share of dibao persons whose income from work has just risen above the standard: the baseline moves them into the
+   * gradual exit (their `gradual_exit` flag is 0 because the exit starts in the simulated year).
+   */
   gradualExitShare: 0.01,
   /** Share of tekun persons in urban areas. */
   tekunUrbanShare: 0.12,
@@ -68,9 +71,10 @@ export const DEMO_DESIGN = {
   assetMonths: 24,
   marginalMultiplier: 1.5,
   tekunLivingMultiplier: 1.3,
-  careShareFull: 0.35,
-  careShareHalf: 0.2,
-  careShareSelf: 0.03,
+  /** Effective tekun care shares of the minimum wage (engine defaults: 25% centralised at 0.5/0.3/0.05, dispersed 0.35/0.2/0.03). */
+  careShareFull: 0.3875,
+  careShareHalf: 0.225,
+  careShareSelf: 0.035,
   /** Share of sample households by stratum (oversampling the assisted and low-income). */
   sampleShare: {
     dibao: 0.2,
@@ -229,7 +233,7 @@ export function stratumPersons(regions: DemoRegions): Record<Stratum, Float64Arr
     out.watched[r] = (regions.population[r] / popTotal) * watchedTotal;
     let others = 0;
     for (const s of STRATA) if (s !== 'general') others += out[s][r];
-    out.general[r] = Math.max(0, regions.population[r] - others);
+    out.general[r] = Math.max(0, regions.population[r] - others - out.dibao[r] * d.gradualExitShare);
   }
   return out;
 }
@@ -355,7 +359,6 @@ export function generateDemo(count: number, seed: number): DemoData {
             ? 1 + rng.pick(profile.sizeCum)
             : 1 + rng.pick(profile.sizeCum) + (urban || !rng.chance(0.15) ? 0 : 1);
         hh.size[row] = size;
-        sizeSum += size;
         let elderly = 0;
         let children = 0;
         let disabled = 0;
@@ -407,7 +410,7 @@ export function generateDemo(count: number, seed: number): DemoData {
         let homes = urban ? (rng.chance(0.2) ? 0 : 1) : 1;
         let programme: number = PROGRAMME.none;
         let monitored = 0;
-        let gradual = 0;
+        let leaving = 0;
         let tekunProfile = 0;
         let localHukou = 1;
         let rigidFloor = 0;
@@ -416,8 +419,8 @@ export function generateDemo(count: number, seed: number): DemoData {
           case 'dibao':
             programme = PROGRAMME.dibao;
             monitored = 1;
-            if (rng.chance(d.gradualExitShare) && working > 0) {
-              gradual = 1;
+            if (rng.chance(d.gradualExitShare / 0.4) && working > 0) {
+              leaving = 1;
               income = std * rng.between(1.02, 1.3);
             } else {
               income = std * Math.pow(rng.uniform(), incomeExponent) * 0.999;
@@ -479,11 +482,11 @@ export function generateDemo(count: number, seed: number): DemoData {
         }
         const earnings =
           working > 0
-            ? income * (gradual ? rng.between(0.6, 0.95) : rng.between(0.3, 0.9))
+            ? income * (leaving ? rng.between(0.6, 0.95) : rng.between(0.3, 0.9))
             : s === 'general' || s === 'watched'
               ? income * rng.between(0, 0.3)
               : 0;
-        let medical = size * 600 * Math.exp(rng.normal() * 0.9 - 0.4) + ill * rng.between(4000, 30000);
+        let medical = size * 650 * Math.exp(rng.normal() * 0.9 - 0.4) + ill * rng.between(4000, 30000);
         let education = children * rng.between(800, urban ? 6000 : 3500);
         let rehab = disabled * rng.between(0, 4000);
         const rigidTotal = medical + education + rehab;
@@ -503,12 +506,13 @@ export function generateDemo(count: number, seed: number): DemoData {
         hh.education_hh[row] = round2(education);
         hh.rehab_hh[row] = round2(rehab);
         hh.programme[row] = programme;
-        hh.gradual_exit[row] = gradual;
+        hh.gradual_exit[row] = 0;
         hh.monitored[row] = monitored;
         hh.tekun_profile[row] = tekunProfile;
         hh.local_hukou[row] = localHukou;
+        if (!leaving) sizeSum += size;
       }
-      const w = persons[s][r] / sizeSum;
+      const w = persons[s][r] / Math.max(1, sizeSum);
       for (let k = start; k < row; k++) hh.weight[k] = w;
     }
   }

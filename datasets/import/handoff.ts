@@ -93,27 +93,29 @@ export async function regionArrays(db: DuckDbPort, regions = 'regions'): Promise
   };
 }
 
-/** Read the canonical households table into HouseholdArrays, joining each row to its region index (exact code, else province). */
+/** Read the canonical households table into HouseholdArrays; the region index (exact code, else province) is an ENUM code computed in SQL. */
 export async function householdArrays(
   db: DuckDbPort,
   households = 'households',
   regions = 'regions',
 ): Promise<HouseholdArrays> {
-  const select = HOUSEHOLD_SELECT.map(([, col, type]) => `CAST(h.${ident(col)} AS ${type}) AS ${ident(col)}`).join(
-    ', ',
+  const select = HOUSEHOLD_SELECT.map(([, col, type]) => `CAST(${ident(col)} AS ${type}) AS ${ident(col)}`).join(', ');
+  const enumName = ident(`${regions}__region_index`);
+  await exec(db, `DROP TYPE IF EXISTS ${enumName}`);
+  await exec(
+    db,
+    `CREATE TYPE ${enumName} AS ENUM (SELECT DISTINCT region_code FROM ${ident(regions)} ORDER BY region_code)`,
   );
-  const idx = `(SELECT region_code, CAST(row_number() OVER (ORDER BY region_code) - 1 AS UINTEGER) AS i FROM (SELECT DISTINCT region_code FROM ${ident(regions)}))`;
-  const t = await db.query(
-    `SELECT CAST(coalesce(e.i, p.i) AS UINTEGER) AS region, ${select} FROM ${ident(households)} h ` +
-      `LEFT JOIN ${idx} e ON e.region_code = h.region_code LEFT JOIN ${idx} p ON p.region_code = substr(h.region_code, 1, 2) ORDER BY h.rowid`,
-  );
-  const out = { count: t.numRows, region: column(t, 'region', Uint32Array) } as Partial<HouseholdArrays> & {
-    count: number;
-  };
-  for (const [key, col, type] of HOUSEHOLD_SELECT) {
-    (out as Record<string, unknown>)[key] = column(t, col, type === 'DOUBLE' ? Float64Array : Uint8Array);
+  try {
+    const index = `enum_code(coalesce(TRY_CAST(region_code AS ${enumName}), TRY_CAST(substr(region_code, 1, 2) AS ${enumName})))`;
+    const t = await db.query(`SELECT CAST(${index} AS UINTEGER) AS region, ${select} FROM ${ident(households)}`);
+    const out: Record<string, unknown> = { count: t.numRows, region: column(t, 'region', Uint32Array) };
+    for (const [key, col, type] of HOUSEHOLD_SELECT)
+      out[key] = column(t, col, type === 'DOUBLE' ? Float64Array : Uint8Array);
+    return out as unknown as HouseholdArrays;
+  } finally {
+    await exec(db, `DROP TYPE IF EXISTS ${enumName}`);
   }
-  return out as HouseholdArrays;
 }
 
 /** Both engine inputs from the canonical tables. */

@@ -494,8 +494,8 @@ function canonicalType(c: ColumnDef, sourceType: string | undefined): string {
 }
 
 /**
- * Create the canonical, correctly typed tables (`households`, `regions` by default) from validated sources, in source
- * row order, optional columns filled with their documented defaults. Refuses when the report has errors.
+ * Create the canonical, correctly typed views (`households`, `regions` by default) over validated sources, in source
+ * row order with a 1-based `source_row`, optional columns filled with their documented defaults. Refuses on errors.
  */
 export async function buildCanonicalTables(
   db: DuckDbPort,
@@ -519,9 +519,8 @@ export async function buildCanonicalTables(
       const value = expr ?? String(c.defaultValue ?? 0);
       return `CAST(${c.type === 'id' && type === 'BIGINT' && expr ? p.raw.get(c.name) : value} AS ${type}) AS ${ident(c.name)}`;
     });
-    await exec(
-      db,
-      `CREATE OR REPLACE TABLE ${ident(names[key])} AS SELECT ${cols.join(', ')} FROM ${ident(source.table)} ORDER BY rowid`,
-    );
+    cols.push(`CAST(rowid + 1 AS BIGINT) AS source_row`);
+    await exec(db, `DROP VIEW IF EXISTS ${ident(names[key])}`);
+    await exec(db, `CREATE VIEW ${ident(names[key])} AS SELECT ${cols.join(', ')} FROM ${ident(source.table)}`);
   }
 }

@@ -1,0 +1,93 @@
+// Turns a case preset (household by name + region code) into the engine's HouseholdRecord, copying the region's
+// parameters from a RegionArrays table: the loaded dataset's, or the demo regions when no dataset is open.
+import { AREA, PROGRAMME } from '../../sim/model/codes.ts';
+import type { RegionArrays } from '../../sim/model/regions.ts';
+import type { HouseholdRecord } from '../../sim/trace/types.ts';
+import { buildDemoRegions } from '../generate/demo-regions.ts';
+import type { CaseHousehold } from './cases.ts';
+
+/** A bilingual error naming what the user must fix. */
+export interface RecordError {
+  messageZh: string;
+  messageEn: string;
+}
+
+/** Index of the region row for a code: the exact code, else the first row inside it (a province's first county). */
+export function regionIndex(regions: RegionArrays, code: string): number {
+  const exact = regions.code.indexOf(code);
+  if (exact >= 0) return exact;
+  return regions.code.findIndex((candidate) => candidate.startsWith(code));
+}
+
+const pair = (values: Float64Array, index: number): [number, number] => [values[index * 2], values[index * 2 + 1]];
+
+/** The engine record of a household living in `regionCode`, or an error when the regions table lacks the code. */
+export function caseRecord(
+  regionCode: string,
+  household: CaseHousehold,
+  regions: RegionArrays,
+): { record: HouseholdRecord } | { error: RecordError } {
+  const index = regionIndex(regions, regionCode);
+  if (index < 0) {
+    return {
+      error: {
+        messageZh: `当前数据集中没有地区代码 ${regionCode}，请选择其他地区`,
+        messageEn: `The loaded dataset has no region with code ${regionCode}; choose another region`,
+      },
+    };
+  }
+  const { area, programme, ...counts } = household;
+  return {
+    record: {
+      ...counts,
+      regionCode: regions.code[index],
+      regionNameZh: regions.nameZh[index],
+      regionNameEn: regions.nameEn[index],
+      area: AREA[area],
+      programme: PROGRAMME[programme],
+      regionStandard: pair(regions.standard, index),
+      regionIncomePrev: pair(regions.incomePrev, index),
+      regionConsumptionPrev: pair(regions.consumptionPrev, index),
+      regionMinWage: pair(regions.minWage, index),
+      regionPopulation: pair(regions.population, index),
+      regionCentralShare: regions.centralShare[index],
+    },
+  };
+}
+
+/** The demo's 31 provinces as the engine's RegionArrays (urban and rural side by side), for use without a dataset. */
+export function demoRegionArrays(): RegionArrays {
+  const demo = buildDemoRegions();
+  const codes: string[] = [];
+  const nameZh: string[] = [];
+  const nameEn: string[] = [];
+  for (let row = 0; row < demo.count; row += 1) {
+    if (codes.includes(demo.region_code[row])) continue;
+    codes.push(demo.region_code[row]);
+    nameZh.push(demo.name_zh[row]);
+    nameEn.push(demo.name_en[row]);
+  }
+  const cells = (column: Float64Array) => {
+    const out = new Float64Array(codes.length * 2);
+    for (let row = 0; row < demo.count; row += 1)
+      out[codes.indexOf(demo.region_code[row]) * 2 + demo.area[row]] = column[row];
+    return out;
+  };
+  const centralShare = new Float64Array(codes.length);
+  for (let row = 0; row < demo.count; row += 1)
+    centralShare[codes.indexOf(demo.region_code[row])] = demo.central_share[row];
+  return {
+    count: codes.length,
+    code: codes,
+    province: Uint16Array.from(codes.map((_, i) => i)),
+    provinceCodes: [...codes].sort(),
+    nameZh,
+    nameEn,
+    population: cells(demo.population),
+    standard: cells(demo.dibao_standard),
+    incomePrev: cells(demo.income_prev_pc),
+    consumptionPrev: cells(demo.consumption_prev_pc),
+    minWage: cells(demo.min_wage),
+    centralShare,
+  };
+}
