@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RegionArrays } from '../../../../sim/model/regions.ts';
 import { CASE_PRESETS } from '../../../../datasets/cases/cases.ts';
 import { formFromPreset, setSelect } from './household-form';
-import { regionIndex, toHouseholdRecord } from './household-record';
+import { fallbackRegions, toHouseholdRecord } from './household-record';
 
 const regions: RegionArrays = {
   count: 2,
@@ -54,7 +54,9 @@ describe('toHouseholdRecord', () => {
     expect('error' in result && result.error.messageEn).toContain('99');
   });
 
-  it('falls back to the first finer region inside a province code', () => {
-    expect(regionIndex({ ...regions, code: ['1301', '4301'] }, '43')).toBe(1);
+  it('falls back to the demo provinces when no dataset is open', () => {
+    const result = toHouseholdRecord(formFromPreset(CASE_PRESETS[4]), fallbackRegions());
+    expect('record' in result && result.record.regionNameZh).toBe('甘肃');
+    expect(fallbackRegions()).toBe(fallbackRegions());
   });
 });

@@ -1,0 +1,158 @@
+// Pure view model of the household trace: baseline and reform steps merged row by row, inputs named in the reader's
+// language, comparisons and results written out, and the benefit components side by side. Formats engine numbers;
+// computes none (the one difference shown, reform − baseline, is of two engine totals).
+import type { HouseholdTrace, HouseholdTraceRun, TraceStep } from '../../../../sim/trace/types.ts';
+import { COMPONENT_IDS, COMPONENT_LABELS } from '../../../../sim/kernel/metrics.ts';
+import type { ComponentId } from '../../../../sim/kernel/metrics.ts';
+import { PROGRAMME_CODES } from '../../../../datasets/schema.ts';
+import type { Language } from '../../i18n/i18n';
+
+/** One row of the trace table: the same rule under the baseline and the reform. */
+export interface TraceRow {
+  id: string;
+  label: string;
+  note: string | null;
+  baseline: TraceStep | null;
+  reform: TraceStep | null;
+  /** True when the rule's result differs between the two runs. */
+  differs: boolean;
+}
+
+/** Bilingual names of the inputs the engine's trace steps carry (unknown keys are shown as they are). */
+export const INPUT_LABELS: Record<string, { zh: string; en: string }> = {
+  current: { zh: '现行标准', en: 'current standard' },
+  scalePct: { zh: '调整幅度%', en: 'change %' },
+  povertyLine: { zh: '贫困线', en: 'poverty line' },
+  incomePc: { zh: '人均年收入', en: 'income per capita' },
+  earningsPc: { zh: '人均劳动收入', en: 'earnings per capita' },
+  size: { zh: '人数', en: 'size' },
+  working: { zh: '就业人数', en: 'in work' },
+  disregardShare: { zh: '就业扣减比例', en: 'disregard share' },
+  assetsPc: { zh: '人均资产', en: 'assets per capita' },
+  assetMonths: { zh: '资产月数', en: 'asset months' },
+  on: { zh: '启用', en: 'on' },
+  car: { zh: '车辆', en: 'car' },
+  homes: { zh: '住房套数', en: 'homes' },
+  tekunProfile: { zh: '三无条件', en: 'three nos' },
+  assetsOk: { zh: '财产审核通过', en: 'assets pass' },
+  multiplier: { zh: '倍数', en: 'multiplier' },
+  medicalHh: { zh: '医疗支出', en: 'medical' },
+  educationHh: { zh: '教育支出', en: 'education' },
+  rehabHh: { zh: '康复支出', en: 'rehabilitation' },
+  ratio: { zh: '比例', en: 'ratio' },
+  standard: { zh: '标准', en: 'standard' },
+  countable: { zh: '可计入收入', en: 'countable income' },
+  minBenefitShare: { zh: '最低补助比例', en: 'minimum benefit share' },
+  elderly: { zh: '老人', en: 'elderly' },
+  children: { zh: '未成年人', en: 'children' },
+  disabled: { zh: '重残', en: 'severely disabled' },
+  ill: { zh: '重病', en: 'seriously ill' },
+  suppElderly: { zh: '老人加发比例', en: 'elderly share' },
+  suppChildren: { zh: '未成年人加发比例', en: 'children share' },
+  suppDisabled: { zh: '重残加发比例', en: 'disabled share' },
+  suppIll: { zh: '重病加发比例', en: 'ill share' },
+  minWage: { zh: '月最低工资', en: 'monthly minimum wage' },
+  careFull: { zh: '全护理', en: 'full care' },
+  careHalf: { zh: '半护理', en: 'half care' },
+  centralisedShare: { zh: '集中供养比例', en: 'centralised share' },
+  months: { zh: '月数', en: 'months' },
+  share: { zh: '比例', en: 'share' },
+  applies: { zh: '适用', en: 'applies' },
+  base: { zh: '基础概率', en: 'base probability' },
+  slope: { zh: '斜率', en: 'slope' },
+  affectedShare: { zh: '受灾比例', en: 'affected share' },
+  incomeLossShare: { zh: '收入损失比例', en: 'income loss share' },
+  durationMonths: { zh: '持续月数', en: 'duration months' },
+  previousProgramme: { zh: '原救助类别', en: 'previous programme' },
+  monitored: { zh: '已监测', en: 'monitored' },
+  takeupMonitored: { zh: '监测对象申领率', en: 'take-up (monitored)' },
+  takeupUnmonitored: { zh: '非监测申领率', en: 'take-up (unmonitored)' },
+};
+
+/** Steps whose numeric result is a probability (shown in %). */
+const PROBABILITY_STEPS = new Set(['enrolment', 'medicalShock', 'disaster']);
+
+/** A number with grouping and at most two decimals, in the reader's locale. */
+export function formatNumber(value: number, language: Language): string {
+  if (!Number.isFinite(value)) return '—';
+  return new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(value);
+}
+
+/** A programme code's name in the reader's language. */
+export function programmeLabel(code: number | string, language: Language): string {
+  const found = PROGRAMME_CODES.find((entry) => entry.code === code || entry.name === code);
+  return found ? found.label[language] : String(code);
+}
+
+/** The inputs of a step as "name value" pairs in the reader's language. */
+export function formatInputs(step: TraceStep, language: Language): string[] {
+  return Object.entries(step.inputs).map(([key, value]) => {
+    const label = INPUT_LABELS[key]?.[language] ?? key;
+    const shown = key === 'previousProgramme' ? programmeLabel(value, language) : formatNumber(value, language);
+    return `${label} ${shown}`;
+  });
+}
+
+/** "value cmp threshold" of a test step, or null when the step is not a comparison. */
+export function formatComparison(step: TraceStep, language: Language): string | null {
+  if (step.value === undefined || step.threshold === undefined || step.comparison === undefined) return null;
+  return `${formatNumber(step.value, language)} ${step.comparison} ${formatNumber(step.threshold, language)}`;
+}
+
+/** A step's result: pass/fail for tests, the programme for the status, % for probabilities, else the amount. */
+export function formatResult(step: TraceStep, language: Language): string {
+  if (typeof step.result === 'boolean') {
+    return step.result ? (language === 'zh' ? '✓ 通过' : '✓ passes') : language === 'zh' ? '✗ 不通过' : '✗ fails';
+  }
+  if (step.id === 'status') return programmeLabel(step.result, language);
+  if (PROBABILITY_STEPS.has(step.id)) return `${formatNumber(step.result * 100, language)}%`;
+  return formatNumber(step.result, language);
+}
+
+/** Baseline and reform steps merged by id, in the baseline's order with reform-only steps after their predecessor. */
+export function traceRows(trace: HouseholdTrace, language: Language): TraceRow[] {
+  const order: string[] = [];
+  for (const step of trace.baseline.steps) order.push(step.id);
+  trace.reform.steps.forEach((step, index) => {
+    if (order.includes(step.id)) return;
+    const before = index > 0 ? order.indexOf(trace.reform.steps[index - 1].id) : -1;
+    order.splice(before + 1, 0, step.id);
+  });
+  const byId = (run: HouseholdTraceRun) => new Map(run.steps.map((step) => [step.id, step]));
+  const base = byId(trace.baseline);
+  const reform = byId(trace.reform);
+  return order.map((id) => {
+    const b = base.get(id) ?? null;
+    const r = reform.get(id) ?? null;
+    const any = (b ?? r) as TraceStep;
+    const note = language === 'zh' ? (any.noteZh ?? null) : (any.noteEn ?? null);
+    return {
+      id,
+      label: language === 'zh' ? any.labelZh : any.labelEn,
+      note: id === 'status' ? null : note,
+      baseline: b,
+      reform: r,
+      differs: b === null || r === null || b.result !== r.result,
+    };
+  });
+}
+
+/** One benefit component under both runs (yuan per year). */
+export interface ComponentRow {
+  id: ComponentId;
+  label: string;
+  baseline: number;
+  reform: number;
+}
+
+/** The components paid under either run (zero in both are left out), in the engine's component order. */
+export function componentRows(trace: HouseholdTrace, language: Language): ComponentRow[] {
+  return COMPONENT_IDS.filter((id) => trace.baseline.components[id] !== 0 || trace.reform.components[id] !== 0).map(
+    (id) => ({
+      id,
+      label: COMPONENT_LABELS[id][language],
+      baseline: trace.baseline.components[id],
+      reform: trace.reform.components[id],
+    }),
+  );
+}
