@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const outDir = path.join(repoRoot, 'dist-electron');
+const defaultOutDir = path.join(repoRoot, 'dist-electron');
 
 /** Options shared by both bundles: Node target of Electron 45 (Node 22), electron itself left to the runtime. */
 const common = {
@@ -21,8 +21,8 @@ const common = {
   logLevel: 'warning',
 };
 
-/** Builds both bundles; resolves with their paths. */
-export async function buildElectron() {
+/** Builds both bundles into `outDir` (default dist-electron/); resolves with their paths. */
+export async function buildElectron({ outDir = defaultOutDir } = {}) {
   await mkdir(outDir, { recursive: true });
   const main = path.join(outDir, 'main.cjs');
   const preload = path.join(outDir, 'preload.cjs');

@@ -41,6 +41,21 @@ async function startWithPreload() {
 /** The API the preload exposed when first imported (module side effects run once per test file). */
 let preloadApi: HostApi | undefined;
 
+/** Web preferences every window must have. */
+const HARDENED = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  disableBlinkFeatures: 'Auxclick',
+};
+
 /** Labels of the top-level menus currently installed. */
 function menuLabels(): string[] {
   return (fake.applicationMenu?.template as { label?: string }[]).map((item) => item.label ?? '');
@@ -50,12 +65,11 @@ describe('startApp', () => {
   it('opens one hardened window on app:// with the CSP and a Chinese menu', async () => {
     const { window } = await startWithPreload();
     expect(fake.windows).toHaveLength(1);
-    expect(window.options.webPreferences).toMatchObject({
+    expect(window.options.webPreferences).toEqual({
       preload: path.join(root, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
+      ...HARDENED,
+      spellcheck: false,
+      safeDialogs: true,
     });
     expect(window.shown).toBe(true);
     expect(window.webContents.loaded).toMatchObject({ url: 'app://safetynet/index.html', status: 200 });

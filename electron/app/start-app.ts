@@ -38,11 +38,10 @@ export async function startApp(paths: AppPaths): Promise<RunningApp | null> {
     return null;
   }
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
-  const openExternal = (url: string) => shell.openExternal(url);
   const state: RunningApp = { window: null, language: 'zh', trustedIds: new Set() };
   const printPages = new PrintPages();
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
   app.on('second-instance', () => {
     if (state.window === null) return;
     if (state.window.isMinimized()) state.window.restore();
@@ -71,7 +70,7 @@ export async function startApp(paths: AppPaths): Promise<RunningApp | null> {
     windowFor: (senderId) => (state.window?.webContents.id === senderId ? state.window : null),
     defaultSaveDir: () => app.getPath('documents'),
     printToPdf: async ({ html, landscape, senderId }) => {
-      if (html !== undefined) return printHtmlToPdf(html, landscape, printPages, openExternal);
+      if (html !== undefined) return printHtmlToPdf(html, landscape, printPages, shell);
       const window = state.window?.webContents.id === senderId ? state.window : null;
       if (window === null) throw new Error('没有可打印的窗口 / no window to print');
       return new Uint8Array(await window.webContents.printToPDF(pdfOptions(landscape)));
@@ -80,7 +79,7 @@ export async function startApp(paths: AppPaths): Promise<RunningApp | null> {
   });
   registerIpcHandlers(ipcMain, handlers, state.trustedIds);
 
-  const window = createMainWindow(paths.preloadPath, openExternal);
+  const window = createMainWindow(paths.preloadPath, shell);
   const id = window.webContents.id;
   state.window = window;
   state.trustedIds.add(id);

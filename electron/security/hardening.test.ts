@@ -4,46 +4,20 @@ import type { Session, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { isAllowedExternalUrl } from '../contract/host-api.ts';
 import { FakeSession, FakeWebContents } from '../testing/fake-electron.ts';
-import {
-  hardenSession,
-  hardenWebContents,
-  hardenedWebPreferences,
-  isAllowedRequestUrl,
-  isAppUrl,
-  openExternalIfAllowed,
-} from './hardening.ts';
+import { hardenSession, hardenWebContents, isAllowedRequestUrl, isAppUrl, openExternalIfAllowed } from './hardening.ts';
 import { CONTENT_SECURITY_POLICY } from './web-policy.ts';
 
 /** A fake contents hardened like a real window, with the URLs it handed to the system browser. */
 function hardenedContents() {
   const contents = new FakeWebContents({});
   const opened: string[] = [];
-  hardenWebContents(contents as unknown as WebContents, async (url) => {
-    opened.push(url);
+  hardenWebContents(contents as unknown as WebContents, {
+    openExternal: async (url: string) => {
+      opened.push(url);
+    },
   });
   return { contents, opened };
 }
-
-describe('hardened web preferences', () => {
-  it('isolates, sandboxes and keeps Node out of every window', () => {
-    const prefs = hardenedWebPreferences({ preload: '/x/preload.cjs' });
-    expect(prefs).toMatchObject({
-      preload: '/x/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      javascript: true,
-    });
-    expect(hardenedWebPreferences({ javascript: false })).toMatchObject({ javascript: false, sandbox: true });
-    expect(hardenedWebPreferences()).not.toHaveProperty('preload');
-  });
-});
 
 describe('navigation and new windows', () => {
   it('denies navigation to external URLs and allows the app origin', () => {
@@ -100,7 +74,7 @@ describe('session', () => {
     expect(await target.allowsRequest('data:image/png;base64,AAAA')).toBe(true);
   });
 
-  it('sets the CSP on every response, replacing a weaker one', async () => {
+  it('sets the CSP of web-policy.json on every response, replacing a weaker one', async () => {
     const target = hardened();
     const headers = await target.headersFor('app://safetynet/index.html', {
       'Content-Security-Policy': ["default-src *; script-src 'unsafe-inline'"],
@@ -144,8 +118,10 @@ describe('openExternal allow-list', () => {
 
   it('opens only allowed URLs', async () => {
     const opened: string[] = [];
-    const open = async (url: string) => {
-      opened.push(url);
+    const open = {
+      openExternal: async (url: string) => {
+        opened.push(url);
+      },
     };
     expect(await openExternalIfAllowed('https://flk.npc.gov.cn/detail', open)).toBe(true);
     expect(await openExternalIfAllowed('https://evil.example/', open)).toBe(false);

@@ -122,7 +122,7 @@ export function createHostHandlers(deps: HostHandlerDeps): IpcHandlers {
       return null;
     },
     'host:open-external': async ({ url }) => ({
-      opened: await openExternalIfAllowed(url, (target) => deps.shell.openExternal(target)),
+      opened: await openExternalIfAllowed(url, deps.shell),
     }),
   };
 }

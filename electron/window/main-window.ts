@@ -1,14 +1,15 @@
 // Creation of the app's windows: the hardened main window showing app://safetynet/index.html, and hidden,
 // script-less windows that print briefing HTML to A4 PDFs.
 import { BrowserWindow } from 'electron';
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { Shell } from 'electron';
 import { APP_ENTRY_URL } from '../protocol/app-protocol.ts';
 import type { PrintPages } from '../protocol/app-protocol.ts';
-import { hardenWebContents, hardenedWebPreferences } from '../security/hardening.ts';
+import { hardenWebContents } from '../security/hardening.ts';
 
-/** Options of the main window: hardened web preferences with our preload, shown once painted. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+/** Creates the main window, hardens it and loads the renderer from app://. */
+export function createMainWindow(preloadPath: string, shell: Pick<Shell, 'openExternal'>): BrowserWindow {
+  // Web preferences are spelled out (not built by a helper) so reviewers and electronegativity see them at the call.
+  const window = new BrowserWindow({
     width: 1440,
     height: 900,
     minWidth: 960,
@@ -16,14 +17,26 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     show: false,
     title: '社会救助政策仿真工作台 / Safety Net Workbench',
     backgroundColor: '#ffffff',
-    webPreferences: hardenedWebPreferences({ preload: preloadPath }),
-  };
-}
-
-/** Creates the main window, hardens it and loads the renderer from app://. */
-export function createMainWindow(preloadPath: string, openExternal: (url: string) => Promise<void>): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath));
-  hardenWebContents(window.webContents, openExternal);
+    webPreferences: {
+      // Reviewed PRELOAD_JS_CHECK: the preload is sandboxed CommonJS that exposes only named HostApi functions
+      // through contextBridge (never ipcRenderer); every call is re-validated in the main process.
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+      safeDialogs: true,
+    },
+  });
+  hardenWebContents(window.webContents, shell);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
   return window;
@@ -39,11 +52,27 @@ export async function printHtmlToPdf(
   html: string,
   landscape: boolean,
   printPages: PrintPages,
-  openExternal: (url: string) => Promise<void>,
+  shell: Pick<Shell, 'openExternal'>,
 ): Promise<Uint8Array> {
   const page = printPages.add(html);
-  const window = new BrowserWindow({ show: false, webPreferences: hardenedWebPreferences({ javascript: false }) });
-  hardenWebContents(window.webContents, openExternal);
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: {
+      javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+  hardenWebContents(window.webContents, shell);
   try {
     await window.loadURL(page.url);
     return new Uint8Array(await window.webContents.printToPDF(pdfOptions(landscape)));
