@@ -58,7 +58,7 @@ export function isResidentId(value: string): boolean {
   const year = Number(v.slice(6, 10));
   const month = Number(v.slice(10, 12));
   const day = Number(v.slice(12, 14));
-  return year >= 1900 && year <= 2100 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  return year >= 1850 && year <= 2100 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 /** True if `value` looks like a mainland mobile or landline number. */

@@ -1,0 +1,76 @@
+// The demo generator: deterministic to the byte, internally consistent, weights summing to the population, synthetic.
+import { describe, expect, it } from 'vitest';
+import { tableFromIPC } from 'apache-arrow';
+import { generateDemo } from './generate.ts';
+import { demoToArrow, tableBytes } from './to-arrow.ts';
+import { nationalTarget } from '../reference/reference-data.ts';
+import { PROGRAMME } from '../../sim/model/codes.ts';
+
+describe('generateDemo', () => {
+  const demo = generateDemo(5_000, 7);
+
+  it('is byte-identical for the same seed and differs for another', () => {
+    const a = demoToArrow(generateDemo(5_000, 7));
+    const b = demoToArrow(generateDemo(5_000, 7));
+    const c = demoToArrow(generateDemo(5_000, 8));
+    expect(Buffer.from(tableBytes(a.households)).equals(Buffer.from(tableBytes(b.households)))).toBe(true);
+    expect(Buffer.from(tableBytes(a.regions)).equals(Buffer.from(tableBytes(b.regions)))).toBe(true);
+    expect(Buffer.from(tableBytes(a.households)).equals(Buffer.from(tableBytes(c.households)))).toBe(false);
+  });
+
+  it('marks both tables synthetic in the Arrow schema metadata', () => {
+    const t = tableFromIPC(tableBytes(demoToArrow(demo).households));
+    expect(t.schema.metadata.get('synthetic')).toBe('true');
+    expect(t.schema.metadata.get('description_zh')).toContain('合成');
+    expect(t.numRows).toBe(5_000);
+  });
+
+  it('keeps member counts consistent and weights positive', () => {
+    const h = demo.households;
+    const bad: number[] = [];
+    for (let i = 0; i < h.count; i++) {
+      const size = h.size[i];
+      const ok =
+        size >= 1 &&
+        h.elderly[i] + h.children[i] <= size &&
+        h.working[i] <= h.able_to_work[i] &&
+        h.care_full[i] + h.care_half[i] <= size &&
+        h.earnings_pc[i] <= h.income_pc[i] &&
+        h.weight[i] > 0;
+      if (!ok) bad.push(i);
+    }
+    expect(bad).toEqual([]);
+    expect(new Set(h.household_id).size).toBe(h.count);
+  });
+
+  it('covers all 31 provinces in both areas and weights persons to the national population', () => {
+    const h = demo.households;
+    expect(new Set(h.region_code).size).toBe(31);
+    expect(demo.regions.count).toBe(62);
+    let persons = 0;
+    for (let i = 0; i < h.count; i++) persons += h.weight[i] * h.size[i];
+    const total = nationalTarget('population_total').value * 1e4;
+    expect(Math.abs(persons - total) / total).toBeLessThan(0.002);
+  });
+
+  it('gives every current programme, with dibao households below their standard', () => {
+    const h = demo.households;
+    const std = new Map<string, number>();
+    for (let r = 0; r < demo.regions.count; r++)
+      std.set(`${demo.regions.region_code[r]}/${demo.regions.area[r]}`, demo.regions.dibao_standard[r]);
+    const seen = new Set(h.programme);
+    for (const p of Object.values(PROGRAMME)) expect(seen.has(p)).toBe(true);
+    let below = 0;
+    let dibao = 0;
+    for (let i = 0; i < h.count; i++) {
+      if (h.programme[i] !== PROGRAMME.dibao) continue;
+      dibao++;
+      if (h.income_pc[i] < (std.get(`${h.region_code[i]}/${h.area[i]}`) ?? 0) * 12) below++;
+    }
+    expect(below / dibao).toBeGreaterThan(0.97);
+  });
+
+  it('refuses sizes it cannot stratify', () => {
+    expect(() => generateDemo(10, 1)).toThrow(/1,000/);
+  });
+});
