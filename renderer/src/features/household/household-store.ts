@@ -1,0 +1,72 @@
+// State and actions of the household calculator: the open case, the edited form, the scenario compared with the
+// baseline, and the engine's latest trace of the household (plain objects, small).
+import { create } from 'zustand';
+import { CASE_PRESETS } from '../../../../datasets/cases/cases.ts';
+import type { RegionArrays } from '../../../../sim/model/regions.ts';
+import type { HouseholdTrace } from '../../../../sim/trace/types.ts';
+import { getEngine } from '../../services/engine/engine';
+import { EngineError } from '../../services/engine/engine-client';
+import type { Bilingual } from '../../i18n/i18n';
+import type { JsonValue } from '../../../../electron/contract/host-api.ts';
+import { formFromPreset, setField, setSelect } from './household-form';
+import type { HouseholdForm, NumericKey } from './household-form';
+import { toHouseholdRecord } from './household-record';
+
+export interface HouseholdState {
+  presetId: string;
+  form: HouseholdForm;
+  /** Scenario compared with the baseline; null = the active scenario. */
+  scenarioId: string | null;
+  status: 'idle' | 'running' | 'ready' | 'error';
+  trace: HouseholdTrace | null;
+  error: Bilingual | null;
+  /** Inputs of the shown trace (form + scenario + regions), to skip identical runs. */
+  traceKey: string | null;
+  openPreset: (id: string) => void;
+  setField: (key: NumericKey, value: number) => void;
+  setSelect: (key: 'regionCode' | 'area' | 'programme', value: string) => void;
+  reset: () => void;
+  setScenarioId: (id: string) => void;
+  runTrace: (regions: RegionArrays, regionsId: string, scenario: JsonValue) => Promise<void>;
+}
+
+const first = CASE_PRESETS[0];
+
+export const useHouseholdStore = create<HouseholdState>((set, get) => ({
+  presetId: first.id,
+  form: formFromPreset(first),
+  scenarioId: null,
+  status: 'idle',
+  trace: null,
+  error: null,
+  traceKey: null,
+  openPreset: (id) => {
+    const preset = CASE_PRESETS.find((p) => p.id === id);
+    if (preset) set({ presetId: id, form: formFromPreset(preset) });
+  },
+  setField: (key, value) => set({ form: setField(get().form, key, value) }),
+  setSelect: (key, value) => set({ form: setSelect(get().form, key, value) }),
+  reset: () => get().openPreset(get().presetId),
+  setScenarioId: (scenarioId) => set({ scenarioId }),
+  runTrace: async (regions, regionsId, scenario) => {
+    const key = JSON.stringify([get().form, regionsId, scenario]);
+    if (key === get().traceKey && get().status !== 'error') return;
+    const mapped = toHouseholdRecord(get().form, regions);
+    if ('error' in mapped) {
+      set({ status: 'error', error: mapped.error, traceKey: key });
+      return;
+    }
+    set({ status: 'running' });
+    try {
+      const outcome = await getEngine().call('trace', { record: mapped.record, scenario }, { lane: 'household-trace' });
+      if (outcome.status !== 'done') return;
+      set({ status: 'ready', trace: outcome.result, error: null, traceKey: key });
+    } catch (error) {
+      const info =
+        error instanceof EngineError
+          ? { messageZh: error.messageZh, messageEn: error.messageEn }
+          : { messageZh: `计算失败：${String(error)}`, messageEn: `calculation failed: ${String(error)}` };
+      set({ status: 'error', error: info, traceKey: key });
+    }
+  },
+}));

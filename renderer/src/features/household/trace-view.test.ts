@@ -1,0 +1,61 @@
+// Tests the trace view model on a real engine trace of a preset: rows merged in order, results written out,
+// differing rules flagged, components side by side and adding up to the kernel totals.
+import { describe, expect, it } from 'vitest';
+import { BASELINE_SCENARIO, traceHousehold, withParams } from '../../../../sim/index.ts';
+import type { TraceStep } from '../../../../sim/trace/types.ts';
+import { CASE_PRESETS } from '../../../../datasets/cases/cases.ts';
+import { formFromPreset } from './household-form';
+import { fallbackRegions, toHouseholdRecord } from './household-record';
+import { componentRows, formatComparison, formatInputs, formatResult, programmeLabel, traceRows } from './trace-view';
+
+function trace(id: string, scalePct: number) {
+  const preset = CASE_PRESETS.find((p) => p.id === id);
+  if (!preset) throw new Error(`missing ${id}`);
+  const result = toHouseholdRecord(formFromPreset(preset), fallbackRegions());
+  if ('error' in result) throw new Error(result.error.messageEn);
+  return traceHousehold(
+    result.record,
+    BASELINE_SCENARIO,
+    withParams(BASELINE_SCENARIO, { 'standard.scalePct': scalePct }),
+  );
+}
+
+describe('trace view', () => {
+  it('merges the two runs rule by rule and flags what the reform changes', () => {
+    const rows = traceRows(trace('hunan-flood', 20), 'zh');
+    expect(rows[0].id).toBe('standard');
+    expect(rows.find((row) => row.id === 'standard')?.differs).toBe(true);
+    expect(rows.find((row) => row.id === 'carTest')?.differs).toBe(false);
+    const status = rows.find((row) => row.id === 'status');
+    expect(status && formatResult(status.baseline as TraceStep, 'zh')).toBe('低保边缘');
+    expect(status && formatResult(status.reform as TraceStep, 'en')).toBe('dibao');
+  });
+
+  it('writes tests, comparisons, probabilities and inputs in the reader language', () => {
+    const rows = traceRows(trace('hebei-care', 0), 'en');
+    const dibao = rows.find((row) => row.id === 'dibaoTest')?.baseline as TraceStep;
+    expect(formatResult(dibao, 'en')).toBe('✓ passes');
+    expect(formatResult(dibao, 'zh')).toBe('✓ 通过');
+    expect(formatComparison(dibao, 'en')).toBe('241.67 < 580');
+    const enrol = rows.find((row) => row.id === 'enrolment')?.baseline as TraceStep;
+    expect(formatResult(enrol, 'en')).toBe('100%');
+    const standard = rows.find((row) => row.id === 'standard')?.baseline as TraceStep;
+    expect(formatComparison(standard, 'en')).toBeNull();
+    expect(formatInputs(standard, 'zh')[0]).toBe('现行标准 580');
+  });
+
+  it('lists paid components under both runs, adding up to the totals', () => {
+    const t = trace('gansu-orphan', 10);
+    const rows = componentRows(t, 'zh');
+    expect(rows.map((row) => row.id)).toContain('tekunLiving');
+    expect(rows.every((row) => row.baseline !== 0 || row.reform !== 0)).toBe(true);
+    expect(rows.reduce((sum, row) => sum + row.baseline, 0)).toBeCloseTo(t.baseline.total, 6);
+    expect(rows.reduce((sum, row) => sum + row.reform, 0)).toBeCloseTo(t.reform.total, 6);
+    expect(t.reform.total).toBeGreaterThan(t.baseline.total);
+  });
+
+  it('names programmes by code or name', () => {
+    expect(programmeLabel(2, 'zh')).toBe('特困');
+    expect(programmeLabel('rigid', 'en')).toBe('rigid-expenditure hardship');
+  });
+});
