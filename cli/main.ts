@@ -6,6 +6,8 @@ import { eprintln, println, processIo } from './io.ts';
 
 /** Subcommands, loaded on demand so `--help` and small commands start fast. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./commands/run.ts')).runCommand,
+  validate: async () => (await import('./commands/validate.ts')).validateCommand,
   generate: async () => (await import('./commands/generate.ts')).generateCommand,
 };
 

@@ -16,7 +16,7 @@ import { shareHouseholds } from '../bench/shared-arrays.ts';
 /** A started pool of Monte Carlo workers. */
 export interface McPool {
   size: number;
-  /** Runs replications 0..replications-1, split across the workers; `onProgress` after each slice. */
+  /** Runs replications 0..replications-1 split across the workers; `onProgress` after each slice. */
   run(input: McJob, onProgress?: (done: number, total: number) => void): Promise<ReplicationResult>;
   close(): Promise<void>;
 }
@@ -65,8 +65,11 @@ function shareBytes(a: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Starts `size` workers (default: available cores, at least 1). */
-export async function startMcPool(size = Math.max(1, os.availableParallelism())): Promise<McPool> {
+/**
+ * Starts `size` workers (default: available cores, at least 1). Each takes slices of at most `chunkSize`
+ * replications in turn, so progress is reported often and a slow worker does not hold up the rest.
+ */
+export async function startMcPool(size = Math.max(1, os.availableParallelism()), chunkSize = 10): Promise<McPool> {
   const workers = await Promise.all(Array.from({ length: size }, () => startWorker()));
   const sharedCache = new WeakMap<HouseholdArrays, HouseholdArrays>();
   return {
@@ -80,24 +83,21 @@ export async function startMcPool(size = Math.max(1, os.availableParallelism()))
       }
       const decile = job.decile === undefined ? undefined : shareBytes(job.decile);
       const total = job.replications;
-      const per = Math.ceil(total / workers.length);
+      const chunk = Math.max(1, Math.min(chunkSize, Math.ceil(total / workers.length)));
+      const parts: ReplicationResult[] = [];
+      let next = 0;
       let done = 0;
-      const parts = await Promise.all(
-        workers.map(async (worker, w) => {
-          const from = Math.min(total, w * per);
-          const to = Math.min(total, from + per);
-          const part = await runOn(worker, {
-            households,
-            regions: job.regions,
-            params: job.params,
-            seed: job.seed,
-            from,
-            to,
-            decile,
-          });
-          done += to - from;
-          onProgress?.(done, total);
-          return part;
+      await Promise.all(
+        workers.map(async (worker) => {
+          while (next < total) {
+            const from = next;
+            const to = Math.min(total, from + chunk);
+            next = to;
+            const input = { households, regions: job.regions, params: job.params, seed: job.seed, from, to, decile };
+            parts.push(await runOn(worker, input));
+            done += to - from;
+            onProgress?.(done, total);
+          }
         }),
       );
       return mergeReplications(parts);

@@ -8,6 +8,7 @@ if (parentPort === null) throw new Error('mc-worker must run in a worker thread'
 const port = parentPort;
 port.on('message', (input: RunReplicationsInput) => {
   const result = runReplications(input);
-  port.postMessage(result, [result.totals.buffer]);
+  const buffer = result.totals.buffer;
+  port.postMessage(result, buffer instanceof ArrayBuffer ? [buffer] : []);
 });
 port.postMessage('ready');

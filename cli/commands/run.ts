@@ -1,0 +1,184 @@
+// `safetynet run`: a dataset and a scenario → national summary on screen, full results (Arrow, CSV with BOM, JSON)
+// and provenance in an output folder; expected value by default, Monte Carlo percentiles with --mode mc.
+import os from 'node:os';
+import path from 'node:path';
+import { ENGINE_VERSION } from '../../sim/index.ts';
+import { choiceOption, flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
+import type { Command } from '../command.ts';
+import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
+import { loadDataset, readMappings } from '../dataset/load-dataset.ts';
+import { openWasmDuckDb } from '../duckdb/wasm-node.ts';
+import { runScenario } from '../engine/run-scenario.ts';
+import { nationalValues, screenSummary } from '../engine/screen-summary.ts';
+import type { CliIo } from '../io.ts';
+import { eprintln, println } from '../io.ts';
+import { createProgress } from '../output/progress.ts';
+import { writeProvenance, writeResultBundle } from '../output/write-results.ts';
+import type { Provenance } from '../provenance.ts';
+import { hashFiles, sha256Hex } from '../provenance.ts';
+import { readScenarioFile } from '../scenario-file.ts';
+import { APP_VERSION } from '../versions.ts';
+
+async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseCommandArgs('run', argv, {
+    ...DATASET_OPTIONS,
+    scenario: { type: 'string', short: 's' },
+    out: { type: 'string', short: 'o' },
+    mode: { type: 'string' },
+    seed: { type: 'string' },
+    replications: { type: 'string' },
+    years: { type: 'string' },
+    'min-cell': { type: 'string' },
+    workers: { type: 'string' },
+    'per-household': { type: 'boolean' },
+    json: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+  });
+  limitPositionals('run', args, 1);
+  const scenarioFile = stringOption(args, 'scenario');
+  const { scenario, json: scenarioJson } = await readScenarioFile(io.cwd, scenarioFile);
+  const mc = scenario.monteCarlo;
+  const settings = {
+    mode: choiceOption(args, 'mode', ['ev', 'mc'] as const, mc?.mode ?? 'ev'),
+    seed: intOption(args, 'seed', mc?.seed ?? 1, 0, 0xffffffff),
+    replications: intOption(args, 'replications', mc?.replications ?? 100, 1, 100_000),
+    years: intOption(args, 'years', scenario.projection?.years ?? 0, 0, 50),
+    minCell: intOption(args, 'min-cell', 10, 0, 1_000_000),
+    perHousehold: flag(args, 'per-household'),
+    workers: intOption(args, 'workers', Math.max(1, os.availableParallelism()), 1, 64),
+  };
+  const files = await datasetFilesFromArgs(io, args);
+  const mappings = await readMappings(io.cwd, mappingFiles(args));
+  const outOption = stringOption(args, 'out');
+  const progress = createProgress(io.stderr, !flag(args, 'quiet'));
+
+  const duck = await openWasmDuckDb();
+  let dataset;
+  try {
+    progress.update(0, 1, '读取数据 / reading data');
+    dataset = await loadDataset(duck, files, mappings);
+  } finally {
+    duck.close();
+  }
+  progress.finish();
+  const outcome = await runScenario(
+    dataset.households,
+    dataset.regions,
+    scenario,
+    settings,
+    progress,
+    scenarioFile === undefined,
+  );
+  const synthetic = dataset.metadata.synthetic === 'true';
+  const summary = {
+    scenario: scenario.name,
+    mode: settings.mode,
+    seed: settings.seed,
+    replications: settings.mode === 'mc' ? settings.replications : 0,
+    years: outcome.national.map((n) => n.year),
+    suppressionMinCell: settings.minCell,
+    synthetic,
+    national: outcome.national.map((n) => ({
+      year: n.year,
+      scenario: nationalValues(n.scenario),
+      ...(outcome.isBaseline ? {} : { baseline: nationalValues(n.baseline) }),
+    })),
+    monteCarlo: outcome.mc ?? null,
+  };
+
+  let outDir: string | undefined;
+  if (outOption !== undefined) {
+    outDir = path.resolve(io.cwd, outOption);
+    const outputs = await writeResultBundle(outDir, {
+      tables: outcome.tables,
+      jsonTables: outcome.tables.filter((t) => t.name !== 'households').map((t) => t.name),
+      summary,
+      arrowMetadata: synthetic ? { synthetic: 'true' } : {},
+    });
+    const provenance: Provenance = {
+      tool: 'safetynet',
+      appVersion: APP_VERSION,
+      engineVersion: ENGINE_VERSION,
+      command: 'run',
+      mode: settings.mode,
+      seed: settings.seed,
+      replications: settings.mode === 'mc' ? settings.replications : 0,
+      years: settings.years,
+      suppressionMinCell: settings.minCell,
+      datasetFiles: await hashFiles([files.households, files.regions]),
+      scenario: scenarioJson,
+      scenarioSha256: sha256Hex(JSON.stringify(scenarioJson)),
+      outputs,
+      timestamp: new Date().toISOString(),
+    };
+    await writeProvenance(outDir, provenance);
+  }
+
+  if (flag(args, 'json')) {
+    println(io, JSON.stringify({ ...summary, outDir: outDir ?? null }, null, 2));
+    return 0;
+  }
+  println(io, `情景 / Scenario: ${scenario.name}${synthetic ? '（合成数据 / synthetic data）' : ''}`);
+  const first = outcome.national[0];
+  const last = outcome.national[outcome.national.length - 1];
+  for (const n of first === last ? [first] : [first, last]) {
+    println(io);
+    println(io, screenSummary(n.year, n.scenario, outcome.isBaseline ? undefined : n.baseline));
+  }
+  if (outcome.mc !== undefined) {
+    const m = outcome.mc.metrics;
+    const fmt = (v: number | undefined, d: number): string => (v === undefined ? '—' : (v / d).toFixed(1));
+    println(io);
+    println(
+      io,
+      `蒙特卡洛 ${outcome.mc.replications} 次 / Monte Carlo ${outcome.mc.replications} replications (p5 · p50 · p95):`,
+    );
+    println(
+      io,
+      `  低保人数 dibao persons (万 10k): ${fmt(m['persons.dibao']?.p5, 1e4)} · ${fmt(m['persons.dibao']?.p50, 1e4)} · ${fmt(m['persons.dibao']?.p95, 1e4)}`,
+    );
+    println(
+      io,
+      `  总支出 total cost (亿元 100M yuan): ${fmt(m['cost.total']?.p5, 1e8)} · ${fmt(m['cost.total']?.p50, 1e8)} · ${fmt(m['cost.total']?.p95, 1e8)}`,
+    );
+  }
+  if (outDir !== undefined) {
+    println(io);
+    println(io, `完整结果已写入 / Full results written to: ${outDir}`);
+  }
+  const suppressedNote = `低于 ${settings.minCell} 个样本户的地区单元已隐去 / cells with fewer than ${settings.minCell} sample households are suppressed`;
+  eprintln(io, suppressedNote);
+  return 0;
+}
+
+/** The `run` command. */
+export const runCommand: Command = {
+  name: 'run',
+  summaryZh: '运行情景',
+  summaryEn: 'run a scenario',
+  help: `safetynet run — 对数据集运行情景 / run a scenario on a dataset
+
+用法 / Usage:
+  safetynet run DIR [--scenario FILE] [--out DIR] [--mode ev|mc] [--seed N] [--replications N] [--years N]
+
+选项 / Options:
+${DATASET_HELP}
+  -s, --scenario FILE    情景 JSON（省略则为基线）/ scenario JSON (baseline if omitted)
+  -o, --out DIR          完整结果输出文件夹：每张表一个 .arrow 和 .csv（UTF-8 带 BOM），results.json，provenance.json
+                         output folder: each table as .arrow and .csv (UTF-8 with BOM), results.json, provenance.json
+      --mode ev|mc       期望值（默认）或蒙特卡洛 / expected value (default) or Monte Carlo
+      --seed N           蒙特卡洛种子 / Monte Carlo seed (default: scenario's, else 1)
+      --replications N   蒙特卡洛次数 / Monte Carlo replications (default: scenario's, else 100)
+      --years N          起始年之后的预测年数 / projection years after the start year (default: scenario's, else 0)
+      --min-cell N       披露控制阈值（样本户数）/ disclosure threshold in sample households (default 10)
+      --workers N        蒙特卡洛线程数 / Monte Carlo worker threads (default: CPU cores)
+      --per-household    另写逐户结果表 households.arrow/.csv / also write per-household results
+      --json             在标准输出打印机器可读结果 / machine-readable results on stdout
+  -q, --quiet            不显示进度条 / no progress bar
+  -h, --help             显示帮助 / show this help
+
+相同的数据、情景和种子总是生成逐字节相同的结果文件（provenance.json 中的时间戳除外）。
+The same data, scenario and seed always give byte-identical result files (except the timestamp in provenance.json).
+退出码 / Exit codes: 0 成功 success, 1 数据或情景错误 data or scenario error, 2 参数错误 bad arguments.`,
+  run: runRun,
+};

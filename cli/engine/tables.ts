@@ -1,0 +1,125 @@
+// Converts engine outputs (summary tables, decile rows, household columns, Monte Carlo summaries) into column tables
+// for the writers, with snake_case column names that read well in SQL, CSV and spreadsheets.
+import { AREA_ALL, COMPONENT_IDS, RATE_METRICS, SUM_METRICS } from '../../sim/index.ts';
+import type { DecileRow, HouseholdResult, McSummary, MetricId, SummaryTable } from '../../sim/index.ts';
+import type { Column, ColumnTable } from '../output/column-table.ts';
+
+/** Every metric id in output order: additive sums, then rates. */
+export const METRIC_IDS: readonly MetricId[] = [...SUM_METRICS.map((m) => m[0]), ...RATE_METRICS.map((m) => m[0])];
+
+/** A metric id as a column name: `cost.tekunLiving` → `cost_tekun_living`. */
+export function metricColumn(id: string): string {
+  return id.replaceAll('.', '_').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+const AREA_TEXT = ['urban', 'rural', 'all'];
+
+/** Stacks summary tables (e.g. one per year) into one column table, suppressed cells left empty. */
+export function summaryToColumns(name: string, tables: readonly SummaryTable[]): ColumnTable {
+  const year: number[] = [];
+  const level: string[] = [];
+  const code: string[] = [];
+  const nameZh: string[] = [];
+  const nameEn: string[] = [];
+  const area: string[] = [];
+  const sample: number[] = [];
+  const suppressed: boolean[] = [];
+  const metrics: number[][] = METRIC_IDS.map(() => []);
+  for (const t of tables) {
+    for (let r = 0; r < t.rows; r++) {
+      year.push(t.year);
+      level.push(t.level);
+      code.push(t.code[r]);
+      nameZh.push(t.nameZh[r]);
+      nameEn.push(t.nameEn[r]);
+      area.push(AREA_TEXT[t.area[r]] ?? String(t.area[r]));
+      sample.push(t.suppressed[r] === 1 ? Number.NaN : t.sampleCount[r]);
+      suppressed.push(t.suppressed[r] === 1);
+      METRIC_IDS.forEach((id, k) => metrics[k].push(t.values[id][r]));
+    }
+  }
+  const columns: Record<string, Column> = {
+    year,
+    level,
+    region_code: code,
+    name_zh: nameZh,
+    name_en: nameEn,
+    area,
+    sample,
+    suppressed,
+  };
+  METRIC_IDS.forEach((id, k) => {
+    columns[metricColumn(id)] = Float64Array.from(metrics[k]);
+  });
+  return { name, columns };
+}
+
+/** The row of `table` for national, both areas. */
+export function nationalRow(table: SummaryTable): number {
+  for (let r = 0; r < table.rows; r++) if (table.area[r] === AREA_ALL) return r;
+  return 0;
+}
+
+/** Decile distribution rows of several years as one table. */
+export function decilesToColumns(
+  name: string,
+  years: readonly { year: number; rows: readonly DecileRow[] }[],
+): ColumnTable {
+  const out: Record<string, number[]> = {
+    year: [],
+    decile: [],
+    households: [],
+    persons: [],
+    benefit: [],
+    average_benefit: [],
+    share_gaining: [],
+  };
+  for (const { year, rows } of years) {
+    for (const row of rows) {
+      out.year.push(year);
+      out.decile.push(row.decile);
+      out.households.push(row.households);
+      out.persons.push(row.persons);
+      out.benefit.push(row.benefit);
+      out.average_benefit.push(row.averageBenefit);
+      out.share_gaining.push(row.shareGaining);
+    }
+  }
+  return { name, columns: out };
+}
+
+/** Per-household result columns (row = dataset row order), benefits by component in yuan per year. */
+export function householdsToColumns(name: string, result: HouseholdResult): ColumnTable {
+  const columns: Record<string, Column> = {
+    row: Uint32Array.from({ length: result.status.length }, (_, i) => i + 1),
+    status: result.status,
+    flags: result.flags,
+    enrol: result.enrol,
+    entrant: result.entrant,
+    leaver: result.leaver,
+    gradual_exit: result.gradualExit,
+    temp_events: result.tempEvents,
+  };
+  for (const id of COMPONENT_IDS) columns[`benefit_${metricColumn(id)}`] = result.benefit[id];
+  columns.benefit_total = result.total;
+  return { name, columns };
+}
+
+/** Monte Carlo percentiles as a table: one row per metric. */
+export function mcToColumns(name: string, summary: McSummary): ColumnTable {
+  const metric: string[] = [];
+  const mean: number[] = [];
+  const p5: number[] = [];
+  const p50: number[] = [];
+  const p95: number[] = [];
+  for (const [id] of SUM_METRICS) {
+    const m = summary.metrics[id];
+    if (m === undefined) continue;
+    metric.push(metricColumn(id));
+    mean.push(m.mean);
+    p5.push(m.p5);
+    p50.push(m.p50);
+    p95.push(m.p95);
+  }
+  return { name, columns: { metric, replications: metric.map(() => summary.replications), mean, p5, p50, p95 } };
+}
