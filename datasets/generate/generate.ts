@@ -7,6 +7,10 @@ import { buildDemoRegions } from './demo-regions.ts';
 import type { DemoRegions } from './demo-regions.ts';
 import { Prng, inverseNormal, normalCdf } from './prng.ts';
 
+/** Seed and size of the bundled demo dataset. */
+export const DEMO_SEED = 20240601;
+export const DEMO_HOUSEHOLDS = 200_000;
+
 /** Canonical household columns (schema HOUSEHOLDS) as typed arrays. */
 export interface DemoHouseholds {
   count: number;

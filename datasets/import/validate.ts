@@ -79,7 +79,7 @@ function valueExpr(def: ColumnDef, src: string, type: string, codes: Record<stri
     case 'bool':
       if (type === 'BOOLEAN') return `CAST(${src} AS DOUBLE)`;
       if (numeric) return `CAST(${src} AS DOUBLE)`;
-      return `(CASE lower(${text}) WHEN '1' THEN 1 WHEN 'true' THEN 1 WHEN 't' THEN 1 WHEN 'yes' THEN 1 WHEN '是' THEN 1 WHEN '0' THEN 0 WHEN 'false' THEN 0 WHEN 'f' THEN 0 WHEN 'no' THEN 0 WHEN '否' THEN 0 ELSE NULL END)::DOUBLE`;
+      return `coalesce(TRY_CAST(${text} AS DOUBLE), (CASE lower(${text}) WHEN 'true' THEN 1 WHEN 't' THEN 1 WHEN 'yes' THEN 1 WHEN '是' THEN 1 WHEN 'false' THEN 0 WHEN 'f' THEN 0 WHEN 'no' THEN 0 WHEN '否' THEN 0 ELSE NULL END)::DOUBLE)`;
     default:
       if (type === 'BOOLEAN') return `CAST(${src} AS DOUBLE)`;
       return numeric ? `CAST(${src} AS DOUBLE)` : `TRY_CAST(${text} AS DOUBLE)`;
