@@ -3,11 +3,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './app/app.css';
+import { WorkbenchNotices } from './features/data/WorkbenchNotices';
+import { startWorkbench } from './services/bootstrap';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 createRoot(root).render(
   <StrictMode>
     <App />
+    <WorkbenchNotices />
   </StrictMode>,
 );
+void startWorkbench();

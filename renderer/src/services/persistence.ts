@@ -11,6 +11,8 @@ import {
 } from '../store/workspace-store';
 import type { Bilingual } from '../i18n/i18n';
 import { useSqlStore } from '../store/sql-store';
+import { useDataStore } from '../store/data-store';
+import { MappingSchema } from '../../../datasets/import/mapping.ts';
 
 /** Autosave delay after the last change, in ms. */
 export const AUTOSAVE_MS = 400;
@@ -69,6 +71,10 @@ export const settingsDocumentSchema = z.object({
   ),
 });
 export type SettingsDocument = z.infer<typeof settingsDocumentSchema>;
+
+/** The mappings document (kind `mappings`): saved column mappings, reused for files with the same columns. */
+export const mappingsDocumentSchema = z.object({ version: z.literal(1), mappings: z.array(MappingSchema) });
+export type MappingsDocument = z.infer<typeof mappingsDocumentSchema>;
 
 /** Builds the workspace document from the stores' state. */
 export function workspaceDocument(
@@ -129,6 +135,9 @@ export async function restoreWorkspace(host: HostApi): Promise<Bilingual | null>
     host.loadDocument('scenarios').catch(() => ({ data: null, recovered: true })),
     host.loadDocument('settings').catch(() => ({ data: null, recovered: true })),
   ]);
+  const mappingsLoaded = await host.loadDocument('mappings').catch(() => ({ data: null, recovered: true }));
+  const mappings = mappingsLoaded.data === null ? null : mappingsDocumentSchema.safeParse(mappingsLoaded.data);
+  if (mappings?.success) useDataStore.getState().restoreMappings(mappings.data.mappings);
   const settings = settingsLoaded.data === null ? null : settingsDocumentSchema.safeParse(settingsLoaded.data);
   if (settings?.success) useSqlStore.getState().restore(settings.data.sqlHistory);
   let recovery: Bilingual | null = workspaceLoaded.recovered || scenariosLoaded.recovered ? RECOVERED : null;
@@ -163,6 +172,7 @@ export function startAutosave(host: HostApi, onError: (error: Bilingual) => void
   let lastWorkspace = '';
   let lastScenarios = '';
   let lastSettings = '';
+  let lastMappings = '';
   const flush = async () => {
     timer = null;
     const workspace = useWorkspaceStore.getState();
@@ -173,6 +183,8 @@ export function startAutosave(host: HostApi, onError: (error: Bilingual) => void
     const scText = JSON.stringify(sc);
     const st: SettingsDocument = { version: 1, sqlHistory: useSqlStore.getState().history };
     const stText = JSON.stringify(st);
+    const mp: MappingsDocument = { version: 1, mappings: useDataStore.getState().mappings };
+    const mpText = JSON.stringify(mp);
     try {
       if (wsText !== lastWorkspace) {
         await host.saveDocument('workspace', ws as unknown as JsonValue);
@@ -185,6 +197,10 @@ export function startAutosave(host: HostApi, onError: (error: Bilingual) => void
       if (stText !== lastSettings) {
         await host.saveDocument('settings', st as unknown as JsonValue);
         lastSettings = stText;
+      }
+      if (mpText !== lastMappings) {
+        await host.saveDocument('mappings', mp as unknown as JsonValue);
+        lastMappings = mpText;
       }
     } catch (error) {
       const info = error && typeof error === 'object' && 'messageZh' in error ? (error as Bilingual) : null;
@@ -202,10 +218,14 @@ export function startAutosave(host: HostApi, onError: (error: Bilingual) => void
   const stopSql = useSqlStore.subscribe((state, previous) => {
     if (state.history !== previous.history) schedule();
   });
+  const stopData = useDataStore.subscribe((state, previous) => {
+    if (state.mappings !== previous.mappings) schedule();
+  });
   return () => {
     stopWorkspace();
     stopUi();
     stopSql();
+    stopData();
     if (timer !== null) clearTimeout(timer);
   };
 }

@@ -43,6 +43,8 @@ export interface DatasetSummary {
   weightedPopulation?: number;
   /** Milliseconds spent loading (read + validate + hand-off), for reporting. */
   loadMs?: number;
+  /** Milliseconds per load phase (fetch, read, validate, tables, handoff, totals), for reporting. */
+  timings?: Record<string, number>;
 }
 
 /** A scenario as stored: id, name and the JSON patch the engine parses (`parseScenario`). */

@@ -116,7 +116,8 @@ export const HANDLERS: Handlers = {
     const cached = data.baseline.get(key);
     const baseline = cached ?? runYear(data, BASELINE_SCENARIO, yearIndex, cells);
     if (!cached) data.baseline.set(key, baseline);
-    const result = runYear(data, scenario, yearIndex, cells);
+    const isBaseline = JSON.stringify(scenario) === JSON.stringify(BASELINE_SCENARIO);
+    const result = isBaseline ? baseline : runYear(data, scenario, yearIndex, cells);
     const delta: { national: SummaryTable; province: SummaryTable; region?: SummaryTable; deciles: Float64Array } = {
       national: diffTables(result.national, baseline.national),
       province: diffTables(result.province, baseline.province),

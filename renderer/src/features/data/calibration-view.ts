@@ -1,0 +1,20 @@
+// Display helpers of the calibration table: the quantity and unit of each reference figure (persons, person-times,
+// money), so values are formatted by the shared unit formatter with the right unit label.
+import type { CalibrationRow } from '../../../../datasets/calibration.ts';
+import { formatValue } from '../../format/units';
+import type { Language } from '../../i18n/i18n';
+
+/** Formats a calibration value (base units) with the unit its reference figure is published in. */
+export function formatCalibrationValue(row: Pick<CalibrationRow, 'unit'>, value: number, language: Language): string {
+  if (row.unit.includes('person-times')) {
+    const number = formatValue(value, 'persons', language, { withUnit: false });
+    return language === 'zh' ? `${number}万人次` : `${number} million person-times`;
+  }
+  if (row.unit.includes('yuan')) return formatValue(value, 'money', language);
+  return formatValue(value, 'persons', language);
+}
+
+/** The signed percentage difference with one decimal, e.g. "+1.2%". */
+export function formatDifference(differencePct: number, language: Language): string {
+  return formatValue(differencePct / 100, 'share', language, { signed: true, digits: 1 });
+}

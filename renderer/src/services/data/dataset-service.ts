@@ -1,0 +1,452 @@
+// Loading datasets: the bundled synthetic demo on first start, and the user's own files through the data layer's
+// import (identifier refusal → column mapping → validation report → canonical tables) and the hand-off of typed
+// arrays to the engine worker (transferred). Progress with row counts, cancel, saved mappings reused.
+import type { OpenedFile } from '../../../../electron/contract/host-api.ts';
+import { loadFile } from '../../../../datasets/import/read-file.ts';
+import { identityMapping, type ColumnMapping, MappingSchema } from '../../../../datasets/import/mapping.ts';
+import { buildCanonicalTables, validateDataset, type DatasetSources } from '../../../../datasets/import/validate.ts';
+import { handOff } from '../../../../datasets/import/handoff.ts';
+import { ident, literal, rowsOf } from '../../../../datasets/import/duckdb-port.ts';
+import type { DataIssue } from '../../../../datasets/import/issues.ts';
+import type { Bilingual } from '../../i18n/i18n';
+import { useDataStore, type ImportFile, type ImportSession } from '../../store/data-store';
+import { useWorkspaceStore, newId, type DatasetFile, type DatasetSummary } from '../../store/workspace-store';
+import { getDuckDb, type DuckDbClient } from '../duckdb/duckdb-client';
+import { getEngine } from '../engine/engine';
+import { getHost } from '../host/host';
+import { columnsNeedingCodes, guessTarget, initialMapping, withSuggestedCodes } from './mapping-logic';
+
+/** Id of the bundled demo dataset. */
+export const DEMO_DATASET_ID = 'demo';
+const DEMO_NAME = '合成演示数据 / Synthetic demo';
+const DEMO_FILES = ['households.arrow', 'regions.arrow'] as const;
+
+/** SHA-256 of bytes as hex (Web Crypto). */
+export async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function message(error: unknown): Bilingual {
+  if (error && typeof error === 'object' && 'messageZh' in error && 'messageEn' in error) {
+    const { messageZh, messageEn } = error as Bilingual;
+    return { messageZh, messageEn };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { messageZh: `载入数据失败：${detail}`, messageEn: `loading the dataset failed: ${detail}` };
+}
+
+function issuesMessage(issues: readonly DataIssue[]): Bilingual {
+  const errors = issues.filter((i) => i.severity === 'error').slice(0, 3);
+  return {
+    messageZh: errors.map((i) => i.message.zh).join('；'),
+    messageEn: errors.map((i) => i.message.en).join('; '),
+  };
+}
+
+/** Weighted households and persons of the canonical households table (summed by DuckDB). */
+async function weightedTotals(db: DuckDbClient): Promise<{ households: number; persons: number }> {
+  const [row] = await rowsOf(
+    db,
+    'SELECT sum(weight)::DOUBLE AS households, sum(weight * size)::DOUBLE AS persons FROM households',
+  );
+  return { households: Number(row.households), persons: Number(row.persons) };
+}
+
+/** Builds the engine's arrays from DuckDB's canonical tables and hands them to the worker (transferred). */
+async function handToEngine(db: DuckDbClient, datasetId: string): Promise<void> {
+  const { households, regions } = await handOff(db);
+  await getEngine().loadDataset(datasetId, households, regions, () => handOff(db));
+}
+
+/** Loads the bundled synthetic demo (fetched from the app itself), validates it, and hands it to the engine. */
+export async function loadDemo(): Promise<void> {
+  const workspace = useWorkspaceStore.getState();
+  const started = performance.now();
+  const previous = workspace.datasets.find((d) => d.id === DEMO_DATASET_ID);
+  const summary: DatasetSummary = {
+    id: DEMO_DATASET_ID,
+    name: DEMO_NAME,
+    source: 'demo',
+    synthetic: true,
+    files: previous?.files ?? [],
+    status: 'loading',
+    progress: { phase: 'fetch' },
+  };
+  workspace.upsertDataset(summary);
+  const update = (patch: Partial<DatasetSummary>) => useWorkspaceStore.getState().updateDataset(DEMO_DATASET_ID, patch);
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - mark);
+    mark = now;
+  };
+  try {
+    const [db, ...bytes] = await Promise.all([
+      getDuckDb(),
+      ...DEMO_FILES.map(async (name) => {
+        const response = await fetch(`./demo/${name}`);
+        if (!response.ok) throw new Error(`demo/${name}: HTTP ${response.status}`);
+        return new Uint8Array(await response.arrayBuffer());
+      }),
+    ]);
+    const files: DatasetFile[] = await Promise.all(
+      DEMO_FILES.map(async (name, i) => ({ name, bytes: bytes[i].byteLength, sha256: await sha256(bytes[i]) })),
+    );
+    lap('fetch');
+    update({ progress: { phase: 'read' }, files });
+    const tables = ['raw_demo_households', 'raw_demo_regions'] as const;
+    const loaded = [];
+    for (let i = 0; i < DEMO_FILES.length; i += 1) {
+      const result = await loadFile(db, {
+        fileName: DEMO_FILES[i],
+        bytes: bytes[i],
+        table: tables[i],
+        allowPlainName: i === 1,
+      });
+      if (!result.ok) throw issuesMessage(result.issues);
+      loaded.push(result.value);
+      update({ progress: { phase: 'read', rows: result.value.rows } });
+    }
+    const sources: DatasetSources = {
+      households: {
+        table: tables[0],
+        mapping: identityMapping(
+          'households',
+          loaded[0].columns.map((c) => c.name),
+        ),
+        label: DEMO_FILES[0],
+      },
+      regions: {
+        table: tables[1],
+        mapping: identityMapping(
+          'regions',
+          loaded[1].columns.map((c) => c.name),
+        ),
+        label: DEMO_FILES[1],
+      },
+    };
+    lap('read');
+    update({ progress: { phase: 'validate', rows: loaded[0].rows } });
+    const report = await validateDataset(db, sources);
+    useDataStore.getState().setReport(DEMO_DATASET_ID, report);
+    if (!report.ok) throw issuesMessage(report.issues);
+    lap('validate');
+    await buildCanonicalTables(db, sources, report);
+    lap('tables');
+    update({ progress: { phase: 'handoff', rows: loaded[0].rows } });
+    await handToEngine(db, DEMO_DATASET_ID);
+    lap('handoff');
+    const totals = await weightedTotals(db);
+    lap('totals');
+    update({
+      status: 'ready',
+      progress: undefined,
+      error: undefined,
+      rows: loaded[0].rows,
+      regionRows: loaded[1].rows,
+      weightedHouseholds: totals.households,
+      weightedPopulation: totals.persons,
+      synthetic: loaded[0].metadata.synthetic !== 'false',
+      loadMs: Math.round(performance.now() - started),
+      timings,
+    });
+    for (const dataset of useWorkspaceStore.getState().datasets) {
+      if (dataset.id !== DEMO_DATASET_ID && dataset.status === 'ready') {
+        useWorkspaceStore.getState().updateDataset(dataset.id, { status: 'reopen-needed' });
+      }
+    }
+    useWorkspaceStore.getState().setActiveDataset(DEMO_DATASET_ID);
+  } catch (error) {
+    update({ status: 'error', progress: undefined, error: message(error) });
+  }
+}
+
+let controller: AbortController | null = null;
+let sessionCounter = 0;
+
+function cancelledIssue(): Bilingual {
+  return { messageZh: '导入已取消，数据未保留。', messageEn: 'Import cancelled; nothing was kept.' };
+}
+
+async function distinctValues(db: DuckDbClient, table: string, column: string): Promise<string[]> {
+  const rows = await rowsOf(
+    db,
+    `SELECT DISTINCT CAST(${ident(column)} AS VARCHAR) AS v FROM ${ident(table)} WHERE ${ident(column)} IS NOT NULL ORDER BY v LIMIT 50`,
+  );
+  return rows.map((r) => String(r.v));
+}
+
+/** Fills the code mappings a file needs (text category columns) with suggestions and their distinct values. */
+async function prepareCodes(db: DuckDbClient, file: ImportFile): Promise<ImportFile> {
+  const types = Object.fromEntries(file.columns.map((c) => [c.name, c.type]));
+  let mapping = file.mapping;
+  const distinct: Record<string, string[]> = {};
+  for (const column of columnsNeedingCodes(mapping, types)) {
+    const values = await distinctValues(db, file.table, mapping.columns[column.name]);
+    distinct[column.name] = values;
+    mapping = withSuggestedCodes(mapping, column, values);
+  }
+  return { ...file, mapping, distinct };
+}
+
+/** Lets the user pick files through the host (desktop dialog or browser file input) and starts an import. */
+export async function openDatasetFiles(): Promise<void> {
+  const files = await getHost().openDatasetFiles();
+  if (files && files.length > 0) await importFiles(files);
+}
+
+/** Reads the given files into raw DuckDB tables (identifier columns refused), then shows the mapping step. */
+export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
+  controller?.abort();
+  controller = new AbortController();
+  const signal = controller.signal;
+  sessionCounter += 1;
+  const session: ImportSession = {
+    id: `import-${sessionCounter}`,
+    step: 'reading',
+    files: [],
+    refused: [],
+    report: null,
+    warningsAccepted: false,
+    builtInRegions: false,
+    progress: { phase: 'read' },
+  };
+  const data = useDataStore.getState();
+  data.setSession(session);
+  const db = await getDuckDb();
+  const read: ImportFile[] = [];
+  const refused: DataIssue[] = [];
+  for (let i = 0; i < files.length; i += 1) {
+    const file = files[i];
+    if (signal.aborted) break;
+    const hash = await sha256(file.bytes);
+    const size = file.bytes.byteLength;
+    const table = `raw_${session.id.replace('-', '_')}_${i}`;
+    const result = await loadFile(db, {
+      fileName: file.name,
+      bytes: file.bytes,
+      table,
+      signal,
+      allowPlainName: true,
+      onProgress: (_stage, rows) => useDataStore.getState().patchSession({ progress: { phase: file.name, rows } }),
+    });
+    if (!result.ok) {
+      refused.push(...result.issues);
+      continue;
+    }
+    const columns = result.value.columns.map((c) => c.name);
+    const target = guessTarget(columns);
+    const { mapping, reused } = initialMapping(target, columns, useDataStore.getState().mappings);
+    read.push(
+      await prepareCodes(db, {
+        fileName: file.name,
+        bytes: size,
+        sha256: hash,
+        table,
+        rows: result.value.rows,
+        columns: result.value.columns,
+        target,
+        mapping,
+        reused,
+        distinct: {},
+        synthetic: result.value.metadata.synthetic === 'true',
+      }),
+    );
+    useDataStore.getState().patchSession({ progress: { phase: file.name, rows: result.value.rows } });
+  }
+  if (signal.aborted) {
+    useDataStore.getState().patchSession({ step: 'failed', refused: [cancelIssueAsData()], progress: null });
+    return;
+  }
+  const hasHouseholds = read.some((f) => f.target === 'households');
+  useDataStore.getState().patchSession({
+    step: read.length > 0 && hasHouseholds ? 'mapping' : 'failed',
+    files: read,
+    refused: hasHouseholds || read.length === 0 ? refused : [...refused, noHouseholdsIssue()],
+    builtInRegions: !read.some((f) => f.target === 'regions'),
+    progress: null,
+  });
+}
+
+function cancelIssueAsData(): DataIssue {
+  const text = cancelledIssue();
+  return {
+    rule: 'cancelled',
+    severity: 'error',
+    table: '',
+    count: 0,
+    examples: [],
+    message: { zh: text.messageZh, en: text.messageEn },
+  };
+}
+
+function noHouseholdsIssue(): DataIssue {
+  return {
+    rule: 'no_households',
+    severity: 'error',
+    table: '',
+    count: 0,
+    examples: [],
+    message: {
+      zh: '所选文件中没有家庭表（每行一户）。请至少选择一个家庭数据文件。',
+      en: 'None of the files is a households table (one row per household). Choose at least one households file.',
+    },
+  };
+}
+
+/** Changes which table a session file feeds (recomputes its starting mapping). */
+export async function setFileTarget(fileName: string, target: 'households' | 'regions'): Promise<void> {
+  const session = useDataStore.getState().session;
+  const file = session?.files.find((f) => f.fileName === fileName);
+  if (!session || !file) return;
+  const { mapping, reused } = initialMapping(
+    target,
+    file.columns.map((c) => c.name),
+    useDataStore.getState().mappings,
+  );
+  const prepared = await prepareCodes(await getDuckDb(), { ...file, target, mapping, reused });
+  useDataStore.getState().setFileTarget(fileName, target, prepared.mapping);
+  useDataStore.getState().patchSession({
+    builtInRegions: !useDataStore.getState().session?.files.some((f) => f.target === 'regions'),
+  });
+}
+
+/** Updates one file's mapping and refreshes the code suggestions for newly mapped text columns. */
+export async function updateFileMapping(fileName: string, mapping: ColumnMapping): Promise<void> {
+  const session = useDataStore.getState().session;
+  const file = session?.files.find((f) => f.fileName === fileName);
+  if (!session || !file) return;
+  useDataStore.getState().setFileMapping(fileName, mapping);
+  const prepared = await prepareCodes(await getDuckDb(), { ...file, mapping });
+  const current = useDataStore.getState().session;
+  if (!current) return;
+  useDataStore.getState().patchSession({
+    files: current.files.map((f) =>
+      f.fileName === fileName ? { ...f, mapping: prepared.mapping, distinct: prepared.distinct } : f,
+    ),
+  });
+}
+
+/** The built-in provincial regions (the demo's regions file), used when the user gives households only. */
+async function ensureBuiltInRegions(db: DuckDbClient): Promise<string> {
+  const table = 'raw_builtin_regions';
+  const response = await fetch('./demo/regions.arrow');
+  if (!response.ok) throw new Error(`demo/regions.arrow: HTTP ${response.status}`);
+  const result = await loadFile(db, {
+    fileName: 'regions.arrow',
+    bytes: new Uint8Array(await response.arrayBuffer()),
+    table,
+    allowPlainName: true,
+  });
+  if (!result.ok) throw issuesMessage(result.issues);
+  return table;
+}
+
+async function sessionSources(db: DuckDbClient, session: ImportSession): Promise<DatasetSources> {
+  const households = session.files.find((f) => f.target === 'households');
+  const regions = session.files.find((f) => f.target === 'regions');
+  const sources: DatasetSources = {};
+  if (households)
+    sources.households = { table: households.table, mapping: households.mapping, label: households.fileName };
+  if (regions) sources.regions = { table: regions.table, mapping: regions.mapping, label: regions.fileName };
+  else {
+    const table = await ensureBuiltInRegions(db);
+    const columns = (
+      await rowsOf(db, `SELECT column_name FROM information_schema.columns WHERE table_name = ${literal(table)}`)
+    ).map((r) => String(r.column_name));
+    sources.regions = { table, mapping: identityMapping('regions', columns), label: 'regions.arrow (内置 / built-in)' };
+  }
+  return sources;
+}
+
+/** Runs the validation report over the mapped files (the mappings are saved for reuse). */
+export async function validateSession(): Promise<void> {
+  const session = useDataStore.getState().session;
+  if (!session) return;
+  useDataStore.getState().patchSession({ step: 'validating', progress: { phase: 'validate' } });
+  try {
+    const db = await getDuckDb();
+    for (const file of session.files) useDataStore.getState().saveMapping(MappingSchema.parse(file.mapping));
+    const report = await validateDataset(db, await sessionSources(db, session));
+    useDataStore.getState().patchSession({ step: 'report', report, warningsAccepted: false, progress: null });
+  } catch (error) {
+    const text = message(error);
+    useDataStore.getState().patchSession({
+      step: 'report',
+      progress: null,
+      report: {
+        ok: false,
+        rows: { households: 0, regions: 0 },
+        issues: [
+          {
+            rule: 'internal',
+            severity: 'error',
+            table: '',
+            count: 0,
+            examples: [],
+            message: { zh: text.messageZh, en: text.messageEn },
+          },
+        ],
+      },
+    });
+  }
+}
+
+/** After a report without errors (and warnings accepted), builds the canonical tables and hands the data to the engine. */
+export async function commitSession(): Promise<void> {
+  const session = useDataStore.getState().session;
+  if (!session?.report?.ok) return;
+  const hasWarnings = session.report.issues.some((i) => i.severity === 'warning');
+  if (hasWarnings && !session.warningsAccepted) return;
+  const started = performance.now();
+  const households = session.files.find((f) => f.target === 'households')!;
+  const id = newId('dataset');
+  const files = session.files.map((f) => ({ name: f.fileName, bytes: f.bytes, sha256: f.sha256 }));
+  const name = session.files.map((f) => f.fileName).join(' + ');
+  useWorkspaceStore.getState().upsertDataset({
+    id,
+    name,
+    source: 'file',
+    synthetic: households.synthetic,
+    files,
+    status: 'loading',
+    progress: { phase: 'handoff', rows: households.rows },
+  });
+  useDataStore.getState().patchSession({ step: 'loading', progress: { phase: 'handoff', rows: households.rows } });
+  try {
+    const db = await getDuckDb();
+    const sources = await sessionSources(db, session);
+    await buildCanonicalTables(db, sources, session.report);
+    await handToEngine(db, id);
+    const totals = await weightedTotals(db);
+    useDataStore.getState().setReport(id, session.report);
+    for (const dataset of useWorkspaceStore.getState().datasets) {
+      if (dataset.id !== id && dataset.status === 'ready') {
+        useWorkspaceStore.getState().updateDataset(dataset.id, { status: 'reopen-needed' });
+      }
+    }
+    useWorkspaceStore.getState().updateDataset(id, {
+      status: 'ready',
+      progress: undefined,
+      rows: session.report.rows.households,
+      regionRows: session.report.rows.regions,
+      weightedHouseholds: totals.households,
+      weightedPopulation: totals.persons,
+      loadMs: Math.round(performance.now() - started),
+    });
+    useWorkspaceStore.getState().setActiveDataset(id);
+    useDataStore.getState().setSession(null);
+  } catch (error) {
+    useWorkspaceStore.getState().updateDataset(id, { status: 'error', progress: undefined, error: message(error) });
+    useDataStore.getState().patchSession({ step: 'failed', progress: null });
+  }
+}
+
+/** Cancels the import in progress (reading stops; nothing is kept). */
+export function cancelImport(): void {
+  controller?.abort();
+  controller = null;
+  useDataStore.getState().setSession(null);
+}
