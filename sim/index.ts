@@ -9,13 +9,7 @@ export * from './model/codes.ts';
 // Parameters
 export type { ParamDef, ParamGroup, ParamUnit } from './params/types.ts';
 export type { ParamId, ParamValues, RegionalParamId } from './params/catalogue.ts';
-export {
-  PARAM_CATALOGUE,
-  PARAM_IDS,
-  REGIONAL_PARAM_IDS,
-  getParamDef,
-  defaultParamValues,
-} from './params/catalogue.ts';
+export { PARAM_CATALOGUE, PARAM_IDS, REGIONAL_PARAM_IDS, getParamDef, defaultParamValues } from './params/catalogue.ts';
 
 // Scenarios
 export type {

@@ -19,7 +19,13 @@ export interface Outcome {
 }
 
 /** Simulate the scenario's start year in expected-value mode and sum national totals. */
-export function evaluate(h: HouseholdArrays, regions: RegionArrays, scenario: Scenario, decile: Uint8Array, yearIndex = 0): Outcome {
+export function evaluate(
+  h: HouseholdArrays,
+  regions: RegionArrays,
+  scenario: Scenario,
+  decile: Uint8Array,
+  yearIndex = 0,
+): Outcome {
   const params = resolveScenario(scenario, regions, { yearIndex });
   const r = simulateYear(h, regions, params, { householdColumns: false, decile });
   const t = new Float64Array(METRIC_COUNT);

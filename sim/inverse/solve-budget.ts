@@ -27,7 +27,8 @@ export function solveBudget(input: SolveBudgetInput): SolveResult {
   const decile = input.decile ?? incomeDeciles(input.households);
   const [lo, hi] = input.range ?? LEVER_RANGE[input.lever];
   const tol = input.tolerance ?? (input.lever === 'scalePct' ? 0.01 : 0.0001);
-  const f = (v: number) => evaluate(input.households, input.regions, applyLever(input.scenario, input.lever, v), decile).cost;
+  const f = (v: number) =>
+    evaluate(input.households, input.regions, applyLever(input.scenario, input.lever, v), decile).cost;
   const found = bisect(f, input.budget, lo, hi, true, tol, input.maxIterations ?? 60);
   const value = found ? found.x : lo;
   const o = evaluate(input.households, input.regions, applyLever(input.scenario, input.lever, value), decile);

@@ -32,7 +32,8 @@ export function solveCoverage(input: SolveCoverageInput): SolveResult {
   const decile = input.decile ?? incomeDeciles(input.households);
   const [lo, hi] = input.range ?? LEVER_RANGE[input.lever];
   const tol = input.tolerance ?? (input.lever === 'scalePct' ? 0.01 : 0.0001);
-  const run = (v: number) => evaluate(input.households, input.regions, applyLever(input.scenario, input.lever, v), decile);
+  const run = (v: number) =>
+    evaluate(input.households, input.regions, applyLever(input.scenario, input.lever, v), decile);
   const found = bisect((v) => pick(run(v), input.metric), input.target, lo, hi, false, tol, input.maxIterations ?? 60);
   const value = found ? found.x : hi;
   const o = run(value);

@@ -19,7 +19,7 @@ export function monitoringTargetRatio(h: HouseholdArrays, params: ResolvedParams
   let total = 0;
   let already = 0;
   for (let i = 0; i < h.count; i++) {
-    const c = h.region[i] * 2 + h.area[i];
+    const c = (h.region[i] << 1) | h.area[i];
     const persons = h.weight[i] * params.populationFactor[c] * h.size[i];
     total += persons;
     const ratio = (h.incomePc[i] * params.incomeFactor[c]) / 12 / params.standard[c];

@@ -44,6 +44,8 @@ export interface SimOptions {
   decile?: Uint8Array;
   /** Monitoring-by-share income/standard cutoff (from `monitoringTargetRatio`); computed if omitted. */
   monitoringRatio?: number;
+  /** Use the inline fast path for households outside every programme (default true; tests compare with false). */
+  fastPath?: boolean;
   /** Status carried from the previous projection year; the dataset's current status if omitted. */
   state?: HouseholdState;
 }

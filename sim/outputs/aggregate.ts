@@ -11,7 +11,10 @@ function ratio(num: number, den: number): number {
 }
 
 /** Group labels of a region level: codes and names, and the group index of each region. */
-function groups(regions: RegionArrays, level: RegionLevel): { code: string[]; nameZh: string[]; nameEn: string[]; of: Int32Array } {
+function groups(
+  regions: RegionArrays,
+  level: RegionLevel,
+): { code: string[]; nameZh: string[]; nameEn: string[]; of: Int32Array } {
   const of = new Int32Array(regions.count);
   if (level === 'national') return { code: ['00'], nameZh: ['全国'], nameEn: ['National'], of };
   if (level === 'region') {

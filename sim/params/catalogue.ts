@@ -1,8 +1,10 @@
 // The one catalogue of every policy parameter (POLICY.md §2–§3, §9): rules read these ids, never literals.
 import type { ParamDef } from './types.ts';
 
-const MCA_DIBAO = '《社会救助暂行办法》(国务院令第649号, 2014, rev. 2019); 《最低生活保障审核确认办法》(民发〔2021〕57号)';
-const MCA_TEKUN = '《特困人员认定办法》(民发〔2021〕43号); 《关于进一步健全特困人员救助供养制度的意见》(国发〔2016〕14号)';
+const MCA_DIBAO =
+  '《社会救助暂行办法》(国务院令第649号, 2014, rev. 2019); 《最低生活保障审核确认办法》(民发〔2021〕57号)';
+const MCA_TEKUN =
+  '《特困人员认定办法》(民发〔2021〕43号); 《关于进一步健全特困人员救助供养制度的意见》(国发〔2016〕14号)';
 const MCA_MARGINAL = '《最低生活保障边缘家庭和刚性支出困难家庭认定办法》(民政部 2024-10)';
 const MCA_TEMP = '《关于进一步加强和改进临时救助工作的意见》(民发〔2018〕23号)';
 const MCA_SERVICE = '《关于开展服务类社会救助试点的通知》(民政部 财政部 2024-08)';
@@ -194,7 +196,8 @@ export const PARAM_CATALOGUE = [
     labelZh: '就业成本扣减（标准倍数/在业成员）',
     labelEn: 'Earnings disregard per worker',
     descriptionZh: '每名在业成员每月从收入中扣减“比例 × 标准”（默认0，部分城市0.3），扣减不超过其劳动收入。',
-    descriptionEn: 'Each member in work deducts share × standard per month from income (0 default; 0.3 in some cities), capped at earnings.',
+    descriptionEn:
+      'Each member in work deducts share × standard per month from income (0 default; 0.3 in some cities), capped at earnings.',
     unit: 'share',
     default: 0,
     min: 0,
@@ -322,7 +325,8 @@ export const PARAM_CATALOGUE = [
     labelZh: '单人保',
     labelEn: 'Single-person dibao',
     descriptionZh: '开启时，低保边缘家庭中的重病或重度残疾成员可单独纳入低保（按个人无收入、领取全额标准估算）。',
-    descriptionEn: 'When on, seriously ill or severely disabled members of marginal households are covered alone (full standard each).',
+    descriptionEn:
+      'When on, seriously ill or severely disabled members of marginal households are covered alone (full standard each).',
     unit: 'switch',
     default: 0,
     min: 0,
@@ -412,7 +416,8 @@ export const PARAM_CATALOGUE = [
     labelZh: '低保边缘收入上限（标准倍数）',
     labelEn: 'Marginal income limit (× standard)',
     descriptionZh: '人均收入低于“倍数 × 低保标准”的非低保、非特困家庭为低保边缘家庭（全国1.5倍，部分地区2倍）。',
-    descriptionEn: 'Households not on dibao/tekun with income below multiplier × standard are marginal (1.5 nationally, up to 2).',
+    descriptionEn:
+      'Households not on dibao/tekun with income below multiplier × standard are marginal (1.5 nationally, up to 2).',
     unit: 'multiplier',
     default: 1.5,
     min: 1,
@@ -428,7 +433,8 @@ export const PARAM_CATALOGUE = [
     labelZh: '低保边缘家庭专项救助人均成本',
     labelEn: 'Marginal special assistance cost per person',
     descriptionZh: '医疗、教育、住房、就业等专项救助的年人均平均成本（默认0）。',
-    descriptionEn: 'Average annual cost per person of medical, education, housing and employment assistance (0 default).',
+    descriptionEn:
+      'Average annual cost per person of medical, education, housing and employment assistance (0 default).',
     unit: 'yuan/person/year',
     default: 0,
     min: 0,
@@ -461,7 +467,8 @@ export const PARAM_CATALOGUE = [
     labelZh: '刚性支出占家庭总收入比例',
     labelEn: 'Rigid expenditure ratio to household income',
     descriptionZh: '近12个月刚性支出（自付医疗、教育、康复）超过家庭总收入的该比例（各地60%–90%）。',
-    descriptionEn: 'Rigid spending (out-of-pocket medical, education, rehabilitation) must exceed this share of household income (60–90% locally).',
+    descriptionEn:
+      'Rigid spending (out-of-pocket medical, education, rehabilitation) must exceed this share of household income (60–90% locally).',
     unit: 'share',
     default: 0.7,
     min: 0.3,
@@ -574,7 +581,8 @@ export const PARAM_CATALOGUE = [
     labelZh: '其他急难事件年概率',
     labelEn: 'Other shock probability',
     descriptionZh: '意外事故、基本生活支出骤增等其他急难事件的年概率（低收入家庭适用，见说明）。',
-    descriptionEn: 'Annual probability of accidents or sudden essential-spending rises, for households below the marginal line.',
+    descriptionEn:
+      'Annual probability of accidents or sudden essential-spending rises, for households below the marginal line.',
     unit: 'probability/year',
     default: 0.05,
     min: 0,
@@ -638,7 +646,8 @@ export const PARAM_CATALOGUE = [
     labelZh: '分阶段救助月数',
     labelEn: 'Staged payment months',
     descriptionZh: '一次审批、分阶段救助：金额在该月数内分期支付，年内只计当年已付部分（1 = 一次性支付）。',
-    descriptionEn: 'One approval paid in stages over this many months; only the part paid within the year counts (1 = lump sum).',
+    descriptionEn:
+      'One approval paid in stages over this many months; only the part paid within the year counts (1 = lump sum).',
     unit: 'months',
     default: 1,
     min: 1,
@@ -753,7 +762,8 @@ export const PARAM_CATALOGUE = [
     labelZh: '扩大监测：收入上限（标准倍数）',
     labelEn: 'Widen monitoring to income below (× standard)',
     descriptionZh: '将人均收入低于“倍数 × 标准”的家庭纳入动态监测（0 表示不扩大）。分年逐步到位。',
-    descriptionEn: 'Extend monitoring to households with income below multiplier × standard (0 = no widening); phased in.',
+    descriptionEn:
+      'Extend monitoring to households with income below multiplier × standard (0 = no widening); phased in.',
     unit: 'multiplier',
     default: 0,
     min: 0,
@@ -769,7 +779,8 @@ export const PARAM_CATALOGUE = [
     labelZh: '扩大监测：目标人口比例',
     labelEn: 'Widen monitoring to a population share',
     descriptionZh: '将收入（相对标准）最低的家庭纳入监测，直至监测人口达到总人口的该比例（0 表示不设）。',
-    descriptionEn: 'Monitor the lowest-income households (relative to the standard) until this share of the population (0 = off).',
+    descriptionEn:
+      'Monitor the lowest-income households (relative to the standard) until this share of the population (0 = off).',
     unit: 'share',
     default: 0,
     min: 0,
@@ -851,7 +862,8 @@ export const PARAM_CATALOGUE = [
     labelZh: '中央财政补助比例',
     labelEn: 'Central government share',
     descriptionZh: '救助支出中由中央财政补助的比例；默认取数据集各地区的值，可按省设置。',
-    descriptionEn: 'Share of assistance cost paid by the central government; dataset value by default, settable per province.',
+    descriptionEn:
+      'Share of assistance cost paid by the central government; dataset value by default, settable per province.',
     unit: 'share',
     default: 0.6,
     min: 0,
@@ -1088,7 +1100,9 @@ export type RegionalParamId = Extract<(typeof PARAM_CATALOGUE)[number], { region
 export const PARAM_IDS: readonly ParamId[] = PARAM_CATALOGUE.map((p) => p.id);
 
 /** Ids of the parameters that may be set per region. */
-export const REGIONAL_PARAM_IDS = PARAM_CATALOGUE.filter((p) => p.regional).map((p) => p.id) as readonly string[] as readonly RegionalParamId[];
+export const REGIONAL_PARAM_IDS = PARAM_CATALOGUE.filter((p) => p.regional).map(
+  (p) => p.id,
+) as readonly string[] as readonly RegionalParamId[];
 
 const BY_ID = new Map<string, ParamDef>(PARAM_CATALOGUE.map((p) => [p.id, p]));
 

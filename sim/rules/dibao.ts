@@ -61,10 +61,10 @@ export function supplementMonthly(
   for (let k = 0; k < 4 && remaining > 0; k++) {
     let best = -1;
     let bestShare = 0;
-    if ((used & 1) === 0 && sElderly > bestShare) (best = 0), (bestShare = sElderly);
-    if ((used & 2) === 0 && sChildren > bestShare) (best = 1), (bestShare = sChildren);
-    if ((used & 4) === 0 && sDisabled > bestShare) (best = 2), (bestShare = sDisabled);
-    if ((used & 8) === 0 && sIll > bestShare) (best = 3), (bestShare = sIll);
+    if ((used & 1) === 0 && sElderly > bestShare) ((best = 0), (bestShare = sElderly));
+    if ((used & 2) === 0 && sChildren > bestShare) ((best = 1), (bestShare = sChildren));
+    if ((used & 4) === 0 && sDisabled > bestShare) ((best = 2), (bestShare = sDisabled));
+    if ((used & 8) === 0 && sIll > bestShare) ((best = 3), (bestShare = sIll));
     if (best < 0) break;
     used |= 1 << best;
     const count = best === 0 ? elderly : best === 1 ? children : best === 2 ? disabled : ill;
@@ -81,13 +81,25 @@ export function singlePersonMembers(size: number, disabled: number, ill: number)
 }
 
 /** Monthly single-person dibao: full standard per covered member plus the higher of the two supplements. */
-export function singlePersonMonthly(standard: number, members: number, disabled: number, ill: number, sDisabled: number, sIll: number): number {
+export function singlePersonMonthly(
+  standard: number,
+  members: number,
+  disabled: number,
+  ill: number,
+  sDisabled: number,
+  sIll: number,
+): number {
   const share = Math.max(disabled > 0 ? sDisabled : 0, ill > 0 ? sIll : 0);
   return members * standard * (1 + share);
 }
 
 /** Whether a leaving dibao household gets the gradual exit: its rise came from work (a member in work, earnings). */
-export function gradualExitApplies(working: number, earningsPc: number, months: number, alreadyInExit: number): boolean {
+export function gradualExitApplies(
+  working: number,
+  earningsPc: number,
+  months: number,
+  alreadyInExit: number,
+): boolean {
   return months > 0 && working > 0 && earningsPc > 0 && alreadyInExit === 0;
 }
 

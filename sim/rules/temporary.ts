@@ -1,7 +1,14 @@
 // Temporary assistance as events (POLICY.md §2.5) and the disaster shock (§3.5): probabilities and amounts.
 
 /** Annual medical-shock probability: base + slope × medical spending ÷ household income, capped. */
-export function medicalShockProb(medicalHh: number, incomePc: number, size: number, base: number, slope: number, cap: number): number {
+export function medicalShockProb(
+  medicalHh: number,
+  incomePc: number,
+  size: number,
+  base: number,
+  slope: number,
+  cap: number,
+): number {
   const share = medicalHh / Math.max(1, incomePc * size);
   return Math.min(cap, base + slope * share);
 }
@@ -29,7 +36,12 @@ export function disasterIncomePc(incomePc: number, lossShare: number, durationMo
 }
 
 /** Expected disaster payment in months of standard, with the housing-loss top-up, each case capped. */
-export function disasterEventMonths(amountMonths: number, housingMonths: number, housingLostShare: number, capMonths: number): number {
+export function disasterEventMonths(
+  amountMonths: number,
+  housingMonths: number,
+  housingLostShare: number,
+  capMonths: number,
+): number {
   return (
     housingLostShare * Math.min(capMonths, amountMonths + housingMonths) +
     (1 - housingLostShare) * Math.min(capMonths, amountMonths)

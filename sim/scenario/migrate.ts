@@ -8,9 +8,7 @@ type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 const MIGRATIONS: Record<number, Migration> = {};
 
 /** Bring an unknown scenario object to the current schema version, or explain why it cannot be. */
-export function migrateScenario(
-  input: unknown,
-): { ok: true; value: unknown } | { ok: false; errors: ScenarioError[] } {
+export function migrateScenario(input: unknown): { ok: true; value: unknown } | { ok: false; errors: ScenarioError[] } {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return {
       ok: false,

@@ -65,7 +65,11 @@ export interface ResolveOptions {
 }
 
 /** Resolve a scenario against the regions for one projection year (POLICY.md §3.1, §3.3, §3.4, §3.5). */
-export function resolveScenario(scenario: Scenario, regions: RegionArrays, options: ResolveOptions = {}): ResolvedParams {
+export function resolveScenario(
+  scenario: Scenario,
+  regions: RegionArrays,
+  options: ResolveOptions = {},
+): ResolvedParams {
   const yearIndex = options.yearIndex ?? 0;
   const nCells = regions.count * 2;
   const scalars = scenarioParamValues(scenario);
@@ -153,7 +157,8 @@ function resolveStandards(
   const fixedPath = (scenario.projection?.standardPath ?? 'fixed') === 'fixed';
   const neverLower = scenarioParamValues(scenario)['standard.neverLower'] >= 0.5;
   const overrideValue = new Float64Array(nCells).fill(NaN);
-  for (const o of scenario.standardOverrides ?? []) forCells(regions, o.region, o.area, (c) => (overrideValue[c] = o.value));
+  for (const o of scenario.standardOverrides ?? [])
+    forCells(regions, o.region, o.area, (c) => (overrideValue[c] = o.value));
 
   const povertyLine = new Float64Array(nCells);
   for (let c = 0; c < nCells; c++) {
@@ -166,7 +171,8 @@ function resolveStandards(
       const pathFactor = fixedPath ? Math.pow(1 + cell['projection.standardRise'][c], y) : 1;
       let v = regions.standard[c] * pathFactor * (1 + cell['standard.scalePct'][c] / 100);
       if (cell['standard.useConsumptionRatio'][c] >= 0.5) {
-        const ratio = (c & 1) === 0 ? cell['standard.consumptionRatioUrban'][c] : cell['standard.consumptionRatioRural'][c];
+        const ratio =
+          (c & 1) === 0 ? cell['standard.consumptionRatioUrban'][c] : cell['standard.consumptionRatioRural'][c];
         const consumption = regions.consumptionPrev[c] * Math.pow(1 + cell['projection.consumptionGrowth'][c], y);
         v = (ratio * consumption) / 12;
       }
@@ -182,4 +188,3 @@ function resolveStandards(
   }
   return { standard: s, povertyLine };
 }
-

@@ -144,7 +144,8 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
   out.push({
     id: 'dibaoBenefit',
     labelZh: '低保差额补助（若纳入，元/年）= max((标准 − 可计入收入) × 人数, 最低比例 × 标准 × 人数) × 12',
-    labelEn: 'Dibao gap benefit if enrolled (yuan/year) = max((standard − countable) × size, min share × standard × size) × 12',
+    labelEn:
+      'Dibao gap benefit if enrolled (yuan/year) = max((standard − countable) × size, min share × standard × size) × 12',
     inputs: { standard: s, countable, size, minBenefitShare: g('dibao.minBenefitShare') },
     result: dibaoBaseMonthly(s, countable, size, g('dibao.minBenefitShare')) * 12,
   });
@@ -163,8 +164,18 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
       suppIll: g('dibao.suppIll'),
     },
     result:
-      supplementMonthly(s, size, rec.elderly, rec.children, rec.disabled, rec.ill, g('dibao.suppElderly'), g('dibao.suppChildren'), g('dibao.suppDisabled'), g('dibao.suppIll')) *
-      12,
+      supplementMonthly(
+        s,
+        size,
+        rec.elderly,
+        rec.children,
+        rec.disabled,
+        rec.ill,
+        g('dibao.suppElderly'),
+        g('dibao.suppChildren'),
+        g('dibao.suppDisabled'),
+        g('dibao.suppIll'),
+      ) * 12,
   });
   out.push({
     id: 'tekunLiving',
@@ -177,7 +188,12 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     id: 'tekunCare',
     labelZh: '特困照料（若纳入，元/年）：按护理等级 × 最低工资比例',
     labelEn: 'Tekun care if enrolled (yuan/year): care level × share of minimum wage',
-    inputs: { minWage: rec.regionMinWage[c], careFull: rec.careFull, careHalf: rec.careHalf, centralisedShare: g('tekun.centralisedShare') },
+    inputs: {
+      minWage: rec.regionMinWage[c],
+      careFull: rec.careFull,
+      careHalf: rec.careHalf,
+      centralisedShare: g('tekun.centralisedShare'),
+    },
     result:
       tekunCareMonthly(
         rec.regionMinWage[c],
@@ -193,27 +209,45 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
         g('tekun.careSelfCentralised'),
       ) * 12,
   });
-  const geApplies = rec.programme === 1 && gradualExitApplies(rec.working, earnPc, g('dibao.gradualExitMonths'), rec.gradualExit);
+  const geApplies =
+    rec.programme === 1 && gradualExitApplies(rec.working, earnPc, g('dibao.gradualExitMonths'), rec.gradualExit);
   out.push({
     id: 'gradualExit',
     labelZh: '渐退期（若因就业收入超标退出，元/年）= 月数 × 比例 × 标准 × 人数',
     labelEn: 'Gradual exit if leaving through work (yuan/year) = months × share × standard × size',
-    inputs: { months: g('dibao.gradualExitMonths'), share: g('dibao.gradualExitBenefitShare'), applies: geApplies ? 1 : 0 },
-    result: geApplies ? gradualExitAnnual(g('dibao.gradualExitMonths'), g('dibao.gradualExitBenefitShare'), s, size) : 0,
+    inputs: {
+      months: g('dibao.gradualExitMonths'),
+      share: g('dibao.gradualExitBenefitShare'),
+      applies: geApplies ? 1 : 0,
+    },
+    result: geApplies
+      ? gradualExitAnnual(g('dibao.gradualExitMonths'), g('dibao.gradualExitBenefitShare'), s, size)
+      : 0,
   });
   out.push({
     id: 'medicalShock',
     labelZh: '医疗急难事件年概率',
     labelEn: 'Annual medical-shock probability',
     inputs: { medicalHh: rec.medicalHh, base: g('temporary.medicalBaseProb'), slope: g('temporary.medicalSlope') },
-    result: medicalShockProb(rec.medicalHh * p.consumptionFactor[c], incomePc, size, g('temporary.medicalBaseProb'), g('temporary.medicalSlope'), g('temporary.medicalMaxProb')),
+    result: medicalShockProb(
+      rec.medicalHh * p.consumptionFactor[c],
+      incomePc,
+      size,
+      g('temporary.medicalBaseProb'),
+      g('temporary.medicalSlope'),
+      g('temporary.medicalMaxProb'),
+    ),
   });
   if (g('disaster.affectedShare') > 0) {
     out.push({
       id: 'disaster',
       labelZh: '灾害：受灾概率（金额为受灾与未受灾情形的期望值）',
       labelEn: 'Disaster: probability affected (amounts are expected over affected and unaffected)',
-      inputs: { affectedShare: g('disaster.affectedShare'), incomeLossShare: g('disaster.incomeLossShare'), durationMonths: g('disaster.durationMonths') },
+      inputs: {
+        affectedShare: g('disaster.affectedShare'),
+        incomeLossShare: g('disaster.incomeLossShare'),
+        durationMonths: g('disaster.durationMonths'),
+      },
       result: g('disaster.affectedShare'),
     });
   }
