@@ -93,7 +93,7 @@ export function SqlScreen() {
     <div className="sql-screen">
       <div className="toolbar">
         <h2>{m.title}</h2>
-        {dataset?.synthetic ? <span className="badge">{m.synthetic}</span> : null}
+        {dataset?.synthetic ? <span className="badge synthetic">{m.synthetic}</span> : null}
         <span className="muted">{m.intro}</span>
       </div>
       <div className="sql-layout">

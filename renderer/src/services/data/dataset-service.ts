@@ -53,6 +53,11 @@ async function weightedTotals(db: DuckDbClient): Promise<{ households: number; p
   return { households: Number(row.households), persons: Number(row.persons) };
 }
 
+/** Drops raw import tables once the canonical tables are built (they would double the memory used). */
+async function dropTables(db: DuckDbClient, tables: readonly string[]): Promise<void> {
+  for (const table of tables) await db.query(`DROP TABLE IF EXISTS ${ident(table)}`);
+}
+
 /** Builds the engine's arrays from DuckDB's canonical tables and hands them to the worker (transferred). */
 async function handToEngine(db: DuckDbClient, datasetId: string): Promise<void> {
   const { households, regions } = await handOff(db);
@@ -134,6 +139,7 @@ export async function loadDemo(): Promise<void> {
     if (!report.ok) throw issuesMessage(report.issues);
     lap('validate');
     await buildCanonicalTables(db, sources, report);
+    await dropTables(db, tables);
     lap('tables');
     update({ progress: { phase: 'handoff', rows: loaded[0].rows } });
     await handToEngine(db, DEMO_DATASET_ID);
@@ -419,6 +425,7 @@ export async function commitSession(): Promise<void> {
     const db = await getDuckDb();
     const sources = await sessionSources(db, session);
     await buildCanonicalTables(db, sources, session.report);
+    await dropTables(db, [...session.files.map((f) => f.table), 'raw_builtin_regions']);
     await handToEngine(db, id);
     const totals = await weightedTotals(db);
     useDataStore.getState().setReport(id, session.report);
@@ -448,5 +455,7 @@ export async function commitSession(): Promise<void> {
 export function cancelImport(): void {
   controller?.abort();
   controller = null;
+  const tables = useDataStore.getState().session?.files.map((f) => f.table) ?? [];
   useDataStore.getState().setSession(null);
+  if (tables.length > 0) void getDuckDb().then((db) => dropTables(db, tables));
 }

@@ -1,0 +1,126 @@
+// Tests of the engine client against the real worker loop run in-process (a Worker stand-in that structured-clones
+// messages like the browser does): latest request wins, stale answers dropped, crash → error → restart and reload.
+import { describe, expect, it } from 'vitest';
+import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/synthetic.ts';
+import { EngineClient, EngineError, type WorkerFactory } from './engine-client';
+import { createWorkerLoop } from './worker-loop';
+import type { FromWorker, ToWorker } from './engine-protocol';
+
+/** An in-process Worker: messages are cloned (as postMessage does) and delivered on a later task. */
+class LoopWorker {
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: (() => void) | null = null;
+  terminated = false;
+  private readonly receive = createWorkerLoop((message) => {
+    setTimeout(() => {
+      if (!this.terminated) this.onmessage?.({ data: structuredClone(message) } as MessageEvent<FromWorker>);
+    }, 0);
+  });
+  postMessage(message: ToWorker): void {
+    if (this.terminated) return;
+    if (
+      (message as { kind?: string }).kind === 'trace' &&
+      (message as { payload: { record: unknown } }).payload.record === 'crash'
+    ) {
+      setTimeout(() => this.onerror?.({ preventDefault: () => undefined } as ErrorEvent), 0);
+      return;
+    }
+    this.receive(structuredClone(message));
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+function setup() {
+  const workers: LoopWorker[] = [];
+  const factory: WorkerFactory = () => {
+    const worker = new LoopWorker();
+    workers.push(worker);
+    return worker as unknown as Worker;
+  };
+  const runs: string[] = [];
+  const crashes: string[] = [];
+  const client = new EngineClient(
+    { onRun: ({ kind }) => runs.push(kind), onCrash: (error) => crashes.push(error.messageEn) },
+    factory,
+  );
+  const regions = syntheticRegions(3, 2);
+  const dataset = () => ({ households: syntheticHouseholds(800, regions, 4), regions });
+  return { client, workers, runs, crashes, dataset };
+}
+
+const raise = (pct: number) => ({ schemaVersion: 1, name: `+${pct}%`, params: { standard: { scalePct: pct } } });
+
+describe('EngineClient', () => {
+  it('loads a dataset and answers a year call with timings', async () => {
+    const { client, dataset } = setup();
+    const { households, regions } = dataset();
+    const loaded = await client.loadDataset('d1', households, regions, async () => dataset());
+    expect(loaded).toMatchObject({ datasetId: 'd1', households: 800, regions: 3 });
+    const outcome = await client.call('year', { scenario: raise(10) });
+    expect(outcome.status).toBe('done');
+    if (outcome.status === 'done') {
+      expect(outcome.result.datasetId).toBe('d1');
+      expect(outcome.ms).toBeGreaterThanOrEqual(0);
+      expect(outcome.roundTripMs).toBeGreaterThanOrEqual(outcome.ms);
+    }
+  });
+
+  it('lets only the latest of rapid calls in one lane run; the others report superseded', async () => {
+    const { client, dataset, runs } = setup();
+    const { households, regions } = dataset();
+    await client.loadDataset('d1', households, regions);
+    const outcomes = await Promise.all([1, 2, 3, 4, 5].map((pct) => client.call('year', { scenario: raise(pct) })));
+    expect(outcomes.slice(0, 4).every((o) => o.status === 'superseded')).toBe(true);
+    const last = outcomes[4];
+    expect(last.status).toBe('done');
+    if (last.status === 'done') expect(last.result.scenarioName).toBe('+5%');
+    expect(runs.filter((kind) => kind === 'year')).toHaveLength(1);
+  });
+
+  it('keeps calls in different lanes independent', async () => {
+    const { client, dataset } = setup();
+    const { households, regions } = dataset();
+    await client.loadDataset('d1', households, regions);
+    const [a, b] = await Promise.all([
+      client.call('year', { scenario: raise(1) }, { lane: 'panel-a' }),
+      client.call('year', { scenario: raise(2) }, { lane: 'panel-b' }),
+    ]);
+    expect([a.status, b.status]).toEqual(['done', 'done']);
+  });
+
+  it('rejects an invalid scenario with the field path', async () => {
+    const { client, dataset } = setup();
+    const { households, regions } = dataset();
+    await client.loadDataset('d1', households, regions);
+    await expect(client.call('year', { scenario: { schemaVersion: 1, name: '' } })).rejects.toMatchObject({
+      paths: ['name'],
+    });
+  });
+
+  it('reports a crash, restarts the worker and reloads the dataset from its source', async () => {
+    const { client, dataset, workers, crashes } = setup();
+    const { households, regions } = dataset();
+    await client.loadDataset('d1', households, regions, async () => dataset());
+    const crashed = client.call('trace', { record: 'crash' as never, scenario: raise(1) });
+    await expect(crashed).rejects.toBeInstanceOf(EngineError);
+    expect(crashes).toHaveLength(1);
+    expect(workers[0].terminated).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const after = await client.call('year', { scenario: raise(3) });
+    expect(after.status).toBe('done');
+    expect(workers).toHaveLength(2);
+  });
+
+  it('splits Monte Carlo replications over two workers and merges them', async () => {
+    const { client, dataset, workers } = setup();
+    const { households, regions } = dataset();
+    await client.loadDataset('d1', households, regions, async () => dataset());
+    const outcome = await client.monteCarlo(raise(5), 4, 9);
+    expect(outcome.status).toBe('done');
+    if (outcome.status === 'done') expect(outcome.result.replications).toBe(4);
+    expect(workers).toHaveLength(2);
+  });
+});
