@@ -92,8 +92,10 @@ export function DataTable<R>({
       });
     else text = value;
     const tone = column.signed && typeof value === 'number' && value !== 0 ? (value > 0 ? 'up' : 'down') : undefined;
+    const align =
+      column.quantity === undefined && typeof value === 'string' && column.align !== 'right' ? 'text' : undefined;
     return (
-      <td key={column.id} data-col={column.id} className={tone}>
+      <td key={column.id} data-col={column.id} className={[tone, align].filter(Boolean).join(' ') || undefined}>
         {text}
       </td>
     );
@@ -128,7 +130,14 @@ export function DataTable<R>({
                   <th
                     key={column.id}
                     title={column.title}
-                    className={sortable ? 'sortable' : undefined}
+                    className={
+                      [
+                        sortable ? 'sortable' : '',
+                        column.quantity === undefined && column.align !== 'right' ? 'text' : '',
+                      ]
+                        .filter(Boolean)
+                        .join(' ') || undefined
+                    }
                     aria-sort={active === 'asc' ? 'ascending' : active === 'desc' ? 'descending' : undefined}
                   >
                     {sortable ? (

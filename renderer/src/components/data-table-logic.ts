@@ -28,6 +28,8 @@ export interface TableColumn<R> {
   sample?: (row: R) => number;
   /** Whether cells of this column are subject to suppression (default: true for numeric columns). */
   suppressible?: boolean;
+  /** Text alignment; default: left for text columns (no quantity), right for numbers. */
+  align?: 'left' | 'right';
   /** Custom cell content (inputs, links); sorting and suppression still use `value`. */
   render?: (row: R) => ReactNode;
   /** Whether the header sorts (default true). */

@@ -121,10 +121,12 @@ export function CompareScreen() {
       id: `value-${i}`,
       header: p.name,
       sortable: false,
+      align: 'right' as const,
       value: (r: CompareRow) => formatValue(r.values[i], r.indicator.quantity, language),
     })),
     ...picked.slice(1).map((p, k) => ({
       id: `diff-${k + 1}`,
+      align: 'right' as const,
       header: fill(m.diffVs, { name: p.name, ref: picked[0].name }),
       sortable: false,
       value: (r: CompareRow) => formatDifference(r.differences[k + 1], r.indicator.quantity, language),
@@ -142,6 +144,7 @@ export function CompareScreen() {
       id: `param-${i}`,
       header: p.name,
       sortable: false,
+      align: 'right' as const,
       value: (d: ParamDifference) => `${formatParam(d, d.values[i], language, m)}${d.explicit[i] && d.def ? ' •' : ''}`,
     })),
   ];
@@ -232,7 +235,7 @@ export function CompareScreen() {
               <p className="muted">{m.running}</p>
             )}
           </section>
-          <div className="grid-2">
+          <div>
             <section className="panel" data-testid="compare-params-panel">
               <h3>{m.paramDiffs}</h3>
               {diffs.length === 0 ? (

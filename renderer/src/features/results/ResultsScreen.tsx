@@ -109,12 +109,13 @@ function pairColumns(m: Messages, first: string, language: 'zh' | 'en'): TableCo
   const text = (v: number, q: Quantity, signed = false) => formatValue(v, q, language, { signed });
   return [
     { id: 'label', header: first, value: (r) => r.label },
-    { id: 'baseline', header: m.baseline, value: (r) => text(r.baseline, r.quantity), sortable: false },
-    { id: 'scenario', header: m.scenario, value: (r) => text(r.scenario, r.quantity), sortable: false },
+    { id: 'baseline', header: m.baseline, value: (r) => text(r.baseline, r.quantity), sortable: false, align: 'right' },
+    { id: 'scenario', header: m.scenario, value: (r) => text(r.scenario, r.quantity), sortable: false, align: 'right' },
     {
       id: 'change',
       header: m.change,
       sortable: false,
+      align: 'right',
       value: (r) =>
         r.quantity === 'share'
           ? `${formatValue(r.scenario - r.baseline, 'share', language, { signed: true, withUnit: false })} ${language === 'zh' ? '个百分点' : 'pp'}`
@@ -234,7 +235,13 @@ export function ResultsScreen() {
     [model, m, names, language],
   );
   const provinceCols = useMemo(() => regionColumns(m, language, m.province), [m, language]);
-  const areaCols = useMemo(() => regionColumns(m, language, m.area), [m, language]);
+  const areaCols = useMemo(
+    () =>
+      regionColumns(m, language, m.area).filter((c) =>
+        ['name', 'cashPersons', 'dCashPersons', 'cost', 'dCost', 'coverage', 'dCoverage'].includes(c.id),
+      ),
+    [m, language],
+  );
 
   if (!results.dataset) {
     return (
@@ -467,7 +474,7 @@ export function ResultsScreen() {
       <div className="grid-2">
         <section className="panel" data-testid="decile-panel">
           <h3>{m.deciles}</h3>
-          {decileChart ? <EChart option={decileChart} label={m.deciles} height={300} /> : null}
+          {decileChart ? <EChart option={decileChart} label={m.deciles} height={340} /> : null}
         </section>
         <div>
           <section className="panel" data-testid="targeting-panel">
@@ -526,25 +533,13 @@ export function ResultsScreen() {
             testId="mc-table"
             columns={[
               { id: 'label', header: m.indicator, value: (r) => metricLabel(r.id, language) },
-              { id: 'p5', header: m.p5, value: (r) => formatValue(r.p5, mcQuantity(r.id), language), sortable: false },
-              {
-                id: 'p50',
-                header: m.p50,
-                value: (r) => formatValue(r.p50, mcQuantity(r.id), language),
+              ...(['p5', 'p50', 'p95', 'mean'] as const).map((k) => ({
+                id: k,
+                header: m[k],
+                value: (r: (typeof mcRows)[number]) => formatValue(r[k], mcQuantity(r.id), language),
                 sortable: false,
-              },
-              {
-                id: 'p95',
-                header: m.p95,
-                value: (r) => formatValue(r.p95, mcQuantity(r.id), language),
-                sortable: false,
-              },
-              {
-                id: 'mean',
-                header: m.mean,
-                value: (r) => formatValue(r.mean, mcQuantity(r.id), language),
-                sortable: false,
-              },
+                align: 'right' as const,
+              })),
             ]}
           />
         ) : null}

@@ -102,7 +102,7 @@ export function decileOption(
   return {
     legend: { top: 0, data: seriesNames },
     tooltip: { trigger: 'axis', formatter: tooltipFormatter(quantities, language, raw) },
-    grid: { left: 16, right: 16, top: 64, bottom: 8, containLabel: true },
+    grid: { left: 16, right: 16, top: 92, bottom: 24, containLabel: true },
     xAxis: {
       type: 'category',
       name: labels.decile,

@@ -3,7 +3,6 @@
 // Δ cost per province from the engine, and rule-based bulk edits for all or the ticked provinces.
 import { useMemo, useState } from 'react';
 import { getParamDef } from '../../../../sim/params/catalogue.ts';
-import type { RegionArrays } from '../../../../sim/model/regions.ts';
 import { PROVINCES } from '../../../../datasets/reference/reference-data.ts';
 import { DataTable } from '../../components/DataTable';
 import type { TableColumn } from '../../components/DataTable';
@@ -11,7 +10,8 @@ import { NumberField } from '../../components/NumberField';
 import { useUiStore } from '../../store/ui-store';
 import { fill } from '../../i18n/i18n';
 import { formatValue, unitOf } from '../../format/units';
-import { CACHE_KEYS, cacheGet } from '../../services/cache';
+import { useProvinceStandards } from './current-standards';
+import type { ProvinceStandards } from './current-standards';
 import type { YearComparison } from '../../services/engine/engine-calls';
 import { provinceRows } from '../results/result-model';
 import type { RegionRow } from '../results/result-model';
@@ -33,26 +33,20 @@ interface ProvinceLine {
   nameEn: string;
   urban: number;
   rural: number;
+  current?: ProvinceStandards;
   result?: RegionRow;
-}
-
-/** Current standards per province from the dataset's regions (province-level datasets), else NaN. */
-function currentStandards(regions: RegionArrays | undefined, code: string): [number, number] {
-  if (!regions) return [Number.NaN, Number.NaN];
-  const index = regions.code.indexOf(code);
-  if (index < 0) return [Number.NaN, Number.NaN];
-  return [regions.standard[index * 2], regions.standard[index * 2 + 1]];
 }
 
 export interface RegionTableProps {
   document: JsonValue;
-  datasetId: string | null;
+  /** Identifies the loaded dataset (id + status) so current standards are read once it is ready. */
+  datasetKey: string | null;
   comparison: YearComparison | null;
   edit: (update: (document: JsonValue) => JsonValue, coalesceKey?: string) => void;
 }
 
 /** The province × urban/rural standards table with bulk rules; test ids `region-table`, `bulk-*`, `region-<code>-*`. */
-export function RegionTable({ document, datasetId, comparison, edit }: RegionTableProps) {
+export function RegionTable({ document, datasetKey, comparison, edit }: RegionTableProps) {
   const language = useUiStore((s) => s.language);
   const m = useScenarioMessages();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -62,7 +56,7 @@ export function RegionTable({ document, datasetId, comparison, edit }: RegionTab
   const [ruralRatio, setRuralRatio] = useState(getParamValue(document, 'standard.consumptionRatioRural'));
   const [floor, setFloor] = useState(0.8);
 
-  const regions = datasetId ? cacheGet<RegionArrays>(CACHE_KEYS.regions(datasetId)) : undefined;
+  const standards = useProvinceStandards(datasetKey);
   const results = useMemo(() => {
     const map = new Map<string, RegionRow>();
     if (comparison) for (const row of provinceRows(comparison)) map.set(row.code, row);
@@ -71,10 +65,18 @@ export function RegionTable({ document, datasetId, comparison, edit }: RegionTab
   const lines: ProvinceLine[] = useMemo(
     () =>
       PROVINCES.map((p) => {
-        const [urban, rural] = currentStandards(regions, p.code);
-        return { code: p.code, nameZh: p.nameZh, nameEn: p.nameEn, urban, rural, result: results.get(p.code) };
+        const current = standards.get(p.code);
+        return {
+          code: p.code,
+          nameZh: p.nameZh,
+          nameEn: p.nameEn,
+          urban: current?.urban ?? Number.NaN,
+          rural: current?.rural ?? Number.NaN,
+          current,
+          result: results.get(p.code),
+        };
       }),
-    [regions, results],
+    [standards, results],
   );
   const minCell = comparison?.scenario.province.minCell || getParamValue(document, 'output.minCell');
 
@@ -150,6 +152,15 @@ export function RegionTable({ document, datasetId, comparison, edit }: RegionTab
       value: (l) => l.urban,
       quantity: 'monthly',
       suppressible: false,
+      render: (l) => (
+        <span
+          title={fill(m.consumptionTip, {
+            value: formatValue(l.current?.consumptionUrban ?? Number.NaN, 'count', language),
+          })}
+        >
+          {formatValue(l.urban, 'monthly', language, { withUnit: false })}
+        </span>
+      ),
     },
     {
       id: 'rural',
@@ -157,6 +168,15 @@ export function RegionTable({ document, datasetId, comparison, edit }: RegionTab
       value: (l) => l.rural,
       quantity: 'monthly',
       suppressible: false,
+      render: (l) => (
+        <span
+          title={fill(m.consumptionTip, {
+            value: formatValue(l.current?.consumptionRural ?? Number.NaN, 'count', language),
+          })}
+        >
+          {formatValue(l.rural, 'monthly', language, { withUnit: false })}
+        </span>
+      ),
     },
     {
       id: 'dPersons',

@@ -2,7 +2,7 @@
 // per-province standards with bulk rules, every other programme's parameters, inline validation by the engine's
 // schema, and a live summary of the results that re-run after each edit.
 import { useEffect, useMemo } from 'react';
-import { selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store';
+import { selectActiveDataset, selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store';
 import { useResults } from '../../store/results-store';
 import { useUiStore } from '../../store/ui-store';
 import { pick } from '../../i18n/i18n';
@@ -27,7 +27,8 @@ export function ScenarioScreen() {
   const m = useScenarioMessages();
   const language = useUiStore((s) => s.language);
   const active = useWorkspaceStore(selectActiveScenario);
-  const datasetId = useWorkspaceStore((s) => s.activeDatasetId);
+  const dataset = useWorkspaceStore(selectActiveDataset);
+  const datasetKey = dataset?.status === 'ready' ? dataset.id : null;
   const results = useResults();
   const edit = useScenarioEdit();
   const validation = useMemo(() => validateDocument(active.document), [active.document]);
@@ -86,7 +87,12 @@ export function ScenarioScreen() {
             <summary>
               <span className="param-section-title">{m.regionTitle}</span>
             </summary>
-            <RegionTable document={active.document} datasetId={datasetId} comparison={results.comparison} edit={edit} />
+            <RegionTable
+              document={active.document}
+              datasetKey={datasetKey}
+              comparison={results.comparison}
+              edit={edit}
+            />
           </details>
           {others.map((section) => (
             <ParamSectionPanel

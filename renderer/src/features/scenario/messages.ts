@@ -65,6 +65,7 @@ export const useScenarioMessages = defineMessages({
     off: '关',
     yuanMonth: '元/人·月',
     showResults: '查看完整结果',
+    consumptionTip: '上年人均消费支出 {value} 元/年',
   },
   en: {
     title: 'Policy scenario editor',
@@ -129,5 +130,6 @@ export const useScenarioMessages = defineMessages({
     off: 'Off',
     yuanMonth: 'yuan/person/month',
     showResults: 'Open full results',
+    consumptionTip: 'Previous-year consumption per capita: {value} yuan/year',
   },
 });
