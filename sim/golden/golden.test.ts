@@ -34,7 +34,9 @@ interface GoldenCase {
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-const cases: GoldenCase[] = files.flatMap((f) => (JSON.parse(readFileSync(dir + f, 'utf8')) as { cases: GoldenCase[] }).cases);
+const cases: GoldenCase[] = files.flatMap(
+  (f) => (JSON.parse(readFileSync(dir + f, 'utf8')) as { cases: GoldenCase[] }).cases,
+);
 
 /** Default household: one urban adult in region 43 with nothing, locally registered, weight 1. */
 function record(partial: Partial<HouseholdRecord>): HouseholdRecord {

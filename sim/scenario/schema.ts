@@ -34,6 +34,7 @@ function paramsPatchSchema(regionalOnly: boolean): z.ZodType<ParamsPatch> {
 
 /** The scenario schema (zod 4); `parseScenario` wraps it with bilingual errors. */
 export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors'),
   schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
   name: z.string().min(1).max(200),
   description: z.string().max(5000).optional(),

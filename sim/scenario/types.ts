@@ -58,6 +58,8 @@ export interface MonteCarloSettings {
 
 /** A validated scenario. */
 export interface Scenario {
+  /** Optional pointer to the JSON Schema, for editors. */
+  $schema?: string;
   schemaVersion: typeof SCENARIO_SCHEMA_VERSION;
   name: string;
   description?: string;
