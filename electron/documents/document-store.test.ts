@@ -76,47 +76,66 @@ describe('a writer killed mid-save', () => {
   const writer = fileURLToPath(new URL('../testing/document-writer.ts', import.meta.url));
   const payloadBytes = 4 * 1024 * 1024;
 
-  /** Starts the writer, waits for `minSaves` completed saves plus `delayMs`, kills it; returns the last saved version. */
-  function runAndKill(minSaves: number, delayMs: number): Promise<number> {
+  /** Starts the writer in `mode`; in loop mode kills it `delayMs` after `minSaves` saves. Resolves with the last save. */
+  function runWriter(mode: string, minSaves = 0, delayMs = 0): Promise<number> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', writer, dir, String(payloadBytes)], {
+      const child = spawn(process.execPath, ['--import', 'tsx', writer, dir, String(payloadBytes), mode], {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let lastSaved = 0;
-      let killed = false;
-      let stderr = '';
+      let killing = false;
+      let output = '';
       child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
+        output += chunk.toString();
       });
       child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
         for (const match of chunk.toString().matchAll(/saved (\d+)/g))
           lastSaved = Math.max(lastSaved, Number(match[1]));
-        if (!killed && lastSaved >= minSaves) {
-          killed = true;
+        if (mode === 'loop' && !killing && lastSaved >= minSaves) {
+          killing = true;
           setTimeout(() => child.kill('SIGKILL'), delayMs);
         }
       });
       child.on('exit', (_code, signal) => {
         if (signal === 'SIGKILL') resolve(lastSaved);
-        else reject(new Error(`writer exited without being killed: ${stderr}`));
+        else reject(new Error(`writer was not killed (${mode}): ${output}`));
       });
     });
   }
 
-  it('always loads the last good version or the one before, never a torn file', async () => {
-    const store = new DocumentStore(dir);
-    const delays = [0, 3, 7, 15, 31];
-    for (const [round, delay] of delays.entries()) {
-      const lastSaved = await runAndKill(round + 1, delay);
-      const loaded = await store.load('workspace');
-      expect(loaded.recovered).toBeUndefined();
-      const data = loaded.data as { version: number; payload: string; checksum: number };
-      expect(data.payload.length).toBe(payloadBytes);
-      expect(data.checksum).toBe(data.version * 7 + payloadBytes);
-      expect(data.version).toBeGreaterThanOrEqual(lastSaved);
-      expect(data.version).toBeLessThanOrEqual(lastSaved + 1);
+  /** Loads the document and checks it is complete; returns its version. */
+  async function loadComplete(): Promise<number> {
+    const loaded = await new DocumentStore(dir).load('workspace');
+    expect(loaded.recovered).toBeUndefined();
+    const data = loaded.data as { version: number; payload: string; checksum: number };
+    expect(data.payload.length).toBe(payloadBytes);
+    expect(data.checksum).toBe(data.version * 7 + payloadBytes);
+    return data.version;
+  }
+
+  it.each([
+    ['mid-write', 2],
+    ['rename-1', 2],
+    ['rename-2', 2],
+    ['after-renames', 3],
+  ])(
+    'killed at %s of save 3: loads the complete version %i',
+    async (phase, expected) => {
+      expect(await runWriter(phase)).toBe(2);
+      expect(await loadComplete()).toBe(expected);
+      const backup = JSON.parse(await readFile(`${new DocumentStore(dir).pathOf('workspace')}.bak`, 'utf8'));
+      expect(backup.payload.length).toBe(payloadBytes);
+    },
+    60_000,
+  );
+
+  it('killed at arbitrary moments, always loads the last saved version or the one after it', async () => {
+    for (const [round, delay] of [0, 9, 27].entries()) {
+      const lastSaved = await runWriter('loop', round + 1, delay);
+      const version = await loadComplete();
+      expect(version).toBeGreaterThanOrEqual(lastSaved);
+      expect(version).toBeLessThanOrEqual(lastSaved + 1);
     }
-    const backup = JSON.parse(await readFile(`${store.pathOf('workspace')}.bak`, 'utf8'));
-    expect(backup.payload.length).toBe(payloadBytes);
   }, 120_000);
 });
