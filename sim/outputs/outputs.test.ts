@@ -1,0 +1,91 @@
+// Aggregation by region level and area, derived rates, disclosure control and scenario − baseline deltas.
+import { describe, expect, it } from 'vitest';
+import { simulateYear } from '../kernel/simulate-year.ts';
+import { resolveScenario, withParams } from '../scenario/resolve.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { syntheticHouseholds, syntheticRegions } from '../testing/synthetic.ts';
+import type { RegionArrays } from '../model/regions.ts';
+import { aggregate, decileTable } from './aggregate.ts';
+import { diffTables } from './diff.ts';
+import { suppress } from './suppress.ts';
+import { AREA_ALL } from './types.ts';
+
+/** Two provinces split into three prefectures (4-digit codes) to check every region level. */
+function prefectureRegions(): RegionArrays {
+  const p = syntheticRegions(3, 8);
+  return {
+    ...p,
+    code: ['1101', '1102', '1201'],
+    province: Uint16Array.of(0, 0, 1),
+    provinceCodes: ['11', '12'],
+    nameZh: ['甲市', '乙市', '丙市'],
+    nameEn: ['A', 'B', 'C'],
+  };
+}
+
+const base: Scenario = { schemaVersion: 1, name: 'base' };
+
+describe('aggregate', () => {
+  const regions = prefectureRegions();
+  const h = syntheticHouseholds(5000, regions, 37, 0.4);
+  const year = simulateYear(h, regions, resolveScenario(base, regions));
+
+  it('sums the same totals at every level and area', () => {
+    const n = aggregate(year, regions, 'national');
+    const p = aggregate(year, regions, 'province');
+    const r = aggregate(year, regions, 'region');
+    expect(n.rows).toBe(3);
+    expect(p.rows).toBe(6);
+    expect(r.rows).toBe(9);
+    const sumAll = (t: typeof n, id: 'cost.total' | 'persons.dibao') =>
+      t.values[id].reduce((s, v, i) => s + (t.area[i] === AREA_ALL ? v : 0), 0);
+    for (const id of ['cost.total', 'persons.dibao'] as const) {
+      expect(sumAll(p, id)).toBeCloseTo(n.values[id][AREA_ALL], 4);
+      expect(sumAll(r, id)).toBeCloseTo(n.values[id][AREA_ALL], 4);
+      expect(n.values[id][0] + n.values[id][1]).toBeCloseTo(n.values[id][AREA_ALL], 4);
+    }
+    expect(p.code).toEqual(['11', '11', '11', '12', '12', '12']);
+    expect(r.sampleCount.reduce((s, v, i) => s + (r.area[i] === AREA_ALL ? v : 0), 0)).toBe(5000);
+  });
+
+  it('derives rates as ratios of weighted sums', () => {
+    const n = aggregate(year, regions, 'national');
+    const v = n.values;
+    expect(v['coverage.cash'][2]).toBeCloseTo((v['persons.dibao'][2] + v['persons.tekun'][2]) / v['persons'][2], 12);
+    expect(v['poverty.gapClosed'][2]).toBeCloseTo(1 - v['poverty.postGap'][2] / v['poverty.preGap'][2], 12);
+    expect(v['poverty.postRate'][2]).toBeLessThan(v['poverty.preRate'][2]);
+    expect(v['cost.central'][2] + v['cost.local'][2]).toBeCloseTo(v['cost.total'][2], 4);
+    expect(v['benefit.bottomDecileShare'][2]).toBeLessThanOrEqual(v['benefit.bottomQuintileShare'][2]);
+  });
+
+  it('gives the decile distribution', () => {
+    const d = decileTable(year);
+    expect(d).toHaveLength(10);
+    expect(d[0].averageBenefit).toBeGreaterThan(d[9].averageBenefit);
+    for (const row of d) expect(row.shareGaining).toBeGreaterThanOrEqual(0);
+  });
+
+  it('suppresses sub-national cells below min_cell and never the national table', () => {
+    const r = suppress(aggregate(year, regions, 'region'), 1000);
+    for (let i = 0; i < r.rows; i++) {
+      expect(r.suppressed[i]).toBe(r.sampleCount[i] < 1000 ? 1 : 0);
+      if (r.suppressed[i]) expect(Number.isNaN(r.values['cost.total'][i])).toBe(true);
+      else expect(Number.isNaN(r.values['cost.total'][i])).toBe(false);
+    }
+    expect(r.minCell).toBe(1000);
+    expect(r.suppressed.some((s) => s === 1)).toBe(true);
+    const n = suppress(aggregate(year, regions, 'national'), 1e9);
+    expect(n.suppressed.every((s) => s === 0)).toBe(true);
+  });
+
+  it('computes scenario − baseline deltas', () => {
+    const reform = simulateYear(h, regions, resolveScenario(withParams(base, { 'standard.scalePct': 20 }), regions));
+    const a = aggregate(reform, regions, 'province');
+    const b = aggregate(year, regions, 'province');
+    const d = diffTables(a, b);
+    for (let i = 0; i < d.rows; i++) {
+      expect(d.values['cost.total'][i]).toBeCloseTo(a.values['cost.total'][i] - b.values['cost.total'][i], 6);
+    }
+    expect(d.values['cost.total'][2]).toBeGreaterThan(0);
+  });
+});
