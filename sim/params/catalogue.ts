@@ -1100,9 +1100,9 @@ export type RegionalParamId = Extract<(typeof PARAM_CATALOGUE)[number], { region
 export const PARAM_IDS: readonly ParamId[] = PARAM_CATALOGUE.map((p) => p.id);
 
 /** Ids of the parameters that may be set per region. */
-export const REGIONAL_PARAM_IDS = PARAM_CATALOGUE.filter((p) => p.regional).map(
-  (p) => p.id,
-) as readonly string[] as readonly RegionalParamId[];
+export const REGIONAL_PARAM_IDS: readonly RegionalParamId[] = PARAM_CATALOGUE.filter(
+  (p): p is Extract<(typeof PARAM_CATALOGUE)[number], { regional: true }> => p.regional,
+).map((p) => p.id);
 
 const BY_ID = new Map<string, ParamDef>(PARAM_CATALOGUE.map((p) => [p.id, p]));
 

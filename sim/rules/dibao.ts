@@ -61,10 +61,22 @@ export function supplementMonthly(
   for (let k = 0; k < 4 && remaining > 0; k++) {
     let best = -1;
     let bestShare = 0;
-    if ((used & 1) === 0 && sElderly > bestShare) ((best = 0), (bestShare = sElderly));
-    if ((used & 2) === 0 && sChildren > bestShare) ((best = 1), (bestShare = sChildren));
-    if ((used & 4) === 0 && sDisabled > bestShare) ((best = 2), (bestShare = sDisabled));
-    if ((used & 8) === 0 && sIll > bestShare) ((best = 3), (bestShare = sIll));
+    if ((used & 1) === 0 && sElderly > bestShare) {
+      best = 0;
+      bestShare = sElderly;
+    }
+    if ((used & 2) === 0 && sChildren > bestShare) {
+      best = 1;
+      bestShare = sChildren;
+    }
+    if ((used & 4) === 0 && sDisabled > bestShare) {
+      best = 2;
+      bestShare = sDisabled;
+    }
+    if ((used & 8) === 0 && sIll > bestShare) {
+      best = 3;
+      bestShare = sIll;
+    }
     if (best < 0) break;
     used |= 1 << best;
     const count = best === 0 ? elderly : best === 1 ? children : best === 2 ? disabled : ill;
