@@ -225,6 +225,20 @@ describe('startApp', () => {
     expect(fake.openedExternal).toEqual(['https://www.mca.gov.cn/n152/index.html']);
   });
 
+  it('reloads the app page after a renderer crash, but not in a crash loop', async () => {
+    const { window } = await startWithPreload();
+    const loads = () => window.webContents.loadCount;
+    const before = loads();
+    window.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(loads()).toBe(before);
+    for (let crash = 0; crash < 5; crash += 1) {
+      window.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
+    }
+    await Promise.resolve();
+    expect(loads()).toBe(before + 3);
+    expect(window.webContents.getURL()).toBe('app://safetynet/index.html');
+  });
+
   it('quits when another instance holds the single-instance lock', async () => {
     fake.singleInstanceLock = false;
     expect(await startApp({ distDir, preloadPath: 'x' })).toBeNull();

@@ -39,6 +39,7 @@ export class FakeWebContents extends EventEmitter {
   readonly mainFrame = new FakeWebFrame('');
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
   loaded: { url: string; status: number; headers: Headers; body: string } | null = null;
+  loadCount = 0;
   destroyed = false;
 
   /** Builds the contents of a window with its web preferences. */
@@ -60,6 +61,7 @@ export class FakeWebContents extends EventEmitter {
 
   /** Loads a URL; app:// URLs go through the registered protocol handler and the response is kept. */
   async loadURL(url: string): Promise<void> {
+    this.loadCount += 1;
     this.mainFrame.url = url;
     const scheme = url.slice(0, url.indexOf(':'));
     const handler = fake.protocolHandlers.get(scheme);

@@ -38,8 +38,32 @@ export function createMainWindow(preloadPath: string, shell: Pick<Shell, 'openEx
   });
   hardenWebContents(window.webContents, shell);
   window.once('ready-to-show', () => window.show());
+  reloadAfterCrash(window);
   void window.loadURL(APP_ENTRY_URL);
   return window;
+}
+
+/** Most renderer restarts allowed within RELOAD_WINDOW_MS before the shell stops trying (a crash loop). */
+export const MAX_RELOADS = 3;
+const RELOAD_WINDOW_MS = 60_000;
+
+/**
+ * Reloads the app page when its renderer process dies (crash, out of memory, killed), so a failure never leaves a
+ * dead window; the renderer then reopens the last saved workspace. Gives up after MAX_RELOADS within a minute.
+ */
+export function reloadAfterCrash(window: BrowserWindow, now: () => number = Date.now): void {
+  const reloads: number[] = [];
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit' || window.isDestroyed()) return;
+    const time = now();
+    while (reloads.length > 0 && time - reloads[0] > RELOAD_WINDOW_MS) reloads.shift();
+    if (reloads.length >= MAX_RELOADS) {
+      console.error(`界面进程反复崩溃，停止重新载入 / the renderer keeps crashing (${details.reason}); not reloading`);
+      return;
+    }
+    reloads.push(time);
+    void window.loadURL(APP_ENTRY_URL);
+  });
 }
 
 /** PDF options of every printed briefing: A4, backgrounds printed. */
