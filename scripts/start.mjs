@@ -173,7 +173,9 @@ async function main() {
     await serveBrowserBuild(options);
     return;
   }
-  const child = spawn(binary, ['.'], { cwd: repoRoot, stdio: 'inherit' });
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  const child = spawn(binary, ['.'], { cwd: repoRoot, stdio: 'inherit', env });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
