@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import policy from '../../electron/security/web-policy.json';
+import { resolveAppPath } from '../../electron/protocol/app-protocol.ts';
 import { findElectronBinary, parseStartArgs } from '../../scripts/start.mjs';
 import { mimeTypeFor, resolveRequestPath, serveDist } from '../../scripts/serve-dist.mjs';
 
@@ -89,6 +90,29 @@ describe('serveDist', () => {
   it('answers 404 for missing files and 405 for writes', async () => {
     expect((await rawGet(server.port, '/missing.js')).status).toBe(404);
     expect((await rawGet(server.port, '/index.html', 'POST')).status).toBe(405);
+  });
+
+  it('maps every path exactly as the app:// protocol does', () => {
+    const corpus = [
+      '/',
+      '/index.html',
+      '/assets/index.js?v=2',
+      '/assets/%E4%B8%AD.json',
+      '//etc/passwd',
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/.%2E/secret.txt',
+      '/..%2fsecret.txt',
+      '/..%5Csecret.txt',
+      '/..\\secret.txt',
+      '/%00',
+      '/./index.html',
+      '/C:/Windows/win.ini',
+      '/%E0%A4%A',
+    ];
+    for (const rawPath of corpus) {
+      expect(resolveRequestPath(dist, rawPath), rawPath).toEqual(resolveAppPath(dist, `app://safetynet${rawPath}`));
+    }
   });
 
   it('maps paths like the app:// protocol', () => {
