@@ -9,8 +9,8 @@ import { METRICS } from './engine-tables';
 /** One summary table with the keys that place it in the panel. */
 export interface PanelPart {
   scenario: string;
-  /** `baseline`, `scenario`, or `delta` (scenario − baseline). */
-  side: 'baseline' | 'scenario' | 'delta';
+  /** `baseline`, `scenario`, `delta` (scenario − baseline) of the simulated year, or `projection` (one per year). */
+  side: 'baseline' | 'scenario' | 'delta' | 'projection';
   table: SummaryTable;
 }
 

@@ -28,15 +28,20 @@ export function serializeScenario(scenario: Scenario): string {
   return `${JSON.stringify(scenario, null, 2)}\n`;
 }
 
-/** A file name for the scenario: its name without characters file systems refuse, plus `.scenario.json`. */
-export function scenarioFileName(scenario: Pick<Scenario, 'name'>): string {
-  const printable = Array.from(scenario.name, (ch) => (ch.charCodeAt(0) < 0x20 || ch === '\u007f' ? ' ' : ch)).join('');
+/** A file name stem from free text: no characters file systems refuse, no leading/trailing dots, at most 80. */
+export function safeFileStem(text: string, fallback: string): string {
+  const printable = Array.from(text, (ch) => (ch.charCodeAt(0) < 0x20 || ch === '\u007f' ? ' ' : ch)).join('');
   const stem = printable
     .replace(/[\\/:*?"<>|]/g, ' ')
     .replace(/\s+/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '')
     .slice(0, 80);
-  return `${stem || 'scenario'}.scenario.json`;
+  return stem || fallback;
+}
+
+/** A file name for the scenario: its name made safe, plus `.scenario.json`. */
+export function scenarioFileName(scenario: Pick<Scenario, 'name'>): string {
+  return `${safeFileStem(scenario.name, 'scenario')}.scenario.json`;
 }
 
 function fileError(file: string, path: string, messageZh: string, messageEn: string): OpenScenarioResult {

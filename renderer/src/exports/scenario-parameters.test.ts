@@ -1,0 +1,39 @@
+// Parameter rows: the whole catalogue with baseline and scenario values, plus regional and absolute overrides.
+import { describe, expect, it } from 'vitest';
+import { scenarioParameterRows } from './scenario-parameters';
+import { PARAM_CATALOGUE } from '../../../sim/params/catalogue';
+import { isChanged } from './parameters';
+
+describe('scenarioParameterRows', () => {
+  it('lists every catalogue parameter and marks what the scenario changes', () => {
+    const rows = scenarioParameterRows({
+      schemaVersion: 1,
+      name: 'x',
+      params: { standard: { scalePct: 10 } },
+    });
+    expect(rows.length).toBe(PARAM_CATALOGUE.length);
+    const changed = rows.filter(isChanged);
+    expect(changed.map((row) => [row.id, row.baseline, row.scenario])).toEqual([['standard.scalePct', 0, 10]]);
+    expect(changed[0].unit).toEqual({ zh: '%', en: '%' });
+  });
+
+  it('shows switches as booleans and adds regional and absolute overrides with their scope', () => {
+    const rows = scenarioParameterRows({
+      schemaVersion: 1,
+      name: 'x',
+      params: { standard: { useConsumptionRatio: true } },
+      regionOverrides: [{ region: '43', area: 'rural', params: { standard: { scalePct: 20 } } }],
+      standardOverrides: [{ region: '11', value: 1450 }],
+    });
+    expect(rows.find((row) => row.id === 'standard.useConsumptionRatio' && row.scope === '')).toMatchObject({
+      baseline: false,
+      scenario: true,
+    });
+    expect(rows.find((row) => row.scope === '43 农村/rural')).toMatchObject({
+      id: 'standard.scalePct',
+      baseline: 0,
+      scenario: 20,
+    });
+    expect(rows.find((row) => row.id === 'standardOverrides')).toMatchObject({ scope: '11', scenario: 1450 });
+  });
+});
