@@ -1,6 +1,6 @@
 // The household cases screen: the five case-study families of POLICY.md §8, editable, with status, monthly and annual
 // amounts under the baseline and a scenario side by side, and the engine's rule-by-rule trace as a readable table.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { CASE_PRESETS } from '../../../../datasets/cases/cases.ts';
 import type { CasePreset } from '../../../../datasets/cases/cases.ts';
 import type { RegionArrays } from '../../../../sim/model/regions.ts';
@@ -8,14 +8,22 @@ import type { HouseholdTrace, HouseholdTraceRun } from '../../../../sim/trace/ty
 import { NumberField } from '../../components/NumberField';
 import { fill, pick } from '../../i18n/i18n';
 import { formatValue } from '../../format/units';
-import { CACHE_KEYS, cacheGet } from '../../services/cache';
+import { CACHE_KEYS, cacheGet, cacheSubscribe } from '../../services/cache';
 import { useUiStore } from '../../store/ui-store';
 import { BASELINE_SCENARIO_ID, selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store';
 import { FORM_GROUPS, SELECT_LABELS, changedFields } from './household-form';
 import type { FormField, GroupId } from './household-form';
 import { fallbackRegions } from './household-record';
 import { useHouseholdStore } from './household-store';
-import { componentRows, formatComparison, formatInputs, formatResult, programmeLabel, traceRows } from './trace-view';
+import {
+  componentRows,
+  formatAnnual,
+  formatComparison,
+  formatInputs,
+  formatResult,
+  programmeLabel,
+  traceRows,
+} from './trace-view';
 import { useHouseholdMessages } from './messages';
 import './household.css';
 
@@ -41,8 +49,10 @@ export function HouseholdScreen() {
   const state = useHouseholdStore();
   const preset = CASE_PRESETS.find((p) => p.id === state.presetId) ?? CASE_PRESETS[0];
 
-  const datasetRegions =
-    dataset?.status === 'ready' ? cacheGet<RegionArrays>(CACHE_KEYS.regions(dataset.id)) : undefined;
+  const cachedRegions = useSyncExternalStore(cacheSubscribe, () =>
+    dataset ? cacheGet<RegionArrays>(CACHE_KEYS.regions(dataset.id)) : undefined,
+  );
+  const datasetRegions = dataset?.status === 'ready' ? cachedRegions : undefined;
   const regions = datasetRegions ?? fallbackRegions();
   const regionsId = datasetRegions && dataset ? dataset.id : 'demo-regions';
   const scenarioId = state.scenarioId ?? activeScenarioId;
@@ -329,7 +339,7 @@ function RunCard({
         <div>
           <div className="control-label">{m.annual}</div>
           <div className="run-amount" data-testid={`${testId}-annual`}>
-            {formatValue(run.total, 'householdAnnual', language)}
+            {formatAnnual(run.total, language)}
             {language === 'zh' ? <span className="per">/年</span> : null}
           </div>
         </div>
@@ -341,7 +351,7 @@ function RunCard({
           {formatValue(delta / 12, 'monthly', language, { signed: true })}
           {language === 'zh' ? '/月' : ''}
           {' · '}
-          {formatValue(delta, 'householdAnnual', language, { signed: true })}
+          {formatAnnual(delta, language, true)}
           {language === 'zh' ? '/年' : ''}
         </div>
       ) : null}
@@ -408,21 +418,9 @@ function TraceResults({ trace, scenarioName }: { trace: HouseholdTrace; scenario
           <table className="data-table trace-table" data-testid="trace-table">
             <thead>
               <tr>
-                <th rowSpan={2}>{m.rule}</th>
-                <th colSpan={3} className="run-head">
-                  {m.baseline}
-                </th>
-                <th colSpan={3} className="run-head">
-                  {fill(m.reform, { name: scenarioName })}
-                </th>
-              </tr>
-              <tr>
-                <th>{m.inputs}</th>
-                <th>{m.test}</th>
-                <th>{m.result}</th>
-                <th>{m.inputs}</th>
-                <th>{m.test}</th>
-                <th>{m.result}</th>
+                <th className="rule-head">{m.rule}</th>
+                <th className="run-head">{m.baseline}</th>
+                <th className="run-head">{fill(m.reform, { name: scenarioName })}</th>
               </tr>
             </thead>
             <tbody>
@@ -432,9 +430,8 @@ function TraceResults({ trace, scenarioName }: { trace: HouseholdTrace; scenario
                     <div>{row.label}</div>
                     {row.note ? <div className="muted">{row.note}</div> : null}
                   </td>
-                  {[row.baseline, row.reform].map((step, index) => (
-                    <StepCells key={index} step={step} />
-                  ))}
+                  <StepCell step={row.baseline} />
+                  <StepCell step={row.reform} />
                 </tr>
               ))}
             </tbody>
@@ -445,24 +442,18 @@ function TraceResults({ trace, scenarioName }: { trace: HouseholdTrace; scenario
   );
 }
 
-function StepCells({ step }: { step: HouseholdTraceRun['steps'][number] | null }) {
+function StepCell({ step }: { step: HouseholdTraceRun['steps'][number] | null }) {
   const language = useUiStore((s) => s.language);
-  if (!step) {
-    return (
-      <>
-        <td className="inputs-cell">—</td>
-        <td>—</td>
-        <td>—</td>
-      </>
-    );
-  }
-  const result = formatResult(step, language);
+  if (!step) return <td className="step-cell">—</td>;
+  const comparison = formatComparison(step, language);
   const tone = typeof step.result === 'boolean' ? (step.result ? 'pass' : 'fail') : '';
   return (
-    <>
-      <td className="inputs-cell">{formatInputs(step, language).join(' · ')}</td>
-      <td className="test-cell">{formatComparison(step, language) ?? ''}</td>
-      <td className={`result-cell ${tone}`}>{result}</td>
-    </>
+    <td className="step-cell">
+      <div className="step-line">
+        <span className="step-test">{comparison ?? ''}</span>
+        <span className={`step-result ${tone}`}>{formatResult(step, language)}</span>
+      </div>
+      <div className="step-inputs">{formatInputs(step, language).join(' · ')}</div>
+    </td>
   );
 }

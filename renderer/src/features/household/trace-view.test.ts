@@ -6,7 +6,15 @@ import type { TraceStep } from '../../../../sim/trace/types.ts';
 import { CASE_PRESETS } from '../../../../datasets/cases/cases.ts';
 import { formFromPreset } from './household-form';
 import { fallbackRegions, toHouseholdRecord } from './household-record';
-import { componentRows, formatComparison, formatInputs, formatResult, programmeLabel, traceRows } from './trace-view';
+import {
+  componentRows,
+  formatAnnual,
+  formatComparison,
+  formatInputs,
+  formatResult,
+  programmeLabel,
+  traceRows,
+} from './trace-view';
 
 function trace(id: string, scalePct: number) {
   const preset = CASE_PRESETS.find((p) => p.id === id);
@@ -52,6 +60,18 @@ describe('trace view', () => {
     expect(rows.reduce((sum, row) => sum + row.baseline, 0)).toBeCloseTo(t.baseline.total, 6);
     expect(rows.reduce((sum, row) => sum + row.reform, 0)).toBeCloseTo(t.reform.total, 6);
     expect(t.reform.total).toBeGreaterThan(t.baseline.total);
+  });
+
+  it('leaves out expected-amount rows paid under neither run', () => {
+    const rows = traceRows(trace('gansu-orphan', 0), 'en');
+    expect(rows.some((row) => row.id === 'component.tekunLiving')).toBe(true);
+    expect(rows.some((row) => row.id === 'component.base')).toBe(false);
+  });
+
+  it('writes annual amounts in 万元 from ten thousand yuan, in yuan below', () => {
+    expect(formatAnnual(16323, 'zh')).toBe('1.63万元');
+    expect(formatAnnual(38.3, 'zh')).toBe('38元');
+    expect(formatAnnual(1469, 'en', true)).toBe('+1,469 yuan/year');
   });
 
   it('names programmes by code or name', () => {

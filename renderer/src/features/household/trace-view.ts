@@ -6,6 +6,7 @@ import { COMPONENT_IDS, COMPONENT_LABELS } from '../../../../sim/kernel/metrics.
 import type { ComponentId } from '../../../../sim/kernel/metrics.ts';
 import { PROGRAMME_CODES } from '../../../../datasets/schema.ts';
 import type { Language } from '../../i18n/i18n';
+import { formatValue } from '../../format/units';
 
 /** One row of the trace table: the same rule under the baseline and the reform. */
 export interface TraceRow {
@@ -78,6 +79,16 @@ export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(value);
 }
 
+/** A household's annual amount: 万元 from 10,000 yuan up in Chinese (POLICY.md §1), whole yuan below and in English. */
+export function formatAnnual(value: number, language: Language, signed = false): string {
+  if (language === 'zh' && Math.abs(value) >= 1e4) return formatValue(value, 'householdAnnual', language, { signed });
+  const number = new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-US', {
+    maximumFractionDigits: 0,
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  }).format(value);
+  return language === 'zh' ? `${number}元` : `${number} yuan/year`;
+}
+
 /** A programme code's name in the reader's language. */
 export function programmeLabel(code: number | string, language: Language): string {
   const found = PROGRAMME_CODES.find((entry) => entry.code === code || entry.name === code);
@@ -109,7 +120,10 @@ export function formatResult(step: TraceStep, language: Language): string {
   return formatNumber(step.result, language);
 }
 
-/** Baseline and reform steps merged by id, in the baseline's order with reform-only steps after their predecessor. */
+/**
+ * Baseline and reform steps merged by id, in the baseline's order with reform-only steps after their predecessor;
+ * the expected-amount rows of components paid under neither run are left out (the component table lists the rest).
+ */
 export function traceRows(trace: HouseholdTrace, language: Language): TraceRow[] {
   const order: string[] = [];
   for (const step of trace.baseline.steps) order.push(step.id);
@@ -121,20 +135,24 @@ export function traceRows(trace: HouseholdTrace, language: Language): TraceRow[]
   const byId = (run: HouseholdTraceRun) => new Map(run.steps.map((step) => [step.id, step]));
   const base = byId(trace.baseline);
   const reform = byId(trace.reform);
-  return order.map((id) => {
-    const b = base.get(id) ?? null;
-    const r = reform.get(id) ?? null;
-    const any = (b ?? r) as TraceStep;
-    const note = language === 'zh' ? (any.noteZh ?? null) : (any.noteEn ?? null);
-    return {
-      id,
-      label: language === 'zh' ? any.labelZh : any.labelEn,
-      note: id === 'status' ? null : note,
-      baseline: b,
-      reform: r,
-      differs: b === null || r === null || b.result !== r.result,
-    };
-  });
+  const paidNowhere = (id: string) =>
+    id.startsWith('component.') && base.get(id)?.result === 0 && reform.get(id)?.result === 0;
+  return order
+    .filter((id) => !paidNowhere(id))
+    .map((id) => {
+      const b = base.get(id) ?? null;
+      const r = reform.get(id) ?? null;
+      const any = (b ?? r) as TraceStep;
+      const note = language === 'zh' ? (any.noteZh ?? null) : (any.noteEn ?? null);
+      return {
+        id,
+        label: language === 'zh' ? any.labelZh : any.labelEn,
+        note: id === 'status' ? null : note,
+        baseline: b,
+        reform: r,
+        differs: b === null || r === null || b.result !== r.result,
+      };
+    });
 }
 
 /** One benefit component under both runs (yuan per year). */

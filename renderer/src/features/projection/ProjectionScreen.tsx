@@ -217,7 +217,7 @@ function PanelTable({ lines }: { lines: readonly ProjectionLine[] }) {
   const columns = useMemo<TableColumn<PanelRow>[]>(
     () => [
       { id: 'scenario', header: m.scenarioColumn, value: (row) => row.scenarioName },
-      { id: 'year', header: m.yearColumn, value: (row) => row.year, suppressible: false },
+      { id: 'year', header: m.yearColumn, value: (row) => String(row.year) },
       ...INDICATORS.map((def) => ({
         id: def.id,
         header: axisName(def[language], unitOf(def.quantity, language), language),
@@ -230,7 +230,7 @@ function PanelTable({ lines }: { lines: readonly ProjectionLine[] }) {
   );
   return (
     <div className="projection-table">
-      <DataTable rows={rows} columns={columns} rowKey={(row) => row.key} testId="projection-table" maxHeight={420} />
+      <DataTable rows={rows} columns={columns} rowKey={(row) => row.key} testId="projection-table" maxHeight={640} />
     </div>
   );
 }

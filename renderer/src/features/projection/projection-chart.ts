@@ -52,8 +52,8 @@ export function projectionOption(
     };
   });
   return {
-    legend: { top: 0, type: 'scroll' },
-    grid: { left: 16, right: 24, top: 44, bottom: 28, containLabel: true },
+    legend: { bottom: 0, type: 'scroll' },
+    grid: { left: 16, right: 24, top: 30, bottom: 52, containLabel: true },
     xAxis: {
       type: 'category',
       data: years.map(String),
@@ -65,7 +65,7 @@ export function projectionOption(
     yAxis: {
       type: 'value',
       name: axisName(name, unit, language),
-      nameTextStyle: { align: 'left' },
+      nameTextStyle: { align: 'left', color: '#55606e' },
       scale: def.quantity !== 'money',
     },
     tooltip: {

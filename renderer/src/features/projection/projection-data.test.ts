@@ -68,3 +68,18 @@ describe('projection data', () => {
     expect(rows[3].values.costCentral).toBe(4 * metricIndex('cost.central'));
   });
 });
+
+describe('withSpan', () => {
+  it('sets the chosen span and keeps the scenario standard path', async () => {
+    const { withSpan } = await import('./projection-store');
+    expect(withSpan({ schemaVersion: 1, name: 'a' }, 2025, 5)).toEqual({
+      schemaVersion: 1,
+      name: 'a',
+      projection: { startYear: 2025, years: 5, standardPath: 'fixed' },
+    });
+    expect(withSpan({ name: 'b', projection: { startYear: 2024, years: 3, standardPath: 'rule' } }, 2026, 4)).toEqual({
+      name: 'b',
+      projection: { startYear: 2026, years: 4, standardPath: 'rule' },
+    });
+  });
+});

@@ -6,6 +6,7 @@ import { getEngine } from '../../services/engine/engine';
 import { EngineError } from '../../services/engine/engine-client';
 import type { ProjectionRun } from '../../services/engine/engine-calls';
 import type { Bilingual } from '../../i18n/i18n';
+import type { JsonValue } from '../../../../electron/contract/host-api.ts';
 import { BASELINE_SCENARIO_ID, selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store';
 
 /** What a finished run left in the cache. */
@@ -48,6 +49,20 @@ export function projectionInputsKey(): string | null {
   return JSON.stringify([dataset.id, startYear, years, docs]);
 }
 
+/**
+ * The scenario document with the chosen span in its `projection` settings (the engine labels years from
+ * `projection.startYear`); the scenario's own standard path is kept, 'fixed' when it has none.
+ */
+export function withSpan(document: JsonValue, startYear: number, years: number): JsonValue {
+  if (!document || typeof document !== 'object' || Array.isArray(document)) return document;
+  const current = document.projection;
+  const path =
+    current && typeof current === 'object' && !Array.isArray(current) && current.standardPath === 'rule'
+      ? 'rule'
+      : 'fixed';
+  return { ...document, projection: { startYear, years, standardPath: path } };
+}
+
 let runCounter = 0;
 
 export const useProjectionStore = create<ProjectionState>((set, get) => ({
@@ -74,7 +89,11 @@ export const useProjectionStore = create<ProjectionState>((set, get) => ({
     try {
       const outcome = await getEngine().call(
         'project',
-        { scenarios: scenarios.map((s) => s.document), startYear: get().startYear, years: get().years },
+        {
+          scenarios: scenarios.map((s) => withSpan(s.document, get().startYear, get().years)),
+          startYear: get().startYear,
+          years: get().years,
+        },
         { lane: 'projection', onProgress: (fraction) => set({ progress: fraction }) },
       );
       if (outcome.status !== 'done') return;
