@@ -46,6 +46,10 @@ export interface SimOptions {
   monitoringRatio?: number;
   /** Use the inline fast path for households outside every programme (default true; tests compare with false). */
   fastPath?: boolean;
+  /** Produce `nextState` for the next projection year (default false: single-year runs skip it). */
+  carryState?: boolean;
+  /** Buffers to write `nextState` into (reused across years; must not be the `state` being read). */
+  stateInto?: HouseholdState;
   /** Status carried from the previous projection year; the dataset's current status if omitted. */
   state?: HouseholdState;
 }
@@ -92,6 +96,6 @@ export interface YearResult {
   deciles: Float64Array;
   priceIndex: number;
   households?: HouseholdResult;
-  /** Status to carry into the next projection year. */
-  nextState: HouseholdState;
+  /** Status to carry into the next projection year (only with `carryState`). */
+  nextState?: HouseholdState;
 }

@@ -40,6 +40,12 @@ export function project(
   const seed = options.seed ?? scenario.monteCarlo?.seed ?? 0;
   const years: YearResult[] = [];
   let state: HouseholdState | undefined;
+  const count = households.count;
+  const buffers: HouseholdState[] = [0, 1].map(() => ({
+    programme: new Uint8Array(count),
+    enrol: new Float64Array(count),
+    gradualExit: new Uint8Array(count),
+  }));
   for (let t = 0; t <= n; t++) {
     const params = resolveScenario(scenario, regions, { yearIndex: t });
     const result = simulateYear(households, regions, params, {
@@ -49,9 +55,13 @@ export function project(
       householdColumns: options.householdColumns ?? false,
       decile,
       state,
+      carryState: t < n,
+      stateInto: buffers[t % 2],
     });
     state = result.nextState;
-    years.push(result);
+    // The state buffers are reused across years, so results do not keep them.
+    const { nextState: _carried, ...kept } = result;
+    years.push(kept);
   }
   return { scenarioName: scenario.name, startYear: scenario.projection?.startYear ?? 2024, years };
 }
