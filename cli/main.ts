@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run.ts')).runCommand,
   validate: async () => (await import('./commands/validate.ts')).validateCommand,
   generate: async () => (await import('./commands/generate.ts')).generateCommand,
+  bench: async () => (await import('./commands/bench.ts')).benchCommand,
 };
 
 /** One-line summaries for the top-level help (kept here so it needs no command module). */

@@ -3,7 +3,6 @@ import { tableToIPC } from 'apache-arrow';
 import type { Table } from 'apache-arrow';
 import type { HouseholdArrays } from '../../sim/model/households.ts';
 import type { RegionArrays } from '../../sim/model/regions.ts';
-import type { NativeDuckDb } from '../duckdb/native.ts';
 import type { WasmDuckDb } from '../duckdb/wasm-node.ts';
 import { cellsArrowTable, householdsArrowTable } from './sql-tables.ts';
 import type { SqlRuleParams } from './rules-sql.ts';
@@ -24,7 +23,8 @@ export interface SqlProgrammeTotals {
 /** Table names used when loading into DuckDB. */
 export const SQL_TABLES = { households: 'sn_households', cells: 'sn_cells' } as const;
 
-function rowToTotals(row: Record<string, unknown>): SqlProgrammeTotals {
+/** Converts one result row of the programme totals query. */
+export function rowToTotals(row: Record<string, unknown>): SqlProgrammeTotals {
   const n = (key: string): number => Number(row[key] ?? 0);
   const cost = {
     dibao_base: n('dibao_base'),
@@ -65,36 +65,6 @@ export function loadIntoWasm(
 export function programmeTotalsWasm(duck: WasmDuckDb, params: SqlRuleParams): SqlProgrammeTotals[] {
   const table = duck.connection.query(programmeTotalsSql(params, SQL_TABLES));
   return table.toArray().map((row: { toJSON(): Record<string, unknown> }) => rowToTotals(row.toJSON()));
-}
-
-/** Copies the tables loaded in DuckDB-wasm into native DuckDB through a Parquet file written by DuckDB-wasm. */
-export async function copyWasmTablesToNative(
-  duck: WasmDuckDb,
-  native: NativeDuckDb,
-  scratchDir: string,
-): Promise<void> {
-  const { writeFile } = await import('node:fs/promises');
-  const path = await import('node:path');
-  for (const name of Object.values(SQL_TABLES)) {
-    const file = `${name}.parquet`;
-    duck.connection.query(`COPY ${name} TO '${file}' (FORMAT PARQUET)`);
-    const bytes = duck.db.copyFileToBuffer(file);
-    duck.db.dropFile(file);
-    const target = path.join(scratchDir, file);
-    await writeFile(target, bytes);
-    await native.connection.run(
-      `CREATE OR REPLACE TABLE ${name} AS SELECT * FROM read_parquet('${target.replaceAll("'", "''")}')`,
-    );
-  }
-}
-
-/** Runs the programme totals query in native DuckDB (tables copied by copyWasmTablesToNative). */
-export async function programmeTotalsNative(
-  native: NativeDuckDb,
-  params: SqlRuleParams,
-): Promise<SqlProgrammeTotals[]> {
-  const result = await native.connection.runAndReadAll(programmeTotalsSql(params, SQL_TABLES));
-  return result.getRowObjects().map((row) => rowToTotals(row));
 }
 
 /** Per-cell totals from the SQL rules: enrolled households by programme code (index 1..4) and total cost. */

@@ -32,40 +32,62 @@ export const HH_SQL_COLUMNS = {
   weight: 'weight',
 } as const satisfies Record<Exclude<keyof HouseholdArrays, 'count'>, string>;
 
-/** Households as an Arrow table (zero-copy over the typed arrays), plus a row id `hh_id`. */
-export function householdsArrowTable(households: HouseholdArrays): Table {
+/** A numeric column of the SQL tables. */
+export type SqlColumn = Uint8Array | Uint16Array | Uint32Array | Float64Array;
+
+/** Household columns under their SQL names, plus a row id `hh_id` (the typed arrays themselves, not copies). */
+export function householdSqlColumns(households: HouseholdArrays): Record<string, SqlColumn> {
   const hhId = new Uint32Array(households.count);
   for (let i = 0; i < households.count; i++) hhId[i] = i;
-  const vectors: Record<string, ReturnType<typeof makeVector>> = { hh_id: makeVector(hhId) };
+  const columns: Record<string, SqlColumn> = { hh_id: hhId };
   for (const [field, column] of Object.entries(HH_SQL_COLUMNS)) {
     const key = field satisfies string as keyof typeof HH_SQL_COLUMNS;
-    vectors[column] = makeVector(households[key]);
+    columns[column] = households[key];
   }
+  return columns;
+}
+
+function toArrow(columns: Record<string, SqlColumn>): Table {
+  const vectors: Record<string, ReturnType<typeof makeVector>> = {};
+  for (const [name, column] of Object.entries(columns)) vectors[name] = makeVector(column);
   return new Table(vectors);
 }
 
+/** Households as an Arrow table (zero-copy over the typed arrays), plus a row id `hh_id`. */
+export function householdsArrowTable(households: HouseholdArrays): Table {
+  return toArrow(householdSqlColumns(households));
+}
+
 /**
- * Region cells (region*2+area) as an Arrow table with the parameters the rules read. `standard` defaults to the
- * dataset's current standards; pass the engine's resolved standards to cross-check a reform.
+ * Region cells (region*2+area) with the parameters the rules read. `standard` defaults to the dataset's current
+ * standards; pass the engine's resolved standards to cross-check a reform.
  */
-export function cellsArrowTable(regions: RegionArrays, standard: Float64Array = regions.standard): Table {
+export function cellSqlColumns(
+  regions: RegionArrays,
+  standard: Float64Array = regions.standard,
+): Record<string, SqlColumn> {
   const cells = regions.count * 2;
   const cell = new Uint32Array(cells);
   const province = new Uint16Array(cells);
+  const centralShare = new Float64Array(cells);
   for (let c = 0; c < cells; c++) {
     cell[c] = c;
     province[c] = regions.province[c >> 1];
+    centralShare[c] = regions.centralShare[c >> 1];
   }
-  const centralShare = new Float64Array(cells);
-  for (let c = 0; c < cells; c++) centralShare[c] = regions.centralShare[c >> 1];
-  return new Table({
-    cell: makeVector(cell),
-    province: makeVector(province),
-    standard: makeVector(standard),
-    income_prev: makeVector(regions.incomePrev),
-    consumption_prev: makeVector(regions.consumptionPrev),
-    min_wage: makeVector(regions.minWage),
-    central_share: makeVector(centralShare),
-    population: makeVector(regions.population),
-  });
+  return {
+    cell,
+    province,
+    standard,
+    income_prev: regions.incomePrev,
+    consumption_prev: regions.consumptionPrev,
+    min_wage: regions.minWage,
+    central_share: centralShare,
+    population: regions.population,
+  };
+}
+
+/** Region cells as an Arrow table (see cellSqlColumns). */
+export function cellsArrowTable(regions: RegionArrays, standard?: Float64Array): Table {
+  return toArrow(cellSqlColumns(regions, standard));
 }

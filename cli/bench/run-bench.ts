@@ -1,0 +1,360 @@
+// The benchmark behind `npm run bench`: on N synthetic households (1,000,000 by default) it times the kernel (one
+// scenario-year in expected value, a 6-year projection, 100 Monte Carlo draws on worker threads), the same scenario as
+// SQL in DuckDB-wasm and native DuckDB, and the data layer's import, validation and hand-off of an Arrow file.
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { generateDemo } from '../../datasets/generate/generate.ts';
+import { demoToArrow, tableBytes } from '../../datasets/generate/to-arrow.ts';
+import {
+  BASELINE_SCENARIO,
+  ENGINE_VERSION,
+  M,
+  METRIC_COUNT,
+  incomeDeciles,
+  project,
+  resolveScenario,
+  runReplications,
+  simulateYear,
+} from '../../sim/index.ts';
+import type { HouseholdArrays, RegionArrays, SumMetricId, YearResult } from '../../sim/index.ts';
+import { loadDataset } from '../dataset/load-dataset.ts';
+import { openNativeDuckDb } from '../duckdb/native.ts';
+import { openWasmDuckDb } from '../duckdb/wasm-node.ts';
+import { startMcPool } from '../engine/mc-pool.ts';
+import { sqlParamsFromResolved } from '../sql/params-from-engine.ts';
+import { loadIntoWasm, programmeTotalsWasm } from '../sql/run-rules.ts';
+import { loadIntoNative, programmeTotalsNative } from '../sql/run-rules-native.ts';
+import type { SqlProgrammeTotals } from '../sql/run-rules.ts';
+import { APP_VERSION } from '../versions.ts';
+import { demoToEngineArrays } from './demo-arrays.ts';
+import type { BenchReport, BenchRow } from './report.ts';
+import { machineDescription, rssSampler, timeOnce, timeRuns } from './timing.ts';
+
+/** Benchmark settings. */
+export interface BenchOptions {
+  households: number;
+  seed: number;
+  kernelRuns: number;
+  sqlRuns: number;
+  replications: number;
+  workers: number;
+  /** Folder for the generated Arrow files (bench-results/). */
+  scratchDir: string;
+  skipNative: boolean;
+  skipImport: boolean;
+  /** Called with a bilingual stage label as the benchmark advances. */
+  onStage?: (label: string) => void;
+}
+
+const MIB = 2 ** 20;
+
+function national(year: YearResult, regions: RegionArrays, id: SumMetricId): number {
+  let sum = 0;
+  for (let c = 0; c < regions.count * 2; c++) sum += year.cells[c * METRIC_COUNT + M[id]];
+  return sum;
+}
+
+function arrayBytes(h: HouseholdArrays): number {
+  let bytes = 0;
+  for (const value of Object.values(h)) if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+  return bytes;
+}
+
+const PROGRAMME_NAMES = ['dibao', 'tekun', 'marginal', 'rigid'] as const;
+
+function agreement(
+  year: YearResult,
+  regions: RegionArrays,
+  sql: readonly SqlProgrammeTotals[],
+): BenchReport['agreement'] {
+  const rows: BenchReport['agreement'] = [];
+  PROGRAMME_NAMES.forEach((name, k) => {
+    const s = sql.find((r) => r.programme === k + 1);
+    const kernel = national(year, regions, `persons.${name}`);
+    const value = s?.persons ?? 0;
+    rows.push({
+      metric: `persons.${name}`,
+      kernel,
+      sql: value,
+      relDiff: Math.abs(kernel - value) / Math.max(1, Math.abs(kernel)),
+    });
+  });
+  const kernelCost =
+    national(year, regions, 'cost.base') +
+    national(year, regions, 'cost.supplements') +
+    national(year, regions, 'cost.tekunLiving') +
+    national(year, regions, 'cost.tekunCare') +
+    national(year, regions, 'cost.marginalSpecial') +
+    national(year, regions, 'cost.rigidSpecial');
+  const sqlCost = sql.reduce((sum, r) => sum + r.totalCost, 0);
+  rows.push({
+    metric: 'cost (dibao + tekun + marginal/rigid special), yuan',
+    kernel: kernelCost,
+    sql: sqlCost,
+    relDiff: Math.abs(kernelCost - sqlCost) / Math.max(1, Math.abs(kernelCost)),
+  });
+  return rows;
+}
+
+/** Runs every measurement and returns the report (nothing is written here). */
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const stage = options.onStage ?? (() => undefined);
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  const n = options.households;
+  const heapBefore = process.memoryUsage().heapUsed;
+  const rssBaseline = process.memoryUsage.rss();
+  const sampler = rssSampler();
+
+  stage(`生成 ${n} 户合成数据 / generating ${n} synthetic households`);
+  const generated = await timeOnce(() => generateDemo(n, options.seed));
+  rows.push({
+    id: 'generate',
+    labelZh: '生成合成数据',
+    labelEn: 'Generate synthetic data',
+    medianMs: generated.ms,
+    runs: 1,
+  });
+  const { households, regions } = demoToEngineArrays(generated.value);
+  const dataBytes = arrayBytes(households);
+
+  stage('内核 / kernel');
+  const baseline = resolveScenario(BASELINE_SCENARIO, regions);
+  const decileTiming = await timeOnce(() => incomeDeciles(households));
+  const decile = decileTiming.value;
+  rows.push({
+    id: 'deciles',
+    labelZh: '收入十分位（每个数据集一次）',
+    labelEn: 'Income deciles (once per dataset)',
+    medianMs: decileTiming.ms,
+    runs: 1,
+  });
+  let lastYear: YearResult | undefined;
+  const kernel = await timeRuns(options.kernelRuns, 3, () => {
+    lastYear = simulateYear(households, regions, baseline, { householdColumns: false, decile });
+  });
+  rows.push({
+    id: 'kernel-ev',
+    labelZh: '内核：一个情景年（期望值，仅汇总）',
+    labelEn: 'Kernel: one scenario-year (EV, aggregates)',
+    medianMs: kernel.medianMs,
+    runs: kernel.runs,
+    targetMs: 40,
+    note: `min ${kernel.minMs.toFixed(1)}, max ${kernel.maxMs.toFixed(1)}`,
+  });
+  const kernelCols = await timeRuns(Math.max(3, Math.round(options.kernelRuns / 3)), 1, () =>
+    simulateYear(households, regions, baseline, { householdColumns: true, decile }),
+  );
+  rows.push({
+    id: 'kernel-ev-columns',
+    labelZh: '内核：一个情景年（含逐户结果列）',
+    labelEn: 'Kernel: one scenario-year with per-household columns',
+    medianMs: kernelCols.medianMs,
+    runs: kernelCols.runs,
+  });
+  const resolveTiming = await timeRuns(options.kernelRuns, 1, () => resolveScenario(BASELINE_SCENARIO, regions));
+  rows.push({
+    id: 'resolve',
+    labelZh: '情景解析到地区参数',
+    labelEn: 'Resolve scenario to region parameters',
+    medianMs: resolveTiming.medianMs,
+    runs: resolveTiming.runs,
+  });
+
+  stage('6 年预测 / 6-year projection');
+  const projection = await timeRuns(3, 1, () => project(households, regions, BASELINE_SCENARIO, { years: 5, decile }));
+  rows.push({
+    id: 'projection',
+    labelZh: '6 年预测（期望值）',
+    labelEn: '6-year projection (EV)',
+    medianMs: projection.medianMs,
+    runs: projection.runs,
+    targetMs: 300,
+  });
+
+  stage(`蒙特卡洛 ${options.replications} 次 / Monte Carlo ${options.replications} draws`);
+  const poolStart = await timeOnce(() => startMcPool(options.workers));
+  const pool = poolStart.value;
+  try {
+    await pool.run({
+      households,
+      regions,
+      params: baseline,
+      seed: 7,
+      replications: Math.min(options.replications, 2 * options.workers),
+      decile,
+    });
+    const mc = await timeOnce(() =>
+      pool.run({ households, regions, params: baseline, seed: 11, replications: options.replications, decile }),
+    );
+    rows.push({
+      id: 'mc',
+      labelZh: `蒙特卡洛 ${options.replications} 次（${options.workers} 个工作线程）`,
+      labelEn: `Monte Carlo ${options.replications} draws (${options.workers} worker threads)`,
+      medianMs: mc.ms,
+      runs: 1,
+      targetMs: 5000,
+      note: `workers started beforehand (start-up ${Math.round(poolStart.ms)} ms, not included)`,
+    });
+  } finally {
+    await pool.close();
+  }
+  const singleReps = Math.min(10, options.replications);
+  const single = await timeOnce(() =>
+    runReplications({ households, regions, params: baseline, seed: 11, from: 0, to: singleReps, decile }),
+  );
+  rows.push({
+    id: 'mc-single',
+    labelZh: `蒙特卡洛 ${singleReps} 次（主线程，单核）`,
+    labelEn: `Monte Carlo ${singleReps} draws (main thread, one core)`,
+    medianMs: single.ms,
+    runs: 1,
+  });
+
+  if (!options.skipImport) {
+    stage('导入与校验 / import and validation');
+    await mkdir(options.scratchDir, { recursive: true });
+    const arrow = demoToArrow(generated.value);
+    const files = {
+      households: path.join(options.scratchDir, `bench-households-${n}.arrow`),
+      regions: path.join(options.scratchDir, `bench-regions-${n}.arrow`),
+    };
+    await writeFile(files.households, tableBytes(arrow.households, 'file'));
+    await writeFile(files.regions, tableBytes(arrow.regions, 'file'));
+    const duck = await openWasmDuckDb();
+    try {
+      const loaded = await loadDataset(duck, files);
+      rows.push({
+        id: 'import',
+        labelZh: '导入 Arrow 文件（含标识符检查）',
+        labelEn: 'Import Arrow file (incl. identifier scan)',
+        medianMs: loaded.timings.loadMs,
+        runs: 1,
+        note: 'datasets/import loadFile',
+      });
+      rows.push({
+        id: 'validate',
+        labelZh: '数据校验',
+        labelEn: 'Validation',
+        medianMs: loaded.timings.validateMs,
+        runs: 1,
+        targetMs: 2000,
+        note: 'datasets/import validateDataset',
+      });
+      rows.push({
+        id: 'handoff',
+        labelZh: '交给引擎（类型化数组）',
+        labelEn: 'Hand-off to engine (typed arrays)',
+        medianMs: loaded.timings.handOffMs,
+        runs: 1,
+        note: 'buildCanonicalTables + handOff',
+      });
+      rows.push({
+        id: 'import-handoff',
+        labelZh: '导入 + 交给引擎',
+        labelEn: 'Import + hand-off',
+        medianMs: loaded.timings.loadMs + loaded.timings.handOffMs,
+        runs: 1,
+        targetMs: 2000,
+      });
+    } finally {
+      duck.close();
+    }
+  }
+
+  stage('DuckDB-wasm SQL');
+  const params = sqlParamsFromResolved(baseline);
+  const duck = await openWasmDuckDb();
+  let wasmMedian: number;
+  let nativeMedian = Number.NaN;
+  let sqlTotals: SqlProgrammeTotals[] = [];
+  try {
+    const load = await timeOnce(() => loadIntoWasm(duck, households, regions, baseline.standard));
+    const wasm = await timeRuns(options.sqlRuns, 1, () => {
+      sqlTotals = programmeTotalsWasm(duck, params);
+    });
+    wasmMedian = wasm.medianMs;
+    rows.push({
+      id: 'sql-wasm',
+      labelZh: '同一情景 SQL：DuckDB-wasm',
+      labelEn: 'Same scenario as SQL: DuckDB-wasm',
+      medianMs: wasm.medianMs,
+      runs: wasm.runs,
+      note: `table load ${Math.round(load.ms)} ms not included`,
+    });
+    if (!options.skipNative) {
+      stage('DuckDB native SQL');
+      const native = await openNativeDuckDb(options.workers);
+      try {
+        const nativeLoad = await timeOnce(() => loadIntoNative(native, households, regions, baseline.standard));
+        const timing = await timeRuns(options.sqlRuns, 1, () => programmeTotalsNative(native, params));
+        nativeMedian = timing.medianMs;
+        rows.push({
+          id: 'sql-native',
+          labelZh: `同一情景 SQL：原生 DuckDB（${options.workers} 线程）`,
+          labelEn: `Same scenario as SQL: native DuckDB (${options.workers} threads)`,
+          medianMs: timing.medianMs,
+          runs: timing.runs,
+          note: `DuckDB ${native.version}; table load ${Math.round(nativeLoad.ms)} ms not included`,
+        });
+      } finally {
+        native.close();
+      }
+    }
+  } finally {
+    duck.close();
+  }
+
+  const peak = sampler.stop();
+  const heapAfter = process.memoryUsage().heapUsed;
+  notes.push(
+    '内核每年计算的内容多于 SQL：除资格、待遇与分组汇总外，还有临时救助、贫困缺口、十分位、监测与渐退。/ ' +
+      'The kernel computes more per year than the SQL: besides eligibility, benefits and the group-by it also does ' +
+      'temporary assistance, poverty gaps, deciles, monitoring and gradual exit.',
+    `住户数据本身每户 ${Math.round(dataBytes / n)} 字节（类型化数组）。/ Household data alone: ${Math.round(dataBytes / n)} bytes per household (typed arrays).`,
+    `运行时系统负载 / load average at the end: ${os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(', ')} (2 cores shared with other processes; numbers are noisy when this is high).`,
+  );
+  return {
+    date: new Date().toISOString(),
+    machine: machineDescription(),
+    households: n,
+    seed: options.seed,
+    rows,
+    ratios: [
+      {
+        labelZh: '内核 vs DuckDB-wasm SQL',
+        labelEn: 'kernel vs DuckDB-wasm SQL',
+        value: wasmMedian / kernel.medianMs,
+        targetMin: 5,
+      },
+      ...(options.skipNative
+        ? []
+        : [
+            {
+              labelZh: '内核 vs 原生 DuckDB SQL',
+              labelEn: 'kernel vs native DuckDB SQL',
+              value: nativeMedian / kernel.medianMs,
+              targetMin: 1,
+            },
+          ]),
+    ],
+    memory: {
+      rssBaselineMiB: rssBaseline / MIB,
+      rssPeakMiB: peak / MIB,
+      bytesPerHousehold: (peak - rssBaseline) / n,
+      heapDeltaMiB: (heapAfter - heapBefore) / MIB,
+    },
+    versions: {
+      app: APP_VERSION,
+      engine: ENGINE_VERSION,
+      node: process.version,
+      'duckdb-wasm': '1.32.0',
+    },
+    agreement: lastYear === undefined ? [] : agreement(lastYear, regions, sqlTotals),
+    notes,
+  };
+}

@@ -1,0 +1,83 @@
+// `safetynet bench` (`npm run bench`): runs the benchmark, prints the table and ratios, writes BENCHMARKS.md and a
+// JSON copy under bench-results/. Times are reported, never asserted.
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
+import { benchMarkdown, benchTable } from '../bench/report.ts';
+import { runBench } from '../bench/run-bench.ts';
+import type { Command } from '../command.ts';
+import type { CliIo } from '../io.ts';
+import { eprintln, println } from '../io.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+async function runBenchCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseCommandArgs('bench', argv, {
+    households: { type: 'string', short: 'n' },
+    seed: { type: 'string' },
+    'kernel-runs': { type: 'string' },
+    'sql-runs': { type: 'string' },
+    replications: { type: 'string' },
+    workers: { type: 'string' },
+    markdown: { type: 'string' },
+    'skip-markdown': { type: 'boolean' },
+    'skip-native': { type: 'boolean' },
+    'skip-import': { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  limitPositionals('bench', args, 0);
+  const scratchDir = path.join(REPO_ROOT, 'bench-results');
+  const report = await runBench({
+    households: intOption(args, 'households', 1_000_000, 1000, 20_000_000),
+    seed: intOption(args, 'seed', 20241231, 0, 0xffffffff),
+    kernelRuns: intOption(args, 'kernel-runs', 15, 1, 1000),
+    sqlRuns: intOption(args, 'sql-runs', 5, 1, 1000),
+    replications: intOption(args, 'replications', 100, 1, 100_000),
+    workers: intOption(args, 'workers', Math.max(1, os.availableParallelism()), 1, 64),
+    scratchDir,
+    skipNative: flag(args, 'skip-native'),
+    skipImport: flag(args, 'skip-import'),
+    onStage: (label) => eprintln(io, `… ${label}`),
+  });
+  if (flag(args, 'json')) println(io, JSON.stringify(report, null, 2));
+  else println(io, benchTable(report));
+  await mkdir(scratchDir, { recursive: true });
+  await writeFile(path.join(scratchDir, `bench-${report.households}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  if (!flag(args, 'skip-markdown')) {
+    const target = path.resolve(io.cwd, stringOption(args, 'markdown') ?? path.join(REPO_ROOT, 'BENCHMARKS.md'));
+    await writeFile(target, benchMarkdown(report));
+    eprintln(io, `已写入 / written: ${target}`);
+  }
+  return 0;
+}
+
+/** The `bench` command. */
+export const benchCommand: Command = {
+  name: 'bench',
+  summaryZh: '性能基准',
+  summaryEn: 'benchmarks',
+  help: `safetynet bench — 性能基准：内核对比 DuckDB SQL / benchmarks: kernel against DuckDB SQL
+
+用法 / Usage:
+  safetynet bench [--households N] [--replications N] [--skip-native] [--skip-import] [--skip-markdown]
+
+选项 / Options:
+  -n, --households N     合成住户数，默认 1,000,000 / synthetic households, default 1,000,000
+      --seed S           生成种子 / generator seed
+      --kernel-runs N    内核计时次数（取中位数），默认 15 / timed kernel runs (median), default 15
+      --sql-runs N       SQL 计时次数，默认 5 / timed SQL runs, default 5
+      --replications N   蒙特卡洛次数，默认 100 / Monte Carlo draws, default 100
+      --workers N        工作线程数，默认 CPU 核数 / worker threads, default CPU cores
+      --markdown FILE    报告写入位置，默认 BENCHMARKS.md / where to write the report (default BENCHMARKS.md)
+      --skip-markdown    不写 BENCHMARKS.md / do not write BENCHMARKS.md
+      --skip-native      不测原生 DuckDB / skip native DuckDB
+      --skip-import      不测导入与校验 / skip import and validation
+      --json             输出 JSON 报告 / print the report as JSON
+  -h, --help             显示帮助 / show this help
+
+结果同时保存在 bench-results/bench-N.json。只报告时间，不做断言。
+The report is also saved as bench-results/bench-N.json. Times are reported, never asserted.`,
+  run: runBenchCommand,
+};
