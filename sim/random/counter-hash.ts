@@ -19,9 +19,14 @@ export function hash4(a: number, b: number, c: number, d: number): number {
   return h;
 }
 
-/** Uniform draw in [0, 1) for (seed, replication, household index, draw id). */
+/**
+ * Uniform draw in [0, 1) for (seed, replication, household index, draw id): three finaliser rounds, one keyed by
+ * seed and replication (loop-invariant in the kernel), one by household, one by draw.
+ */
 export function uniform(seed: number, replication: number, index: number, draw: number): number {
-  return hash4(seed, replication, index, draw) / 4294967296;
+  const stream = fmix32((seed ^ Math.imul(replication + 0x632be5ab, 0x85ebca77)) >>> 0);
+  const row = fmix32((stream + Math.imul(index, 0x9e3779b1)) >>> 0);
+  return fmix32((row ^ Math.imul(draw + 1, 0xc2b2ae3d)) >>> 0) / 4294967296;
 }
 
 /** Draw ids used by the kernel (one per random event of a household). */
