@@ -3,7 +3,6 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-// @ts-expect-error -- plain ESM module without type declarations, shared with `npm run web`.
 import { serveDist } from '../../scripts/serve-dist.mjs';
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
