@@ -37,6 +37,8 @@ export interface ImportSession {
   /** True when no regions file was given and the built-in provincial regions are used. */
   builtInRegions: boolean;
   progress: { phase: string; rows?: number } | null;
+  /** Milliseconds of the steps done so far (read, validate), for reporting. */
+  timings: Record<string, number>;
 }
 
 export interface DataState {

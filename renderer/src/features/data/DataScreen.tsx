@@ -37,7 +37,9 @@ function StatusCell({ dataset }: { dataset: DatasetSummary }) {
   if (dataset.status === 'error') {
     return <span className="status bad">{dataset.error ? pick(dataset.error, language) : m.statusError}</span>;
   }
-  if (dataset.status === 'reopen-needed') return <span className="status muted">{m.statusReopen}</span>;
+  if (dataset.status === 'reopen-needed') {
+    return <span className="status muted">{dataset.source === 'demo' ? m.statusIdle : m.statusReopen}</span>;
+  }
   return <span className="status good">{m.statusReady}</span>;
 }
 
@@ -173,7 +175,7 @@ export function DataScreen() {
         </section>
         <section className="panel">
           <h3>{m.calibration}</h3>
-          <p className="muted">{m.calibrationNote}</p>
+          <p className="muted">{active && !active.synthetic ? m.calibrationNoteUser : m.calibrationNote}</p>
           <CalibrationTable />
         </section>
       </div>

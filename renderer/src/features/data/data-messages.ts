@@ -25,6 +25,8 @@ export const useDataMessages = defineMessages({
     statusReady: '就绪',
     statusError: '失败',
     statusReopen: '需重新打开文件',
+    statusIdle: '未在使用',
+    calibrationNoteUser: '模拟值为当前数据集在基线参数下的结果（按其权重加总）；目标值为公开的全国数字。',
     phase_fetch: '读取文件',
     phase_read: '读入 DuckDB',
     phase_identifiers: '检查身份标识列',
@@ -117,6 +119,9 @@ export const useDataMessages = defineMessages({
     statusReady: 'Ready',
     statusError: 'Failed',
     statusReopen: 'Reopen the files',
+    statusIdle: 'Not in use',
+    calibrationNoteUser:
+      'Simulated values are the active dataset under baseline parameters (summed with its weights); targets are public national figures.',
     phase_fetch: 'Reading files',
     phase_read: 'Loading into DuckDB',
     phase_identifiers: 'Checking for identifiers',

@@ -53,7 +53,17 @@ async function weightedTotals(db: DuckDbClient): Promise<{ households: number; p
   return { households: Number(row.households), persons: Number(row.persons) };
 }
 
-/** Drops raw import tables once the canonical tables are built (they would double the memory used). */
+/** Raw tables behind the canonical `households`/`regions` views of the dataset in use. */
+let rawTablesInUse: readonly string[] = [];
+
+/** Records the raw tables of the dataset now in use and drops those of the previous one (memory). */
+async function replaceRawTables(db: DuckDbClient, tables: readonly string[]): Promise<void> {
+  const stale = rawTablesInUse.filter((table) => !tables.includes(table));
+  rawTablesInUse = tables;
+  await dropTables(db, stale);
+}
+
+/** Drops raw import tables no view reads any more. */
 async function dropTables(db: DuckDbClient, tables: readonly string[]): Promise<void> {
   for (const table of tables) await db.query(`DROP TABLE IF EXISTS ${ident(table)}`);
 }
@@ -139,10 +149,10 @@ export async function loadDemo(): Promise<void> {
     if (!report.ok) throw issuesMessage(report.issues);
     lap('validate');
     await buildCanonicalTables(db, sources, report);
-    await dropTables(db, tables);
     lap('tables');
     update({ progress: { phase: 'handoff', rows: loaded[0].rows } });
     await handToEngine(db, DEMO_DATASET_ID);
+    await replaceRawTables(db, tables);
     lap('handoff');
     const totals = await weightedTotals(db);
     lap('totals');
@@ -218,7 +228,9 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
     warningsAccepted: false,
     builtInRegions: false,
     progress: { phase: 'read' },
+    timings: {},
   };
+  const readStarted = performance.now();
   const data = useDataStore.getState();
   data.setSession(session);
   const db = await getDuckDb();
@@ -273,6 +285,7 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
     refused: hasHouseholds || read.length === 0 ? refused : [...refused, noHouseholdsIssue()],
     builtInRegions: !read.some((f) => f.target === 'regions'),
     progress: null,
+    timings: { read: Math.round(performance.now() - readStarted) },
   });
 }
 
@@ -372,11 +385,18 @@ export async function validateSession(): Promise<void> {
   const session = useDataStore.getState().session;
   if (!session) return;
   useDataStore.getState().patchSession({ step: 'validating', progress: { phase: 'validate' } });
+  const started = performance.now();
   try {
     const db = await getDuckDb();
     for (const file of session.files) useDataStore.getState().saveMapping(MappingSchema.parse(file.mapping));
     const report = await validateDataset(db, await sessionSources(db, session));
-    useDataStore.getState().patchSession({ step: 'report', report, warningsAccepted: false, progress: null });
+    useDataStore.getState().patchSession({
+      step: 'report',
+      report,
+      warningsAccepted: false,
+      progress: null,
+      timings: { ...session.timings, validate: Math.round(performance.now() - started) },
+    });
   } catch (error) {
     const text = message(error);
     useDataStore.getState().patchSession({
@@ -425,8 +445,13 @@ export async function commitSession(): Promise<void> {
     const db = await getDuckDb();
     const sources = await sessionSources(db, session);
     await buildCanonicalTables(db, sources, session.report);
-    await dropTables(db, [...session.files.map((f) => f.table), 'raw_builtin_regions']);
+    const tablesDone = performance.now();
     await handToEngine(db, id);
+    const handoffDone = performance.now();
+    await replaceRawTables(db, [
+      ...session.files.map((f) => f.table),
+      ...(session.builtInRegions ? ['raw_builtin_regions'] : []),
+    ]);
     const totals = await weightedTotals(db);
     useDataStore.getState().setReport(id, session.report);
     for (const dataset of useWorkspaceStore.getState().datasets) {
@@ -442,6 +467,11 @@ export async function commitSession(): Promise<void> {
       weightedHouseholds: totals.households,
       weightedPopulation: totals.persons,
       loadMs: Math.round(performance.now() - started),
+      timings: {
+        ...session.timings,
+        tables: Math.round(tablesDone - started),
+        handoff: Math.round(handoffDone - tablesDone),
+      },
     });
     useWorkspaceStore.getState().setActiveDataset(id);
     useDataStore.getState().setSession(null);
