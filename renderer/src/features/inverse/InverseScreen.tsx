@@ -15,7 +15,7 @@ import { selectActiveDataset, useWorkspaceStore } from '../../store/workspace-st
 import { BUDGET_LEVERS, COVERAGE_LEVERS, COVERAGE_METRICS, useInverseStore } from './inverse-store';
 import type { StartOutcome, Task } from './inverse-store';
 import { tornadoBars } from './sensitivity-data';
-import { answerText, labelSep } from './answer-text';
+import { answerText, coverageMiss, labelSep } from './answer-text';
 import type { SensitivityOutcome } from './sensitivity-data';
 import { sortTornado, tornadoOption } from './tornado-chart';
 import type { TornadoBar } from './tornado-chart';
@@ -199,7 +199,17 @@ export function InverseScreen() {
               {formatValue(start.coverageCash, 'share', language)}
             </p>
           ) : null}
-          <SolveAnswer task={state.coverageTask} start={start} testId="solve-coverage-result" />
+          <SolveAnswer
+            task={state.coverageTask}
+            start={start}
+            testId="solve-coverage-result"
+            miss={
+              state.coverageTask.result && state.coverageAsked
+                ? coverageMiss(state.coverageTask.result, state.coverageAsked.metric, state.coverageAsked.target)
+                : null
+            }
+            target={state.coverageAsked?.target}
+          />
         </div>
       </div>
 
@@ -262,7 +272,20 @@ function TaskProgress({ task, testId }: { task: Task<unknown>; testId: string })
   return null;
 }
 
-function SolveAnswer({ task, start, testId }: { task: Task<SolveResult>; start: StartOutcome | null; testId: string }) {
+function SolveAnswer({
+  task,
+  start,
+  testId,
+  miss = null,
+  target,
+}: {
+  task: Task<SolveResult>;
+  start: StartOutcome | null;
+  testId: string;
+  /** Coverage achieved when it misses the target (coverage question only). */
+  miss?: number | null;
+  target?: number;
+}) {
   const m = useInverseMessages();
   const language = useUiStore((s) => s.language);
   const result = task.result;
@@ -286,6 +309,14 @@ function SolveAnswer({ task, start, testId }: { task: Task<SolveResult>; start: 
                 : ''}
             </div>
           )}
+          {result.ok && miss !== null && target !== undefined ? (
+            <div className="warning-box" data-testid={`${testId}-miss`}>
+              {fill(m.missed, {
+                achieved: formatValue(miss, 'share', language),
+                target: formatValue(target, 'share', language),
+              })}
+            </div>
+          ) : null}
           <div className="answer-cards">
             <StatCard
               compact

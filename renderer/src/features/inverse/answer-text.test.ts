@@ -1,6 +1,6 @@
 // Tests the answer sentences: each lever's value in its unit, in both languages.
 import { describe, expect, it } from 'vitest';
-import { answerText, labelSep } from './answer-text';
+import { answerText, coverageMiss, labelSep } from './answer-text';
 
 const zh = {
   answerScalePct: '标准统一上调 {value}',
@@ -22,5 +22,16 @@ describe('answerText', () => {
   it('uses the language separator', () => {
     expect(labelSep('zh')).toBe('：');
     expect(labelSep('en')).toBe(': ');
+  });
+});
+
+describe('coverageMiss', () => {
+  const result = { coverageCash: 0.0319, coverageLowIncome: 0.04, coverageMonitored: 0.06 };
+  it('reports the achieved coverage when the lever cannot reach the target', () => {
+    expect(coverageMiss(result, 'cash', 0.03)).toBe(0.0319);
+  });
+  it('is null when the target is met within the tolerance on the chosen metric', () => {
+    expect(coverageMiss(result, 'lowIncome', 0.0402)).toBeNull();
+    expect(coverageMiss(result, 'monitored', 0.06)).toBeNull();
   });
 });

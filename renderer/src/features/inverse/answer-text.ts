@@ -31,3 +31,21 @@ export function answerText(
   );
   return fill(m.answerMonitoringMultiplier, { value: multiplier });
 }
+
+/** Tolerance (share points) within which a coverage answer counts as reaching its target. */
+export const COVERAGE_TOLERANCE = 0.0005;
+
+/** The coverage an answer achieved on the solver's metric, when it misses the target by more than the tolerance. */
+export function coverageMiss(
+  result: Pick<SolveResult, 'coverageCash' | 'coverageLowIncome' | 'coverageMonitored'>,
+  metric: 'cash' | 'lowIncome' | 'monitored',
+  target: number,
+): number | null {
+  const achieved =
+    metric === 'cash'
+      ? result.coverageCash
+      : metric === 'lowIncome'
+        ? result.coverageLowIncome
+        : result.coverageMonitored;
+  return Math.abs(achieved - target) > COVERAGE_TOLERANCE ? achieved : null;
+}

@@ -45,6 +45,8 @@ export interface InverseState {
   target: number;
   coverageLever: InverseLever;
   coverageMetric: CoverageMetric;
+  /** The target and measure the shown coverage answer was solved for. */
+  coverageAsked: { target: number; metric: CoverageMetric } | null;
   start: StartOutcome | null;
   budgetTask: Task<SolveResult>;
   coverageTask: Task<SolveResult>;
@@ -108,9 +110,10 @@ export const useInverseStore = create<InverseState>((set, get) => {
     startId: null,
     budget: null,
     budgetLever: 'scalePct',
-    target: 0.03,
+    target: 0.04,
     coverageLever: 'scalePct',
     coverageMetric: 'cash',
+    coverageAsked: null,
     start: null,
     budgetTask: idle(),
     coverageTask: idle(),
@@ -152,8 +155,9 @@ export const useInverseStore = create<InverseState>((set, get) => {
           { lane: 'solve-budget', onProgress },
         ),
       ),
-    solveCoverage: () =>
-      runTask<SolveResult>('coverageTask', (onProgress) =>
+    solveCoverage: () => {
+      set({ coverageAsked: { target: get().target, metric: get().coverageMetric } });
+      return runTask<SolveResult>('coverageTask', (onProgress) =>
         getEngine().call(
           'solveCoverage',
           {
@@ -164,7 +168,8 @@ export const useInverseStore = create<InverseState>((set, get) => {
           },
           { lane: 'solve-coverage', onProgress },
         ),
-      ),
+      );
+    },
     runSensitivity: () =>
       runTask<SensitivityRow[]>('sensitivityTask', (onProgress) =>
         getEngine().call(

@@ -54,6 +54,7 @@ export const useInverseMessages = defineMessages({
     metricLowIncome: '低收入人口（+边缘+刚性）',
     metricMonitored: '动态监测',
     vsStart: '较起点方案',
+    missed: '该杠杆在其取值范围内达不到目标：最接近的覆盖率为 {achieved}（目标 {target}）。请换用其他杠杆或调整目标。',
     budgetReference: '起点方案年度支出 {cost}',
   },
   en: {
@@ -113,6 +114,8 @@ export const useInverseMessages = defineMessages({
     metricLowIncome: 'Low-income population (+ marginal + rigid)',
     metricMonitored: 'Monitored population',
     vsStart: 'vs starting scenario',
+    missed:
+      'This lever cannot reach the target within its range: the closest coverage is {achieved} (target {target}). Try another lever or target.',
     budgetReference: 'Starting scenario costs {cost} a year',
   },
 });

@@ -13,7 +13,7 @@ const bars: TornadoBar[] = [
 interface Option {
   yAxis: { data: string[]; inverse: boolean };
   xAxis: { name: string };
-  series: { name: string; data: { value: number; label: { formatter: string } }[] }[];
+  series: { name: string; data: { value: number; label: { formatter: string; show: boolean } }[] }[];
   tooltip: { formatter: (params: { dataIndex: number }[]) => string };
 }
 
@@ -41,6 +41,8 @@ describe('tornado', () => {
     expect(option.series[0].data.map((d) => d.value)).toEqual([-80, 30, -10, 0]);
     expect(option.series[1].data.map((d) => d.value)).toEqual([70, -1, 20, 5]);
     expect(option.series[1].data[0].label.formatter).toBe('+10%');
+    expect(option.series[0].data[3].label.show).toBe(false);
+    expect(option.series[1].data[3].label.show).toBe(true);
     expect(option.xAxis.name).toBe('支出变化（亿元）');
   });
 

@@ -45,7 +45,7 @@ export function tornadoOption(
     sorted.map((entry) => ({
       value: scaled(entry[key], quantity, language),
       label: {
-        show: true,
+        show: entry[key] !== 0,
         position: entry[key] < 0 ? 'left' : 'right',
         formatter: key === 'lowDelta' ? entry.lowSetting : entry.highSetting,
         color: '#55606e',
@@ -67,7 +67,7 @@ export function tornadoOption(
       inverse: true,
       data: sorted.map((entry) => entry.label),
       axisTick: { show: false },
-      axisLabel: { width: 180, overflow: 'break' },
+      axisLabel: { width: 250, overflow: 'break', lineHeight: 14 },
     },
     tooltip: {
       trigger: 'axis',
