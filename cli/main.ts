@@ -7,6 +7,7 @@ import { eprintln, println, processIo } from './io.ts';
 /** Subcommands, loaded on demand so `--help` and small commands start fast. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run.ts')).runCommand,
+  household: async () => (await import('./commands/household.ts')).householdCommand,
   validate: async () => (await import('./commands/validate.ts')).validateCommand,
   generate: async () => (await import('./commands/generate.ts')).generateCommand,
   bench: async () => (await import('./commands/bench.ts')).benchCommand,

@@ -1,12 +1,12 @@
 // Turns generated demo columns straight into the engine's HouseholdArrays/RegionArrays (no DuckDB), so the benchmark
 // can build 1,000,000 households quickly; the import path through DuckDB is timed separately.
 import type { DemoData } from '../../datasets/generate/generate.ts';
+import type { DemoRegions } from '../../datasets/generate/demo-regions.ts';
 import type { HouseholdArrays } from '../../sim/model/households.ts';
 import type { RegionArrays } from '../../sim/model/regions.ts';
 
-/** Engine arrays of a generated dataset: one region per code, urban and rural parameters side by side. */
-export function demoToEngineArrays(data: DemoData): { households: HouseholdArrays; regions: RegionArrays } {
-  const r = data.regions;
+/** Engine regions of generated region rows: one region per code, urban and rural parameters side by side. */
+export function demoRegionsToArrays(r: DemoRegions): { regions: RegionArrays; index: Map<string, number> } {
   const codes = [...new Set(r.region_code)].sort();
   const index = new Map(codes.map((code, i) => [code, i]));
   const provinceCodes = [...new Set(codes.map((c) => c.slice(0, 2)))].sort();
@@ -38,6 +38,12 @@ export function demoToEngineArrays(data: DemoData): { households: HouseholdArray
     regions.minWage[cell] = r.min_wage[row];
     regions.centralShare[region] = r.central_share[row];
   }
+  return { regions, index };
+}
+
+/** Engine arrays of a generated dataset (households joined to their region by code). */
+export function demoToEngineArrays(data: DemoData): { households: HouseholdArrays; regions: RegionArrays } {
+  const { regions, index } = demoRegionsToArrays(data.regions);
   const h = data.households;
   const region = new Uint32Array(h.count);
   for (let i = 0; i < h.count; i++) region[i] = index.get(h.region_code[i]) ?? 0;

@@ -1,0 +1,207 @@
+// `safetynet household`: one household (a case file or a shipped case preset) under the baseline and a scenario:
+// status, benefit by component and the rule-by-rule trace computed by the engine.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { CASE_PRESETS, caseHouseholdSchema, checkConsistency, householdCodes } from '../../datasets/cases/cases.ts';
+import type { CaseHousehold } from '../../datasets/cases/cases.ts';
+import { buildDemoRegions } from '../../datasets/generate/demo-regions.ts';
+import { BASELINE_SCENARIO, COMPONENT_IDS, COMPONENT_LABELS, traceHousehold } from '../../sim/index.ts';
+import type { HouseholdRecord, HouseholdTraceRun, RegionArrays, TraceStep } from '../../sim/index.ts';
+import { flag, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
+import { demoRegionsToArrays } from '../bench/demo-arrays.ts';
+import type { Command } from '../command.ts';
+import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
+import { loadDataset, readMappings } from '../dataset/load-dataset.ts';
+import { openWasmDuckDb } from '../duckdb/wasm-node.ts';
+import { dataError, usageError } from '../errors.ts';
+import type { CliIo } from '../io.ts';
+import { println } from '../io.ts';
+import { formatNumber, formatTextTable } from '../output/text-table.ts';
+import { readScenarioFile } from '../scenario-file.ts';
+
+const householdFileSchema = z.object({
+  regionCode: z.string().regex(/^\d{2}(\d{2}){0,2}$/),
+  household: caseHouseholdSchema,
+});
+
+const PROGRAMME_ZH: Record<string, string> = {
+  none: '无',
+  dibao: '低保',
+  tekun: '特困',
+  marginal: '低保边缘',
+  rigid: '刚性支出困难',
+};
+
+/** Reads a household file: a case preset or `{ regionCode, household }`; errors name the file and field path. */
+export async function readHouseholdFile(file: string): Promise<{ regionCode: string; household: CaseHousehold }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw dataError(`无法读取家庭文件 ${file}：${why}`, `cannot read the household file ${file}: ${why}`);
+  }
+  const parsed = householdFileSchema.safeParse(json);
+  if (!parsed.success) {
+    throw dataError(
+      `家庭文件 ${file} 有错误`,
+      `the household file ${file} has errors`,
+      parsed.error.issues.map((i) => {
+        const where = i.path.join('.') || '(root)';
+        return `字段 ${where} 无效 / field ${where} is invalid: ${i.message}`;
+      }),
+    );
+  }
+  const issues = checkConsistency(file, parsed.data.household);
+  if (issues.length > 0) {
+    throw dataError(
+      `家庭文件 ${file} 的成员人数不一致`,
+      `the household file ${file} has inconsistent member counts`,
+      issues.map((i) => `${i.path}: ${i.messageZh} / ${i.messageEn}`),
+    );
+  }
+  return parsed.data;
+}
+
+/** Builds the engine's one-household record from a case household and the regions it lives in. */
+export function householdRecord(regionCode: string, h: CaseHousehold, regions: RegionArrays): HouseholdRecord {
+  let r = regions.code.indexOf(regionCode);
+  if (r < 0) r = regions.code.indexOf(regionCode.slice(0, 2));
+  if (r < 0) {
+    throw dataError(`地区表中没有地区代码 ${regionCode}`, `the regions table has no region code ${regionCode}`);
+  }
+  const { area, programme } = householdCodes(h);
+  const pair = (a: Float64Array): [number, number] => [a[r * 2], a[r * 2 + 1]];
+  return {
+    ...h,
+    regionCode: regions.code[r],
+    regionNameZh: regions.nameZh[r],
+    regionNameEn: regions.nameEn[r],
+    area: area === 1 ? 1 : 0,
+    programme,
+    regionStandard: pair(regions.standard),
+    regionIncomePrev: pair(regions.incomePrev),
+    regionConsumptionPrev: pair(regions.consumptionPrev),
+    regionMinWage: pair(regions.minWage),
+    regionPopulation: pair(regions.population),
+    regionCentralShare: regions.centralShare[r],
+  };
+}
+
+function stepRows(step: TraceStep): string[][] {
+  const num = (v: number | undefined): string => (v === undefined ? '' : formatNumber(v, 2));
+  const result =
+    typeof step.result === 'boolean' ? (step.result ? '✓ 是 yes' : '✗ 否 no') : formatNumber(step.result, 2);
+  const rows = [
+    [step.labelZh, num(step.value), step.comparison ?? '', num(step.threshold), result],
+    [`  ${step.labelEn}`, '', '', '', ''],
+  ];
+  if (step.noteZh !== undefined)
+    rows.push([`  ↳ ${step.noteZh}${step.noteEn === undefined ? '' : ` / ${step.noteEn}`}`, '', '', '', '']);
+  return rows;
+}
+
+function runText(title: string, run: HouseholdTraceRun): string {
+  const lines = [
+    `== ${title}: ${run.scenarioName}`,
+    `认定 status: ${PROGRAMME_ZH[run.status] ?? run.status} / ${run.status}; 纳入概率 enrolment probability ${formatNumber(run.enrol, 3)}`,
+    `年救助合计 total: ${formatNumber(run.total, 0)} 元/年 yuan/year`,
+  ];
+  const components = COMPONENT_IDS.filter((id) => run.components[id] !== 0).map((id) => [
+    `${COMPONENT_LABELS[id].zh} / ${COMPONENT_LABELS[id].en}`,
+    formatNumber(run.components[id], 0),
+  ]);
+  if (components.length > 0) lines.push(formatTextTable(['项目 / Component', '元/年 yuan/year'], components, [1]));
+  const rows = run.steps.flatMap((step) => stepRows(step));
+  lines.push(formatTextTable(['规则 / Rule', '值 value', '', '阈值 threshold', '结果 result'], rows, [1, 3]));
+  return lines.join('\n');
+}
+
+async function regionsFor(io: CliIo, args: Parameters<typeof datasetFilesFromArgs>[1]): Promise<RegionArrays> {
+  const given = stringOption(args, 'data') ?? stringOption(args, 'regions') ?? stringOption(args, 'households');
+  if (given === undefined) return demoRegionsToArrays(buildDemoRegions()).regions;
+  const files = await datasetFilesFromArgs(io, args);
+  const duck = await openWasmDuckDb();
+  try {
+    return (await loadDataset(duck, files, await readMappings(io.cwd, mappingFiles(args)))).regions;
+  } finally {
+    duck.close();
+  }
+}
+
+async function runHousehold(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseCommandArgs('household', argv, {
+    ...DATASET_OPTIONS,
+    household: { type: 'string' },
+    case: { type: 'string' },
+    scenario: { type: 'string', short: 's' },
+    json: { type: 'boolean' },
+  });
+  limitPositionals('household', args, 0);
+  const file = stringOption(args, 'household');
+  const caseId = stringOption(args, 'case');
+  if ((file === undefined) === (caseId === undefined)) {
+    throw usageError(
+      `请用 --household 文件 或 --case 案例 指定一个家庭（案例：${CASE_PRESETS.map((c) => c.id).join('、')}）`,
+      `give one household with --household FILE or --case ID (cases: ${CASE_PRESETS.map((c) => c.id).join(', ')})`,
+    );
+  }
+  let input: { regionCode: string; household: CaseHousehold };
+  if (caseId !== undefined) {
+    const preset = CASE_PRESETS.find((c) => c.id === caseId);
+    if (preset === undefined) {
+      throw usageError(
+        `没有案例“${caseId}”（可选：${CASE_PRESETS.map((c) => c.id).join('、')}）`,
+        `no case "${caseId}" (choose from ${CASE_PRESETS.map((c) => c.id).join(', ')})`,
+      );
+    }
+    input = preset;
+  } else {
+    input = await readHouseholdFile(path.resolve(io.cwd, file ?? ''));
+  }
+  const { scenario } = await readScenarioFile(io.cwd, stringOption(args, 'scenario'));
+  const regions = await regionsFor(io, args);
+  const record = householdRecord(input.regionCode, input.household, regions);
+  const trace = traceHousehold(record, BASELINE_SCENARIO, scenario);
+  if (flag(args, 'json')) {
+    println(io, JSON.stringify({ household: record, trace }, null, 2));
+    return 0;
+  }
+  println(
+    io,
+    `家庭 household: ${record.regionNameZh ?? ''} ${record.regionNameEn ?? ''} (${record.regionCode}), ${input.household.area}, ${record.size} 人 persons`,
+  );
+  println(io);
+  println(io, runText('基线 Baseline', trace.baseline));
+  println(io);
+  println(io, runText('情景 Scenario', trace.reform));
+  println(io);
+  const delta = trace.reform.total - trace.baseline.total;
+  println(io, `差额 / difference: ${delta >= 0 ? '+' : ''}${formatNumber(delta, 0)} 元/年 yuan/year`);
+  return 0;
+}
+
+/** The `household` command. */
+export const householdCommand: Command = {
+  name: 'household',
+  summaryZh: '单个家庭计算与追踪',
+  summaryEn: 'one household: benefit and trace',
+  help: `safetynet household — 单个家庭在基线与情景下的认定、救助金额与逐条规则追踪
+                      one household under baseline and scenario: status, benefit and rule-by-rule trace
+
+用法 / Usage:
+  safetynet household --case hunan-flood [--scenario FILE] [--json]
+  safetynet household --household FILE [--scenario FILE] [--data DIR] [--json]
+
+选项 / Options:
+      --household FILE   家庭 JSON：{ "regionCode": "43", "household": {...} }（与案例文件格式相同）
+                         household JSON: { "regionCode": "43", "household": {...} } (the case file format)
+      --case ID          内置案例 / shipped case: ${CASE_PRESETS.map((c) => c.id).join(', ')}
+  -s, --scenario FILE    情景 JSON（省略则为基线）/ scenario JSON (baseline if omitted)
+${DATASET_HELP}
+                         （省略则用演示数据的地区参数 / default: the demo regions）
+      --json             机器可读输出 / machine-readable output
+  -h, --help             显示帮助 / show this help`,
+  run: runHousehold,
+};
