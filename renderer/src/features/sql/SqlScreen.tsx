@@ -15,16 +15,27 @@ import './sql.css';
 interface TableInfo {
   name: string;
   columns: string;
+  count: number;
+}
+
+/** Canonical and result tables first, raw import tables last. */
+function tableRank(name: string): number {
+  if (name === 'households' || name === 'regions') return 0;
+  if (name.startsWith('results_')) return 1;
+  if (name.startsWith('raw_')) return 3;
+  return 2;
 }
 
 async function listTables(): Promise<TableInfo[]> {
   const db = await getDuckDb();
   const rows = await rowsOf(
     db,
-    `SELECT table_name AS name, string_agg(column_name, ', ' ORDER BY ordinal_position) AS columns
+    `SELECT table_name AS name, string_agg(column_name, ', ' ORDER BY ordinal_position) AS columns, count(*) AS count
      FROM information_schema.columns WHERE table_schema = 'main' GROUP BY table_name ORDER BY table_name`,
   );
-  return rows.map((row) => ({ name: String(row.name), columns: String(row.columns) }));
+  return rows
+    .map((row) => ({ name: String(row.name), columns: String(row.columns), count: Number(row.count) }))
+    .sort((a, b) => tableRank(a.name) - tableRank(b.name) || a.name.localeCompare(b.name));
 }
 
 /** The SQL console screen. */
@@ -177,10 +188,13 @@ export function SqlScreen() {
               <ul>
                 {tables.map((table) => (
                   <li key={table.name}>
-                    <button type="button" onClick={() => setText(`SELECT *\nFROM ${table.name}\nLIMIT 1000;`)}>
-                      {table.name}
+                    <button
+                      type="button"
+                      title={table.columns}
+                      onClick={() => setText(`SELECT *\nFROM ${table.name}\nLIMIT 1000;`)}
+                    >
+                      {table.name} <span className="muted">· {fill(m.columns, { count: table.count })}</span>
                     </button>
-                    <div className="table-columns">{table.columns}</div>
                   </li>
                 ))}
               </ul>
