@@ -13,7 +13,7 @@ const households = syntheticHouseholds(5000, regions, 43, 0.5);
 const decile = incomeDeciles(households);
 const scenario: Scenario = { schemaVersion: 1, name: 'x' };
 
-describe('inverse questions', () => {
+describe('inverse questions', { timeout: 60_000 }, () => {
   it('finds the standard rise a budget affords', () => {
     const budget = evaluate(households, regions, applyLever(scenario, 'scalePct', 12), decile).cost;
     const r = solveBudget({ households, regions, scenario, budget, lever: 'scalePct', decile });

@@ -24,7 +24,7 @@ function totals(h: HouseholdArrays, scenario: Scenario, opts: SimOptions = {}): 
   return out;
 }
 
-describe('kernel properties', () => {
+describe('kernel properties', { timeout: 60_000 }, () => {
   for (const seed of [1, 2, 3]) {
     const h = syntheticHouseholds(8000, regions, seed, 0.4);
     it(`raising the standard never lowers dibao caseload or cost (seed ${seed})`, () => {
@@ -128,7 +128,7 @@ describe('kernel properties', () => {
       expect(Math.abs(mean - ev[id]), id).toBeLessThan(4 * (sd / Math.sqrt(R)) + 1e-9 * Math.abs(ev[id]));
       expect(Math.abs(mean - ev[id]) / ev[id], id).toBeLessThan(0.05);
     }
-  });
+  }, 60_000);
 
   it('deciles split persons into tenths', () => {
     const h = syntheticHouseholds(20000, regions, 23, 0.1);

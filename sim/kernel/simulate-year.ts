@@ -214,6 +214,7 @@ export function simulateYear(
   const maxHomesA = P['dibao.maxHomes'];
   const medAmtA = medAmt;
   const minShareA = P['dibao.minBenefitShare'];
+  const tiersA = P['dibao.tiers'];
   const minWageA = regions.minWage;
   const monMultA = P['monitoring.coverageMultiplier'];
   const oneDibaoA = P['oneOff.dibaoAmount'];
@@ -454,7 +455,7 @@ export function simulateYear(
           cBase = persons * s * 12;
           cSupp = total - cBase;
         } else {
-          cBase = dibaoBaseMonthly(s, countable, size, minShareA[c]) * 12;
+          cBase = dibaoBaseMonthly(s, countable, size, minShareA[c], tiersA[c]) * 12;
           cSupp =
             supplementMonthly(
               s,

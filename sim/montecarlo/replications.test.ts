@@ -9,7 +9,7 @@ const regions = syntheticRegions(3, 2);
 const households = syntheticHouseholds(3000, regions, 31, 0.5);
 const params = resolveScenario({ schemaVersion: 1, name: 'x' }, regions);
 
-describe('replications', () => {
+describe('replications', { timeout: 60_000 }, () => {
   it('are bit-identical however they are split across workers', () => {
     const whole = runReplications({ households, regions, params, seed: 9, from: 0, to: 12 });
     const parts = [

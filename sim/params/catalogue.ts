@@ -224,6 +224,23 @@ export const PARAM_CATALOGUE = [
     regional: true,
   },
   {
+    id: 'dibao.tiers',
+    group: 'dibao',
+    labelZh: '分档发放档数',
+    labelEn: 'Benefit tiers',
+    descriptionZh: '0 表示按差额补助；2 及以上表示分档发放：差额占标准的比例向上取整到 1/档数。',
+    descriptionEn:
+      '0 pays the exact gap; 2 or more pays in tiers: the gap as a share of the standard is rounded up to 1/tiers.',
+    unit: 'multiplier',
+    default: 0,
+    min: 0,
+    max: 10,
+    step: 1,
+    reference: MCA_DIBAO,
+    inForce: '2021-07-01',
+    regional: true,
+  },
+  {
     id: 'dibao.suppElderly',
     group: 'dibao',
     labelZh: '分类施保：老年人',

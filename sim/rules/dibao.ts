@@ -33,9 +33,21 @@ export function dibaoIncomeTest(countableMonthlyPc: number, standard: number): b
   return countableMonthlyPc < standard;
 }
 
-/** Monthly gap benefit: (standard − countable) × size, floored at minShare × standard × size. */
-export function dibaoBaseMonthly(standard: number, countableMonthlyPc: number, size: number, minShare: number): number {
-  return Math.max((standard - countableMonthlyPc) * size, minShare * standard * size, 0);
+/**
+ * Monthly gap benefit: (standard − countable) × size, floored at minShare × standard × size. With `tiers` ≥ 2 the
+ * benefit is paid in tiers (分档): the gap as a share of the standard is rounded up to the next 1/tiers.
+ */
+export function dibaoBaseMonthly(
+  standard: number,
+  countableMonthlyPc: number,
+  size: number,
+  minShare: number,
+  tiers: number,
+): number {
+  let gap = (standard - countableMonthlyPc) * size;
+  if (tiers >= 2 && gap > 0)
+    gap = (Math.ceil(((standard - countableMonthlyPc) / standard) * tiers) / tiers) * standard * size;
+  return Math.max(gap, minShare * standard * size, 0);
 }
 
 /**

@@ -146,8 +146,8 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     labelZh: '低保差额补助（若纳入，元/年）= max((标准 − 可计入收入) × 人数, 最低比例 × 标准 × 人数) × 12',
     labelEn:
       'Dibao gap benefit if enrolled (yuan/year) = max((standard − countable) × size, min share × standard × size) × 12',
-    inputs: { standard: s, countable, size, minBenefitShare: g('dibao.minBenefitShare') },
-    result: dibaoBaseMonthly(s, countable, size, g('dibao.minBenefitShare')) * 12,
+    inputs: { standard: s, countable, size, minBenefitShare: g('dibao.minBenefitShare'), tiers: g('dibao.tiers') },
+    result: dibaoBaseMonthly(s, countable, size, g('dibao.minBenefitShare'), g('dibao.tiers')) * 12,
   });
   out.push({
     id: 'supplements',

@@ -44,7 +44,7 @@ describe('household trace', () => {
         expect(t.status).toBe(['none', 'dibao', 'tekun', 'marginal', 'rigid'][cols.status[i]]);
       }
     }
-  });
+  }, 60_000);
 
   it("shows the rule steps whose amounts the kernel pays (base benefit step × enrolment = kernel's base)", () => {
     let checked = 0;
