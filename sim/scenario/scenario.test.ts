@@ -77,7 +77,7 @@ describe('parseScenario', () => {
 });
 
 describe('published JSON Schema', () => {
-  it('matches the committed datasets/scenarios/scenario.schema.json (UPDATE_SCENARIO_SCHEMA=1 rewrites it)', () => {
+  it('matches the committed datasets/scenarios/scenario.schema.json (UPDATE_SCENARIO_SCHEMA=1 rewrites it; then run prettier --write on it)', () => {
     const schema = scenarioJsonSchema();
     if (process.env.UPDATE_SCENARIO_SCHEMA === '1') writeFileSync(schemaFile, JSON.stringify(schema, null, 2) + '\n');
     expect(JSON.parse(readFileSync(schemaFile, 'utf8'))).toEqual(schema);
