@@ -8,6 +8,7 @@ import { eprintln, println, processIo } from './io.ts';
 const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run.ts')).runCommand,
   household: async () => (await import('./commands/household.ts')).householdCommand,
+  solve: async () => (await import('./commands/solve.ts')).solveCommand,
   validate: async () => (await import('./commands/validate.ts')).validateCommand,
   generate: async () => (await import('./commands/generate.ts')).generateCommand,
   bench: async () => (await import('./commands/bench.ts')).benchCommand,
