@@ -1,7 +1,7 @@
 // A headline number card: the value with its unit, and its change against a reference (usually the baseline),
 // optionally with a Monte Carlo interval.
 import { useUiStore } from '../store/ui-store';
-import { formatValue } from '../format/units';
+import { formatValue, unitOf } from '../format/units';
 import type { Quantity } from '../format/units';
 import { useComponentMessages } from './messages';
 import { formatChange } from './stat-card-logic';
@@ -43,7 +43,11 @@ export function StatCard({
     <div className={`stat-card${compact ? ' compact' : ''}`} data-testid={testId} title={title} data-value={value}>
       <div className="stat-card-label">{label}</div>
       <div className="stat-card-value" data-testid={testId ? `${testId}-value` : undefined}>
-        {formatValue(value, quantity, language)}
+        <span className="stat-card-number">{formatValue(value, quantity, language, { withUnit: false })}</span>
+        <span className="stat-card-unit">
+          {unitOf(quantity, language) && quantity !== 'share' && language === 'en' ? ' ' : ''}
+          {unitOf(quantity, language)}
+        </span>
       </div>
       {change ? (
         <div className={`stat-card-change ${change.direction}`} data-testid={testId ? `${testId}-change` : undefined}>

@@ -9,7 +9,7 @@ import { BASELINE_SCENARIO_ID, selectActiveDataset, useWorkspaceStore } from '..
 import type { ScenarioEntry } from '../../store/workspace-store';
 import { fill, pick } from '../../i18n/i18n';
 import type { Bilingual, Language } from '../../i18n/i18n';
-import { formatValue } from '../../format/units';
+import { formatValue, unitOf } from '../../format/units';
 import type { Quantity } from '../../format/units';
 import { getEngine } from '../../services/engine/engine';
 import { EngineError } from '../../services/engine/engine-client';
@@ -26,10 +26,8 @@ import './compare.css';
 type Group = 'persons' | 'cost' | 'coverage';
 
 function formatDifference(value: number, quantity: Quantity, language: Language): string {
-  if (quantity === 'share') {
-    return `${formatValue(value, 'share', language, { signed: true, withUnit: false })}${language === 'zh' ? ' 个百分点' : ' pp'}`;
-  }
-  return formatValue(value, quantity, language, { signed: true });
+  const number = formatValue(value, quantity, language, { signed: true, withUnit: false });
+  return quantity === 'share' ? `${number}${language === 'zh' ? ' 个百分点' : ' pp'}` : number;
 }
 
 function formatParam(
@@ -117,12 +115,13 @@ export function CompareScreen() {
 
   const indicatorColumns: TableColumn<CompareRow>[] = [
     { id: 'indicator', header: m.indicator, value: (r) => (language === 'zh' ? r.indicator.zh : r.indicator.en) },
+    { id: 'unit', header: m.unit, sortable: false, value: (r) => unitOf(r.indicator.quantity, language) },
     ...picked.map((p, i) => ({
       id: `value-${i}`,
       header: p.name,
       sortable: false,
       align: 'right' as const,
-      value: (r: CompareRow) => formatValue(r.values[i], r.indicator.quantity, language),
+      value: (r: CompareRow) => formatValue(r.values[i], r.indicator.quantity, language, { withUnit: false }),
     })),
     ...picked.slice(1).map((p, k) => ({
       id: `diff-${k + 1}`,

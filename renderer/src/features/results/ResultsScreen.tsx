@@ -8,6 +8,7 @@ import { EChart } from '../../charts/EChart';
 import { DataTable } from '../../components/DataTable';
 import type { TableColumn } from '../../components/DataTable';
 import { StatCard } from '../../components/StatCard';
+import { withUnit } from '../../components/labels';
 import { NumberField } from '../../components/NumberField';
 import { useResults } from '../../store/results-store';
 import type { ScenarioEntry } from '../../store/workspace-store';
@@ -39,15 +40,31 @@ import './results.css';
 
 type Messages = ReturnType<typeof useResultsMessages>;
 
+/** Column order of region tables: the ministry's question (Δ persons, Δ cost) first. */
+const REGION_COLUMN_ORDER = [
+  'name',
+  'cashPersons',
+  'dCashPersons',
+  'cost',
+  'dCost',
+  'coverage',
+  'dCoverage',
+  'dibaoPersons',
+  'dDibaoPersons',
+  'central',
+  'local',
+  'exclusionRate',
+];
+
 /** Columns of region tables (province, area, lower region): level and change side by side. */
 export function regionColumns(m: Messages, language: 'zh' | 'en', first: string): TableColumn<RegionRow>[] {
-  const u = (q: Quantity) => `（${unitOf(q, language)}）`;
-  return [
+  const u = (label: string, q: Quantity) => withUnit(label, unitOf(q, language), language);
+  const columns: TableColumn<RegionRow>[] = [
     { id: 'name', header: first, value: (r) => (language === 'zh' ? r.nameZh : r.nameEn) },
-    { id: 'cashPersons', header: `${m.cashPersons}${u('persons')}`, value: (r) => r.cashPersons, quantity: 'persons' },
+    { id: 'cashPersons', header: u(m.cashPersons, 'persons'), value: (r) => r.cashPersons, quantity: 'persons' },
     {
       id: 'dCashPersons',
-      header: `${m.dCashPersons}${u('persons')}`,
+      header: u(m.dCashPersons, 'persons'),
       value: (r) => r.dCashPersons,
       quantity: 'persons',
       signed: true,
@@ -55,33 +72,39 @@ export function regionColumns(m: Messages, language: 'zh' | 'en', first: string)
     },
     {
       id: 'dibaoPersons',
-      header: `${m.dibaoPersons}${u('persons')}`,
+      header: u(m.dibaoPersons, 'persons'),
       value: (r) => r.dibaoPersons,
       quantity: 'persons',
     },
     {
       id: 'dDibaoPersons',
-      header: `${m.dDibaoPersons}${u('persons')}`,
+      header: u(m.dDibaoPersons, 'persons'),
       value: (r) => r.dDibaoPersons,
       quantity: 'persons',
       signed: true,
       digits: language === 'zh' ? 2 : 3,
     },
-    { id: 'cost', header: `${m.totalCost}${u('money')}`, value: (r) => r.cost, quantity: 'money', digits: 2 },
+    { id: 'cost', header: u(m.totalCost, 'money'), value: (r) => r.cost, quantity: 'money', digits: 2 },
     {
       id: 'dCost',
-      header: `${m.dCost}${u('money')}`,
+      header: u(m.dCost, 'money'),
       value: (r) => r.dCost,
       quantity: 'money',
       signed: true,
       digits: 2,
     },
-    { id: 'central', header: `${m.central}${u('money')}`, value: (r) => r.costCentral, quantity: 'money', digits: 2 },
-    { id: 'local', header: `${m.local}${u('money')}`, value: (r) => r.costLocal, quantity: 'money', digits: 2 },
-    { id: 'coverage', header: `${m.coverage}（%）`, value: (r) => r.coverage, quantity: 'share', withUnit: false },
+    { id: 'central', header: u(m.central, 'money'), value: (r) => r.costCentral, quantity: 'money', digits: 2 },
+    { id: 'local', header: u(m.local, 'money'), value: (r) => r.costLocal, quantity: 'money', digits: 2 },
+    {
+      id: 'coverage',
+      header: withUnit(m.coverage, '%', language),
+      value: (r) => r.coverage,
+      quantity: 'share',
+      withUnit: false,
+    },
     {
       id: 'dCoverage',
-      header: `${m.dCoverage}（${language === 'zh' ? '百分点' : 'pp'}）`,
+      header: withUnit(m.dCoverage, language === 'zh' ? '百分点' : 'pp', language),
       value: (r) => r.dCoverage,
       quantity: 'share',
       signed: true,
@@ -89,12 +112,13 @@ export function regionColumns(m: Messages, language: 'zh' | 'en', first: string)
     },
     {
       id: 'exclusionRate',
-      header: `${m.exclusionRate}（%）`,
+      header: withUnit(m.exclusionRate, '%', language),
       value: (r) => r.exclusionRate,
       quantity: 'share',
       withUnit: false,
     },
   ];
+  return REGION_COLUMN_ORDER.flatMap((id) => columns.filter((c) => c.id === id));
 }
 
 interface PairLine {
@@ -106,11 +130,24 @@ interface PairLine {
 }
 
 function pairColumns(m: Messages, first: string, language: 'zh' | 'en'): TableColumn<PairLine>[] {
-  const text = (v: number, q: Quantity, signed = false) => formatValue(v, q, language, { signed });
+  const number = (v: number, q: Quantity, signed = false) => formatValue(v, q, language, { signed, withUnit: false });
   return [
     { id: 'label', header: first, value: (r) => r.label },
-    { id: 'baseline', header: m.baseline, value: (r) => text(r.baseline, r.quantity), sortable: false, align: 'right' },
-    { id: 'scenario', header: m.scenario, value: (r) => text(r.scenario, r.quantity), sortable: false, align: 'right' },
+    { id: 'unit', header: m.unit, value: (r) => unitOf(r.quantity, language), sortable: false },
+    {
+      id: 'baseline',
+      header: m.baseline,
+      value: (r) => number(r.baseline, r.quantity),
+      sortable: false,
+      align: 'right',
+    },
+    {
+      id: 'scenario',
+      header: m.scenario,
+      value: (r) => number(r.scenario, r.quantity),
+      sortable: false,
+      align: 'right',
+    },
     {
       id: 'change',
       header: m.change,
@@ -118,8 +155,8 @@ function pairColumns(m: Messages, first: string, language: 'zh' | 'en'): TableCo
       align: 'right',
       value: (r) =>
         r.quantity === 'share'
-          ? `${formatValue(r.scenario - r.baseline, 'share', language, { signed: true, withUnit: false })} ${language === 'zh' ? '个百分点' : 'pp'}`
-          : text(r.scenario - r.baseline, r.quantity, true),
+          ? `${number(r.scenario - r.baseline, 'share', true)}${language === 'zh' ? ' 个百分点' : ' pp'}`
+          : number(r.scenario - r.baseline, r.quantity, true),
     },
   ];
 }

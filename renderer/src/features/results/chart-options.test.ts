@@ -18,13 +18,14 @@ describe('pairBarOption', () => {
     expect(option.series[0].name).toBe('基线');
     expect(option.series[1].data[0]).toBeCloseTo(120);
   });
-  it('includes cost-only programmes when showing cost', () => {
+  it('includes cost-only programmes when showing cost, drawn horizontally', () => {
     const option = pairBarOption(programmeRows(sampleComparison()), 'cost', 'Cost', names, 'en') as {
-      xAxis: { data: string[] };
-      yAxis: { name: string };
+      xAxis: { name: string };
+      yAxis: { data: string[] };
     };
-    expect(option.xAxis.data).toHaveLength(7);
-    expect(option.yAxis.name).toBe('Cost（billion yuan）');
+    expect(option.yAxis.data).toHaveLength(7);
+    expect(option.yAxis.data[4]).toBe('Temporary');
+    expect(option.xAxis.name).toBe('Cost (billion yuan)');
   });
 });
 

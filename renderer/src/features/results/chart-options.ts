@@ -1,6 +1,7 @@
 // ECharts option builders of the results and compare screens, pure functions of the view models so they are
 // tested without a canvas. Every chart has axis names with units and a tooltip with exact values and units.
 import { formatValue, scaled, unitOf } from '../../format/units';
+import { withUnit } from '../../components/labels';
 import type { Quantity } from '../../format/units';
 import type { Language } from '../../i18n/i18n';
 import type { DecileRow, PairRow } from './result-model';
@@ -41,11 +42,10 @@ export function tooltipFormatter(
 }
 
 function axisName(label: string, quantity: Quantity, language: Language): string {
-  const unit = unitOf(quantity, language);
-  return unit ? `${label}（${unit}）` : label;
+  return withUnit(label, unitOf(quantity, language), language);
 }
 
-/** Grouped bars baseline vs scenario for a breakdown (programmes or components) on one measure. */
+/** Grouped bars baseline vs scenario for a breakdown on one measure; long lists (over 6) are drawn horizontally. */
 export function pairBarOption(
   rows: readonly PairRow[],
   measure: 'persons' | 'households' | 'cost',
@@ -57,6 +57,8 @@ export function pairBarOption(
   const quantity: Quantity = measure === 'cost' ? 'money' : measure;
   const pick = (r: PairRow, i: 0 | 1) => (measure === 'cost' ? r.cost[i] : (r[measure]?.[i] ?? Number.NaN));
   const raw = [kept.map((r) => pick(r, 0)), kept.map((r) => pick(r, 1))];
+  const categories = kept.map((r) => (language === 'zh' ? r.zh : r.en));
+  const horizontal = kept.length > 6;
   return {
     legend: { top: 0, data: [names.baseline, names.scenario] },
     tooltip: {
@@ -64,13 +66,16 @@ export function pairBarOption(
       axisPointer: { type: 'shadow' },
       formatter: tooltipFormatter([quantity, quantity], language, raw),
     },
-    grid: { left: 16, right: 16, top: 56, bottom: 8, containLabel: true },
-    xAxis: {
-      type: 'category',
-      data: kept.map((r) => (language === 'zh' ? r.zh : r.en)),
-      axisLabel: { interval: 0, rotate: kept.length > 6 ? 30 : 0 },
-    },
-    yAxis: { type: 'value', name: axisName(axisLabel, quantity, language), nameTextStyle: { align: 'left' } },
+    grid: { left: 16, right: 24, top: 56, bottom: 8, containLabel: true },
+    ...(horizontal
+      ? {
+          yAxis: { type: 'category', inverse: true, data: categories, axisLabel: { interval: 0 } },
+          xAxis: { type: 'value', name: axisName(axisLabel, quantity, language), nameLocation: 'middle', nameGap: 28 },
+        }
+      : {
+          xAxis: { type: 'category', data: categories, axisLabel: { interval: 0 } },
+          yAxis: { type: 'value', name: axisName(axisLabel, quantity, language), nameTextStyle: { align: 'left' } },
+        }),
     series: raw.map((values, i) => ({
       type: 'bar',
       name: i === 0 ? names.baseline : names.scenario,
@@ -102,7 +107,7 @@ export function decileOption(
   return {
     legend: { top: 0, data: seriesNames },
     tooltip: { trigger: 'axis', formatter: tooltipFormatter(quantities, language, raw) },
-    grid: { left: 16, right: 16, top: 92, bottom: 24, containLabel: true },
+    grid: { left: 48, right: 40, top: 64, bottom: 24, containLabel: true },
     xAxis: {
       type: 'category',
       name: labels.decile,
@@ -111,8 +116,20 @@ export function decileOption(
       data: rows.map((r) => String(r.decile)),
     },
     yAxis: [
-      { type: 'value', name: axisName(labels.avgBenefit, 'householdAnnual', language) },
-      { type: 'value', name: axisName(labels.gaining, 'share', language), max: 100, splitLine: { show: false } },
+      {
+        type: 'value',
+        name: axisName(labels.avgBenefit, 'householdAnnual', language),
+        nameLocation: 'middle',
+        nameGap: 48,
+      },
+      {
+        type: 'value',
+        name: axisName(labels.gaining, 'share', language),
+        nameLocation: 'middle',
+        nameGap: 40,
+        max: 100,
+        splitLine: { show: false },
+      },
     ],
     series: raw.map((values, i) => ({
       type: i < 2 ? 'bar' : 'line',

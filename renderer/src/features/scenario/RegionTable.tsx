@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { getParamDef } from '../../../../sim/params/catalogue.ts';
 import { PROVINCES } from '../../../../datasets/reference/reference-data.ts';
 import { DataTable } from '../../components/DataTable';
+import { withUnit } from '../../components/labels';
 import type { TableColumn } from '../../components/DataTable';
 import { NumberField } from '../../components/NumberField';
 import { useUiStore } from '../../store/ui-store';
@@ -148,7 +149,7 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
     { id: 'name', header: m.province, value: (l) => (language === 'zh' ? l.nameZh : l.nameEn) },
     {
       id: 'urban',
-      header: `${m.currentUrban}（${monthly}）`,
+      header: withUnit(m.currentUrban, monthly, language),
       value: (l) => l.urban,
       quantity: 'monthly',
       suppressible: false,
@@ -164,7 +165,7 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
     },
     {
       id: 'rural',
-      header: `${m.currentRural}（${monthly}）`,
+      header: withUnit(m.currentRural, monthly, language),
       value: (l) => l.rural,
       quantity: 'monthly',
       suppressible: false,
@@ -180,7 +181,7 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
     },
     {
       id: 'dPersons',
-      header: `${m.dPersons}（${unitOf('persons', language)}）`,
+      header: withUnit(m.dPersons, unitOf('persons', language), language),
       value: (l) => l.result?.dCashPersons ?? null,
       quantity: 'persons',
       signed: true,
@@ -189,7 +190,7 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
     },
     {
       id: 'dCost',
-      header: `${m.dCost}（${unitOf('money', language)}）`,
+      header: withUnit(m.dCost, unitOf('money', language), language),
       value: (l) => l.result?.dCost ?? null,
       quantity: 'money',
       signed: true,
@@ -198,37 +199,37 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
     },
     {
       id: 'scale',
-      header: `${m.scalePct}（%）`,
+      header: withUnit(m.scalePct, '%', language),
       value: (l) => getRegionParam(document, l.code, 'both', 'standard.scalePct') ?? null,
       render: (l) => regional(l, 'standard.scalePct', national.scale, 1, 'scale'),
     },
     {
       id: 'ratioUrban',
-      header: `${m.ratioUrban}（%）`,
+      header: withUnit(m.ratioUrban, '%', language),
       value: (l) => getRegionParam(document, l.code, 'both', 'standard.consumptionRatioUrban') ?? null,
       render: (l) => regional(l, 'standard.consumptionRatioUrban', national.urban, 100, 'ratio-urban'),
     },
     {
       id: 'ratioRural',
-      header: `${m.ratioRural}（%）`,
+      header: withUnit(m.ratioRural, '%', language),
       value: (l) => getRegionParam(document, l.code, 'both', 'standard.consumptionRatioRural') ?? null,
       render: (l) => regional(l, 'standard.consumptionRatioRural', national.rural, 100, 'ratio-rural'),
     },
     {
       id: 'floor',
-      header: `${m.ruralFloor}（%）`,
+      header: withUnit(m.ruralFloor, '%', language),
       value: (l) => getRegionParam(document, l.code, 'both', 'standard.ruralFloor') ?? null,
       render: (l) => regional(l, 'standard.ruralFloor', national.floor, 100, 'floor'),
     },
     {
       id: 'absUrban',
-      header: `${m.overrideUrban}（${monthly}）`,
+      header: withUnit(m.overrideUrban, monthly, language),
       value: (l) => getStandardOverride(document, l.code, 'urban') ?? null,
       render: (l) => absolute(l, 'urban'),
     },
     {
       id: 'absRural',
-      header: `${m.overrideRural}（${monthly}）`,
+      header: withUnit(m.overrideRural, monthly, language),
       value: (l) => getStandardOverride(document, l.code, 'rural') ?? null,
       render: (l) => absolute(l, 'rural'),
     },
