@@ -53,7 +53,7 @@ export { incomeDeciles } from './kernel/deciles.ts';
 export type { SummaryTable, RegionLevel, McSummary, ReplicationResult } from './outputs/types.ts';
 export { AREA_ALL } from './outputs/types.ts';
 export { aggregate, decileTable } from './outputs/aggregate.ts';
-export type { DecileRow } from './outputs/aggregate.ts';
+export type { DecileRow, AggregateOptions } from './outputs/aggregate.ts';
 export { suppress } from './outputs/suppress.ts';
 export { diffTables } from './outputs/diff.ts';
 

@@ -100,6 +100,18 @@ describe('kernel properties', { timeout: 60_000 }, () => {
     for (const v of a.households!.enrol) expect(v === 0 || v === 1).toBe(true);
   });
 
+  it('reuses column buffers when given and gives the same result', () => {
+    const h = syntheticHouseholds(3000, regions, 21, 0.4);
+    const p = resolveScenario(withParams(base, { 'standard.scalePct': 15 }), regions);
+    const first = simulateYear(h, regions, resolveScenario(base, regions));
+    const fresh = simulateYear(h, regions, p);
+    const reused = simulateYear(h, regions, p, { columnsInto: first.households });
+    expect(reused.households).toBe(first.households);
+    expect(Array.from(reused.households!.total)).toEqual(Array.from(fresh.households!.total));
+    expect(Array.from(reused.households!.status)).toEqual(Array.from(fresh.households!.status));
+    expect(Array.from(reused.households!.benefit.base)).toEqual(Array.from(fresh.households!.benefit.base));
+  });
+
   it('expected-value mode is deterministic', () => {
     const h = syntheticHouseholds(4000, regions, 17, 0.4);
     const p = resolveScenario(base, regions);

@@ -102,6 +102,19 @@ const K_DIS_AFF = M['disaster.affectedHouseholds'];
 const K_DIS_ADD = M['disaster.addedHouseholds'];
 const K_DIS_COST = M['disaster.addedCost'];
 
+function clearColumns(cols: HouseholdResult): HouseholdResult {
+  cols.status.fill(0);
+  cols.flags.fill(0);
+  cols.enrol.fill(0);
+  cols.entrant.fill(0);
+  cols.leaver.fill(0);
+  cols.gradualExit.fill(0);
+  cols.tempEvents.fill(0);
+  for (const id of COMPONENT_IDS) cols.benefit[id].fill(0);
+  cols.total.fill(0);
+  return cols;
+}
+
 function householdColumns(n: number): HouseholdResult {
   const benefit = {} as Record<ComponentId, Float64Array>;
   for (const id of COMPONENT_IDS) benefit[id] = new Float64Array(n);
@@ -153,7 +166,12 @@ export function simulateYear(
   const cells = new Float64Array(nCells * METRIC_COUNT);
   const dec = new Float64Array(10 * DECILE_METRIC_COUNT);
   const decile = options.decile ?? incomeDeciles(h);
-  const cols = (options.householdColumns ?? true) ? householdColumns(n) : undefined;
+  const cols =
+    (options.householdColumns ?? true)
+      ? options.columnsInto && options.columnsInto.total.length === n
+        ? clearColumns(options.columnsInto)
+        : householdColumns(n)
+      : undefined;
   const nextState: HouseholdState | undefined = options.carryState
     ? (options.stateInto ?? {
         programme: new Uint8Array(n),

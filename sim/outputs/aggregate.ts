@@ -34,8 +34,19 @@ function groups(
   return { code, nameZh, nameEn, of };
 }
 
+/** Options of `aggregate`. */
+export interface AggregateOptions {
+  /** Deflate every yuan amount by the year's price index (real values at start-year prices). Default false. */
+  real?: boolean;
+}
+
 /** Sum a year's cells to one level (rows = group × [urban, rural, both]) and derive every rate (0 when undefined). */
-export function aggregate(result: YearResult, regions: RegionArrays, level: RegionLevel): SummaryTable {
+export function aggregate(
+  result: YearResult,
+  regions: RegionArrays,
+  level: RegionLevel,
+  options: AggregateOptions = {},
+): SummaryTable {
   const g = groups(regions, level);
   const nGroups = g.code.length;
   const rows = nGroups * 3;
@@ -53,10 +64,12 @@ export function aggregate(result: YearResult, regions: RegionArrays, level: Regi
     }
   }
   const values = {} as Record<MetricId, Float64Array>;
-  for (const [id] of SUM_METRICS) {
+  const deflator = options.real ? result.priceIndex : 1;
+  for (const [id, , , unit] of SUM_METRICS) {
     const k = M[id];
     const col = new Float64Array(rows);
-    for (let row = 0; row < rows; row++) col[row] = sums[row * METRIC_COUNT + k];
+    const f = unit === 'yuan' ? 1 / deflator : 1;
+    for (let row = 0; row < rows; row++) col[row] = sums[row * METRIC_COUNT + k] * f;
     values[id] = col;
   }
   for (const [id] of RATE_METRICS) values[id] = new Float64Array(rows);
@@ -74,6 +87,7 @@ export function aggregate(result: YearResult, regions: RegionArrays, level: Regi
     values['poverty.postRate'][row] = ratio(v('poverty.postHeadcount'), persons);
     values['poverty.gapClosed'][row] = v('poverty.preGap') > 0 ? 1 - v('poverty.postGap') / v('poverty.preGap') : 0;
     values['cost.totalReal'][row] = v('cost.total') / result.priceIndex;
+    if (options.real) values['cost.totalReal'][row] = values['cost.total'][row];
   }
   const area = new Uint8Array(rows);
   const code: string[] = [];

@@ -58,6 +58,17 @@ describe('aggregate', () => {
     expect(v['benefit.bottomDecileShare'][2]).toBeLessThanOrEqual(v['benefit.bottomQuintileShare'][2]);
   });
 
+  it('deflates yuan amounts (and only those) to real values on request', () => {
+    const later = { ...year, priceIndex: 1.25 };
+    const nominal = aggregate(later, regions, 'national');
+    const real = aggregate(later, regions, 'national', { real: true });
+    expect(real.values['cost.total'][2]).toBeCloseTo(nominal.values['cost.total'][2] / 1.25, 6);
+    expect(real.values['cost.central'][2]).toBeCloseTo(nominal.values['cost.central'][2] / 1.25, 6);
+    expect(real.values['persons.dibao'][2]).toBe(nominal.values['persons.dibao'][2]);
+    expect(real.values['coverage.cash'][2]).toBe(nominal.values['coverage.cash'][2]);
+    expect(nominal.values['cost.totalReal'][2]).toBeCloseTo(real.values['cost.total'][2], 6);
+  });
+
   it('gives the decile distribution', () => {
     const d = decileTable(year);
     expect(d).toHaveLength(10);
