@@ -7,6 +7,7 @@ import type { RegionArrays } from '../../../../sim/model/regions.ts';
 import type { HouseholdTrace, HouseholdTraceRun } from '../../../../sim/trace/types.ts';
 import { NumberField } from '../../components/NumberField';
 import { fill, pick } from '../../i18n/i18n';
+import type { Language } from '../../i18n/i18n';
 import { formatValue } from '../../format/units';
 import { CACHE_KEYS, cacheGet, cacheSubscribe } from '../../services/cache';
 import { useUiStore } from '../../store/ui-store';
@@ -16,6 +17,8 @@ import type { FormField, GroupId } from './household-form';
 import { fallbackRegions } from './household-record';
 import { useHouseholdStore } from './household-store';
 import {
+  amountParts,
+  capitalise,
   componentRows,
   formatAnnual,
   formatComparison,
@@ -206,7 +209,7 @@ function FormPanel({ preset, regions }: { preset: CasePreset; regions: RegionArr
         <legend>{m.groupRegion}</legend>
         <div className="field-grid">
           <label className={`select-field${changed.includes('regionCode') ? ' changed' : ''}`}>
-            <span className="number-field-label">{SELECT_LABELS.regionCode[language]}</span>
+            <span className="number-field-label">{capitalise(SELECT_LABELS.regionCode[language])}</span>
             <select
               value={form.regionCode}
               data-testid="household-field-regionCode"
@@ -220,7 +223,7 @@ function FormPanel({ preset, regions }: { preset: CasePreset; regions: RegionArr
             </select>
           </label>
           <label className={`select-field${changed.includes('area') ? ' changed' : ''}`}>
-            <span className="number-field-label">{SELECT_LABELS.area[language]}</span>
+            <span className="number-field-label">{capitalise(SELECT_LABELS.area[language])}</span>
             <select
               value={form.household.area}
               data-testid="household-field-area"
@@ -238,7 +241,7 @@ function FormPanel({ preset, regions }: { preset: CasePreset; regions: RegionArr
           <div className={group.id === 'members' ? 'field-grid three' : 'field-grid'}>
             {group.id === 'status' ? (
               <label className={`select-field${changed.includes('programme') ? ' changed' : ''}`}>
-                <span className="number-field-label">{SELECT_LABELS.programme[language]}</span>
+                <span className="number-field-label">{capitalise(SELECT_LABELS.programme[language])}</span>
                 <select
                   value={form.household.programme}
                   data-testid="household-field-programme"
@@ -262,6 +265,13 @@ function FormPanel({ preset, regions }: { preset: CasePreset; regions: RegionArr
   );
 }
 
+/** A field's label in the reader's language, with the unit of money fields in brackets. */
+function fieldLabel(field: FormField, language: Language): string {
+  const label = language === 'zh' ? field.label.zh : capitalise(field.label.en);
+  if (field.kind !== 'money') return label;
+  return language === 'zh' ? `${label}（${field.unit.zh}）` : `${label} (${field.unit.en})`;
+}
+
 function FormFieldControl({ field, changed }: { field: FormField; changed: boolean }) {
   const language = useUiStore((s) => s.language);
   const value = useHouseholdStore((s) => s.form.household[field.key]);
@@ -275,19 +285,18 @@ function FormFieldControl({ field, changed }: { field: FormField; changed: boole
           data-testid={`household-field-${field.key}`}
           onChange={(event) => setField(field.key, event.target.checked ? 1 : 0)}
         />
-        <span>{field.label[language]}</span>
+        <span>{fieldLabel(field, language)}</span>
       </label>
     );
   }
   return (
     <NumberField
-      label={field.label[language]}
+      label={fieldLabel(field, language)}
       value={value}
       min={field.min}
       max={field.max}
       step={field.step}
       slider={false}
-      unit={field.kind === 'money' ? field.unit[language] : undefined}
       name={field.label}
       title={field.description[language]}
       changed={changed}
@@ -331,17 +340,11 @@ function RunCard({
       <div className="run-amounts">
         <div>
           <div className="control-label">{m.monthly}</div>
-          <div className="run-amount" data-testid={`${testId}-monthly`}>
-            {formatValue(run.total / 12, 'monthly', language)}
-            {language === 'zh' ? <span className="per">/月</span> : null}
-          </div>
+          <Amount value={run.total / 12} period="month" testId={`${testId}-monthly`} />
         </div>
         <div>
           <div className="control-label">{m.annual}</div>
-          <div className="run-amount" data-testid={`${testId}-annual`}>
-            {formatAnnual(run.total, language)}
-            {language === 'zh' ? <span className="per">/年</span> : null}
-          </div>
+          <Amount value={run.total} period="year" testId={`${testId}-annual`} />
         </div>
       </div>
       {reference ? (
@@ -355,6 +358,17 @@ function RunCard({
           {language === 'zh' ? '/年' : ''}
         </div>
       ) : null}
+    </div>
+  );
+}
+
+function Amount({ value, period, testId }: { value: number; period: 'month' | 'year'; testId: string }) {
+  const language = useUiStore((s) => s.language);
+  const parts = amountParts(value, period, language);
+  return (
+    <div className="run-amount" data-testid={testId} data-value={value}>
+      {parts.number}
+      <span className="per">{parts.unit}</span>
     </div>
   );
 }

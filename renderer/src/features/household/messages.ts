@@ -82,7 +82,7 @@ export const useHouseholdMessages = defineMessages({
     total: 'Total (equals the kernel total)',
     trace: 'Rule by rule (how the case is decided and paid)',
     traceNote:
-      'Each row is one rule: inputs, comparison (value, operator, threshold) and result; rows in yellow differ under the scenario. Amounts are “if enrolled”; the expected amounts paid are the components at the end.',
+      'Each row is one rule: inputs, comparison (value, operator, threshold) and result; rows in yellow differ under the scenario. Amounts are "if enrolled"; the expected amounts paid are the components at the end.',
     rule: 'Rule',
     inputs: 'Inputs',
     test: 'Comparison',

@@ -7,6 +7,8 @@ import { CASE_PRESETS } from '../../../../datasets/cases/cases.ts';
 import { formFromPreset } from './household-form';
 import { fallbackRegions, toHouseholdRecord } from './household-record';
 import {
+  amountParts,
+  capitalise,
   componentRows,
   formatAnnual,
   formatComparison,
@@ -72,6 +74,13 @@ describe('trace view', () => {
     expect(formatAnnual(16323, 'zh')).toBe('1.63万元');
     expect(formatAnnual(38.3, 'zh')).toBe('38元');
     expect(formatAnnual(1469, 'en', true)).toBe('+1,469 yuan/year');
+  });
+
+  it('splits amounts into number and unit', () => {
+    expect(amountParts(16323, 'year', 'zh')).toEqual({ number: '1.63', unit: '万元/年' });
+    expect(amountParts(1360.25, 'month', 'zh')).toEqual({ number: '1,360', unit: '元/月' });
+    expect(amountParts(1360.25, 'month', 'en')).toEqual({ number: '1,360', unit: 'yuan/month' });
+    expect(capitalise('household size')).toBe('Household size');
   });
 
   it('names programmes by code or name', () => {

@@ -174,3 +174,26 @@ export function componentRows(trace: HouseholdTrace, language: Language): Compon
     }),
   );
 }
+
+/** A household amount split into the number and its unit, for large figures with a small unit beside them. */
+export function amountParts(
+  value: number,
+  period: 'month' | 'year',
+  language: Language,
+): { number: string; unit: string } {
+  const locale = language === 'zh' ? 'zh-CN' : 'en-US';
+  if (period === 'year' && language === 'zh' && Math.abs(value) >= 1e4) {
+    const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+      value / 1e4,
+    );
+    return { number, unit: '万元/年' };
+  }
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+  if (language === 'zh') return { number, unit: period === 'month' ? '元/月' : '元/年' };
+  return { number, unit: period === 'month' ? 'yuan/month' : 'yuan/year' };
+}
+
+/** English schema labels start lower-case; form labels start with a capital. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

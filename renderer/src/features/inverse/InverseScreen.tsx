@@ -18,6 +18,7 @@ import { tornadoBars } from './sensitivity-data';
 import { answerText, coverageMiss, labelSep } from './answer-text';
 import type { SensitivityOutcome } from './sensitivity-data';
 import { sortTornado, tornadoOption } from './tornado-chart';
+import { axisName } from '../projection/projection-chart';
 import type { TornadoBar } from './tornado-chart';
 import { useInverseMessages } from './messages';
 import './inverse.css';
@@ -391,7 +392,7 @@ function SensitivityPanel({ start }: { start: StartOutcome | null }) {
       { id: 'high', header: m.highSetting, value: (bar) => bar.highSetting, sortable: false },
       {
         id: 'lowDelta',
-        header: `${m.lowEnd}（${unitOf(quantity, language)}）`,
+        header: axisName(m.lowEnd, unitOf(quantity, language), language),
         value: (bar) => bar.lowDelta,
         quantity,
         signed: true,
@@ -399,7 +400,7 @@ function SensitivityPanel({ start }: { start: StartOutcome | null }) {
       },
       {
         id: 'highDelta',
-        header: `${m.highEnd}（${unitOf(quantity, language)}）`,
+        header: axisName(m.highEnd, unitOf(quantity, language), language),
         value: (bar) => bar.highDelta,
         quantity,
         signed: true,

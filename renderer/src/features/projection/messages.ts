@@ -32,7 +32,7 @@ export const useProjectionMessages = defineMessages({
   en: {
     title: 'Multi-year projection',
     intro:
-      'Each year {start}–{end} is a full simulation: income, consumption and population grow by the scenario’s assumptions, standards follow its path, monitoring and take-up changes phase in.',
+      "Each year {start}–{end} is a full simulation: income, consumption and population grow by the scenario's assumptions, standards follow its path, monitoring and take-up changes phase in.",
     scenarios: 'Scenarios to overlay',
     startYear: 'Start year',
     span: 'Years ahead',
@@ -41,7 +41,7 @@ export const useProjectionMessages = defineMessages({
     running: 'Projecting…',
     progress: '{pct}% done',
     ranIn: 'ran in {ms} ms',
-    stale: 'Settings changed: press “Run projection” to update',
+    stale: 'Settings changed: press "Run projection" to update',
     noDataset: 'No dataset loaded yet. Load the demo data or open a file on the Data screen first.',
     goToData: 'Go to Data',
     noScenario: 'Choose at least one scenario',
