@@ -77,14 +77,16 @@ export function householdRulesSql(p: SqlRuleParams, t: SqlRuleTables): string {
   supplements.sort((a, b) => b[1] - a[1]);
   // Each member counts once, at the highest applicable share: assign members to categories from the highest share
   // down, never more members in total than the household has (categories assumed to be distinct people as far as
-  // the counts allow).
+  // the counts allow). Categories with a zero share add nothing and are left out of the expression.
   const supplementTerms: string[] = [];
   let assigned = '0';
   for (const [column, share] of supplements) {
+    if (share <= 0) break;
     const taken = `LEAST(h.${column}, GREATEST(h.size - (${assigned}), 0))`;
     supplementTerms.push(`${taken} * ${num(share)}`);
     assigned = `${assigned} + ${taken}`;
   }
+  if (supplementTerms.length === 0) supplementTerms.push('0.0');
   return `
 WITH base AS (
   SELECT
