@@ -4,7 +4,6 @@ import { useResultsStore, resultsKey } from '../store/results-store';
 import { selectActiveDataset, selectActiveScenario, useWorkspaceStore } from '../store/workspace-store';
 import { EngineError, type EngineClient } from './engine/engine-client';
 import { getEngine } from './engine/engine';
-import { scheduleResultTables } from './data/result-tables';
 
 /** Delay between the last scenario edit and the run (slider moves inside it collapse into one run). */
 export const RESULTS_DEBOUNCE_MS = 30;
@@ -28,7 +27,6 @@ export async function runActiveScenario(engine: EngineClient = getEngine()): Pro
       runMs: outcome.ms,
       roundTripMs: outcome.roundTripMs,
     });
-    scheduleResultTables(dataset.id, scenario.document);
   } catch (error) {
     const info =
       error instanceof EngineError

@@ -47,6 +47,8 @@ export interface DataState {
   /** Saved mappings (persisted as the host document `mappings`). */
   mappings: ColumnMapping[];
   session: ImportSession | null;
+  /** True while results_baseline / results_scenario are being rewritten in DuckDB. */
+  resultTablesUpdating: boolean;
   setReport: (datasetId: string, report: ValidationReport) => void;
   saveMapping: (mapping: ColumnMapping) => void;
   restoreMappings: (mappings: ColumnMapping[]) => void;
@@ -61,6 +63,7 @@ export const useDataStore = create<DataState>((set) => ({
   reports: {},
   mappings: [],
   session: null,
+  resultTablesUpdating: false,
   setReport: (datasetId, report) => set((state) => ({ reports: { ...state.reports, [datasetId]: report } })),
   saveMapping: (mapping) =>
     set((state) => ({

@@ -5,8 +5,10 @@ import type { Table } from 'apache-arrow';
 import { fill } from '../../i18n/i18n';
 import { useUiStore } from '../../store/ui-store';
 import { useSqlStore } from '../../store/sql-store';
+import { useDataStore } from '../../store/data-store';
 import { selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store';
 import { getDuckDb, duckDbErrorMessage } from '../../services/duckdb/duckdb-client';
+import { ensureResultTables, resultTablesCurrent } from '../../services/data/result-tables';
 import { rowsOf } from '../../../../datasets/import/duckdb-port.ts';
 import { ResultGrid } from './ResultGrid';
 import { SQL_EXAMPLES, useSqlMessages } from './sql-messages';
@@ -52,6 +54,7 @@ export function SqlScreen() {
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const [tables, setTables] = useState<TableInfo[] | null>(null);
+  const updatingResults = useDataStore((s) => s.resultTablesUpdating);
 
   const refreshTables = useCallback(() => {
     listTables().then(setTables, () => setTables([]));
@@ -59,6 +62,10 @@ export function SqlScreen() {
 
   useEffect(() => {
     refreshTables();
+    if (dataset?.status !== 'ready' || resultTablesCurrent()) return;
+    ensureResultTables()
+      .catch(() => undefined)
+      .finally(refreshTables);
   }, [refreshTables, dataset?.status]);
 
   useEffect(() => {
@@ -72,6 +79,7 @@ export function SqlScreen() {
     setError(null);
     const started = performance.now();
     try {
+      if (/results_/i.test(sql)) await ensureResultTables();
       const db = await getDuckDb();
       const table = await db.query(sql);
       const ms = Math.round(performance.now() - started);
@@ -180,6 +188,11 @@ export function SqlScreen() {
         <aside className="sql-side">
           <div className="panel" data-testid="sql-tables">
             <h3>{m.tables}</h3>
+            {updatingResults ? (
+              <p className="muted" data-testid="sql-updating-results">
+                {m.updatingResults}
+              </p>
+            ) : null}
             {tables === null ? (
               <p className="muted">{m.loadingDb}</p>
             ) : tables.length === 0 ? (

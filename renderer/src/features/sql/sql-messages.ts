@@ -15,6 +15,7 @@ export const useSqlMessages = defineMessages({
     noHistory: '尚无查询',
     tables: '表',
     columns: '{count} 列',
+    updatingResults: '正在把当前方案与基线的逐户结果写入 results_baseline、results_scenario…',
     noTables: 'DuckDB 尚未载入数据',
     rows: '{rows} 行 · {cols} 列 · {ms} 毫秒',
     errorPrefix: '查询出错',
@@ -37,6 +38,8 @@ export const useSqlMessages = defineMessages({
     noHistory: 'No queries yet',
     tables: 'Tables',
     columns: '{count} columns',
+    updatingResults:
+      'Writing per-household results of the scenario and baseline to results_baseline, results_scenario…',
     noTables: 'DuckDB holds no data yet',
     rows: '{rows} rows · {cols} columns · {ms} ms',
     errorPrefix: 'Query failed',

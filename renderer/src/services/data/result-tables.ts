@@ -1,15 +1,19 @@
-// Writes the per-household results of the baseline and the active scenario back into DuckDB (`results_baseline`,
-// `results_scenario`) for SQL, drill-down and export, debounced after runs so slider drags do not pay for it.
+// Writes the per-household results of the baseline and the active scenario into DuckDB (`results_baseline`,
+// `results_scenario`) for SQL, drill-down and export. Done on demand (SQL console, exports), never on the slider
+// path: at 1,000,000 households the columns are large, and writing them after every run would delay the next one.
 import { writeResultTable } from '../../../../datasets/import/handoff.ts';
 import { exec } from '../../../../datasets/import/duckdb-port.ts';
 import { COMPONENT_IDS, type HouseholdResult } from '../../../../sim/index.ts';
 import type { JsonValue } from '../../../../electron/contract/host-api.ts';
-import { baselineDocument } from '../../store/workspace-store';
+import {
+  baselineDocument,
+  selectActiveDataset,
+  selectActiveScenario,
+  useWorkspaceStore,
+} from '../../store/workspace-store';
+import { useDataStore } from '../../store/data-store';
 import { getDuckDb } from '../duckdb/duckdb-client';
 import { getEngine } from '../engine/engine';
-
-/** Delay after the last results run before the tables are rewritten. */
-export const RESULT_TABLES_DEBOUNCE_MS = 1500;
 
 /** Snake-case result columns of one scenario, in household order. */
 export function resultColumns(result: HouseholdResult): Record<string, Uint8Array | Float64Array> {
@@ -23,17 +27,14 @@ export function resultColumns(result: HouseholdResult): Record<string, Uint8Arra
     temp_events: result.tempEvents,
     benefit_total: result.total,
   };
-  for (const id of COMPONENT_IDS)
+  for (const id of COMPONENT_IDS) {
     columns[`benefit_${id.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`] = result.benefit[id];
+  }
   return columns;
 }
 
-async function writeOne(
-  name: 'results_baseline' | 'results_scenario',
-  scenario: JsonValue,
-  lane: string,
-): Promise<boolean> {
-  const outcome = await getEngine().call('householdColumns', { scenario }, { lane });
+async function writeOne(name: 'results_baseline' | 'results_scenario', scenario: JsonValue): Promise<boolean> {
+  const outcome = await getEngine().call('householdColumns', { scenario }, { lane: `table-${name}` });
   if (outcome.status !== 'done') return false;
   const db = await getDuckDb();
   await writeResultTable(db, `${name}_raw`, resultColumns(outcome.result));
@@ -46,22 +47,35 @@ async function writeOne(
   return true;
 }
 
-let timer: ReturnType<typeof setTimeout> | null = null;
 let baselineFor: string | null = null;
+let scenarioFor: string | null = null;
+let inFlight: Promise<void> | null = null;
 
-/** Schedules the rewrite of the result tables for the active dataset and this scenario document. */
-export function scheduleResultTables(datasetId: string, scenario: JsonValue): void {
-  if (timer !== null) clearTimeout(timer);
-  timer = setTimeout(() => {
-    timer = null;
-    void (async () => {
-      if (
-        baselineFor !== datasetId &&
-        (await writeOne('results_baseline', baselineDocument(), 'result-table-baseline'))
-      ) {
-        baselineFor = datasetId;
-      }
-      await writeOne('results_scenario', scenario, 'result-table-scenario');
-    })().catch(() => undefined);
-  }, RESULT_TABLES_DEBOUNCE_MS);
+/** True when the result tables match the active dataset and scenario. */
+export function resultTablesCurrent(): boolean {
+  const state = useWorkspaceStore.getState();
+  const dataset = selectActiveDataset(state);
+  if (!dataset || dataset.status !== 'ready') return true;
+  return scenarioFor === `${dataset.id}|${JSON.stringify(selectActiveScenario(state).document)}`;
+}
+
+/** Brings `results_baseline` and `results_scenario` up to date with the active dataset and scenario. */
+export async function ensureResultTables(): Promise<void> {
+  while (inFlight) await inFlight;
+  const state = useWorkspaceStore.getState();
+  const dataset = selectActiveDataset(state);
+  if (!dataset || dataset.status !== 'ready' || getEngine().datasetId !== dataset.id) return;
+  const document = selectActiveScenario(state).document;
+  const key = `${dataset.id}|${JSON.stringify(document)}`;
+  if (scenarioFor === key && baselineFor === dataset.id) return;
+  useDataStore.setState({ resultTablesUpdating: true });
+  inFlight = (async () => {
+    if (baselineFor !== dataset.id && (await writeOne('results_baseline', baselineDocument())))
+      baselineFor = dataset.id;
+    if (await writeOne('results_scenario', document)) scenarioFor = key;
+  })().finally(() => {
+    inFlight = null;
+    useDataStore.setState({ resultTablesUpdating: false });
+  });
+  await inFlight;
 }
