@@ -14,14 +14,30 @@ export interface ParquetDb {
 
 let counter = 0;
 
-/** Converts Arrow IPC stream bytes to Parquet bytes (ZSTD-compressed) with DuckDB. */
+/** A Parquet export DuckDB could not write, with the reason in both languages. */
+export class ParquetExportError extends Error {
+  readonly messageZh: string;
+  readonly messageEn: string;
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'ParquetExportError';
+    this.messageZh = `DuckDB 未能写出 Parquet 文件（${detail}）。Arrow 导出包含同样的结果面板，可改用 Arrow。`;
+    this.messageEn = `DuckDB could not write the Parquet file (${detail}). The Arrow export holds the same result panel; use it instead.`;
+  }
+}
+
+/** Converts Arrow IPC stream bytes to Parquet bytes (DuckDB's default Snappy compression). */
 export async function arrowStreamToParquet(db: ParquetDb, stream: Uint8Array): Promise<Uint8Array> {
   counter += 1;
   const table = `export_panel_${Date.now().toString(36)}_${counter}`;
   const file = `${table}.parquet`;
   await db.insertArrowFromIPCStream(stream, { name: table, create: true });
   try {
-    await db.query(`COPY "${table}" TO '${file}' (FORMAT parquet, COMPRESSION zstd)`);
+    try {
+      await db.query(`COPY "${table}" TO '${file}' (FORMAT parquet)`);
+    } catch (error) {
+      throw new ParquetExportError(error instanceof Error ? error.message : String(error));
+    }
     const content: unknown = db.copyFileToBuffer
       ? await db.copyFileToBuffer(file)
       : (await db.query(`SELECT content FROM read_blob('${file}')`)).getChild('content')?.get(0);
