@@ -287,21 +287,25 @@ export function simulateYear(
       const s = stdA[c];
       const earnRaw = hhEarningsPc[i] * fIncA[c];
       const earnPc = earnRaw < incomePc ? earnRaw : incomePc;
-      const disregardHh = Math.min(hhWorking[i] * disregardA[c] * s, (earnPc * size) / 12);
-      const countable = incomePc / 12 - disregardHh / size;
+      const incM = incomePc / 12;
+      // Same value as rules/dibao countableIncomeMonthlyPc; the division is skipped when the disregard is 0.
+      const dr = disregardA[c];
+      const countable =
+        dr > 0 || earnPc < 0 ? incM - Math.min(hhWorking[i] * dr * s, (earnPc * size) / 12) / size : incM;
       if (
         countable >= margMultA[c] * s &&
         prevProgArr[i] === 0 &&
         hhChildren[i] < size &&
         incomePc >= rigidMultA[c] * (incomePrevA[c] * fIncA[c])
       ) {
-        const ratio = incomePc / 12 / s;
+        const ratio = incM / s;
         const monitored = hhMonitored[i] > 0 || (monMultA[c] > 0 && ratio < monMultA[c]) || ratio < monRatio;
         let events = 0;
         let tmp = 0;
         if (hhLocalHukou[i] > 0 || tNonLocalA[c] >= 0.5) {
           const tt = tTakeupA[c];
-          const medShare = (hhMedicalHh[i] * fConsA[c]) / Math.max(1, incomePc * size);
+          const med = hhMedicalHh[i];
+          const medShare = med > 0 ? (med * fConsA[c]) / Math.max(1, incomePc * size) : 0;
           const pm = Math.min(tMedMaxA[c], tMedBaseA[c] + tMedSlopeA[c] * medShare);
           if (mc) {
             events = uniformFn(seed, rep, i, DRAW_MEDICAL) < pm * tt ? 1 : 0;
@@ -326,7 +330,6 @@ export function simulateYear(
           if (d === 0) cells[b + K_BOT10] += w * tmp;
         }
         const line = lineA[c];
-        const incM = incomePc / 12;
         if (incM < line) {
           cells[b + K_PRE_H] += w * size;
           cells[b + K_PRE_G] += w * (line - incM) * size * 12;
@@ -394,8 +397,9 @@ export function simulateYear(
       const earnPc = earnRaw < incomePc ? earnRaw : incomePc;
       const working = hhWorking[i];
       // countableIncomeMonthlyPc
-      const disregardHh = Math.min(working * disregardA[c] * s, (earnPc * size) / 12);
-      const countable = incomePc / 12 - disregardHh / size;
+      const incM = incomePc / 12;
+      const dr = disregardA[c];
+      const countable = dr > 0 || earnPc < 0 ? incM - Math.min(working * dr * s, (earnPc * size) / 12) / size : incM;
       // assetTestPasses, carTestPasses, homeTestPasses
       const assetsOk =
         (assetTestA[c] < 0.5 || hhAssetsPc[i] * fInc <= assetMonthsA[c] * s) &&
@@ -424,7 +428,7 @@ export function simulateYear(
       const prevProg = prevProgArr[i];
       const prevEnrol = prevEnrolArr !== undefined ? prevEnrolArr[i] : prevProg !== 0 ? 1 : 0;
       const cashPrev = prevProg === 1 || prevProg === 2;
-      const ratio = incomePc / 12 / s;
+      const ratio = incM / s;
       const widened = (monMultA[c] > 0 && ratio < monMultA[c]) || ratio < monRatio;
       const monNotEnrolled = hhMonitored[i] > 0 || widened;
       let p = 0;
@@ -532,7 +536,8 @@ export function simulateYear(
       if (hhLocalHukou[i] > 0 || tNonLocalA[c] >= 0.5) {
         const tt = tTakeupA[c];
         // medicalShockProb
-        const medShare = (hhMedicalHh[i] * fConsA[c]) / Math.max(1, incomePc * size);
+        const med = hhMedicalHh[i];
+        const medShare = med > 0 ? (med * fConsA[c]) / Math.max(1, incomePc * size) : 0;
         const pm = Math.min(tMedMaxA[c], tMedBaseA[c] + tMedSlopeA[c] * medShare);
         const po = belowMarginal ? tOtherA[c] : 0;
         const pd = affected ? disEventProbA[c] : 0;
@@ -629,7 +634,6 @@ export function simulateYear(
 
       // Poverty against the fixed baseline line: receiving state (prob q) vs not.
       const line = lineA[c];
-      const incM = incomePc / 12;
       const q = cashStatus ? p : ge;
       const condCash = cashStatus ? cBase + cSupp + cTL + cOne : geCost;
       if (incM < line) {
