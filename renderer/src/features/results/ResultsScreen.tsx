@@ -3,7 +3,6 @@
 // split, the decile distribution, targeting and poverty, and Monte Carlo intervals on demand.
 import { useCallback, useMemo, useState } from 'react';
 import type { McSummary } from '../../../../sim/outputs/types.ts';
-import type { SumMetricId } from '../../../../sim/kernel/metrics.ts';
 import { EChart } from '../../charts/EChart';
 import { DataTable } from '../../components/DataTable';
 import type { TableColumn } from '../../components/DataTable';
@@ -20,12 +19,14 @@ import { getEngine } from '../../services/engine/engine';
 import type { YearComparison } from '../../services/engine/engine-calls';
 import { decileOption, pairBarOption } from './chart-options';
 import {
+  MC_METRICS,
   POVERTY,
   TARGETING,
   componentRows,
   decileRows,
   headlineFigures,
   metricLabel,
+  metricQuantity,
   nationalPair,
   programmeRows,
   provinceDetail,
@@ -346,12 +347,11 @@ export function ResultsScreen() {
     ];
   });
   const mcRows = mc.summary
-    ? (
-        Object.entries(mc.summary.metrics) as [SumMetricId, { mean: number; p5: number; p50: number; p95: number }][]
-      ).map(([id, s]) => ({ id, ...s }))
+    ? MC_METRICS.flatMap((id) => {
+        const stats = mc.summary?.metrics[id];
+        return stats ? [{ id, ...stats }] : [];
+      })
     : [];
-  const mcQuantity = (id: string): Quantity =>
-    id.startsWith('cost') || id.startsWith('benefit') ? 'money' : id.includes('households') ? 'households' : 'persons';
 
   return (
     <div className="results-screen" data-testid="results-screen">
@@ -573,7 +573,7 @@ export function ResultsScreen() {
               ...(['p5', 'p50', 'p95', 'mean'] as const).map((k) => ({
                 id: k,
                 header: m[k],
-                value: (r: (typeof mcRows)[number]) => formatValue(r[k], mcQuantity(r.id), language),
+                value: (r: (typeof mcRows)[number]) => formatValue(r[k], metricQuantity(r.id), language),
                 sortable: false,
                 align: 'right' as const,
               })),

@@ -5,6 +5,7 @@ import {
   decileRows,
   headlineFigures,
   metricLabel,
+  metricQuantity,
   programmeRows,
   provinceDetail,
   provinceRows,
@@ -61,5 +62,14 @@ describe('result model', () => {
   it('labels metrics from the engine tables', () => {
     expect(metricLabel('exclusion.rate', 'zh')).toBe('漏保率');
     expect(metricLabel('exclusion.rate', 'en')).toBe('Exclusion error rate');
+  });
+});
+
+describe('metricQuantity', () => {
+  it('follows the engine unit of each metric', () => {
+    expect(metricQuantity('poverty.preGap')).toBe('money');
+    expect(metricQuantity('households.dibao')).toBe('households');
+    expect(metricQuantity('temporary.events')).toBe('count');
+    expect(metricQuantity('coverage.cash')).toBe('share');
   });
 });

@@ -394,3 +394,36 @@ export function metricLabel(id: MetricId, language: 'zh' | 'en'): string {
   if (!entry) return id;
   return language === 'zh' ? entry[1] : entry[2];
 }
+
+/** Display quantity of an engine metric, from the engine's own unit for it. */
+export function metricQuantity(id: MetricId): Quantity {
+  const entry = [...SUM_METRICS, ...RATE_METRICS].find((m) => m[0] === id);
+  switch (entry?.[3]) {
+    case 'persons':
+      return 'persons';
+    case 'households':
+      return 'households';
+    case 'yuan':
+      return 'money';
+    case 'share':
+      return 'share';
+    default:
+      return 'count';
+  }
+}
+
+/** The Monte Carlo metrics the dashboard lists (caseload and cost, POLICY.md §4 "Uncertainty"). */
+export const MC_METRICS: readonly SumMetricId[] = [
+  'persons.dibao',
+  'persons.tekun',
+  'persons.marginal',
+  'persons.rigid',
+  'households.dibao',
+  'entrants.persons',
+  'exclusion.persons',
+  'cost.total',
+  'cost.central',
+  'cost.local',
+  'cost.base',
+  'cost.temporary',
+];
