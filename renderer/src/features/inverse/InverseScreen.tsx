@@ -21,6 +21,7 @@ import { sortTornado, tornadoOption } from './tornado-chart';
 import { axisName } from '../projection/projection-chart';
 import type { TornadoBar } from './tornado-chart';
 import { useInverseMessages } from './messages';
+import { RunProgress } from './RunProgress';
 import './inverse.css';
 
 type Messages = ReturnType<typeof useInverseMessages>;
@@ -257,10 +258,7 @@ function TaskProgress({ task, testId }: { task: Task<unknown>; testId: string })
   const language = useUiStore((s) => s.language);
   if (task.status === 'running') {
     return (
-      <div className="task-progress" data-testid={`${testId}-progress`}>
-        <progress max={1} value={task.progress ?? 0} />
-        <span className="muted">{fill(m.progress, { pct: Math.round((task.progress ?? 0) * 100) })}</span>
-      </div>
+      <RunProgress fraction={task.progress} startedAt={task.startedAt ?? Date.now()} testId={`${testId}-progress`} />
     );
   }
   if (task.error) {

@@ -26,6 +26,8 @@ export interface Task<R> {
   result: R | null;
   startName: string | null;
   ms: number | null;
+  /** When the running call was sent (ms since epoch), for the elapsed time. */
+  startedAt: number | null;
 }
 
 /** National outcomes of the starting scenario, the reference the tornado's bars are measured from. */
@@ -70,6 +72,7 @@ const idle = <R>(): Task<R> => ({
   result: null,
   startName: null,
   ms: null,
+  startedAt: null,
 });
 
 /** The starting scenario entry (chosen, else the active one). */
@@ -96,7 +99,7 @@ export const useInverseStore = create<InverseState>((set, get) => {
     const startName = startScenario(get().startId).name;
     const update = (patch: Partial<Task<R>>) =>
       set((state) => ({ [key]: { ...(state[key] as Task<R>), ...patch } }) as Pick<InverseState, TaskKey>);
-    update({ status: 'running', progress: 0, error: null });
+    update({ status: 'running', progress: null, error: null, startedAt: Date.now() });
     try {
       const outcome = await call((fraction) => update({ progress: fraction }));
       if (outcome.status !== 'done' || outcome.result === undefined) return;

@@ -19,6 +19,7 @@ import type { PanelRow } from './projection-data';
 import { defaultSelection, useProjectionStore } from './projection-store';
 import type { CachedProjection } from './projection-store';
 import { useProjectionMessages } from './messages';
+import { RunProgress } from '../inverse/RunProgress';
 import './projection.css';
 
 const AUTO_RUN_DELAY_MS = 300;
@@ -133,7 +134,7 @@ export function ProjectionScreen() {
           </button>
           <span className="muted" data-testid="projection-status" data-status={state.status}>
             {state.status === 'running'
-              ? fill(m.progress, { pct: Math.round((state.progress ?? 0) * 100) })
+              ? ''
               : selected.length === 0
                 ? m.noScenario
                 : stale
@@ -144,7 +145,11 @@ export function ProjectionScreen() {
           </span>
         </div>
         {state.status === 'running' ? (
-          <progress className="run-progress" max={1} value={state.progress ?? 0} data-testid="projection-progress" />
+          <RunProgress
+            fraction={state.progress}
+            startedAt={state.startedAt ?? Date.now()}
+            testId="projection-progress"
+          />
         ) : null}
         {state.error ? (
           <div className="error-box" role="alert" data-testid="projection-error">

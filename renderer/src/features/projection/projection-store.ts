@@ -22,6 +22,8 @@ export interface ProjectionState {
   years: number;
   status: 'idle' | 'running' | 'ready' | 'error';
   progress: number | null;
+  /** When the running projection was sent (ms since epoch). */
+  startedAt: number | null;
   error: Bilingual | null;
   /** Cache key of the shown run, and the inputs key it was made from. */
   runKey: string | null;
@@ -71,6 +73,7 @@ export const useProjectionStore = create<ProjectionState>((set, get) => ({
   years: 5,
   status: 'idle',
   progress: null,
+  startedAt: null,
   error: null,
   runKey: null,
   inputsKey: null,
@@ -85,7 +88,7 @@ export const useProjectionStore = create<ProjectionState>((set, get) => ({
     const scenarios = workspace.scenarios.filter((s) => ids.includes(s.id));
     const inputsKey = projectionInputsKey();
     if (scenarios.length === 0 || inputsKey === null) return;
-    set({ status: 'running', progress: 0, error: null });
+    set({ status: 'running', progress: null, startedAt: Date.now(), error: null });
     try {
       const outcome = await getEngine().call(
         'project',
