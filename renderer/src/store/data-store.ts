@@ -37,6 +37,8 @@ export interface ImportSession {
   /** True when no regions file was given and the built-in provincial regions are used. */
   builtInRegions: boolean;
   progress: { phase: string; rows?: number } | null;
+  /** Files whose name matches a dataset of a previous session but whose SHA-256 differs (modified since). */
+  modified: { fileName: string; before: string; after: string }[];
   /** Milliseconds of the steps done so far (read, validate), for reporting. */
   timings: Record<string, number>;
 }

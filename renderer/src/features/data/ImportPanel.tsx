@@ -197,6 +197,19 @@ export function ImportPanel() {
         </button>
       </div>
       {session.step === 'reading' ? <p className="muted">{m.importReading}</p> : null}
+      {session.modified.length > 0 ? (
+        <div className="warning-box" data-testid="import-modified">
+          {session.modified.map((change) => (
+            <div key={change.fileName}>
+              {fill(m.modified, {
+                file: change.fileName,
+                before: change.before.slice(0, 12),
+                after: change.after.slice(0, 12),
+              })}
+            </div>
+          ))}
+        </div>
+      ) : null}
       {session.refused.length > 0 ? (
         <div className="error-box" data-testid="import-refused">
           <strong>{m.refused}</strong>

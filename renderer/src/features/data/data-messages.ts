@@ -65,6 +65,7 @@ export const useDataMessages = defineMessages({
     confidence_low: '低',
     importTitle: '导入数据',
     importReading: '正在读取文件…',
+    modified: '文件“{file}”自上次使用后已被修改（SHA-256 由 {before}… 变为 {after}…），结果将与上次不同。',
     refused: '未导入的文件',
     fileTarget: '用作',
     households: '家庭表',
@@ -161,6 +162,8 @@ export const useDataMessages = defineMessages({
     confidence_low: 'low',
     importTitle: 'Import data',
     importReading: 'Reading files…',
+    modified:
+      'File "{file}" changed since it was last used (SHA-256 {before}… is now {after}…); results will differ from last time.',
     refused: 'Files not imported',
     fileTarget: 'Use as',
     households: 'Households',

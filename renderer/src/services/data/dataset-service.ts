@@ -21,6 +21,26 @@ export const DEMO_DATASET_ID = 'demo';
 const DEMO_NAME = '合成演示数据 / Synthetic demo';
 const DEMO_FILES = ['households.arrow', 'regions.arrow'] as const;
 
+/** Largest total size of files imported at once: beyond it the browser's memory (DuckDB-wasm, 4 GB) runs out. */
+export const MAX_IMPORT_BYTES = 1_000_000_000;
+/** Most sample households handed to the engine (arrays plus DuckDB's copy must fit in memory). */
+export const MAX_HOUSEHOLD_ROWS = 4_000_000;
+
+/** Refusal of an import that would not fit in memory, saying what size fits. */
+export function sizeIssue(kind: 'bytes' | 'rows', actual: number): DataIssue {
+  const message =
+    kind === 'bytes'
+      ? {
+          zh: `所选文件共 ${(actual / 1e9).toFixed(2)} GB，超过浏览器内存可容纳的 ${MAX_IMPORT_BYTES / 1e9} GB；请抽样或按地区拆分后再导入。`,
+          en: `The files total ${(actual / 1e9).toFixed(2)} GB, more than the ${MAX_IMPORT_BYTES / 1e9} GB that fits in the browser's memory; sample the extract or split it by region.`,
+        }
+      : {
+          zh: `家庭表有 ${actual.toLocaleString()} 行，超过可计算的 ${MAX_HOUSEHOLD_ROWS.toLocaleString()} 户样本；请抽样（保留权重）后再导入。`,
+          en: `The households table has ${actual.toLocaleString()} rows, more than the ${MAX_HOUSEHOLD_ROWS.toLocaleString()} sample households that fit; sample it (keeping weights) and import again.`,
+        };
+  return { rule: 'too_large', severity: 'error', table: '', count: actual, examples: [], message };
+}
+
 /** SHA-256 of bytes as hex (Web Crypto). */
 export async function sha256(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
@@ -228,11 +248,22 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
     warningsAccepted: false,
     builtInRegions: false,
     progress: { phase: 'read' },
+    modified: [],
     timings: {},
   };
   const readStarted = performance.now();
   const data = useDataStore.getState();
   data.setSession(session);
+  const totalBytes = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
+  if (totalBytes > MAX_IMPORT_BYTES) {
+    data.patchSession({ step: 'failed', refused: [sizeIssue('bytes', totalBytes)], progress: null });
+    return;
+  }
+  const known = new Map<string, string>();
+  for (const dataset of useWorkspaceStore.getState().datasets) {
+    if (dataset.source === 'file') for (const file of dataset.files) known.set(file.name, file.sha256);
+  }
+  const modified: ImportSession['modified'] = [];
   const db = await getDuckDb();
   const read: ImportFile[] = [];
   const refused: DataIssue[] = [];
@@ -241,6 +272,8 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
     if (signal.aborted) break;
     const hash = await sha256(file.bytes);
     const size = file.bytes.byteLength;
+    const before = known.get(file.name);
+    if (before !== undefined && before !== hash) modified.push({ fileName: file.name, before, after: hash });
     const table = `raw_${session.id.replace('-', '_')}_${i}`;
     const result = await loadFile(db, {
       fileName: file.name,
@@ -256,6 +289,11 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
     }
     const columns = result.value.columns.map((c) => c.name);
     const target = guessTarget(columns);
+    if (target === 'households' && result.value.rows > MAX_HOUSEHOLD_ROWS) {
+      refused.push(sizeIssue('rows', result.value.rows));
+      await dropTables(db, [table]);
+      continue;
+    }
     const { mapping, reused } = initialMapping(target, columns, useDataStore.getState().mappings);
     read.push(
       await prepareCodes(db, {
@@ -285,6 +323,7 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
     refused: hasHouseholds || read.length === 0 ? refused : [...refused, noHouseholdsIssue()],
     builtInRegions: !read.some((f) => f.target === 'regions'),
     progress: null,
+    modified,
     timings: { read: Math.round(performance.now() - readStarted) },
   });
 }
