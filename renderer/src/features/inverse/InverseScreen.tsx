@@ -257,9 +257,7 @@ function TaskProgress({ task, testId }: { task: Task<unknown>; testId: string })
   const m = useInverseMessages();
   const language = useUiStore((s) => s.language);
   if (task.status === 'running') {
-    return (
-      <RunProgress fraction={task.progress} startedAt={task.startedAt ?? Date.now()} testId={`${testId}-progress`} />
-    );
+    return <RunProgress fraction={task.progress} startedAt={task.startedAt} testId={`${testId}-progress`} />;
   }
   if (task.error) {
     return (

@@ -21,12 +21,13 @@ export function RunProgress({
   testId: string;
 }) {
   const m = useMessages();
-  const [now, setNow] = useState(() => Date.now());
+  const [shownAt] = useState(() => Date.now());
+  const [now, setNow] = useState(shownAt);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 500);
     return () => clearInterval(timer);
   }, []);
-  const seconds = Math.max(0, Math.round((now - startedAt) / 1000));
+  const seconds = Math.max(0, Math.round((now - (startedAt ?? shownAt)) / 1000));
   const known = fraction !== null && fraction > 0;
   return (
     <div className="task-progress" data-testid={testId} role="status">

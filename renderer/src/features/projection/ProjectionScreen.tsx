@@ -145,11 +145,7 @@ export function ProjectionScreen() {
           </span>
         </div>
         {state.status === 'running' ? (
-          <RunProgress
-            fraction={state.progress}
-            startedAt={state.startedAt ?? Date.now()}
-            testId="projection-progress"
-          />
+          <RunProgress fraction={state.progress} startedAt={state.startedAt} testId="projection-progress" />
         ) : null}
         {state.error ? (
           <div className="error-box" role="alert" data-testid="projection-error">
