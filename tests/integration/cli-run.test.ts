@@ -1,0 +1,223 @@
+// The real CLI end to end on a small generated dataset: run (byte-identical result files for the same inputs and seed,
+// provenance, --json), validate, household and solve, and the exit codes for bad arguments, files and scenarios.
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnCli } from '../../cli/testing/spawn-cli.ts';
+
+let dir: string;
+let data: string;
+const SCENARIO = {
+  schemaVersion: 1,
+  name: '标准提高10% / Raise standards 10%',
+  params: { standard: { scalePct: 10 } },
+};
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'sn-cli-run-'));
+  data = path.join(dir, 'data');
+  const generated = await spawnCli(['generate', '--households', '3000', '--seed', '11', '--out', data]);
+  expect(generated.code, generated.stderr).toBe(0);
+  await writeFile(path.join(dir, 'scenario.json'), JSON.stringify(SCENARIO));
+  await writeFile(
+    path.join(dir, 'bad-scenario.json'),
+    JSON.stringify({ schemaVersion: 1, name: 'bad', params: { dibao: { assetMonths: 999 } } }),
+  );
+  await writeFile(path.join(dir, 'not-json.json'), '{ nope');
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function folderBytes(folder: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const name of (await readdir(folder)).sort()) out.set(name, await readFile(path.join(folder, name)));
+  return out;
+}
+
+describe('safetynet run', () => {
+  it('writes byte-identical result files for the same inputs and seed (Monte Carlo included)', async () => {
+    const outs = [path.join(dir, 'out-a'), path.join(dir, 'out-b')];
+    for (const out of outs) {
+      const run = await spawnCli([
+        'run',
+        data,
+        '--scenario',
+        path.join(dir, 'scenario.json'),
+        '--mode',
+        'mc',
+        '--replications',
+        '6',
+        '--seed',
+        '5',
+        '--years',
+        '1',
+        '--workers',
+        '2',
+        '--out',
+        out,
+        '--quiet',
+      ]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('情景 / Scenario');
+    }
+    const [a, b] = await Promise.all(outs.map(folderBytes));
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    expect([...a.keys()]).toEqual(
+      expect.arrayContaining([
+        'summary_national.arrow',
+        'summary_national.csv',
+        'summary_province.arrow',
+        'delta_national.csv',
+        'baseline_province.csv',
+        'deciles.csv',
+        'monte_carlo.csv',
+        'results.json',
+        'provenance.json',
+      ]),
+    );
+    for (const [name, bytes] of a) {
+      if (name === 'provenance.json') continue;
+      expect(Buffer.compare(bytes, b.get(name) ?? Buffer.alloc(0)), name).toBe(0);
+    }
+    const csv = a.get('summary_national.csv')?.toString('utf8') ?? '';
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const provenanceA: Record<string, unknown> = JSON.parse(a.get('provenance.json')?.toString('utf8') ?? '{}');
+    const provenanceB: Record<string, unknown> = JSON.parse(b.get('provenance.json')?.toString('utf8') ?? '{}');
+    expect(provenanceA).toMatchObject({
+      mode: 'mc',
+      seed: 5,
+      replications: 6,
+      suppressionMinCell: 10,
+      scenario: SCENARIO,
+    });
+    expect(provenanceA.datasetFiles).toHaveLength(2);
+    const { timestamp: _a, ...restA } = provenanceA;
+    const { timestamp: _b, ...restB } = provenanceB;
+    expect(restA).toEqual(restB);
+  });
+
+  it('gives machine-readable output with --json and changes results with the seed in Monte Carlo', async () => {
+    const run = (seed: string) =>
+      spawnCli([
+        'run',
+        data,
+        '--mode',
+        'mc',
+        '--replications',
+        '4',
+        '--seed',
+        seed,
+        '--workers',
+        '1',
+        '--json',
+        '--quiet',
+      ]);
+    const [one, two] = [await run('1'), await run('2')];
+    expect(one.code, one.stderr).toBe(0);
+    const a: { mode: string; national: { scenario: Record<string, number> }[]; monteCarlo: { replications: number } } =
+      JSON.parse(one.stdout);
+    const b: typeof a = JSON.parse(two.stdout);
+    expect(a.mode).toBe('mc');
+    expect(a.monteCarlo.replications).toBe(4);
+    expect(a.national[0].scenario['persons.dibao']).toBeGreaterThan(0);
+    expect(a.national[0].scenario['persons.dibao']).toBe(b.national[0].scenario['persons.dibao']);
+    expect(JSON.stringify(a.monteCarlo)).not.toBe(JSON.stringify(b.monteCarlo));
+  });
+
+  it('refuses an invalid scenario with exit 1, naming the field and its range', async () => {
+    const bad = await spawnCli(['run', data, '--scenario', path.join(dir, 'bad-scenario.json')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('params.dibao.assetMonths');
+    expect(bad.stderr).toContain('0–120');
+    expect(bad.stderr).toContain('nothing was run');
+    const notJson = await spawnCli(['run', data, '--scenario', path.join(dir, 'not-json.json')]);
+    expect(notJson.code).toBe(1);
+    expect(notJson.stderr).toContain('不是有效的 JSON');
+  });
+
+  it('exits 1 for a missing dataset and 2 for bad arguments', async () => {
+    const missing = await spawnCli(['run', path.join(dir, 'nowhere')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('does not exist');
+    const noData = await spawnCli(['run']);
+    expect(noData.code).toBe(2);
+    const badMode = await spawnCli(['run', data, '--mode', 'fast']);
+    expect(badMode.code).toBe(2);
+    expect(badMode.stderr).toContain('--mode');
+    const badSeed = await spawnCli(['run', data, '--seed', '-3']);
+    expect(badSeed.code).toBe(2);
+  });
+});
+
+describe('safetynet validate', () => {
+  it('passes the generated dataset and fails a broken one with the rule and rows named', async () => {
+    const ok = await spawnCli(['validate', data]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('Passed');
+    const broken = path.join(dir, 'broken');
+    const generated = await spawnCli(['generate', '--households', '1000', '--seed', '1', '--out', broken]);
+    expect(generated.code).toBe(0);
+    await writeFile(
+      path.join(broken, 'regions.csv'),
+      'region_code,area,name_zh,name_en,population,dibao_standard,income_prev_pc,consumption_prev_pc,min_wage,central_share\n11,urban,北京,Beijing,100,-5,1,1,1,0.5\n',
+    );
+    await rm(path.join(broken, 'regions.arrow'));
+    const bad = await spawnCli(['validate', broken, '--json']);
+    expect(bad.code).toBe(1);
+    const report: { ok: boolean; errors: number; issues: { rule: string; message: { zh: string; en: string } }[] } =
+      JSON.parse(bad.stdout);
+    expect(report.ok).toBe(false);
+    expect(report.errors).toBeGreaterThan(0);
+    expect(report.issues.every((i) => i.message.zh.length > 0 && i.message.en.length > 0)).toBe(true);
+  });
+});
+
+describe('safetynet household', () => {
+  it('traces a shipped case under baseline and scenario', async () => {
+    const run = await spawnCli([
+      'household',
+      '--case',
+      'hebei-care',
+      '--scenario',
+      path.join(dir, 'scenario.json'),
+      '--json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const out: { trace: { baseline: { status: string; total: number }; reform: { total: number } } } = JSON.parse(
+      run.stdout,
+    );
+    expect(out.trace.baseline.status).toBe('dibao');
+    expect(out.trace.reform.total).toBeGreaterThan(out.trace.baseline.total);
+  });
+
+  it('exits 2 without a household and 1 for an invalid household file', async () => {
+    expect((await spawnCli(['household'])).code).toBe(2);
+    const file = path.join(dir, 'household.json');
+    await writeFile(file, JSON.stringify({ regionCode: '43', household: { area: 'rural', size: 0 } }));
+    const bad = await spawnCli(['household', '--household', file]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('household.size');
+  });
+});
+
+describe('safetynet solve', () => {
+  it('finds the standard rise a budget affords', async () => {
+    const base = await spawnCli(['run', data, '--json', '--quiet']);
+    const cost: number = JSON.parse(base.stdout).national[0].scenario['cost.total'];
+    const run = await spawnCli(['solve', 'budget', data, '--budget', String(Math.round(cost * 1.1)), '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const out: { result: { ok: boolean; value: number; cost: number } } = JSON.parse(run.stdout);
+    expect(out.result.ok).toBe(true);
+    expect(out.result.value).toBeGreaterThan(0);
+    expect(Math.abs(out.result.cost - cost * 1.1) / cost).toBeLessThan(0.01);
+  });
+
+  it('exits 2 for an unknown question or a missing budget', async () => {
+    expect((await spawnCli(['solve', 'happiness', data])).code).toBe(2);
+    const noBudget = await spawnCli(['solve', 'budget', data]);
+    expect(noBudget.code).toBe(2);
+    expect(noBudget.stderr).toContain('--budget');
+  });
+});
