@@ -265,7 +265,13 @@ export function ResultsScreen() {
       model
         ? decileOption(
             model.deciles,
-            { decile: m.decile, avgBenefit: m.avgBenefit, gaining: m.gaining },
+            {
+              decile: m.decile,
+              avgBenefit: m.avgBenefit,
+              gaining: m.gaining,
+              avgBenefitShort: m.avgBenefitShort,
+              gainingShort: m.gainingShort,
+            },
             names,
             language,
           )

@@ -44,7 +44,13 @@ describe('decileOption', () => {
   it('puts benefits on the left axis and shares gaining (percent) on the right', () => {
     const option = decileOption(
       decileRows(sampleComparison()),
-      { decile: '收入十分位', avgBenefit: '户均救助', gaining: '受益户比例' },
+      {
+        decile: '收入十分位',
+        avgBenefit: '户均救助',
+        gaining: '受益户比例',
+        avgBenefitShort: '户均',
+        gainingShort: '受益',
+      },
       names,
       'zh',
     ) as { series: { type: string; yAxisIndex: number; data: (number | null)[] }[]; yAxis: { name: string }[] };

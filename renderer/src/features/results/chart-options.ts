@@ -87,7 +87,7 @@ export function pairBarOption(
 /** Decile distribution: average cash benefit per household (bars) and share of households gaining (lines). */
 export function decileOption(
   rows: readonly DecileRow[],
-  labels: { decile: string; avgBenefit: string; gaining: string },
+  labels: { decile: string; avgBenefit: string; gaining: string; avgBenefitShort: string; gainingShort: string },
   names: SeriesNames,
   language: Language,
 ): Record<string, unknown> {
@@ -99,10 +99,10 @@ export function decileOption(
   ];
   const quantities: Quantity[] = ['householdAnnual', 'householdAnnual', 'share', 'share'];
   const seriesNames = [
-    `${labels.avgBenefit} · ${names.baseline}`,
-    `${labels.avgBenefit} · ${names.scenario}`,
-    `${labels.gaining} · ${names.baseline}`,
-    `${labels.gaining} · ${names.scenario}`,
+    `${labels.avgBenefitShort} · ${names.baseline}`,
+    `${labels.avgBenefitShort} · ${names.scenario}`,
+    `${labels.gainingShort} · ${names.baseline}`,
+    `${labels.gainingShort} · ${names.scenario}`,
   ];
   return {
     legend: { top: 0, data: seriesNames },
@@ -169,7 +169,7 @@ export function compareBarOption(
     },
     grid: { left: 16, right: 16, top: 56, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: [...categories], axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', name: axisName(axisLabel, quantity, language) },
+    yAxis: { type: 'value', name: axisName(axisLabel, quantity, language), nameTextStyle: { align: 'left' } },
     series: series.map((s) => ({
       type: 'bar',
       name: s.name,
