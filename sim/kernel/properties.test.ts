@@ -4,7 +4,8 @@ import { syntheticHouseholds, syntheticRegions } from '../testing/synthetic.ts';
 import { resolveScenario, withParams } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { incomeDeciles } from './deciles.ts';
-import { M, METRIC_COUNT, SUM_METRICS } from './metrics.ts';
+import { M, METRIC_COUNT, RATE_METRICS, SUM_METRICS } from './metrics.ts';
+import { aggregate } from '../outputs/aggregate.ts';
 import type { SumMetricId } from './metrics.ts';
 import { simulateYear } from './simulate-year.ts';
 import type { SimOptions } from './types.ts';
@@ -70,7 +71,15 @@ describe('kernel properties', { timeout: 60_000 }, () => {
       if (id === 'sample') expect(b[id]).toBe(a[id]);
       else expect(b[id], id).toBe(2 * a[id]);
     }
-    expect(b['persons.dibao'] / b['persons']).toBe(a['persons.dibao'] / a['persons']);
+    const pa = resolveScenario(s, regions);
+    const ta = aggregate(simulateYear(h, regions, pa), regions, 'province');
+    const tb = aggregate(simulateYear(h2, regions, pa), regions, 'province');
+    for (const [id] of RATE_METRICS) {
+      for (let r = 0; r < ta.rows; r++) {
+        if (id === 'cost.totalReal') expect(tb.values[id][r], id).toBe(2 * ta.values[id][r]);
+        else expect(tb.values[id][r], `${id} row ${r}`).toBeCloseTo(ta.values[id][r], 14);
+      }
+    }
   });
 
   it('the fast path gives bit-identical results to the full evaluation (EV and MC, with columns)', () => {
