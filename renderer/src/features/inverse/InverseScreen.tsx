@@ -254,7 +254,6 @@ function LeverSelect({
 }
 
 function TaskProgress({ task, testId }: { task: Task<unknown>; testId: string }) {
-  const m = useInverseMessages();
   const language = useUiStore((s) => s.language);
   if (task.status === 'running') {
     return <RunProgress fraction={task.progress} startedAt={task.startedAt} testId={`${testId}-progress`} />;

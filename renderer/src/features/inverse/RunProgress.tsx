@@ -17,7 +17,8 @@ export function RunProgress({
   testId,
 }: {
   fraction: number | null;
-  startedAt: number;
+  /** When the run started (ms since epoch); null counts from when the bar appeared. */
+  startedAt: number | null;
   testId: string;
 }) {
   const m = useMessages();
