@@ -6,6 +6,7 @@ import type { DataIssue, DataResult } from './issues.ts';
 import { describeTable, exec, ident, literal, rowsOf } from './duckdb-port.ts';
 import type { DuckDbPort } from './duckdb-port.ts';
 import { scanIdentifiers } from './identifiers.ts';
+import { parquetToArrow } from './parquet.ts';
 
 /** File formats the import reads. */
 export type FileFormat = 'arrow-file' | 'arrow-stream' | 'parquet' | 'csv';
@@ -54,7 +55,49 @@ export function detectFormat(fileName: string, bytes: Uint8Array): FileFormat | 
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
   if (ext === 'arrows') return 'arrow-stream';
+  if (ext === 'arrow' || ext === 'feather' || ext === 'ipc') return 'arrow-file';
+  if (ext === 'parquet' || ext === 'pq') return 'parquet';
   return undefined;
+}
+
+/**
+ * CSV bytes as UTF-8 (GB18030/GBK files, common in Chinese extracts, are re-encoded) and the delimiter, taken as the
+ * most frequent of comma, tab, semicolon and bar in the header line, so a malformed row cannot fool a sniffer.
+ */
+export function csvAsUtf8(bytes: Uint8Array): { bytes: Uint8Array; delimiter: string } {
+  let text: string | undefined;
+  let out = bytes;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.min(bytes.length, 65536)));
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined || (bytes.length > 65536 && !isUtf8(bytes))) {
+    const decoded = new TextDecoder('gb18030').decode(bytes);
+    out = new TextEncoder().encode(decoded);
+    text = decoded.slice(0, 65536);
+  }
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  let delimiter = ',';
+  let best = -1;
+  for (const d of [',', '\t', ';', '|']) {
+    const n = header.split(d).length - 1;
+    if (n > best) {
+      best = n;
+      delimiter = d;
+    }
+  }
+  return { bytes: out, delimiter };
+}
+
+/** True if the whole buffer is valid UTF-8. */
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const fileIssue = (fileName: string, rule: string, zh: string, en: string): DataIssue => ({
@@ -99,9 +142,12 @@ export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<Da
   options.onProgress?.('reading');
   await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
   let metadata: Record<string, string> = {};
-  const tempFile = `${table}__import.${format === 'csv' ? 'csv' : 'parquet'}`;
+  const tempFile = `${table}__import.csv`;
   try {
-    if (format === 'arrow-file' || format === 'arrow-stream') {
+    if (format === 'parquet') {
+      const parsed = await parquetToArrow(bytes);
+      await db.insertArrowFromIPCStream(tableToIPC(parsed, 'stream'), { name: table, create: true });
+    } else if (format === 'arrow-file' || format === 'arrow-stream') {
       const parsed = tableFromIPC(bytes);
       if (parsed.schema.fields.length === 0) throw new Error('no columns');
       metadata = Object.fromEntries(parsed.schema.metadata);
@@ -110,11 +156,9 @@ export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<Da
       const [{ n }] = await rowsOf(db, `SELECT count(*)::DOUBLE AS n FROM ${ident(table)}`);
       if (Number(n) !== parsed.numRows) throw new Error(`row count mismatch (${String(n)} vs ${parsed.numRows})`);
     } else {
-      await db.registerFileBuffer(tempFile, bytes);
-      const reader =
-        format === 'parquet'
-          ? `read_parquet(${literal(tempFile)})`
-          : `read_csv(${literal(tempFile)}, header = true, all_varchar = true, auto_detect = true)`;
+      const csv = csvAsUtf8(bytes);
+      await db.registerFileBuffer(tempFile, csv.bytes);
+      const reader = `read_csv(${literal(tempFile)}, header = true, all_varchar = true, delim = ${literal(csv.delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false)`;
       try {
         await exec(db, `CREATE TABLE ${ident(table)} AS SELECT * FROM ${reader}`);
       } finally {

@@ -1,0 +1,79 @@
+// Parquet reading in JavaScript (hyparquet): DuckDB-wasm loads its Parquet extension from the network, which an offline
+// desktop app and its CSP forbid, so Parquet is decoded here into an Arrow table and inserted like an Arrow file.
+
+import { parquetMetadata, parquetRead } from 'hyparquet';
+import { Bool, Float64, Int32, Int64, Table, Utf8, vectorFromArray } from 'apache-arrow';
+import type { DataType, Vector } from 'apache-arrow';
+
+interface SchemaElement {
+  name: string;
+  type?: string;
+  converted_type?: string;
+  logical_type?: { type?: string };
+  num_children?: number;
+}
+
+/** Arrow type for a flat Parquet column (nested columns are refused). */
+function arrowTypeOf(e: SchemaElement): DataType {
+  const logical = e.logical_type?.type ?? e.converted_type ?? '';
+  if (e.type === 'BOOLEAN') return new Bool();
+  if (/DATE|TIME|TIMESTAMP|JSON|UUID/.test(logical)) return new Utf8();
+  if (e.type === 'INT32') return /UINT_32/.test(logical) ? new Float64() : new Int32();
+  if (e.type === 'INT64') return /DECIMAL/.test(logical) ? new Float64() : new Int64();
+  if (e.type === 'FLOAT' || e.type === 'DOUBLE' || /DECIMAL/.test(logical)) return new Float64();
+  return new Utf8();
+}
+
+/** Convert one decoded column to an Arrow vector of `type` (dates and bytes become text, nulls kept). */
+function toVector(values: readonly unknown[], type: DataType): Vector {
+  if (type instanceof Utf8) {
+    const text = values.map((v) => {
+      if (v === null || v === undefined) return null;
+      if (v instanceof Date) return v.toISOString();
+      if (v instanceof Uint8Array) return new TextDecoder().decode(v);
+      return String(v);
+    });
+    return vectorFromArray(text, new Utf8());
+  }
+  if (type instanceof Int64) {
+    return vectorFromArray(
+      values.map((v) => (v === null || v === undefined ? null : BigInt(v as bigint | number))),
+      new Int64(),
+    );
+  }
+  if (type instanceof Float64) {
+    return vectorFromArray(
+      values.map((v) => (v === null || v === undefined ? null : Number(v))),
+      new Float64(),
+    );
+  }
+  return vectorFromArray(values as (number | boolean | null)[], type);
+}
+
+/** Decode Parquet bytes into an Arrow table (flat schemas; throws with a clear reason otherwise). */
+export async function parquetToArrow(bytes: Uint8Array): Promise<Table> {
+  const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const metadata = parquetMetadata(file);
+  const schema = metadata.schema as SchemaElement[];
+  const leaves = schema.slice(1);
+  if (leaves.some((e) => (e.num_children ?? 0) > 0)) throw new Error('nested Parquet columns are not supported');
+  const rows = Number(metadata.num_rows);
+  const parts = new Map<string, { start: number; data: ArrayLike<unknown> }[]>();
+  await parquetRead({
+    file,
+    onChunk: (chunk) => {
+      const list = parts.get(chunk.columnName) ?? [];
+      list.push({ start: chunk.rowStart, data: chunk.columnData });
+      parts.set(chunk.columnName, list);
+    },
+  });
+  const vectors: Record<string, Vector> = {};
+  for (const e of leaves) {
+    const values = new Array<unknown>(rows).fill(null);
+    for (const part of parts.get(e.name) ?? []) {
+      for (let i = 0; i < part.data.length; i++) values[part.start + i] = part.data[i];
+    }
+    vectors[e.name] = toVector(values, arrowTypeOf(e));
+  }
+  return new Table(vectors);
+}
