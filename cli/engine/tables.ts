@@ -14,7 +14,7 @@ export function metricColumn(id: string): string {
 
 const AREA_TEXT = ['urban', 'rural', 'all'];
 
-/** Stacks summary tables (e.g. one per year) into one column table, suppressed cells left empty. */
+/** Stacks summary tables (e.g. one per year) into one column table; suppressed cells (sample included) are empty. */
 export function summaryToColumns(name: string, tables: readonly SummaryTable[]): ColumnTable {
   const year: number[] = [];
   const level: string[] = [];
@@ -49,7 +49,7 @@ export function summaryToColumns(name: string, tables: readonly SummaryTable[]):
     suppressed,
   };
   METRIC_IDS.forEach((id, k) => {
-    columns[metricColumn(id)] = Float64Array.from(metrics[k]);
+    if (id !== 'sample') columns[metricColumn(id)] = Float64Array.from(metrics[k]);
   });
   return { name, columns };
 }

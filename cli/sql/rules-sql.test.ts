@@ -88,7 +88,7 @@ const REGIONS: RegionArrays = {
 let duck: WasmDuckDb;
 beforeAll(async () => {
   duck = await openWasmDuckDb();
-});
+}, 120_000);
 afterAll(() => duck.close());
 
 function run(rows: Row[], params: SqlRuleParams = PARAMS) {
