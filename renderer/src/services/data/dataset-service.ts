@@ -88,10 +88,14 @@ async function dropTables(db: DuckDbClient, tables: readonly string[]): Promise<
   for (const table of tables) await db.query(`DROP TABLE IF EXISTS ${ident(table)}`);
 }
 
-/** Builds the engine's arrays from DuckDB's canonical tables and hands them to the worker (transferred). */
-async function handToEngine(db: DuckDbClient, datasetId: string): Promise<void> {
+/** Builds the engine's arrays from DuckDB's canonical tables and hands them to the worker (transferred); returns
+ * the milliseconds spent building the arrays and handing them over (transfer + the worker's one-off deciles). */
+async function handToEngine(db: DuckDbClient, datasetId: string): Promise<{ arrays: number; engine: number }> {
+  const started = performance.now();
   const { households, regions } = await handOff(db);
+  const built = performance.now();
   await getEngine().loadDataset(datasetId, households, regions, () => handOff(db));
+  return { arrays: Math.round(built - started), engine: Math.round(performance.now() - built) };
 }
 
 /** Loads the bundled synthetic demo (fetched from the app itself), validates it, and hands it to the engine. */
@@ -171,9 +175,11 @@ export async function loadDemo(): Promise<void> {
     await buildCanonicalTables(db, sources, report);
     lap('tables');
     update({ progress: { phase: 'handoff', rows: loaded[0].rows } });
-    await handToEngine(db, DEMO_DATASET_ID);
+    const handoff = await handToEngine(db, DEMO_DATASET_ID);
     await replaceRawTables(db, tables);
     lap('handoff');
+    timings.handoffArrays = handoff.arrays;
+    timings.handoffEngine = handoff.engine;
     const totals = await weightedTotals(db);
     lap('totals');
     update({
@@ -485,7 +491,7 @@ export async function commitSession(): Promise<void> {
     const sources = await sessionSources(db, session);
     await buildCanonicalTables(db, sources, session.report);
     const tablesDone = performance.now();
-    await handToEngine(db, id);
+    const handoff = await handToEngine(db, id);
     const handoffDone = performance.now();
     await replaceRawTables(db, [
       ...session.files.map((f) => f.table),
@@ -510,6 +516,8 @@ export async function commitSession(): Promise<void> {
         ...session.timings,
         tables: Math.round(tablesDone - started),
         handoff: Math.round(handoffDone - tablesDone),
+        handoffArrays: handoff.arrays,
+        handoffEngine: handoff.engine,
       },
     });
     useWorkspaceStore.getState().setActiveDataset(id);
