@@ -83,3 +83,11 @@ describe('withSpan', () => {
     });
   });
 });
+
+describe('defaultSelection', () => {
+  it('overlays the baseline and the active scenario, once', async () => {
+    const { defaultSelection } = await import('./projection-store');
+    expect(defaultSelection('baseline')).toEqual(['baseline']);
+    expect(defaultSelection('reform-1')).toEqual(['baseline', 'reform-1']);
+  });
+});
