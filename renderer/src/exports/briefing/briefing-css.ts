@@ -41,7 +41,9 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th { background: #e6eef8; color: #16324f; font-weight: 600; text-align: left; padding: 4px 6px; border-bottom: 1px solid #9fb3cc; }
 td { padding: 3px 6px; border-bottom: 1px solid #e1e6ec; vertical-align: top; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num { text-align: right; white-space: nowrap; }
+th.num { text-align: right; }
+tbody td:first-child { min-width: 5.5em; }
 td.suppressed { color: #6b7785; font-style: italic; background: #f3f4f6; }
 .note { color: #55606e; font-size: 8.5pt; margin: 2px 0 10px; }
 figure { margin: 8px 0 14px; break-inside: avoid; page-break-inside: avoid; }

@@ -40,13 +40,8 @@ export function costByComponentOption(
     data: COMPONENT_IDS.map((id) => scaled(nationalValue(table, `cost.${id}` satisfies MetricId), 'money', language)),
   }));
   return {
-    title: {
-      text: language === 'zh' ? '年度支出构成' : 'Annual cost by component',
-      left: 0,
-      textStyle: { fontSize: 13 },
-    },
     legend: { top: 0, right: 0 },
-    grid: { left: 8, right: 24, top: 48, bottom: 28, containLabel: true },
+    grid: { left: 8, right: 24, top: 56, bottom: 28, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: tooltipFormatter('money', language) },
     xAxis: {
       type: 'value',
@@ -87,13 +82,8 @@ export function caseloadByProvinceOption(
   return {
     suppressedRegions,
     option: {
-      title: {
-        text: language === 'zh' ? `分省${label}` : `${label} by province`,
-        left: 0,
-        textStyle: { fontSize: 13 },
-      },
       legend: { top: 0, right: 0 },
-      grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', valueFormatter: tooltipFormatter('persons', language) },
       xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 60, fontSize: 10 } },
       yAxis: { type: 'value', name: axisName(label, 'persons', language), nameTextStyle: { align: 'left' } },
@@ -119,13 +109,8 @@ export function projectionOption(
   const info = metricInfo(metric);
   const years = projection[0]?.years ?? [];
   return {
-    title: {
-      text: language === 'zh' ? `${info.label.zh}预测` : `Projected ${info.label.en.toLowerCase()}`,
-      left: 0,
-      textStyle: { fontSize: 13 },
-    },
     legend: { top: 0, right: 0 },
-    grid: { left: 8, right: 24, top: 48, bottom: 28, containLabel: true },
+    grid: { left: 8, right: 24, top: 56, bottom: 28, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: tooltipFormatter(info.quantity, language) },
     xAxis: {
       type: 'category',

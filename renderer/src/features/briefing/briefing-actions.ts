@@ -174,7 +174,8 @@ export async function gatherContext(request: BriefingRequest): Promise<ExportCon
 /** The provenance of an export made from a context. */
 export function provenanceFor(context: ExportContext, format: ExportFormat): Promise<Provenance> {
   const primary = context.scenarios[0].scenario;
-  const monteCarlo = primary.monteCarlo ?? { mode: 'ev' as const, seed: 0, replications: 1 };
+  // Defaults as `npx safetynet run` applies them, so the provenance states what a re-run will use.
+  const monteCarlo = primary.monteCarlo ?? { mode: 'ev' as const, seed: 1, replications: 100 };
   return buildProvenance({
     appVersion: APP_VERSION,
     engineVersion: ENGINE_VERSION,
@@ -182,7 +183,7 @@ export function provenanceFor(context: ExportContext, format: ExportFormat): Pro
     mode: monteCarlo.mode,
     seed: monteCarlo.seed,
     replications: monteCarlo.replications,
-    years: context.projection?.[0]?.years.length ?? 1,
+    years: primary.projection?.years ?? 0,
     suppressionMinCell: context.minCell,
     datasetFiles: context.dataset.files.map((file) => ({ file: file.name, sha256: file.sha256, bytes: file.bytes })),
     synthetic: context.dataset.synthetic,
