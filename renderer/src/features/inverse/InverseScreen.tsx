@@ -101,7 +101,7 @@ export function InverseScreen() {
       </div>
 
       <div className="grid-2">
-        <div className="panel solve-panel" data-testid="solve-budget">
+        <div className="panel solve-panel" data-testid="solve-budget-panel">
           <h3>{m.budgetTitle}</h3>
           <p className="muted">{m.budgetHelp}</p>
           <div className="solve-inputs">
@@ -116,7 +116,7 @@ export function InverseScreen() {
               slider={false}
               name={{ zh: '年度预算', en: 'annual budget' }}
               onChange={state.setBudget}
-              testId="solve-budget-input"
+              testId="solve-budget"
             />
             <LeverSelect
               levers={BUDGET_LEVERS}
@@ -144,7 +144,7 @@ export function InverseScreen() {
           <SolveAnswer task={state.budgetTask} start={start} testId="solve-budget-result" />
         </div>
 
-        <div className="panel solve-panel" data-testid="solve-coverage">
+        <div className="panel solve-panel" data-testid="solve-coverage-panel">
           <h3>{m.coverageTitle}</h3>
           <p className="muted">{m.coverageHelp}</p>
           <div className="solve-inputs">
@@ -159,7 +159,7 @@ export function InverseScreen() {
               slider={false}
               name={{ zh: '覆盖目标', en: 'coverage target' }}
               onChange={state.setTarget}
-              testId="solve-coverage-input"
+              testId="solve-coverage"
             />
             <label className="select-field">
               <span className="control-label">{m.metric}</span>

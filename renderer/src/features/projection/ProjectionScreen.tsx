@@ -154,7 +154,7 @@ export function ProjectionScreen() {
         ) : null}
       </div>
 
-      <div className="grid-3">
+      <div className="grid-3" data-testid="projection-chart" data-series={lines.length}>
         {CHART_GROUPS.map((group) => (
           <ProjectionChart key={group.id} group={group.id} options={group.options} lines={lines} />
         ))}
