@@ -2,7 +2,7 @@
 // editing the baseline forks a new scenario, typed values land in the document, out-of-range entry is refused
 // inline, bulk rules and per-province overrides write the scenario, undo restores.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { PARAM_CATALOGUE } from '../../../../sim/params/catalogue.ts';
 import { parseScenario } from '../../../../sim/scenario/parse.ts';
 import { BASELINE_SCENARIO_ID, selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store';
@@ -61,6 +61,27 @@ describe('ScenarioScreen', () => {
     fireEvent.click(screen.getByTestId('undo'));
     fireEvent.click(screen.getByTestId('undo'));
     expect(getRegionParam(active().document, '53', 'both', 'standard.scalePct')).toBeUndefined();
+  });
+
+  it('imports a scenario file, refusing an invalid one with the file and field named', async () => {
+    render(<ScenarioScreen />);
+    const input = screen.getByTestId('scenario-import-input');
+    const bad = new File(
+      [JSON.stringify({ schemaVersion: 1, name: 'Bad', params: { dibao: { assetMonths: 500 } } })],
+      'bad.json',
+    );
+    fireEvent.change(input, { target: { files: [bad] } });
+    await waitFor(() => expect(screen.getByTestId('scenario-file-errors').textContent).toContain('bad.json'), {
+      timeout: 5000,
+    });
+    expect(active().id).toBe(BASELINE_SCENARIO_ID);
+    const good = new File(
+      [JSON.stringify({ schemaVersion: 1, name: '农村 40%', params: { standard: { useConsumptionRatio: true } } })],
+      'good.json',
+    );
+    fireEvent.change(input, { target: { files: [good] } });
+    await waitFor(() => expect(active().name).toBe('农村 40%'), { timeout: 5000 });
+    expect(getParamValue(active().document, 'standard.useConsumptionRatio')).toBe(1);
   });
 
   it('switches to English', () => {

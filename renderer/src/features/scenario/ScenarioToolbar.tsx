@@ -1,12 +1,27 @@
-// Scenario management: pick, rename, create, duplicate, delete, save, undo/redo, and load a shipped example.
-import { useState } from 'react';
+// Scenario management: pick, rename, create, duplicate, delete, save, undo/redo, import/export a scenario file, and
+// load a shipped example.
+import { useRef, useState } from 'react';
 import { selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store';
-import { fill } from '../../i18n/i18n';
+import { fill, pick } from '../../i18n/i18n';
+import type { Bilingual } from '../../i18n/i18n';
+import { useUiStore } from '../../store/ui-store';
+import { getHost } from '../../services/host/host';
+import { exportFileName, exportText, importScenarioText } from './scenario-file';
 import { EXAMPLE_SCENARIOS } from './examples';
 import { newScenarioName } from './use-scenario-editor';
 import { useScenarioMessages } from './messages';
 
-/** The scenario toolbar; test ids `scenario-select`, `scenario-name`, `scenario-new|duplicate|delete|save`, `undo`, `redo`, `example-select`. */
+/** Reads a chosen file as UTF-8 text (FileReader works in every host the renderer runs in). */
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+    reader.onerror = () => reject(reader.error ?? new Error(file.name));
+    reader.readAsText(file, 'utf-8');
+  });
+}
+
+/** The scenario toolbar; test ids `scenario-select`, `scenario-name`, `scenario-new|duplicate|delete|save|import|export`, `undo`, `redo`, `example-select`. */
 export function ScenarioToolbar() {
   const m = useScenarioMessages();
   const scenarios = useWorkspaceStore((s) => s.scenarios);
@@ -15,6 +30,35 @@ export function ScenarioToolbar() {
   const canRedo = useWorkspaceStore((s) => s.future.length > 0);
   const actions = useWorkspaceStore.getState();
   const [nameDraft, setNameDraft] = useState<string | null>(null);
+  const [fileErrors, setFileErrors] = useState<Bilingual[]>([]);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const language = useUiStore((s) => s.language);
+
+  const importFile = async (file: File) => {
+    const result = importScenarioText(file.name, await readText(file));
+    if (result.ok) {
+      setFileErrors([]);
+      actions.createScenario(result.name, result.document);
+    } else setFileErrors(result.errors);
+  };
+  const exportActive = async () => {
+    try {
+      await getHost().saveFile({
+        suggestedName: exportFileName(active.name),
+        mimeType: 'application/json',
+        data: exportText(active.document, active.name),
+      });
+      setFileErrors([]);
+    } catch (error) {
+      const info = error as Partial<Bilingual>;
+      setFileErrors([
+        {
+          messageZh: info.messageZh ?? `导出失败：${String(error)}`,
+          messageEn: info.messageEn ?? `export failed: ${String(error)}`,
+        },
+      ]);
+    }
+  };
 
   const commitName = () => {
     const name = nameDraft?.trim();
@@ -96,6 +140,24 @@ export function ScenarioToolbar() {
       <button type="button" data-testid="redo" disabled={!canRedo} onClick={actions.redo} title="Ctrl+Y">
         ↷ {m.redo}
       </button>
+      <button type="button" data-testid="scenario-import" onClick={() => fileInput.current?.click()}>
+        {m.importFile}
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="scenario-import-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+      <button type="button" data-testid="scenario-export" onClick={() => void exportActive()}>
+        {m.exportFile}
+      </button>
       <select
         value=""
         data-testid="example-select"
@@ -112,6 +174,18 @@ export function ScenarioToolbar() {
           </option>
         ))}
       </select>
+      {fileErrors.length > 0 ? (
+        <div className="error-box scenario-file-errors" role="alert" data-testid="scenario-file-errors">
+          <ul>
+            {fileErrors.map((e, i) => (
+              <li key={i}>{pick(e, language)}</li>
+            ))}
+          </ul>
+          <button type="button" className="link-button" onClick={() => setFileErrors([])}>
+            ✕
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,56 @@
+// Scenario files: reading a user's JSON file into a validated scenario document (errors name the file and field),
+// and the file name and text a scenario is exported as.
+import { parseScenario } from '../../../../sim/scenario/parse.ts';
+import type { Bilingual } from '../../i18n/i18n';
+import { asObject } from './param-form';
+import type { JsonValue } from './param-form';
+
+/** Outcome of importing a scenario file. */
+export type ImportedScenario = { ok: true; name: string; document: JsonValue } | { ok: false; errors: Bilingual[] };
+
+/** Parses and validates a scenario file's text; never throws on user input. */
+export function importScenarioText(fileName: string, text: string): ImportedScenario {
+  let data: JsonValue;
+  try {
+    data = JSON.parse(text) as JsonValue;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      errors: [
+        {
+          messageZh: `${fileName}：不是有效的 JSON（${detail}）`,
+          messageEn: `${fileName}: not valid JSON (${detail})`,
+        },
+      ],
+    };
+  }
+  const result = parseScenario(data);
+  if (!result.ok) {
+    return {
+      ok: false,
+      errors: result.errors.map((e) => ({
+        messageZh: `${fileName}：${e.path ? `字段 ${e.path}：` : ''}${e.messageZh}`,
+        messageEn: `${fileName}: ${e.path ? `field ${e.path}: ` : ''}${e.messageEn}`,
+      })),
+    };
+  }
+  return { ok: true, name: result.scenario.name, document: data };
+}
+
+/** A safe file name for exporting a scenario (no path or control characters). */
+export function exportFileName(name: string): string {
+  const stem = Array.from(name)
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f)
+    .join('')
+    .replace(/[\\/:*?"<>|]+/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
+  return `${stem === '' || stem === '.' || stem === '..' ? 'scenario' : stem}.json`;
+}
+
+/** The exported text of a scenario document (pretty JSON with its current name). */
+export function exportText(document: JsonValue, name: string): string {
+  return `${JSON.stringify({ ...asObject(document), name }, null, 2)}\n`;
+}
