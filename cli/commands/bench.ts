@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
+import { DEMO_SEED } from '../../datasets/generate/generate.ts';
 import { benchMarkdown, benchTable } from '../bench/report.ts';
 import { runBench } from '../bench/run-bench.ts';
 import type { Command } from '../command.ts';
@@ -31,7 +32,7 @@ async function runBenchCommand(argv: readonly string[], io: CliIo): Promise<numb
   const scratchDir = path.join(REPO_ROOT, 'bench-results');
   const report = await runBench({
     households: intOption(args, 'households', 1_000_000, 1000, 20_000_000),
-    seed: intOption(args, 'seed', 20241231, 0, 0xffffffff),
+    seed: intOption(args, 'seed', DEMO_SEED, 0, 0xffffffff),
     kernelRuns: intOption(args, 'kernel-runs', 15, 1, 1000),
     sqlRuns: intOption(args, 'sql-runs', 5, 1, 1000),
     replications: intOption(args, 'replications', 100, 1, 100_000),

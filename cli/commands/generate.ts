@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { generateDemo } from '../../datasets/generate/generate.ts';
+import { DEMO_HOUSEHOLDS, DEMO_SEED, generateDemo } from '../../datasets/generate/generate.ts';
 import { demoToArrow, tableBytes } from '../../datasets/generate/to-arrow.ts';
 import { flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -13,9 +13,8 @@ import type { CliIo } from '../io.ts';
 import { eprintln, println } from '../io.ts';
 import { sha256Hex } from '../provenance.ts';
 
-/** Size and seed of the bundled demo dataset. */
-export const DEMO_HOUSEHOLDS = 200_000;
-export const DEMO_SEED = 20241231;
+/** Size and seed of the bundled demo dataset: the data layer's calibrated defaults. */
+export { DEMO_HOUSEHOLDS, DEMO_SEED };
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Where `--demo` writes. */
