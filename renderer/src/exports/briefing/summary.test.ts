@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarySentences } from './summary';
 import { fixtureComparison } from '../engine-fixtures';
+import { changeText } from './tables';
 
 describe('summarySentences', () => {
   it('states caseload, cost, coverage and poverty with their changes in Chinese', () => {
@@ -32,5 +33,13 @@ describe('summarySentences', () => {
     reversed.delta.national.values['cost.total'][0] *= -1;
     expect(summarySentences(reversed, 'en')[1]).toContain('down 23.50 billion yuan');
     expect(summarySentences(reversed, 'zh')[1]).toContain('减少235.0亿元');
+  });
+});
+
+describe('changeText', () => {
+  it('states changes of shares in percentage points', () => {
+    expect(changeText(0.0008, 'share', 'zh')).toBe('+0.08个百分点');
+    expect(changeText(-0.0001, 'share', 'en')).toBe('-0.01 pp');
+    expect(changeText(2.35e10, 'money', 'zh')).toBe('+235.0亿元');
   });
 });

@@ -2,6 +2,7 @@
 // and results by province (suppressed rows marked, as in every other sub-national output).
 import type { Language } from '../../i18n/i18n';
 import { formatValue } from '../../format/units';
+import type { Quantity } from '../../format/units';
 import type { MetricId } from '../../../../sim/kernel/metrics';
 import type { SummaryTable } from '../../../../sim/outputs/types';
 import { AREA_ALL } from '../../../../sim/outputs/types';
@@ -34,6 +35,13 @@ export const HEADLINE_METRICS: readonly MetricId[] = [
   'poverty.postRate',
   'poverty.gapClosed',
 ];
+
+/** A signed change with its unit; changes of shares are in percentage points (个百分点 / pp), not percent. */
+export function changeText(value: number, quantity: Quantity, language: Language): string {
+  if (quantity !== 'share') return formatValue(value, quantity, language, { signed: true });
+  const points = formatValue(value, 'share', language, { signed: true, withUnit: false });
+  return language === 'zh' ? `${points}个百分点` : `${points} pp`;
+}
 
 /** One formatted headline row: label, then baseline, then value and change per scenario (units in each cell). */
 export interface HeadlineRow {
