@@ -6,7 +6,7 @@ import { selectActiveDataset, selectActiveScenario, useWorkspaceStore } from '..
 import { useResults } from '../../store/results-store';
 import { useUiStore } from '../../store/ui-store';
 import { pick } from '../../i18n/i18n';
-import { PARAM_SECTIONS, validateDocument } from './param-form';
+import { PARAM_SECTIONS, asObject, validateDocument } from './param-form';
 import { ParamSectionPanel } from './ParamSectionPanel';
 import { RegionTable } from './RegionTable';
 import { ScenarioToolbar } from './ScenarioToolbar';
@@ -54,6 +54,11 @@ export function ScenarioScreen() {
     <div className="scenario-screen" data-testid="scenario-screen">
       <h2>{m.title}</h2>
       <ScenarioToolbar />
+      {typeof asObject(active.document).description === 'string' ? (
+        <p className="scenario-description muted" data-testid="scenario-description">
+          {String(asObject(active.document).description)}
+        </p>
+      ) : null}
       {active.builtIn ? (
         <div className="notice" data-testid="baseline-notice">
           {m.baselineReadOnly}
