@@ -39,13 +39,9 @@ export const useHouseholdMessages = defineMessages({
     traceNote:
       '每一行是一条规则：输入、比较（数值 比较符 阈值）与结果；标黄的行在方案下结果不同。金额为“若纳入”的金额，最终期望金额见末尾各分项。',
     rule: '规则',
-    inputs: '输入',
-    test: '比较',
-    result: '结果',
     running: '计算中…',
     demoRegions: '未加载数据集：地区参数取自演示地区表（合成，按省份参考数据生成）。',
     datasetRegions: '地区参数取自当前数据集：{name}',
-    yuanPerMonth: '元/月',
   },
   en: {
     title: 'Household case calculator',
@@ -84,13 +80,9 @@ export const useHouseholdMessages = defineMessages({
     traceNote:
       'Each row is one rule: inputs, comparison (value, operator, threshold) and result; rows in yellow differ under the scenario. Amounts are "if enrolled"; the expected amounts paid are the components at the end.',
     rule: 'Rule',
-    inputs: 'Inputs',
-    test: 'Comparison',
-    result: 'Result',
     running: 'Calculating…',
     demoRegions:
       'No dataset loaded: region parameters come from the demo regions table (synthetic, built from provincial reference data).',
     datasetRegions: 'Region parameters from the loaded dataset: {name}',
-    yuanPerMonth: 'yuan/month',
   },
 });

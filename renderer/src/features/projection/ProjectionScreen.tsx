@@ -206,7 +206,11 @@ function ProjectionChart({
           ))}
         </select>
       </div>
-      <EChart option={option} height={300} label={`${title} · ${indicatorDef(indicator)[language]}`} />
+      {lines.length > 0 ? (
+        <EChart option={option} height={300} label={`${title} · ${indicatorDef(indicator)[language]}`} />
+      ) : (
+        <div className="chart-placeholder muted">{m.waiting}</div>
+      )}
     </div>
   );
 }

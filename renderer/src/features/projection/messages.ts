@@ -26,7 +26,7 @@ export const useProjectionMessages = defineMessages({
     scenarioColumn: '方案',
     yearColumn: '年份',
     indicator: '指标',
-    endChange: '{end} 年较 {start} 年',
+    waiting: '预测结果将在运行完成后显示',
   },
   en: {
     title: 'Multi-year projection',
@@ -53,6 +53,6 @@ export const useProjectionMessages = defineMessages({
     scenarioColumn: 'Scenario',
     yearColumn: 'Year',
     indicator: 'Indicator',
-    endChange: '{end} vs {start}',
+    waiting: 'The projection appears here once the run finishes',
   },
 });
