@@ -98,6 +98,11 @@ export function InverseScreen() {
               })
             : ''}
         </span>
+        {state.startError ? (
+          <div className="error-box" role="alert" data-testid="inverse-start-error">
+            {pick(state.startError, language)}
+          </div>
+        ) : null}
       </div>
 
       <div className="grid-2">

@@ -50,6 +50,8 @@ export interface InverseState {
   /** The target and measure the shown coverage answer was solved for. */
   coverageAsked: { target: number; metric: CoverageMetric } | null;
   start: StartOutcome | null;
+  /** Why the starting scenario's outcomes could not be computed (e.g. an invalid scenario). */
+  startError: Bilingual | null;
   budgetTask: Task<SolveResult>;
   coverageTask: Task<SolveResult>;
   sensitivityTask: Task<SensitivityRow[]>;
@@ -118,6 +120,7 @@ export const useInverseStore = create<InverseState>((set, get) => {
     coverageMetric: 'cash',
     coverageAsked: null,
     start: null,
+    startError: null,
     budgetTask: idle(),
     coverageTask: idle(),
     sensitivityTask: idle(),
@@ -145,9 +148,13 @@ export const useInverseStore = create<InverseState>((set, get) => {
           scenarioId: scenario.id,
           key,
         };
-        set((state) => ({ start, budget: state.budget ?? Math.round((start.cost * 1.1) / 1e8) * 1e8 }));
+        set((state) => ({
+          start,
+          startError: null,
+          budget: state.budget ?? Math.round((start.cost * 1.1) / 1e8) * 1e8,
+        }));
       } catch (error) {
-        set((state) => ({ sensitivityTask: { ...state.sensitivityTask, error: toBilingual(error) } }));
+        set({ startError: toBilingual(error) });
       }
     },
     solveBudget: () =>
