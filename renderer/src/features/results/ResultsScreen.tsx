@@ -517,7 +517,7 @@ export function ResultsScreen() {
       <div className="grid-2">
         <section className="panel" data-testid="decile-panel">
           <h3>{m.deciles}</h3>
-          {decileChart ? <EChart option={decileChart} label={m.deciles} height={340} /> : null}
+          {decileChart ? <EChart option={decileChart} label={m.deciles} height={430} /> : null}
         </section>
         <div>
           <section className="panel" data-testid="targeting-panel">
