@@ -43,7 +43,8 @@ function FileMapping({ file, index }: { file: ImportFile; index: number }) {
       <div className="toolbar">
         <h3>{file.fileName}</h3>
         <span className="muted">
-          {fill(m.rowsSoFar, { rows: file.rows.toLocaleString() })} · {file.columns.length} {m.column}
+          {fill(m.rowsSoFar, { rows: file.rows.toLocaleString() })} ·{' '}
+          {fill(m.columnsCount, { count: file.columns.length })}
         </span>
         <label>
           {m.fileTarget}{' '}

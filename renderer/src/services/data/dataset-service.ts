@@ -473,7 +473,19 @@ export async function commitSession(): Promise<void> {
   if (hasWarnings && !session.warningsAccepted) return;
   const started = performance.now();
   const households = session.files.find((f) => f.target === 'households')!;
-  const id = newId('dataset');
+  const names = session.files
+    .map((f) => f.fileName)
+    .sort()
+    .join('\u0000');
+  const reopened = useWorkspaceStore.getState().datasets.find(
+    (d) =>
+      d.source === 'file' &&
+      d.files
+        .map((f) => f.name)
+        .sort()
+        .join('\u0000') === names,
+  );
+  const id = reopened?.id ?? newId('dataset');
   const files = session.files.map((f) => ({ name: f.fileName, bytes: f.bytes, sha256: f.sha256 }));
   const name = session.files.map((f) => f.fileName).join(' + ');
   useWorkspaceStore.getState().upsertDataset({
