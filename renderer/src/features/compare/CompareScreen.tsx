@@ -231,7 +231,7 @@ export function CompareScreen() {
             {shown.length === picked.length ? (
               <DataTable rows={rows} columns={indicatorColumns} rowKey={(r) => r.indicator.id} testId="compare-table" />
             ) : (
-              <p className="muted">{m.running}</p>
+              <p className="muted">{ready ? m.running : m.loadingData}</p>
             )}
           </section>
           <div>

@@ -310,7 +310,7 @@ export function ResultsScreen() {
           </div>
         ) : (
           <div className="panel muted" data-testid="results-waiting">
-            {m.waiting}
+            {results.dataset.status === 'ready' ? m.waiting : m.loadingData}
           </div>
         )}
       </div>
