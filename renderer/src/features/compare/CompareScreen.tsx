@@ -119,16 +119,16 @@ export function CompareScreen() {
     ...picked.map((p, i) => ({
       id: `value-${i}`,
       header: p.name,
-      sortable: false,
       align: 'right' as const,
-      value: (r: CompareRow) => formatValue(r.values[i], r.indicator.quantity, language, { withUnit: false }),
+      value: (r: CompareRow) => r.values[i],
+      render: (r: CompareRow) => formatValue(r.values[i], r.indicator.quantity, language, { withUnit: false }),
     })),
     ...picked.slice(1).map((p, k) => ({
       id: `diff-${k + 1}`,
       align: 'right' as const,
       header: fill(m.diffVs, { name: p.name, ref: picked[0].name }),
-      sortable: false,
-      value: (r: CompareRow) => formatDifference(r.differences[k + 1], r.indicator.quantity, language),
+      value: (r: CompareRow) => r.differences[k + 1],
+      render: (r: CompareRow) => formatDifference(r.differences[k + 1], r.indicator.quantity, language),
     })),
   ];
   const paramColumns: TableColumn<ParamDifference>[] = [

@@ -132,32 +132,33 @@ interface PairLine {
 
 function pairColumns(m: Messages, first: string, language: 'zh' | 'en'): TableColumn<PairLine>[] {
   const number = (v: number, q: Quantity, signed = false) => formatValue(v, q, language, { signed, withUnit: false });
+  const change = (r: PairLine) =>
+    r.quantity === 'share'
+      ? `${number(r.scenario - r.baseline, 'share', true)}${language === 'zh' ? ' 个百分点' : ' pp'}`
+      : number(r.scenario - r.baseline, r.quantity, true);
   return [
     { id: 'label', header: first, value: (r) => r.label },
     { id: 'unit', header: m.unit, value: (r) => unitOf(r.quantity, language), sortable: false },
     {
       id: 'baseline',
       header: m.baseline,
-      value: (r) => number(r.baseline, r.quantity),
-      sortable: false,
+      value: (r) => r.baseline,
+      render: (r) => number(r.baseline, r.quantity),
       align: 'right',
     },
     {
       id: 'scenario',
       header: m.scenario,
-      value: (r) => number(r.scenario, r.quantity),
-      sortable: false,
+      value: (r) => r.scenario,
+      render: (r) => number(r.scenario, r.quantity),
       align: 'right',
     },
     {
       id: 'change',
       header: m.change,
-      sortable: false,
       align: 'right',
-      value: (r) =>
-        r.quantity === 'share'
-          ? `${number(r.scenario - r.baseline, 'share', true)}${language === 'zh' ? ' 个百分点' : ' pp'}`
-          : number(r.scenario - r.baseline, r.quantity, true),
+      value: (r) => r.scenario - r.baseline,
+      render: change,
     },
   ];
 }
@@ -579,8 +580,8 @@ export function ResultsScreen() {
               ...(['p5', 'p50', 'p95', 'mean'] as const).map((k) => ({
                 id: k,
                 header: m[k],
-                value: (r: (typeof mcRows)[number]) => formatValue(r[k], metricQuantity(r.id), language),
-                sortable: false,
+                value: (r: (typeof mcRows)[number]) => r[k],
+                render: (r: (typeof mcRows)[number]) => formatValue(r[k], metricQuantity(r.id), language),
                 align: 'right' as const,
               })),
             ]}
