@@ -2,7 +2,7 @@
 // columns (no row objects; the SELECT produces the engine's numeric types, the region index is joined in SQL), and
 // writes per-household result arrays back into DuckDB as a table for SQL, drill-down and export.
 
-import { tableToIPC } from 'apache-arrow';
+import { DataType, tableToIPC } from 'apache-arrow';
 import type { Table } from 'apache-arrow';
 import type { HouseholdArrays } from '../../sim/model/households.ts';
 import type { RegionArrays } from '../../sim/model/regions.ts';
@@ -10,6 +10,7 @@ import { columnsToTable } from '../generate/to-arrow.ts';
 import type { Column } from '../generate/to-arrow.ts';
 import { exec, ident } from './duckdb-port.ts';
 import type { DuckDbPort } from './duckdb-port.ts';
+import type { ColumnMapping } from './mapping.ts';
 
 type TypedArrayCtor = Uint8ArrayConstructor | Uint16ArrayConstructor | Uint32ArrayConstructor | Float64ArrayConstructor;
 
@@ -93,13 +94,53 @@ export async function regionArrays(db: DuckDbPort, regions = 'regions'): Promise
   };
 }
 
-/** Read the canonical households table into HouseholdArrays; the region index (exact code, else province) is an ENUM code computed in SQL. */
+/** Where the raw household rows came from, so already-typed Arrow columns can be used without a round trip. */
+export interface HandOffSource {
+  /** The decoded Arrow table of the raw file (LoadedTable.arrow), same rows and order as the DuckDB table. */
+  arrow?: Table;
+  mapping: ColumnMapping;
+}
+
+/** A mapped column taken straight from the Arrow table when it is numeric and needs no code translation. */
+function fromArrow(
+  source: HandOffSource | undefined,
+  col: string,
+  type: string,
+): Uint8Array | Float64Array | undefined {
+  if (!source?.arrow) return undefined;
+  const src = source.mapping.columns[col];
+  const codes = source.mapping.codes[col];
+  if (src === undefined || (codes && Object.keys(codes).length > 0)) return undefined;
+  const vector = source.arrow.getChild(src);
+  if (!vector || vector.nullCount > 0 || !(DataType.isInt(vector.type) || DataType.isFloat(vector.type)))
+    return undefined;
+  const values: unknown = vector.toArray();
+  if (values instanceof BigInt64Array || values instanceof BigUint64Array || !ArrayBuffer.isView(values))
+    return undefined;
+  const numbers = values as unknown as ArrayLike<number>;
+  if (type === 'DOUBLE') return values instanceof Float64Array ? values : Float64Array.from(numbers);
+  return values instanceof Uint8Array ? values : Uint8Array.from(numbers);
+}
+
+/**
+ * Read the canonical households view into HouseholdArrays. The region index (exact code, else province) is an ENUM
+ * code computed in SQL; numeric columns of an Arrow/Parquet source are taken from its Arrow table (validated, same
+ * order), the rest are cast by DuckDB. No row objects either way.
+ */
 export async function householdArrays(
   db: DuckDbPort,
   households = 'households',
   regions = 'regions',
+  source?: HandOffSource,
 ): Promise<HouseholdArrays> {
-  const select = HOUSEHOLD_SELECT.map(([, col, type]) => `CAST(${ident(col)} AS ${type}) AS ${ident(col)}`).join(', ');
+  const out: Record<string, unknown> = {};
+  const viaSql: (typeof HOUSEHOLD_SELECT)[number][] = [];
+  for (const entry of HOUSEHOLD_SELECT) {
+    const direct = fromArrow(source, entry[1], entry[2]);
+    if (direct) out[entry[0]] = direct;
+    else viaSql.push(entry);
+  }
+  const select = viaSql.map(([, col, type]) => `, CAST(${ident(col)} AS ${type}) AS ${ident(col)}`).join('');
   const enumName = ident(`${regions}__region_index`);
   await exec(db, `DROP TYPE IF EXISTS ${enumName}`);
   await exec(
@@ -108,23 +149,29 @@ export async function householdArrays(
   );
   try {
     const index = `enum_code(coalesce(TRY_CAST(region_code AS ${enumName}), TRY_CAST(substr(region_code, 1, 2) AS ${enumName})))`;
-    const t = await db.query(`SELECT CAST(${index} AS UINTEGER) AS region, ${select} FROM ${ident(households)}`);
-    const out: Record<string, unknown> = { count: t.numRows, region: column(t, 'region', Uint32Array) };
-    for (const [key, col, type] of HOUSEHOLD_SELECT)
-      out[key] = column(t, col, type === 'DOUBLE' ? Float64Array : Uint8Array);
+    const t = await db.query(`SELECT CAST(${index} AS UINTEGER) AS region${select} FROM ${ident(households)}`);
+    out.count = t.numRows;
+    out.region = column(t, 'region', Uint32Array);
+    for (const [key, col, type] of viaSql) out[key] = column(t, col, type === 'DOUBLE' ? Float64Array : Uint8Array);
+    for (const [key] of HOUSEHOLD_SELECT) {
+      const a = out[key] as ArrayLike<number>;
+      if (a.length !== t.numRows)
+        throw new Error(`列 ${key} 行数不一致 / Column ${key} has ${a.length} rows, expected ${t.numRows}`);
+    }
     return out as unknown as HouseholdArrays;
   } finally {
     await exec(db, `DROP TYPE IF EXISTS ${enumName}`);
   }
 }
 
-/** Both engine inputs from the canonical tables. */
+/** Both engine inputs from the canonical views (pass the household source to use its Arrow columns directly). */
 export async function handOff(
   db: DuckDbPort,
   names: { households: string; regions: string } = { households: 'households', regions: 'regions' },
+  source?: HandOffSource,
 ): Promise<{ households: HouseholdArrays; regions: RegionArrays }> {
   const regions = await regionArrays(db, names.regions);
-  const households = await householdArrays(db, names.households, names.regions);
+  const households = await householdArrays(db, names.households, names.regions, source);
   return { households, regions };
 }
 

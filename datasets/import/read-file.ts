@@ -1,7 +1,8 @@
 // Reads a user's file (Arrow IPC file or stream, Parquet, CSV) into a DuckDB table, refuses identifier columns before
 // anything is kept, and reports row count, columns and Arrow metadata. Bad or truncated files become issues, not crashes.
 
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { MessageHeader, MessageReader, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import type { Table as ArrowTable } from 'apache-arrow';
 import type { DataIssue, DataResult } from './issues.ts';
 import { describeTable, exec, ident, literal, rowsOf } from './duckdb-port.ts';
 import type { DuckDbPort } from './duckdb-port.ts';
@@ -21,6 +22,11 @@ export interface LoadedTable {
   columns: { name: string; type: string }[];
   /** Arrow schema metadata (e.g. `synthetic=true`), empty for Parquet and CSV. */
   metadata: Record<string, string>;
+  /**
+   * The decoded Arrow table (Arrow and Parquet inputs), same rows in the same order as the DuckDB table; the hand-off
+   * takes already-typed columns from it instead of copying them back out of DuckDB.
+   */
+  arrow?: ArrowTable;
 }
 
 /** Import progress stages reported to the caller (for a progress indicator). */
@@ -100,6 +106,31 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/**
+ * The IPC stream inside an Arrow file (magic, messages, footer) with only the small schema message prepended when the
+ * writer left it out, so a file is inserted without re-encoding its record batches. Undefined if the layout is odd.
+ */
+export function fileToStream(bytes: Uint8Array, parsed: ArrowTable): Uint8Array | undefined {
+  if (bytes.length < 18) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const footerLength = view.getInt32(bytes.length - 10, true);
+  const end = bytes.length - 10 - footerLength;
+  if (footerLength <= 0 || end <= 8) return undefined;
+  const body = bytes.subarray(8, end);
+  const first = new MessageReader(body).readMessage();
+  if (!first) return undefined;
+  const eos = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
+  const endsWithEos = body.length >= 8 && eos.every((b, i) => body[body.length - 8 + i] === b);
+  const head =
+    first.headerType === MessageHeader.Schema ? new Uint8Array(0) : tableToIPC(new Table(parsed.schema), 'stream');
+  const schemaPart = head.subarray(0, Math.max(0, head.length - 8));
+  const out = new Uint8Array(schemaPart.length + body.length + (endsWithEos ? 0 : 8));
+  out.set(schemaPart, 0);
+  out.set(body, schemaPart.length);
+  if (!endsWithEos) out.set(eos, schemaPart.length + body.length);
+  return out;
+}
+
 const fileIssue = (fileName: string, rule: string, zh: string, en: string): DataIssue => ({
   rule,
   severity: 'error',
@@ -142,16 +173,19 @@ export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<Da
   options.onProgress?.('reading');
   await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
   let metadata: Record<string, string> = {};
+  let arrow: ArrowTable | undefined;
   const tempFile = `${table}__import.csv`;
   try {
     if (format === 'parquet') {
       const parsed = await parquetToArrow(bytes);
       await db.insertArrowFromIPCStream(tableToIPC(parsed, 'stream'), { name: table, create: true });
+      arrow = parsed;
     } else if (format === 'arrow-file' || format === 'arrow-stream') {
       const parsed = tableFromIPC(bytes);
       if (parsed.schema.fields.length === 0) throw new Error('no columns');
       metadata = Object.fromEntries(parsed.schema.metadata);
-      const stream = format === 'arrow-stream' ? bytes : tableToIPC(parsed, 'stream');
+      const stream = format === 'arrow-stream' ? bytes : (fileToStream(bytes, parsed) ?? tableToIPC(parsed, 'stream'));
+      arrow = parsed;
       await db.insertArrowFromIPCStream(stream, { name: table, create: true });
       const [{ n }] = await rowsOf(db, `SELECT count(*)::DOUBLE AS n FROM ${ident(table)}`);
       if (Number(n) !== parsed.numRows) throw new Error(`row count mismatch (${String(n)} vs ${parsed.numRows})`);
@@ -193,5 +227,9 @@ export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<Da
   }
   const columns = await describeTable(db, table);
   options.onProgress?.('done', rows);
-  return { ok: true, value: { table, fileName, format, rows, columns, metadata }, issues: [] };
+  return {
+    ok: true,
+    value: { table, fileName, format, rows, columns, metadata, ...(arrow ? { arrow } : {}) },
+    issues: [],
+  };
 }

@@ -34,6 +34,10 @@ export interface ValidationReport {
   rows: { households: number; regions: number };
 }
 
+const CELL = ['region_code', 'area'];
+
+const INTEGER = /^U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)$/;
+
 const NUMERIC =
   /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/;
 
@@ -180,7 +184,12 @@ function rulesFor(p: Prepared): Rule[] {
       zh: `${named.zh}有空值`,
       en: `${named.en} has empty values`,
     });
-    const coded = p.source.mapping.codes[c.name] && Object.keys(p.source.mapping.codes[c.name]).length > 0;
+    const coded =
+      p.source.mapping.codes[c.name] !== undefined && Object.keys(p.source.mapping.codes[c.name]).length > 0;
+    const sourceType = p.sourceTypes.get(c.name) ?? '';
+    const numericSource = NUMERIC.test(sourceType) || sourceType === 'BOOLEAN';
+    const integerSource = INTEGER.test(sourceType) || sourceType === 'BOOLEAN';
+    const unsignedSource = /^U(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)$/.test(sourceType) || sourceType === 'BOOLEAN';
     if (coded) {
       rules.push({
         rule: 'unmapped_code',
@@ -190,7 +199,7 @@ function rulesFor(p: Prepared): Rule[] {
         zh: `${named.zh}有未在代码映射中的取值`,
         en: `${named.en} has values not in the code mapping`,
       });
-    } else if (c.type !== 'id' && c.type !== 'text') {
+    } else if (c.type !== 'id' && c.type !== 'text' && !(numericSource && c.type !== 'code')) {
       rules.push({
         rule: 'wrong_type',
         severity: 'error',
@@ -200,7 +209,7 @@ function rulesFor(p: Prepared): Rule[] {
         en: `${named.en} has values that are not ${c.type === 'code' ? 'region codes' : 'numbers'}`,
       });
     }
-    if (c.type === 'int' || c.type === 'bool' || c.type === 'category') {
+    if ((c.type === 'int' || c.type === 'bool' || c.type === 'category') && !(integerSource && !coded)) {
       rules.push({
         rule: 'wrong_type',
         severity: 'error',
@@ -244,14 +253,15 @@ function rulesFor(p: Prepared): Rule[] {
       });
     } else if (c.min !== undefined || c.max !== undefined) {
       const parts: string[] = [];
-      if (c.min !== undefined) parts.push(c.exclusiveMin ? `${v} <= ${c.min}` : `${v} < ${c.min}`);
+      const minImpossible = c.min === 0 && !c.exclusiveMin && unsignedSource && !coded;
+      if (c.min !== undefined && !minImpossible) parts.push(c.exclusiveMin ? `${v} <= ${c.min}` : `${v} < ${c.min}`);
       if (c.max !== undefined) parts.push(`${v} > ${c.max}`);
       const range = `${c.exclusiveMin ? '(' : '['}${c.min ?? '-∞'}, ${c.max ?? '∞'}]`;
       rules.push({
         rule: 'out_of_range',
         severity: 'error',
         column: src,
-        cond: `${v} IS NOT NULL AND (${parts.join(' OR ')})`,
+        cond: parts.length > 0 ? `${v} IS NOT NULL AND (${parts.join(' OR ')})` : 'FALSE',
         zh: `${named.zh}超出范围 ${range}${c.unit.zh ? ` ${c.unit.zh}` : ''}`,
         en: `${named.en} is outside ${range}${c.unit.en ? ` ${c.unit.en}` : ''}`,
       });
@@ -333,10 +343,11 @@ function rulesFor(p: Prepared): Rule[] {
   return rules;
 }
 
-/** The CTE body exposing raw (`__s_*`) and value (canonical) columns with a 1-based row number. */
-function cte(p: Prepared): string {
+/** The CTE body exposing raw (`__s_*`) and value (canonical) columns with a 1-based row number (optionally only some). */
+function cte(p: Prepared, only?: readonly string[]): string {
   const cols = ['rowid + 1 AS __rn'];
   for (const [name, expr] of p.exprs) {
+    if (only && !only.includes(name)) continue;
     cols.push(`${p.raw.get(name)} AS ${ident(`__s_${name}`)}`);
     cols.push(`${expr} AS ${ident(name)}`);
   }
@@ -384,7 +395,7 @@ async function runRules(
 /** Duplicate-key rule: rows whose key (e.g. household id) appears more than once. */
 function duplicateRule(p: Prepared, key: string[], zh: string, en: string): { from: string; rules: Rule[] } {
   const cols = key.map(ident).join(', ');
-  const from = `(SELECT v.* FROM (${cte(p)}) v JOIN (SELECT ${cols} FROM (${cte(p)}) GROUP BY ${cols} HAVING count(*) > 1) d USING (${cols})) AS v`;
+  const from = `(SELECT v.* FROM (${cte(p, key)}) v JOIN (SELECT ${cols} FROM (${cte(p, key)}) GROUP BY ${cols} HAVING count(*) > 1) d USING (${cols})) AS v`;
   return { from, rules: [{ rule: 'duplicate_id', severity: 'error', column: key.join(' + '), cond: 'TRUE', zh, en }] };
 }
 
@@ -419,7 +430,7 @@ export async function validateDataset(db: DuckDbPort, sources: DatasetSources): 
         ),
       );
       extra.push({
-        from: `(SELECT v.*, (SELECT count(DISTINCT w.area) FROM (${cte(p)}) w WHERE w.region_code = v.region_code AND w.area IN (0, 1)) AS __areas FROM (${cte(p)}) v) AS v`,
+        from: `(SELECT v.*, (SELECT count(DISTINCT w.area) FROM (${cte(p, CELL)}) w WHERE w.region_code = v.region_code AND w.area IN (0, 1)) AS __areas FROM (${cte(p, CELL)}) v) AS v`,
         rules: [
           {
             rule: 'region_missing_area',
@@ -445,8 +456,8 @@ export async function validateDataset(db: DuckDbPort, sources: DatasetSources): 
     r.exprs.has('area') &&
     !hasErrors(r.issues)
   ) {
-    const regionCells = `(SELECT DISTINCT region_code, area FROM (${cte(r)}))`;
-    const from = `(SELECT v.*, e.region_code AS __exact, p.region_code AS __prov FROM (${cte(h)}) v LEFT JOIN ${regionCells} e ON e.region_code = v.region_code AND e.area = v.area LEFT JOIN ${regionCells} p ON p.region_code = substr(v.region_code, 1, 2) AND p.area = v.area) AS v`;
+    const regionCells = `(SELECT DISTINCT region_code, area FROM (${cte(r, CELL)}))`;
+    const from = `(SELECT v.*, e.region_code AS __exact, p.region_code AS __prov FROM (${cte(h, CELL)}) v LEFT JOIN ${regionCells} e ON e.region_code = v.region_code AND e.area = v.area LEFT JOIN ${regionCells} p ON p.region_code = substr(v.region_code, 1, 2) AND p.area = v.area) AS v`;
     const valid = `region_code IS NOT NULL AND regexp_full_match(region_code, ${literal(REGION_CODE_PATTERN)}) AND area IN (0, 1)`;
     issues.push(
       ...(await runRules(

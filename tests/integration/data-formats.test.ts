@@ -95,7 +95,11 @@ async function importAndHandOff(hName: string, rName: string, format: FileFormat
   const report = await validateDataset(db, sources);
   expect(report.issues).toEqual([]);
   await buildCanonicalTables(db, sources, report);
-  return handOff(db);
+  const viaSql = await handOff(db);
+  const direct = await handOff(db, undefined, { arrow: h.value.arrow, mapping: sources.households.mapping });
+  for (const key of HOUSEHOLD_ARRAY_KEYS)
+    expect(direct.households[key], `direct ${key}`).toEqual(viaSql.households[key]);
+  return viaSql;
 }
 
 describe('formats', () => {
