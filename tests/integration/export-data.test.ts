@@ -1,8 +1,14 @@
 // Result-panel export: Arrow IPC reads back with the same numbers, Chinese names intact and nulls where suppressed,
-// and loads into a real DuckDB-wasm (as the Parquet export does in the app) with the same totals.
+// loads into a real DuckDB-wasm with the same totals, and the Parquet writer's files read back in native DuckDB (an
+// independent reader; DuckDB-wasm in Node cannot load its parquet extension offline).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { buildResultPanel, panelColumnName, panelToIpc } from '../../renderer/src/exports/result-panel.ts';
+import { tableToParquet } from '../../renderer/src/exports/parquet-writer.ts';
 import { fixtureComparison } from '../../renderer/src/exports/engine-fixtures.ts';
 import { openWasmDb } from '../fixtures/data/duckdb-node.ts';
 
@@ -51,5 +57,44 @@ describe('result panel export', () => {
     expect(rows.map((row) => row.name_zh)).toEqual(['北京市', '湖南省', '西藏自治区']);
     expect(rows[1].persons_dibao).toBeCloseTo(1_650_000, 6);
     expect(rows[2]).toMatchObject({ persons_dibao: null, suppressed: true });
+  });
+
+  it('writes Parquet that native DuckDB reads back with the same values, nulls, booleans and Chinese names', async () => {
+    const source = panel();
+    const parquet = tableToParquet(source, 'safetynet test');
+    expect(new TextDecoder().decode(parquet.slice(0, 4))).toBe('PAR1');
+    expect(new TextDecoder().decode(parquet.slice(-4))).toBe('PAR1');
+    const dir = mkdtempSync(path.join(tmpdir(), 'safetynet-parquet-'));
+    const file = path.join(dir, 'panel.parquet');
+    writeFileSync(file, parquet);
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      const keys = [
+        'side',
+        'level',
+        'code',
+        'name_zh',
+        'area',
+        'year',
+        'sample_count',
+        'persons_dibao',
+        'cost_total',
+        'suppressed',
+        'min_cell',
+      ];
+      const reader = await connection.runAndReadAll(`SELECT ${keys.join(', ')} FROM read_parquet('${file}')`);
+      const read = reader.getRowObjectsJS();
+      const original = source.toArray().map((row) => row.toJSON() as Record<string, unknown>);
+      expect(read).toHaveLength(source.numRows);
+      read.forEach((row, i) => {
+        for (const key of keys) expect(row[key], `${key} row ${i}`).toEqual(original[i][key]);
+      });
+      const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${file}')`);
+      expect(described.getRowObjectsJS()).toHaveLength(source.numCols);
+    } finally {
+      connection.closeSync();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -12,7 +12,6 @@ import { caseRecord, demoRegionArrays } from '../../../../datasets/cases/case-re
 import { getEngine } from '../../services/engine/engine';
 import type { ProjectionRun, YearComparison } from '../../services/engine/engine-calls';
 import { getHost } from '../../services/host/host';
-import { getDuckDb } from '../../services/duckdb/duckdb-client';
 import { cacheGet, cachePut, CACHE_KEYS } from '../../services/cache';
 import type { DatasetSummary, ScenarioEntry } from '../../store/workspace-store';
 import { BASELINE_SCENARIO_ID, useWorkspaceStore, selectActiveDataset } from '../../store/workspace-store';
@@ -28,7 +27,7 @@ import { buildWorkbook, XLSX_MIME } from '../../exports/xlsx';
 import { buildCsv } from '../../exports/csv';
 import type { PanelPart } from '../../exports/result-panel';
 import { ARROW_MIME, buildResultPanel, panelToIpc } from '../../exports/result-panel';
-import { arrowStreamToParquet, PARQUET_MIME } from '../../exports/parquet';
+import { PARQUET_MIME, tableToParquet } from '../../exports/parquet-writer';
 import {
   openScenarioFile,
   safeFileStem,
@@ -338,8 +337,7 @@ export async function exportFormat(format: ExportFormat, request: BriefingReques
         panelToIpc(buildResultPanel(panelParts(context)), 'file'),
       );
     case 'parquet': {
-      const db = await getDuckDb();
-      const bytes = await arrowStreamToParquet(db, panelToIpc(buildResultPanel(panelParts(context)), 'stream'));
+      const bytes = tableToParquet(buildResultPanel(panelParts(context)), `Safety Net Workbench ${APP_VERSION}`);
       return save(`${stem(context, 'panel')}.parquet`, PARQUET_MIME, bytes);
     }
     default:
