@@ -123,7 +123,10 @@ export async function loadDemo(): Promise<void> {
   };
   try {
     const [db, ...bytes] = await Promise.all([
-      getDuckDb(),
+      getDuckDb().then((ready) => {
+        timings.duckdbStart = Math.round(performance.now() - started);
+        return ready;
+      }),
       ...DEMO_FILES.map(async (name) => {
         const response = await fetch(`./demo/${name}`);
         if (!response.ok) throw new Error(`demo/${name}: HTTP ${response.status}`);
