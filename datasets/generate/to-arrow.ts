@@ -49,7 +49,15 @@ function numericData(values: Exclude<Column, string[]>) {
 /** Build a UTF-8 column from strings without going through row builders. */
 function utf8Data(values: readonly string[]) {
   const encoder = new TextEncoder();
-  const encoded = values.map((v) => encoder.encode(v));
+  const cache = new Map<string, Uint8Array>();
+  const encoded = values.map((v) => {
+    let e = cache.get(v);
+    if (!e) {
+      e = encoder.encode(v);
+      if (cache.size < 100_000) cache.set(v, e);
+    }
+    return e;
+  });
   const offsets = new Int32Array(values.length + 1);
   let total = 0;
   encoded.forEach((e, i) => {
