@@ -17,7 +17,9 @@ describe('app shell', () => {
     const { page } = session;
     await page.getByRole('heading', { name: '社会救助政策仿真工作台' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    const hasGlyphs = await page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"', '社会救助政策仿真工作台'));
+    const hasGlyphs = await page.evaluate(() =>
+      document.fonts.check('16px "Noto Sans CJK SC"', '社会救助政策仿真工作台'),
+    );
     expect(hasGlyphs).toBe(true);
     await screenshot(page, 'shell-zh');
   });
@@ -34,7 +36,17 @@ describe('app shell', () => {
 
   it('reaches every screen from the navigation', async () => {
     const { page } = session;
-    for (const id of ['data', 'scenario', 'results', 'projection', 'compare', 'inverse', 'household', 'sql', 'briefing']) {
+    for (const id of [
+      'data',
+      'scenario',
+      'results',
+      'projection',
+      'compare',
+      'inverse',
+      'household',
+      'sql',
+      'briefing',
+    ]) {
       await page.getByTestId(`nav-${id}`).click();
       await page.locator(`main[data-screen="${id}"]`).waitFor();
     }
