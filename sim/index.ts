@@ -48,6 +48,7 @@ export {
 } from './kernel/metrics.ts';
 export { simulateYear } from './kernel/simulate-year.ts';
 export { incomeDeciles } from './kernel/deciles.ts';
+export { monitoringTargetRatio } from './kernel/monitoring-target.ts';
 
 // Outputs
 export type { SummaryTable, RegionLevel, McSummary, ReplicationResult } from './outputs/types.ts';
