@@ -442,6 +442,22 @@ export async function validateDataset(db: DuckDbPort, sources: DatasetSources): 
           },
         ],
       });
+      if (p.exprs.has('central_share')) {
+        const shares = ['region_code', 'area', 'central_share'];
+        extra.push({
+          from: `(SELECT v.*, (SELECT count(DISTINCT w.central_share) FROM (${cte(p, shares)}) w WHERE w.region_code = v.region_code) AS __shares FROM (${cte(p, shares)}) v) AS v`,
+          rules: [
+            {
+              rule: 'inconsistent_region',
+              severity: 'warning',
+              column: p.source.mapping.columns.central_share,
+              cond: '__shares > 1',
+              zh: '同一地区城镇与农村行的中央补助比例不同，将使用城镇行的值',
+              en: 'Urban and rural rows of a region have different central shares; the urban value is used',
+            },
+          ],
+        });
+      }
     }
     issues.push(...(await runRules(db, p, rulesFor(p), extra)));
   }

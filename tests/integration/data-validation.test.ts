@@ -145,6 +145,14 @@ describe('validation rules', () => {
     expect(report.ok).toBe(true);
   });
 
+  it('warns when a region has different central shares for its urban and rural rows', async () => {
+    const regions = goodRegions();
+    regions[3] = { ...regions[3], central_share: '0.7' };
+    const report = await check(goodHouseholds(), regions);
+    expect(find(report, 'inconsistent_region')).toMatchObject({ severity: 'warning', examples: [3, 4] });
+    expect(report.ok).toBe(true);
+  });
+
   it('checks the regions table: duplicates and missing areas', async () => {
     const regions = goodRegions();
     regions[1] = { ...regions[0] };
