@@ -67,6 +67,7 @@ function agreement(
   year: YearResult,
   regions: RegionArrays,
   sql: readonly SqlProgrammeTotals[],
+  engine: string,
 ): BenchReport['agreement'] {
   const rows: BenchReport['agreement'] = [];
   PROGRAMME_NAMES.forEach((name, k) => {
@@ -74,7 +75,7 @@ function agreement(
     const kernel = national(year, regions, `persons.${name}`);
     const value = s?.persons ?? 0;
     rows.push({
-      metric: `persons.${name}`,
+      metric: `persons.${name} (${engine})`,
       kernel,
       sql: value,
       relDiff: Math.abs(kernel - value) / Math.max(1, Math.abs(kernel)),
@@ -89,7 +90,7 @@ function agreement(
     national(year, regions, 'cost.rigidSpecial');
   const sqlCost = sql.reduce((sum, r) => sum + r.totalCost, 0);
   rows.push({
-    metric: 'cost (dibao + tekun + marginal/rigid special), yuan',
+    metric: `cost: dibao + tekun + special, yuan (${engine})`,
     kernel: kernelCost,
     sql: sqlCost,
     relDiff: Math.abs(kernelCost - sqlCost) / Math.max(1, Math.abs(kernelCost)),
@@ -266,6 +267,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   let wasmMedian: number;
   let nativeMedian = Number.NaN;
   let sqlTotals: SqlProgrammeTotals[] = [];
+  let nativeTotals: SqlProgrammeTotals[] = [];
   try {
     const load = await timeOnce(() => loadIntoWasm(duck, households, regions, baseline.standard));
     const wasm = await timeRuns(options.sqlRuns, 1, () => {
@@ -285,7 +287,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       const native = await openNativeDuckDb(options.workers);
       try {
         const nativeLoad = await timeOnce(() => loadIntoNative(native, households, regions, baseline.standard));
-        const timing = await timeRuns(options.sqlRuns, 1, () => programmeTotalsNative(native, params));
+        const timing = await timeRuns(options.sqlRuns, 1, async () => {
+          nativeTotals = await programmeTotalsNative(native, params);
+        });
         nativeMedian = timing.medianMs;
         rows.push({
           id: 'sql-native',
@@ -351,7 +355,13 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       node: process.version,
       'duckdb-wasm': '1.32.0',
     },
-    agreement: lastYear === undefined ? [] : agreement(lastYear, regions, sqlTotals),
+    agreement:
+      lastYear === undefined
+        ? []
+        : [
+            ...agreement(lastYear, regions, sqlTotals, 'DuckDB-wasm'),
+            ...(options.skipNative ? [] : agreement(lastYear, regions, nativeTotals, 'native')),
+          ],
     notes,
   };
 }
