@@ -190,7 +190,7 @@ describe('exported numbers', () => {
         }),
         summaryToExportTable(comparison.scenario.province, { id: 'p', title: { zh: '分省 方案', en: 'By province' } }),
       ],
-      parameters: scenarioParameterRows(provenance.scenario as never),
+      parameters: (await briefingInput('zh')).parameters,
       provenance,
     });
     const workbook = new ExcelJS.Workbook();
