@@ -18,14 +18,35 @@ describe('demo round trip', () => {
   it('loads, validates and hands off the demo', async () => {
     const demo = generateDemo(20_000, 11);
     const arrow = demoToArrow(demo);
-    const h = await loadFile(db, { fileName: 'households.arrow', bytes: tableBytes(arrow.households), table: 'raw_households' });
-    const r = await loadFile(db, { fileName: 'regions.arrow', bytes: tableBytes(arrow.regions, 'stream'), table: 'raw_regions', allowPlainName: true });
+    const h = await loadFile(db, {
+      fileName: 'households.arrow',
+      bytes: tableBytes(arrow.households),
+      table: 'raw_households',
+    });
+    const r = await loadFile(db, {
+      fileName: 'regions.arrow',
+      bytes: tableBytes(arrow.regions, 'stream'),
+      table: 'raw_regions',
+      allowPlainName: true,
+    });
     if (!h.ok || !r.ok) throw new Error(JSON.stringify([h.issues, r.issues]));
     expect(h.value.rows).toBe(20_000);
     expect(h.value.metadata.synthetic).toBe('true');
     const sources = {
-      households: { table: 'raw_households', mapping: identityMapping('households', h.value.columns.map((c) => c.name)) },
-      regions: { table: 'raw_regions', mapping: identityMapping('regions', r.value.columns.map((c) => c.name)) },
+      households: {
+        table: 'raw_households',
+        mapping: identityMapping(
+          'households',
+          h.value.columns.map((c) => c.name),
+        ),
+      },
+      regions: {
+        table: 'raw_regions',
+        mapping: identityMapping(
+          'regions',
+          r.value.columns.map((c) => c.name),
+        ),
+      },
     };
     const report = await validateDataset(db, sources);
     expect(report.issues).toEqual([]);
