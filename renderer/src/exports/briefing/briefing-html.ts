@@ -10,6 +10,7 @@ import { columnHeader, displayCell, isSuppressed, suppressionRule } from '../tab
 import { isChanged, parameterValueText } from '../parameters';
 import { canonicalJson, provenanceLines } from '../provenance';
 import { renderChartSvg } from '../chart-image';
+import { escapeXml } from '../xml';
 import type { BriefingCase, BriefingInput, BriefingSectionId } from './model';
 import { BRIEFING_SECTIONS, SECTION_TITLES } from './model';
 import { summarySentences } from './summary';
@@ -25,7 +26,7 @@ export const CHART_HEIGHT = 300;
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return escapeXml(text);
 }
 
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

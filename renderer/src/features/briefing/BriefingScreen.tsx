@@ -14,7 +14,17 @@ import type { Bilingual, Language } from '../../i18n/i18n';
 import { useBriefingMessages } from './messages';
 import { useBriefingStore } from './briefing-store';
 import type { BriefingRequest } from './briefing-actions';
-import { briefingHtml, exportFormat, ExportFailure, gatherContext, openScenario, requestKey } from './briefing-actions';
+import type { ChartId } from './briefing-actions';
+import {
+  briefingHtml,
+  CHART_IDS,
+  exportChart,
+  exportFormat,
+  ExportFailure,
+  gatherContext,
+  openScenario,
+  requestKey,
+} from './briefing-actions';
 import './briefing.css';
 
 type Messages = ReturnType<typeof useBriefingMessages>;
@@ -29,6 +39,12 @@ const SECTION_LABEL: Record<BriefingSectionId, keyof Messages> = {
   parameters: 'sectionParameters',
   methods: 'sectionMethods',
   provenance: 'sectionProvenance',
+};
+
+const CHART_LABEL: Record<ChartId, keyof Messages> = {
+  'cost-components': 'chartCost',
+  'province-caseload': 'chartProvince',
+  projection: 'chartProjection',
 };
 
 const EXPORT_BUTTONS: { format: ExportFormat; label: keyof Messages; group: 'briefing' | 'tables' | 'scenario' }[] = [
@@ -97,7 +113,10 @@ export function BriefingScreen() {
   const runExport = async (format: ExportFormat, label: string) => {
     settings.set({ status: { kind: 'working', what: label } });
     try {
-      const outcome = await exportFormat(format, request);
+      const outcome =
+        format === 'png' || format === 'svg'
+          ? await exportChart(format, settings.chart, request)
+          : await exportFormat(format, request);
       settings.set({
         status: outcome.saved
           ? {
@@ -247,6 +266,37 @@ export function BriefingScreen() {
             <div className="export-group">
               <h3>{m.exportTables}</h3>
               <div className="toolbar">{exportGroup('tables')}</div>
+            </div>
+            <div className="export-group">
+              <h3>{m.exportCharts}</h3>
+              <div className="toolbar">
+                <select
+                  data-testid="briefing-chart"
+                  aria-label={m.exportCharts}
+                  value={settings.chart}
+                  onChange={(event) => {
+                    const chart = CHART_IDS.find((id) => id === event.target.value);
+                    if (chart) settings.set({ chart });
+                  }}
+                >
+                  {CHART_IDS.map((id) => (
+                    <option key={id} value={id}>
+                      {m[CHART_LABEL[id]]}
+                    </option>
+                  ))}
+                </select>
+                {(['png', 'svg'] as const).map((format) => (
+                  <button
+                    key={format}
+                    type="button"
+                    data-testid={`export-chart-${format}`}
+                    disabled={busy || !ready}
+                    onClick={() => void runExport(format, format === 'png' ? m.chartPng : m.chartSvg)}
+                  >
+                    {format === 'png' ? m.chartPng : m.chartSvg}
+                  </button>
+                ))}
+              </div>
             </div>
             <div className="export-group">
               <h3>{m.exportScenario}</h3>

@@ -28,6 +28,11 @@ import { buildCsv } from '../../exports/csv';
 import type { PanelPart } from '../../exports/result-panel';
 import { ARROW_MIME, buildResultPanel, panelToIpc } from '../../exports/result-panel';
 import { PARQUET_MIME, tableToParquet } from '../../exports/parquet-writer';
+import * as echarts from 'echarts';
+import { baseOption } from '../../charts/chart-theme';
+import { chartPng, renderChartSvg } from '../../exports/chart-image';
+import { pngWithProvenance, svgWithProvenance } from '../../exports/image-metadata';
+import { caseloadByProvinceOption, costByComponentOption, projectionOption } from '../../exports/briefing/charts';
 import {
   openScenarioFile,
   safeFileStem,
@@ -345,6 +350,50 @@ export async function exportFormat(format: ExportFormat, request: BriefingReques
         messageZh: `不支持的导出格式：${format}`,
         messageEn: `Unsupported export format: ${format}`,
       });
+  }
+}
+
+/** The briefing charts a user can export as images. */
+export const CHART_IDS = ['cost-components', 'province-caseload', 'projection'] as const;
+export type ChartId = (typeof CHART_IDS)[number];
+
+/** Export size of a chart image in CSS pixels (PNG is rendered at 3× this). */
+const IMAGE_SIZE = { width: 960, height: 540 };
+
+function chartOption(context: ExportContext, chart: ChartId, language: Language): echarts.EChartsCoreOption {
+  const comparisons = context.comparisons;
+  if (chart === 'cost-components') return costByComponentOption(comparisons, language);
+  if (chart === 'province-caseload') return caseloadByProvinceOption(comparisons[0], language).option;
+  if (!context.projection) {
+    throw new ExportFailure({
+      messageZh: '未运行多年预测：请在章节中勾选“多年预测”后再导出该图。',
+      messageEn: 'No projection was run: tick the Projection section, then export this chart.',
+    });
+  }
+  return projectionOption(context.projection, language);
+}
+
+/** Exports one briefing chart as PNG (print resolution) or SVG, with the provenance embedded in the file. */
+export async function exportChart(
+  kind: 'png' | 'svg',
+  chart: ChartId,
+  request: BriefingRequest,
+): Promise<ExportOutcome> {
+  const context = await gatherContext(request);
+  const option = { ...chartOption(context, chart, request.language), backgroundColor: '#ffffff' };
+  const provenance = await provenanceFor(context, kind);
+  const name = `${stem(context, chart)}.${kind}`;
+  if (kind === 'svg') {
+    const svg = svgWithProvenance(renderChartSvg(option, IMAGE_SIZE.width, IMAGE_SIZE.height), provenance);
+    return save(name, 'image/svg+xml', `<?xml version="1.0" encoding="UTF-8"?>\n${svg}`);
+  }
+  const box = document.createElement('div');
+  const instance = echarts.init(box, undefined, { renderer: 'canvas', ...IMAGE_SIZE });
+  try {
+    instance.setOption({ ...baseOption(), animation: false, ...option });
+    return await save(name, 'image/png', pngWithProvenance(chartPng(instance), provenance));
+  } finally {
+    instance.dispose();
   }
 }
 

@@ -21,6 +21,8 @@ export interface BriefingSettingsState {
   title: string;
   sections: BriefingSectionId[];
   caseIds: string[];
+  /** The chart the chart-export buttons write. */
+  chart: 'cost-components' | 'province-caseload' | 'projection';
   /** The last generated briefing (HTML) and the inputs it was made from. */
   previewHtml: string | null;
   previewKey: string | null;
@@ -42,6 +44,7 @@ export const useBriefingStore = create<BriefingSettingsState>((set) => ({
   title: '',
   sections: [...BRIEFING_SECTIONS],
   caseIds: ['hunan-flood', 'hebei-care'],
+  chart: 'cost-components',
   previewHtml: null,
   previewKey: null,
   generating: false,
