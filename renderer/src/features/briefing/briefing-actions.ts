@@ -357,6 +357,15 @@ export async function exportFormat(format: ExportFormat, request: BriefingReques
 export const CHART_IDS = ['cost-components', 'province-caseload', 'projection'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
+const CHART_TITLES: Record<ChartId, { zh: string; en: string }> = {
+  'cost-components': { zh: '{year}年全国救助支出构成', en: 'Annual cost by component, {year}' },
+  'province-caseload': {
+    zh: '{year}年分省低保人数（城乡合计）',
+    en: 'Dibao persons by province, {year} (urban and rural)',
+  },
+  projection: { zh: '年度救助总支出预测（名义值）', en: 'Projected total annual cost (nominal)' },
+};
+
 /** Export size of a chart image in CSS pixels (PNG is rendered at 3× this). */
 const IMAGE_SIZE = { width: 960, height: 540 };
 
@@ -380,7 +389,12 @@ export async function exportChart(
   request: BriefingRequest,
 ): Promise<ExportOutcome> {
   const context = await gatherContext(request);
-  const option = { ...chartOption(context, chart, request.language), backgroundColor: '#ffffff' };
+  const title = CHART_TITLES[chart][request.language].replace('{year}', String(context.comparisons[0].year));
+  const option = {
+    ...chartOption(context, chart, request.language),
+    title: { text: title, left: 0, top: 0, textStyle: { fontSize: 14 } },
+    backgroundColor: '#ffffff',
+  };
   const provenance = await provenanceFor(context, kind);
   const name = `${stem(context, chart)}.${kind}`;
   if (kind === 'svg') {
