@@ -50,6 +50,27 @@ function toVector(values: readonly unknown[], type: DataType): Vector {
   return vectorFromArray(values as (number | boolean | null)[], type);
 }
 
+/**
+ * Refuses metadata whose column chunks do not match the schema's columns one to one. The decoder would otherwise start
+ * reading chunks no one awaits, and a corrupt chunk would surface later as an unhandled rejection instead of this error.
+ */
+function assertChunksMatchSchema(
+  groups: readonly { columns: readonly { meta_data?: { path_in_schema?: readonly string[] } }[] }[],
+  leaves: readonly SchemaElement[],
+): void {
+  const names = new Set(leaves.map((e) => e.name));
+  for (const group of groups) {
+    const chunks = group.columns.map((c) => c.meta_data?.path_in_schema?.[0]);
+    if (
+      chunks.length !== leaves.length ||
+      new Set(chunks).size !== chunks.length ||
+      chunks.some((n) => !n || !names.has(n))
+    ) {
+      throw new Error('Parquet metadata is inconsistent: column chunks do not match the schema');
+    }
+  }
+}
+
 /** Decode Parquet bytes into an Arrow table (flat schemas; throws with a clear reason otherwise). */
 export async function parquetToArrow(bytes: Uint8Array): Promise<Table> {
   const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -57,6 +78,7 @@ export async function parquetToArrow(bytes: Uint8Array): Promise<Table> {
   const schema = metadata.schema as SchemaElement[];
   const leaves = schema.slice(1);
   if (leaves.some((e) => (e.num_children ?? 0) > 0)) throw new Error('nested Parquet columns are not supported');
+  assertChunksMatchSchema(metadata.row_groups, leaves);
   const rows = Number(metadata.num_rows);
   const parts = new Map<string, { start: number; data: ArrayLike<unknown> }[]>();
   await parquetRead({

@@ -96,6 +96,43 @@ export function csvAsUtf8(bytes: Uint8Array): { bytes: Uint8Array; delimiter: st
   return { bytes: out, delimiter };
 }
 
+/** Longest CSV line the import reads (bytes); a longer one is a broken export, not data. */
+export const MAX_CSV_LINE_BYTES = 1_000_000;
+/** Most columns a households or regions file can sensibly have. */
+export const MAX_COLUMNS = 2_000;
+
+/** A clear refusal for a CSV whose header is absurdly wide or which has an absurdly long line, before DuckDB reads it. */
+function csvShapeIssue(fileName: string, bytes: Uint8Array, delimiter: string): DataIssue | undefined {
+  const code = delimiter.charCodeAt(0);
+  let columns = 1;
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    const end = i === bytes.length || bytes[i] === 10;
+    if (line === 1 && !end && bytes[i] === code) columns++;
+    if (!end) continue;
+    if (line === 1 && columns > MAX_COLUMNS) {
+      return fileIssue(
+        fileName,
+        'too_many_columns',
+        `文件“${fileName}”的表头有 ${columns.toLocaleString()} 列，超过上限 ${MAX_COLUMNS.toLocaleString()} 列：这不是家庭表或地区表。`,
+        `The header of "${fileName}" has ${columns.toLocaleString()} columns, over the limit of ${MAX_COLUMNS.toLocaleString()}: this is not a households or regions table.`,
+      );
+    }
+    if (i - start > MAX_CSV_LINE_BYTES) {
+      return fileIssue(
+        fileName,
+        'line_too_long',
+        `文件“${fileName}”第 ${line} 行超过 ${MAX_CSV_LINE_BYTES.toLocaleString()} 字节：可能是引号不配对或导出错误，请检查该行。`,
+        `Line ${line} of "${fileName}" is longer than ${MAX_CSV_LINE_BYTES.toLocaleString()} bytes: probably an unmatched quote or a broken export; check that line.`,
+      );
+    }
+    line++;
+    start = i + 1;
+  }
+  return undefined;
+}
+
 /** True if the whole buffer is valid UTF-8. */
 function isUtf8(bytes: Uint8Array): boolean {
   try {
@@ -145,6 +182,19 @@ const reason = (e: unknown): string => (e instanceof Error ? e.message : String(
 /** Load a file into DuckDB table `options.table`; on identifier columns or unreadable data, nothing is kept. */
 export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<DataResult<LoadedTable>> {
   const { fileName, bytes, table } = options;
+  if (bytes.length === 0) {
+    return {
+      ok: false,
+      issues: [
+        fileIssue(
+          fileName,
+          'empty_file',
+          `文件“${fileName}”是空的（0 字节）：请检查导出是否完成。`,
+          `"${fileName}" is empty (0 bytes): check that the export finished.`,
+        ),
+      ],
+    };
+  }
   const format = options.format ?? detectFormat(fileName, bytes);
   if (!format) {
     return {
@@ -191,6 +241,8 @@ export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<Da
       if (Number(n) !== parsed.numRows) throw new Error(`row count mismatch (${String(n)} vs ${parsed.numRows})`);
     } else {
       const csv = csvAsUtf8(bytes);
+      const shape = csvShapeIssue(fileName, csv.bytes, csv.delimiter);
+      if (shape) return { ok: false, issues: [shape] };
       await db.registerFileBuffer(tempFile, csv.bytes);
       const reader = `read_csv(${literal(tempFile)}, header = true, all_varchar = true, delim = ${literal(csv.delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false)`;
       try {

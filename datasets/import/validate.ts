@@ -415,6 +415,20 @@ export async function validateDataset(db: DuckDbPort, sources: DatasetSources): 
     issues.push(...p.issues);
     const [{ n }] = await rowsOf(db, `SELECT count(*)::DOUBLE AS n FROM ${ident(source.table)}`);
     rows[key] = Number(n);
+    if (rows[key] === 0) {
+      issues.push({
+        rule: 'no_rows',
+        severity: 'error',
+        table: p.label,
+        count: 0,
+        examples: [],
+        message: {
+          zh: `“${p.label}”没有数据行：${key === 'households' ? '家庭表' : '地区表'}至少需要一行。`,
+          en: `"${p.label}" has no rows: the ${key} table needs at least one.`,
+        },
+      });
+      continue;
+    }
     if (p.issues.some((i) => i.rule === 'wrong_mapping')) continue;
     const extra: { from: string; rules: Rule[] }[] = [];
     if (key === 'households' && p.exprs.has('household_id')) {
