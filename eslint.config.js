@@ -8,7 +8,16 @@ const pattern = (group, message) => ({ group, message });
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', 'dist', 'dist-web', 'dist-electron', 'release', 'datasets/demo', 'test-artifacts', 'bench-results'],
+    ignores: [
+      'node_modules',
+      'dist',
+      'dist-web',
+      'dist-electron',
+      'release',
+      'datasets/demo',
+      'test-artifacts',
+      'bench-results',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -34,8 +43,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            pattern(['**/renderer/**', '**/electron/**', '**/datasets/**', '**/cli/**'], 'sim/ imports nothing from other layers.'),
-            pattern(['node:*', 'fs', 'path', 'os', 'electron', '@duckdb/*', 'react', 'react-dom'], 'sim/ is environment-free.'),
+            pattern(
+              ['**/renderer/**', '**/electron/**', '**/datasets/**', '**/cli/**'],
+              'sim/ imports nothing from other layers.',
+            ),
+            pattern(
+              ['node:*', 'fs', 'path', 'os', 'electron', '@duckdb/*', 'react', 'react-dom'],
+              'sim/ is environment-free.',
+            ),
           ],
         },
       ],
@@ -73,7 +88,10 @@ export default tseslint.config(
           patterns: [
             // Regexes, not globs: a glob `electron` also matched the `electron/` folder in relative paths, and the
             // negated glob could not re-admit `../electron/contract/...`.
-            { regex: '(^|/)(electron/(?!contract/)|cli/)', message: 'The renderer talks to its host through the contract in electron/contract only.' },
+            {
+              regex: '(^|/)(electron/(?!contract/)|cli/)',
+              message: 'The renderer talks to its host through the contract in electron/contract only.',
+            },
             { regex: '^(node:.*|fs|path|electron)$', message: 'The renderer has no Node access.' },
           ],
         },

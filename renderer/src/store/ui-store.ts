@@ -3,15 +3,7 @@ import { create } from 'zustand';
 import type { Language } from '../i18n/i18n';
 
 export type ScreenId =
-  | 'data'
-  | 'scenario'
-  | 'results'
-  | 'projection'
-  | 'compare'
-  | 'inverse'
-  | 'household'
-  | 'sql'
-  | 'briefing';
+  'data' | 'scenario' | 'results' | 'projection' | 'compare' | 'inverse' | 'household' | 'sql' | 'briefing';
 
 export const SCREENS: readonly ScreenId[] = [
   'data',
