@@ -430,7 +430,8 @@ export function simulateYear(
       const cashPrev = prevProg === 1 || prevProg === 2;
       const ratio = incM / s;
       const widened = (monMultA[c] > 0 && ratio < monMultA[c]) || ratio < monRatio;
-      const monNotEnrolled = hhMonitored[i] > 0 || widened;
+      // In the platform (§2.8): flagged, in any programme already, or reached by widening.
+      const monNotEnrolled = hhMonitored[i] > 0 || prevProg !== 0 || widened;
       let p = 0;
       let entrant = 0;
       if (status !== 0) {
