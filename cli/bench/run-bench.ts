@@ -27,7 +27,7 @@ import { loadIntoWasm, programmeTotalsWasm } from '../sql/run-rules.ts';
 import { loadIntoNative, programmeTotalsNative } from '../sql/run-rules-native.ts';
 import type { SqlProgrammeTotals } from '../sql/run-rules.ts';
 import { APP_VERSION } from '../versions.ts';
-import { demoToEngineArrays } from './demo-arrays.ts';
+import { demoToEngineArrays } from '../../datasets/generate/engine-arrays.ts';
 import type { BenchReport, BenchRow } from './report.ts';
 import { machineDescription, rssSampler, timeOnce, timeRuns } from './timing.ts';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoRegions } from '../../datasets/generate/demo-regions.ts';
 import { CASE_PRESETS } from '../../datasets/cases/cases.ts';
-import { demoRegionsToArrays } from '../bench/demo-arrays.ts';
+import { demoRegionsToArrays } from '../../datasets/generate/engine-arrays.ts';
 import { resolveDatasetFiles } from '../dataset/load-dataset.ts';
 import { CliError, EXIT_DATA, EXIT_USAGE } from '../errors.ts';
 import { parseScenarioText } from '../scenario-file.ts';

@@ -9,7 +9,7 @@ import { buildDemoRegions } from '../../datasets/generate/demo-regions.ts';
 import { BASELINE_SCENARIO, COMPONENT_IDS, COMPONENT_LABELS, traceHousehold } from '../../sim/index.ts';
 import type { HouseholdRecord, HouseholdTraceRun, RegionArrays, TraceStep } from '../../sim/index.ts';
 import { flag, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
-import { demoRegionsToArrays } from '../bench/demo-arrays.ts';
+import { demoRegionsToArrays } from '../../datasets/generate/engine-arrays.ts';
 import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
 import { loadDataset, readMappings } from '../dataset/load-dataset.ts';

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../datasets/generate/generate.ts';
 import { BASELINE_SCENARIO, incomeDeciles, resolveScenario, runReplications } from '../../sim/index.ts';
-import { demoToEngineArrays } from '../bench/demo-arrays.ts';
+import { demoToEngineArrays } from '../../datasets/generate/engine-arrays.ts';
 import type { McPool } from './mc-pool.ts';
 import { startMcPool } from './mc-pool.ts';
 

@@ -4,6 +4,7 @@ import { AREA, PROGRAMME } from '../../sim/model/codes.ts';
 import type { RegionArrays } from '../../sim/model/regions.ts';
 import type { HouseholdRecord } from '../../sim/trace/types.ts';
 import { buildDemoRegions } from '../generate/demo-regions.ts';
+import { demoRegionsToArrays } from '../generate/engine-arrays.ts';
 import type { CaseHousehold } from './cases.ts';
 
 /** A bilingual error naming what the user must fix. */
@@ -57,37 +58,5 @@ export function caseRecord(
 
 /** The demo's 31 provinces as the engine's RegionArrays (urban and rural side by side), for use without a dataset. */
 export function demoRegionArrays(): RegionArrays {
-  const demo = buildDemoRegions();
-  const codes: string[] = [];
-  const nameZh: string[] = [];
-  const nameEn: string[] = [];
-  for (let row = 0; row < demo.count; row += 1) {
-    if (codes.includes(demo.region_code[row])) continue;
-    codes.push(demo.region_code[row]);
-    nameZh.push(demo.name_zh[row]);
-    nameEn.push(demo.name_en[row]);
-  }
-  const cells = (column: Float64Array) => {
-    const out = new Float64Array(codes.length * 2);
-    for (let row = 0; row < demo.count; row += 1)
-      out[codes.indexOf(demo.region_code[row]) * 2 + demo.area[row]] = column[row];
-    return out;
-  };
-  const centralShare = new Float64Array(codes.length);
-  for (let row = 0; row < demo.count; row += 1)
-    centralShare[codes.indexOf(demo.region_code[row])] = demo.central_share[row];
-  return {
-    count: codes.length,
-    code: codes,
-    province: Uint16Array.from(codes.map((_, i) => i)),
-    provinceCodes: [...codes].sort(),
-    nameZh,
-    nameEn,
-    population: cells(demo.population),
-    standard: cells(demo.dibao_standard),
-    incomePrev: cells(demo.income_prev_pc),
-    consumptionPrev: cells(demo.consumption_prev_pc),
-    minWage: cells(demo.min_wage),
-    centralShare,
-  };
+  return demoRegionsToArrays(buildDemoRegions()).regions;
 }

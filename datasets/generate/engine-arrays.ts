@@ -4,10 +4,10 @@
 import type { HouseholdArrays } from '../../sim/model/households.ts';
 import type { RegionArrays } from '../../sim/model/regions.ts';
 import type { DemoData } from './generate.ts';
+import type { DemoRegions } from './demo-regions.ts';
 
-/** Engine inputs from a generated demo: regions sorted by code, households in generated order. */
-export function demoToEngineArrays(data: DemoData): { households: HouseholdArrays; regions: RegionArrays } {
-  const r = data.regions;
+/** Engine regions from generated region rows: one region per code (sorted), urban and rural side by side. */
+export function demoRegionsToArrays(r: DemoRegions): { regions: RegionArrays; index: Map<string, number> } {
   const codes = [...new Set(r.region_code)].sort();
   const index = new Map(codes.map((c, i) => [c, i]));
   const n = codes.length;
@@ -42,6 +42,12 @@ export function demoToEngineArrays(data: DemoData): { households: HouseholdArray
     minWage: cell('min_wage'),
     centralShare,
   };
+  return { regions, index };
+}
+
+/** Engine inputs from a generated demo: regions sorted by code, households in generated order. */
+export function demoToEngineArrays(data: DemoData): { households: HouseholdArrays; regions: RegionArrays } {
+  const { regions, index } = demoRegionsToArrays(data.regions);
   const h = data.households;
   const region = new Uint32Array(h.count);
   for (let i = 0; i < h.count; i++) region[i] = index.get(h.region_code[i]) ?? 0;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../datasets/generate/generate.ts';
 import { BASELINE_SCENARIO, M, METRIC_COUNT, parseScenario, resolveScenario, simulateYear } from '../../sim/index.ts';
 import type { HouseholdArrays, RegionArrays, Scenario, SumMetricId, YearResult } from '../../sim/index.ts';
-import { demoToEngineArrays } from '../../cli/bench/demo-arrays.ts';
+import { demoToEngineArrays } from '../../datasets/generate/engine-arrays.ts';
 import { DEMO_HOUSEHOLDS, DEMO_SEED } from '../../cli/commands/generate.ts';
 import type { WasmDuckDb } from '../../cli/duckdb/wasm-node.ts';
 import { openWasmDuckDb } from '../../cli/duckdb/wasm-node.ts';
