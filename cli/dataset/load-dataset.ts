@@ -143,6 +143,8 @@ export async function validateFiles(
   report: ValidationReport;
   sources: DatasetSources;
   metadata: Record<string, string>;
+  /** The households file decoded as Arrow (Arrow and Parquet inputs), for the direct hand-off. */
+  householdsArrow: LoadedTable['arrow'];
   loadMs: number;
   validateMs: number;
 }> {
@@ -160,7 +162,7 @@ export async function validateFiles(
   };
   const report = await validateDataset(wasmPort(duck), sources);
   const t2 = performance.now();
-  return { report, sources, metadata: hh.metadata, loadMs: t1 - t0, validateMs: t2 - t1 };
+  return { report, sources, metadata: hh.metadata, householdsArrow: hh.arrow, loadMs: t1 - t0, validateMs: t2 - t1 };
 }
 
 /** Loads, validates and hands over a dataset; validation errors become a data error listing every issue. */
@@ -169,7 +171,7 @@ export async function loadDataset(
   files: DatasetFiles,
   mappings: readonly ColumnMapping[] = [],
 ): Promise<LoadedDataset> {
-  const { report, sources, metadata, loadMs, validateMs } = await validateFiles(duck, files, mappings);
+  const { report, sources, metadata, householdsArrow, loadMs, validateMs } = await validateFiles(duck, files, mappings);
   if (!report.ok) {
     throw dataError(
       '数据集未通过校验（运行 safetynet validate 查看完整报告）',
@@ -180,7 +182,10 @@ export async function loadDataset(
   const t0 = performance.now();
   const port = wasmPort(duck);
   await buildCanonicalTables(port, sources, report);
-  const { households, regions } = await handOff(port);
+  const { households, regions } = await handOff(port, undefined, {
+    arrow: householdsArrow,
+    mapping: sources.households!.mapping,
+  });
   return {
     files,
     households,

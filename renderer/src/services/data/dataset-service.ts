@@ -5,7 +5,7 @@ import type { OpenedFile } from '../../../../electron/contract/host-api.ts';
 import { loadFile } from '../../../../datasets/import/read-file.ts';
 import { identityMapping, type ColumnMapping, MappingSchema } from '../../../../datasets/import/mapping.ts';
 import { buildCanonicalTables, validateDataset, type DatasetSources } from '../../../../datasets/import/validate.ts';
-import { handOff } from '../../../../datasets/import/handoff.ts';
+import { handOff, type HandOffSource } from '../../../../datasets/import/handoff.ts';
 import { ident, literal, rowsOf } from '../../../../datasets/import/duckdb-port.ts';
 import type { DataIssue } from '../../../../datasets/import/issues.ts';
 import type { Bilingual } from '../../i18n/i18n';
@@ -90,9 +90,13 @@ async function dropTables(db: DuckDbClient, tables: readonly string[]): Promise<
 
 /** Builds the engine's arrays from DuckDB's canonical tables and hands them to the worker (transferred); returns
  * the milliseconds spent building the arrays and handing them over (transfer + the worker's one-off deciles). */
-async function handToEngine(db: DuckDbClient, datasetId: string): Promise<{ arrays: number; engine: number }> {
+async function handToEngine(
+  db: DuckDbClient,
+  datasetId: string,
+  source?: HandOffSource,
+): Promise<{ arrays: number; engine: number }> {
   const started = performance.now();
-  const { households, regions } = await handOff(db);
+  const { households, regions } = await handOff(db, undefined, source);
   const built = performance.now();
   await getEngine().loadDataset(datasetId, households, regions, () => handOff(db));
   return { arrays: Math.round(built - started), engine: Math.round(performance.now() - built) };
@@ -151,15 +155,12 @@ export async function loadDemo(): Promise<void> {
       loaded.push(result.value);
       update({ progress: { phase: 'read', rows: result.value.rows } });
     }
+    const householdsMapping = identityMapping(
+      'households',
+      loaded[0].columns.map((c) => c.name),
+    );
     const sources: DatasetSources = {
-      households: {
-        table: tables[0],
-        mapping: identityMapping(
-          'households',
-          loaded[0].columns.map((c) => c.name),
-        ),
-        label: DEMO_FILES[0],
-      },
+      households: { table: tables[0], mapping: householdsMapping, label: DEMO_FILES[0] },
       regions: {
         table: tables[1],
         mapping: identityMapping(
@@ -178,7 +179,10 @@ export async function loadDemo(): Promise<void> {
     await buildCanonicalTables(db, sources, report);
     lap('tables');
     update({ progress: { phase: 'handoff', rows: loaded[0].rows } });
-    const handoff = await handToEngine(db, DEMO_DATASET_ID);
+    const handoff = await handToEngine(db, DEMO_DATASET_ID, {
+      arrow: loaded[0].arrow,
+      mapping: householdsMapping,
+    });
     await replaceRawTables(db, tables);
     lap('handoff');
     timings.handoffArrays = handoff.arrays;
