@@ -2,17 +2,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { FileHash } from '../datasets/provenance.ts';
+
+export type { FileHash, Provenance } from '../datasets/provenance.ts';
 
 /** SHA-256 of bytes as lowercase hex. */
 export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** One input file with its content hash. */
-export interface FileHash {
-  file: string;
-  sha256: string;
-  bytes: number;
 }
 
 /** Hashes files (reads each once); names are kept as given, relative paths stay relative. */
@@ -23,22 +19,4 @@ export async function hashFiles(files: readonly string[]): Promise<FileHash[]> {
     out.push({ file: path.basename(file), sha256: sha256Hex(bytes), bytes: bytes.byteLength });
   }
   return out;
-}
-
-/** What `provenance.json` in every run folder records. Only `timestamp` varies between identical runs. */
-export interface Provenance {
-  tool: 'safetynet';
-  appVersion: string;
-  engineVersion: string;
-  command: string;
-  mode: 'ev' | 'mc';
-  seed: number;
-  replications: number;
-  years: number;
-  suppressionMinCell: number;
-  datasetFiles: FileHash[];
-  scenario: unknown;
-  scenarioSha256: string;
-  outputs: FileHash[];
-  timestamp: string;
 }

@@ -15,6 +15,7 @@ import { eprintln, println } from '../io.ts';
 import { createProgress } from '../output/progress.ts';
 import { writeProvenance, writeResultBundle } from '../output/write-results.ts';
 import type { Provenance } from '../provenance.ts';
+import { canonicalJson } from '../../datasets/provenance.ts';
 import { hashFiles, sha256Hex } from '../provenance.ts';
 import { readScenarioFile } from '../scenario-file.ts';
 import { APP_VERSION } from '../versions.ts';
@@ -106,8 +107,9 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
       years: settings.years,
       suppressionMinCell: settings.minCell,
       datasetFiles: await hashFiles([files.households, files.regions]),
+      synthetic,
       scenario: scenarioJson,
-      scenarioSha256: sha256Hex(JSON.stringify(scenarioJson)),
+      scenarioSha256: sha256Hex(canonicalJson(scenarioJson)),
       outputs,
       timestamp: new Date().toISOString(),
     };

@@ -1,39 +1,15 @@
 // Provenance of every export: what produced these numbers (versions, dataset hashes, scenario, seed and mode,
-// suppression threshold, time). Field names match the CLI's `provenance.json` so one reader serves both, and the
-// scenario JSON inside it re-runs with `npx safetynet run` to the same totals.
+// suppression threshold, time), built on the shared record of datasets/provenance.ts; the scenario JSON inside it
+// re-runs with `npx safetynet run` to the same totals.
 import type { Text } from './text';
+import { canonicalJson } from '../../../datasets/provenance.ts';
+import type { FileHash, Provenance } from '../../../datasets/provenance.ts';
 
-/** One dataset file and its content hash. */
-export interface FileHash {
-  file: string;
-  sha256: string;
-  bytes: number;
-}
+export { canonicalJson };
+export type { FileHash, Provenance };
 
 /** The export formats the workbench writes. */
 export type ExportFormat = 'html' | 'pdf' | 'xlsx' | 'csv' | 'arrow' | 'parquet' | 'png' | 'svg' | 'scenario-json';
-
-/** What every export records. Only `timestamp` differs between two exports of the same state. */
-export interface Provenance {
-  tool: 'safetynet';
-  appVersion: string;
-  engineVersion: string;
-  /** What wrote it: `export:<format>` in the workbench, the command name in the CLI. */
-  command: string;
-  mode: 'ev' | 'mc';
-  seed: number;
-  replications: number;
-  years: number;
-  suppressionMinCell: number;
-  datasetFiles: FileHash[];
-  /** True when the dataset is the synthetic demo (labelled so in every export). */
-  synthetic: boolean;
-  scenario: unknown;
-  /** SHA-256 of the canonical JSON of `scenario` (keys sorted, no spaces). */
-  scenarioSha256: string;
-  outputs: FileHash[];
-  timestamp: string;
-}
 
 /** What the caller knows when it asks for provenance. */
 export interface ProvenanceInput {
@@ -50,22 +26,6 @@ export interface ProvenanceInput {
   scenario: unknown;
   /** Defaults to now; pass a fixed date for reproducible files in tests. */
   now?: Date;
-}
-
-/** JSON with object keys sorted at every depth: equal values always give equal text (and equal hashes). */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const record: Record<string, unknown> = {};
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [key, item] of entries) if (item !== undefined) record[key] = sortKeys(item);
-    return record;
-  }
-  return value;
 }
 
 /** SHA-256 of UTF-8 text or bytes as lowercase hex (Web Crypto: the same in the browser, Electron and Node). */
