@@ -2,7 +2,7 @@
 // import (identifier refusal → column mapping → validation report → canonical tables) and the hand-off of typed
 // arrays to the engine worker (transferred). Progress with row counts, cancel, saved mappings reused.
 import type { OpenedFile } from '../../../../electron/contract/host-api.ts';
-import { loadFile } from '../../../../datasets/import/read-file.ts';
+import { loadFile, type LoadedTable } from '../../../../datasets/import/read-file.ts';
 import { identityMapping, type ColumnMapping, MappingSchema } from '../../../../datasets/import/mapping.ts';
 import { buildCanonicalTables, validateDataset, type DatasetSources } from '../../../../datasets/import/validate.ts';
 import { handOff, type HandOffSource } from '../../../../datasets/import/handoff.ts';
@@ -83,9 +83,15 @@ async function replaceRawTables(db: DuckDbClient, tables: readonly string[]): Pr
   await dropTables(db, stale);
 }
 
+/** Arrow tables decoded at import, by raw DuckDB table: the hand-off takes numeric columns straight from them. */
+const decodedArrow = new Map<string, NonNullable<LoadedTable['arrow']>>();
+
 /** Drops raw import tables no view reads any more. */
 async function dropTables(db: DuckDbClient, tables: readonly string[]): Promise<void> {
-  for (const table of tables) await db.query(`DROP TABLE IF EXISTS ${ident(table)}`);
+  for (const table of tables) {
+    decodedArrow.delete(table);
+    await db.query(`DROP TABLE IF EXISTS ${ident(table)}`);
+  }
 }
 
 /** Builds the engine's arrays from DuckDB's canonical tables and hands them to the worker (transferred); returns
@@ -300,6 +306,7 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
       refused.push(...result.issues);
       continue;
     }
+    if (result.value.arrow) decodedArrow.set(table, result.value.arrow);
     const columns = result.value.columns.map((c) => c.name);
     const target = guessTarget(columns);
     if (target === 'households' && result.value.rows > MAX_HOUSEHOLD_ROWS) {
@@ -510,7 +517,10 @@ export async function commitSession(): Promise<void> {
     const sources = await sessionSources(db, session);
     await buildCanonicalTables(db, sources, session.report);
     const tablesDone = performance.now();
-    const handoff = await handToEngine(db, id);
+    const handoff = await handToEngine(db, id, {
+      arrow: decodedArrow.get(households.table),
+      mapping: households.mapping,
+    });
     const handoffDone = performance.now();
     await replaceRawTables(db, [
       ...session.files.map((f) => f.table),
