@@ -1,12 +1,13 @@
 // `safetynet bench` (`npm run bench`): runs the benchmark, prints the table and ratios, writes BENCHMARKS.md and a
 // JSON copy under bench-results/. Times are reported, never asserted.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
 import { DEMO_SEED } from '../../datasets/generate/generate.ts';
 import { benchMarkdown, benchTable } from '../bench/report.ts';
+import type { BrowserTimings } from '../bench/report.ts';
 import { runBench } from '../bench/run-bench.ts';
 import type { Command } from '../command.ts';
 import type { CliIo } from '../io.ts';
@@ -48,10 +49,21 @@ async function runBenchCommand(argv: readonly string[], io: CliIo): Promise<numb
   await writeFile(path.join(scratchDir, `bench-${report.households}.json`), `${JSON.stringify(report, null, 2)}\n`);
   if (!flag(args, 'skip-markdown')) {
     const target = path.resolve(io.cwd, stringOption(args, 'markdown') ?? path.join(REPO_ROOT, 'BENCHMARKS.md'));
-    await writeFile(target, benchMarkdown(report));
+    await writeFile(target, benchMarkdown(report, await readBrowserTimings()));
     eprintln(io, `已写入 / written: ${target}`);
   }
   return 0;
+}
+
+/** The last 1M-household measurement of the end-to-end tests, if they have run here. */
+async function readBrowserTimings(): Promise<BrowserTimings | undefined> {
+  const file = path.join(REPO_ROOT, 'test-artifacts', 'e2e-timings-1m.json');
+  try {
+    const [text, info] = await Promise.all([readFile(file, 'utf8'), stat(file)]);
+    return { ...(JSON.parse(text) as Omit<BrowserTimings, 'measuredAt'>), measuredAt: info.mtime.toISOString() };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The `bench` command. */
