@@ -8,7 +8,7 @@ const report: BenchReport = {
   machine: 'test machine',
   households: 1_000_000,
   seed: 1,
-  rows: [{ labelZh: '内核', labelEn: 'Kernel', medianMs: 67.5, runs: 15, targetMs: 40 }],
+  rows: [{ id: 'kernel', labelZh: '内核', labelEn: 'Kernel', medianMs: 67.5, runs: 15, targetMs: 40 }],
   ratios: [{ labelZh: '内核 vs SQL', labelEn: 'kernel vs SQL', value: 3.8, targetMin: 5 }],
   memory: { rssBaselineMiB: 150, rssPeakMiB: 1350, bytesPerHousehold: 1263, heapDeltaMiB: 91 },
   versions: { app: '0.1.0' },
