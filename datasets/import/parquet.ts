@@ -71,6 +71,13 @@ function assertChunksMatchSchema(
   }
 }
 
+/** Rows a Parquet file declares in its footer, read without decoding any data. */
+export function parquetRowCount(bytes: Uint8Array): number {
+  return Number(
+    parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer).num_rows,
+  );
+}
+
 /** Decode Parquet bytes into an Arrow table (flat schemas; throws with a clear reason otherwise). */
 export async function parquetToArrow(bytes: Uint8Array): Promise<Table> {
   const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;

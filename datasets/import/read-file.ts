@@ -7,7 +7,7 @@ import type { DataIssue, DataResult } from './issues.ts';
 import { describeTable, exec, ident, literal, rowsOf } from './duckdb-port.ts';
 import type { DuckDbPort } from './duckdb-port.ts';
 import { scanIdentifiers } from './identifiers.ts';
-import { parquetToArrow } from './parquet.ts';
+import { parquetRowCount, parquetToArrow } from './parquet.ts';
 
 /** File formats the import reads. */
 export type FileFormat = 'arrow-file' | 'arrow-stream' | 'parquet' | 'csv';
@@ -44,6 +44,9 @@ export interface LoadOptions {
   allowPlainName?: boolean;
   onProgress?: (stage: ImportStage, rows?: number) => void;
   signal?: AbortSignal;
+  /** Most rows the caller can hold: a larger file is refused before DuckDB reads it (counted from the Arrow or
+   * Parquet metadata, or from the CSV's line breaks). */
+  maxRows?: number;
 }
 
 const startsWith = (bytes: Uint8Array, text: string): boolean => {
@@ -177,6 +180,25 @@ const fileIssue = (fileName: string, rule: string, zh: string, en: string): Data
   message: { zh, en },
 });
 
+/** The refusal of a file with more rows than fit, saying what does. */
+const tooManyRows = (fileName: string, rows: number, maxRows: number): DataIssue => ({
+  ...fileIssue(
+    fileName,
+    'too_many_rows',
+    `文件“${fileName}”约有 ${rows.toLocaleString()} 行，超过可载入的 ${maxRows.toLocaleString()} 行；请抽样（保留权重）或按地区拆分后再导入。`,
+    `"${fileName}" has about ${rows.toLocaleString()} rows, more than the ${maxRows.toLocaleString()} that fit; sample it (keeping weights) or split it by region and import again.`,
+  ),
+  count: rows,
+});
+
+/** Line breaks in bytes, less the header: an upper bound on a CSV's rows, counted without parsing. */
+function csvRowBound(bytes: Uint8Array): number {
+  let lines = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) lines++;
+  const last = bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? 1 : 0;
+  return Math.max(0, lines + last - 1);
+}
+
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 300);
 
 /** Load a file into DuckDB table `options.table`; on identifier columns or unreadable data, nothing is kept. */
@@ -227,12 +249,19 @@ export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<Da
   const tempFile = `${table}__import.csv`;
   try {
     if (format === 'parquet') {
+      const rows = parquetRowCount(bytes);
+      if (options.maxRows !== undefined && rows > options.maxRows) {
+        return { ok: false, issues: [tooManyRows(fileName, rows, options.maxRows)] };
+      }
       const parsed = await parquetToArrow(bytes);
       await db.insertArrowFromIPCStream(tableToIPC(parsed, 'stream'), { name: table, create: true });
       arrow = parsed;
     } else if (format === 'arrow-file' || format === 'arrow-stream') {
       const parsed = tableFromIPC(bytes);
       if (parsed.schema.fields.length === 0) throw new Error('no columns');
+      if (options.maxRows !== undefined && parsed.numRows > options.maxRows) {
+        return { ok: false, issues: [tooManyRows(fileName, parsed.numRows, options.maxRows)] };
+      }
       metadata = Object.fromEntries(parsed.schema.metadata);
       const stream = format === 'arrow-stream' ? bytes : (fileToStream(bytes, parsed) ?? tableToIPC(parsed, 'stream'));
       arrow = parsed;
@@ -243,6 +272,10 @@ export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<Da
       const csv = csvAsUtf8(bytes);
       const shape = csvShapeIssue(fileName, csv.bytes, csv.delimiter);
       if (shape) return { ok: false, issues: [shape] };
+      const rows = csvRowBound(csv.bytes);
+      if (options.maxRows !== undefined && rows > options.maxRows) {
+        return { ok: false, issues: [tooManyRows(fileName, rows, options.maxRows)] };
+      }
       await db.registerFileBuffer(tempFile, csv.bytes);
       const reader = `read_csv(${literal(tempFile)}, header = true, all_varchar = true, delim = ${literal(csv.delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false)`;
       try {

@@ -11,6 +11,7 @@ import { openWasmDb } from '../fixtures/data/duckdb-node.ts';
 import { hostileCases, validHouseholdFiles, validRegionsCsv } from '../fixtures/hostile/corpus.ts';
 import type { HostileCase, NamedFile } from '../fixtures/hostile/corpus.ts';
 import { importOutcome } from '../fixtures/hostile/import-outcome.ts';
+import { loadFile } from '../../datasets/import/read-file.ts';
 import type { Outcome } from '../fixtures/hostile/import-outcome.ts';
 
 /** A case that takes longer than this has hung, whatever the machine. */
@@ -96,6 +97,28 @@ describe('hostile input corpus', () => {
     }
     report.push('', `${hostileCases(parquet).length} hostile inputs tried; failures: ${failures.length}.`);
     expect(failures).toEqual([]);
+  });
+});
+
+describe('too big to hold', () => {
+  it('refuses a file over the row limit in every format before DuckDB reads it, saying what fits', async () => {
+    const valid = validHouseholdFiles();
+    for (const file of [
+      valid.csv,
+      valid.arrowFile,
+      valid.arrowStream,
+      { name: 'households.parquet', bytes: parquet },
+    ]) {
+      const result = await loadFile(db, { fileName: file.name, bytes: file.bytes, table: 'too_big', maxRows: 5 });
+      expect(result.ok, file.name).toBe(false);
+      if (result.ok) continue;
+      expect(result.issues[0].rule).toBe('too_many_rows');
+      expect(result.issues[0].message.en).toContain('5 that fit');
+      const tables = (
+        await db.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'too_big'")
+      ).toArray();
+      expect(Number((tables[0] as { n: number }).n)).toBe(0);
+    }
   });
 });
 

@@ -26,19 +26,13 @@ export const MAX_IMPORT_BYTES = 1_000_000_000;
 /** Most sample households handed to the engine (arrays plus DuckDB's copy must fit in memory). */
 export const MAX_HOUSEHOLD_ROWS = 4_000_000;
 
-/** Refusal of an import that would not fit in memory, saying what size fits. */
-export function sizeIssue(kind: 'bytes' | 'rows', actual: number): DataIssue {
-  const message =
-    kind === 'bytes'
-      ? {
-          zh: `所选文件共 ${(actual / 1e9).toFixed(2)} GB，超过浏览器内存可容纳的 ${MAX_IMPORT_BYTES / 1e9} GB；请抽样或按地区拆分后再导入。`,
-          en: `The files total ${(actual / 1e9).toFixed(2)} GB, more than the ${MAX_IMPORT_BYTES / 1e9} GB that fits in the browser's memory; sample the extract or split it by region.`,
-        }
-      : {
-          zh: `家庭表有 ${actual.toLocaleString()} 行，超过可计算的 ${MAX_HOUSEHOLD_ROWS.toLocaleString()} 户样本；请抽样（保留权重）后再导入。`,
-          en: `The households table has ${actual.toLocaleString()} rows, more than the ${MAX_HOUSEHOLD_ROWS.toLocaleString()} sample households that fit; sample it (keeping weights) and import again.`,
-        };
-  return { rule: 'too_large', severity: 'error', table: '', count: actual, examples: [], message };
+/** Refusal of an import whose files would not fit in memory, saying what size fits. */
+export function sizeIssue(totalBytes: number): DataIssue {
+  const message = {
+    zh: `所选文件共 ${(totalBytes / 1e9).toFixed(2)} GB，超过浏览器内存可容纳的 ${MAX_IMPORT_BYTES / 1e9} GB；请抽样或按地区拆分后再导入。`,
+    en: `The files total ${(totalBytes / 1e9).toFixed(2)} GB, more than the ${MAX_IMPORT_BYTES / 1e9} GB that fits in the browser's memory; sample the extract or split it by region.`,
+  };
+  return { rule: 'too_large', severity: 'error', table: '', count: totalBytes, examples: [], message };
 }
 
 /** SHA-256 of bytes as hex (Web Crypto). */
@@ -275,7 +269,7 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
   data.setSession(session);
   const totalBytes = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
   if (totalBytes > MAX_IMPORT_BYTES) {
-    data.patchSession({ step: 'failed', refused: [sizeIssue('bytes', totalBytes)], progress: null });
+    data.patchSession({ step: 'failed', refused: [sizeIssue(totalBytes)], progress: null });
     return;
   }
   const known = new Map<string, string>();
@@ -300,6 +294,7 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
       table,
       signal,
       allowPlainName: true,
+      maxRows: MAX_HOUSEHOLD_ROWS,
       onProgress: (_stage, rows) => useDataStore.getState().patchSession({ progress: { phase: file.name, rows } }),
     });
     if (!result.ok) {
@@ -309,11 +304,6 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
     if (result.value.arrow) decodedArrow.set(table, result.value.arrow);
     const columns = result.value.columns.map((c) => c.name);
     const target = guessTarget(columns);
-    if (target === 'households' && result.value.rows > MAX_HOUSEHOLD_ROWS) {
-      refused.push(sizeIssue('rows', result.value.rows));
-      await dropTables(db, [table]);
-      continue;
-    }
     const { mapping, reused } = initialMapping(target, columns, useDataStore.getState().mappings);
     read.push(
       await prepareCodes(db, {
