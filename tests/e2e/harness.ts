@@ -8,15 +8,19 @@ import { serveDist } from '../../scripts/serve-dist.mjs';
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 export const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+/** Debian's Chromium with the flags this closed network needs; shared by every test that drives a browser. */
+export const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
+};
 
 export interface Session {
   browser: Browser;
@@ -30,7 +34,7 @@ export interface Session {
 /** Starts the static server and a fresh Chromium with an empty profile, and opens the app at 1440×900. */
 export async function openApp(): Promise<Session> {
   const server: { url: string; close: () => Promise<void> } = await serveDist({ port: 0 });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch(CHROMIUM);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];

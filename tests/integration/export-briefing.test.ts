@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM } from '../e2e/harness.ts';
 import type { Browser } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { openWasmDuckDb } from '../../cli/duckdb/wasm-node.ts';
@@ -81,18 +82,7 @@ beforeAll(async () => {
     synthetic: true,
     scenario: parsed.scenario,
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  browser = await chromium.launch(CHROMIUM);
 });
 
 afterAll(async () => {
