@@ -1,5 +1,6 @@
 // The household cases screen: the five case-study families of POLICY.md §8, editable, with status, monthly and annual
 // amounts under the baseline and a scenario side by side, and the engine's rule-by-rule trace as a readable table.
+import { ScenarioSelect } from '../../components/ScenarioSelect';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { CASE_PRESETS } from '../../../../datasets/cases/cases.ts';
 import type { CasePreset } from '../../../../datasets/cases/cases.ts';
@@ -108,18 +109,12 @@ export function HouseholdScreen() {
             <label className="control-label" htmlFor="household-scenario">
               {m.compareWith}
             </label>
-            <select
+            <ScenarioSelect
               id="household-scenario"
               value={scenario.id}
-              data-testid="household-scenario"
-              onChange={(event) => state.setScenarioId(event.target.value)}
-            >
-              {scenarios.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
+              testId="household-scenario"
+              onChange={state.setScenarioId}
+            />
             <span className="muted" data-testid="household-status" data-status={state.status}>
               {state.status === 'running' ? m.running : ''}
             </span>

@@ -1,6 +1,7 @@
 // The inverse questions and sensitivity screen: what a budget affords, what reaches a coverage target, and a tornado
 // of the key parameters' effects, each labelled with the scenario it starts from. The engine solves in its worker;
 // this screen shows progress and the answers.
+import { ScenarioSelect } from '../../components/ScenarioSelect';
 import { useEffect, useMemo, useState } from 'react';
 import { EChart } from '../../charts/EChart';
 import { DataTable } from '../../components/DataTable';
@@ -77,18 +78,12 @@ export function InverseScreen() {
         <label className="control-label" htmlFor="inverse-start">
           {m.startFrom}
         </label>
-        <select
+        <ScenarioSelect
           id="inverse-start"
           value={startEntry.id}
-          data-testid="inverse-start-scenario"
-          onChange={(event) => state.setStartId(event.target.value)}
-        >
-          {scenarios.map((scenario) => (
-            <option key={scenario.id} value={scenario.id}>
-              {scenario.name}
-            </option>
-          ))}
-        </select>
+          testId="inverse-start-scenario"
+          onChange={state.setStartId}
+        />
         <span className="muted" data-testid="inverse-start-note">
           {start
             ? fill(m.startNote, {

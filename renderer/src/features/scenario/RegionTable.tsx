@@ -124,6 +124,23 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
   );
 
   const monthly = unitOf('monthly', language);
+  /** A province's current standard in one area, with its previous-year consumption on hover. */
+  const currentStandardColumn = (
+    area: 'urban' | 'rural',
+    header: string,
+    consumption: (line: ProvinceLine) => number | undefined,
+  ): TableColumn<ProvinceLine> => ({
+    id: area,
+    header: withUnit(header, monthly, language),
+    value: (l) => l[area],
+    quantity: 'monthly',
+    suppressible: false,
+    render: (l) => (
+      <span title={fill(m.consumptionTip, { value: formatValue(consumption(l) ?? Number.NaN, 'count', language) })}>
+        {formatValue(l[area], 'monthly', language, { withUnit: false })}
+      </span>
+    ),
+  });
   const columns: TableColumn<ProvinceLine>[] = [
     {
       id: 'select',
@@ -147,38 +164,8 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
       ),
     },
     { id: 'name', header: m.province, value: (l) => (language === 'zh' ? l.nameZh : l.nameEn) },
-    {
-      id: 'urban',
-      header: withUnit(m.currentUrban, monthly, language),
-      value: (l) => l.urban,
-      quantity: 'monthly',
-      suppressible: false,
-      render: (l) => (
-        <span
-          title={fill(m.consumptionTip, {
-            value: formatValue(l.current?.consumptionUrban ?? Number.NaN, 'count', language),
-          })}
-        >
-          {formatValue(l.urban, 'monthly', language, { withUnit: false })}
-        </span>
-      ),
-    },
-    {
-      id: 'rural',
-      header: withUnit(m.currentRural, monthly, language),
-      value: (l) => l.rural,
-      quantity: 'monthly',
-      suppressible: false,
-      render: (l) => (
-        <span
-          title={fill(m.consumptionTip, {
-            value: formatValue(l.current?.consumptionRural ?? Number.NaN, 'count', language),
-          })}
-        >
-          {formatValue(l.rural, 'monthly', language, { withUnit: false })}
-        </span>
-      ),
-    },
+    currentStandardColumn('urban', m.currentUrban, (l) => l.current?.consumptionUrban),
+    currentStandardColumn('rural', m.currentRural, (l) => l.current?.consumptionRural),
     {
       id: 'dPersons',
       header: withUnit(m.dPersons, unitOf('persons', language), language),
