@@ -1,16 +1,15 @@
 // Converts engine outputs (summary tables, decile rows, household columns, Monte Carlo summaries) into column tables
 // for the writers, with snake_case column names that read well in SQL, CSV and spreadsheets.
-import { AREA_ALL, COMPONENT_IDS, RATE_METRICS, SUM_METRICS } from '../../sim/index.ts';
+import { AREA_ALL, RATE_METRICS, SUM_METRICS } from '../../sim/index.ts';
 import type { DecileRow, HouseholdResult, McSummary, MetricId, SummaryTable } from '../../sim/index.ts';
+import { householdResultColumns, snakeColumn } from '../../datasets/import/handoff.ts';
 import type { Column, ColumnTable } from '../output/column-table.ts';
 
 /** Every metric id in output order: additive sums, then rates. */
 export const METRIC_IDS: readonly MetricId[] = [...SUM_METRICS.map((m) => m[0]), ...RATE_METRICS.map((m) => m[0])];
 
 /** A metric id as a column name: `cost.tekunLiving` → `cost_tekun_living`. */
-export function metricColumn(id: string): string {
-  return id.replaceAll('.', '_').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
+export const metricColumn = snakeColumn;
 
 const AREA_TEXT = ['urban', 'rural', 'all'];
 
@@ -90,19 +89,8 @@ export function decilesToColumns(
 
 /** Per-household result columns (row = dataset row order), benefits by component in yuan per year. */
 export function householdsToColumns(name: string, result: HouseholdResult): ColumnTable {
-  const columns: Record<string, Column> = {
-    row: Uint32Array.from({ length: result.status.length }, (_, i) => i + 1),
-    status: result.status,
-    flags: result.flags,
-    enrol: result.enrol,
-    entrant: result.entrant,
-    leaver: result.leaver,
-    gradual_exit: result.gradualExit,
-    temp_events: result.tempEvents,
-  };
-  for (const id of COMPONENT_IDS) columns[`benefit_${metricColumn(id)}`] = result.benefit[id];
-  columns.benefit_total = result.total;
-  return { name, columns };
+  const row = Uint32Array.from({ length: result.status.length }, (_, i) => i + 1);
+  return { name, columns: { row, ...householdResultColumns(result) } };
 }
 
 /** Monte Carlo percentiles as a table: one row per metric. */

@@ -6,6 +6,8 @@ import { DataType, tableToIPC } from 'apache-arrow';
 import type { Table } from 'apache-arrow';
 import type { HouseholdArrays } from '../../sim/model/households.ts';
 import type { RegionArrays } from '../../sim/model/regions.ts';
+import { COMPONENT_IDS } from '../../sim/index.ts';
+import type { HouseholdResult } from '../../sim/index.ts';
 import { columnsToTable } from '../generate/to-arrow.ts';
 import type { Column } from '../generate/to-arrow.ts';
 import { exec, ident } from './duckdb-port.ts';
@@ -173,6 +175,27 @@ export async function handOff(
   const regions = await regionArrays(db, names.regions);
   const households = await householdArrays(db, names.households, names.regions, source);
   return { households, regions };
+}
+
+/** Snake-case name of an engine id for table columns: `cost.oneOff` → `cost_one_off`. */
+export function snakeColumn(id: string): string {
+  return id.replaceAll('.', '_').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** The engine's per-household results as named columns in dataset row order (benefits in yuan per year). */
+export function householdResultColumns(result: HouseholdResult): Record<string, Uint8Array | Float64Array> {
+  const columns: Record<string, Uint8Array | Float64Array> = {
+    status: result.status,
+    flags: result.flags,
+    enrol: result.enrol,
+    entrant: result.entrant,
+    leaver: result.leaver,
+    gradual_exit: result.gradualExit,
+    temp_events: result.tempEvents,
+  };
+  for (const id of COMPONENT_IDS) columns[`benefit_${snakeColumn(id)}`] = result.benefit[id];
+  columns.benefit_total = result.total;
+  return columns;
 }
 
 /** Write per-household (or any) result columns into DuckDB table `name` (replaced), via one Arrow IPC stream. */

@@ -1,9 +1,8 @@
 // Writes the per-household results of the baseline and the active scenario into DuckDB (`results_baseline`,
 // `results_scenario`) for SQL, drill-down and export. Done on demand (SQL console, exports), never on the slider
 // path: at 1,000,000 households the columns are large, and writing them after every run would delay the next one.
-import { writeResultTable } from '../../../../datasets/import/handoff.ts';
+import { householdResultColumns, writeResultTable } from '../../../../datasets/import/handoff.ts';
 import { exec } from '../../../../datasets/import/duckdb-port.ts';
-import { COMPONENT_IDS, type HouseholdResult } from '../../../../sim/index.ts';
 import type { JsonValue } from '../../../../electron/contract/host-api.ts';
 import {
   baselineDocument,
@@ -15,29 +14,11 @@ import { useDataStore } from '../../store/data-store';
 import { getDuckDb } from '../duckdb/duckdb-client';
 import { getEngine } from '../engine/engine';
 
-/** Snake-case result columns of one scenario, in household order. */
-export function resultColumns(result: HouseholdResult): Record<string, Uint8Array | Float64Array> {
-  const columns: Record<string, Uint8Array | Float64Array> = {
-    status: result.status,
-    flags: result.flags,
-    enrol: result.enrol,
-    entrant: result.entrant,
-    leaver: result.leaver,
-    gradual_exit: result.gradualExit,
-    temp_events: result.tempEvents,
-    benefit_total: result.total,
-  };
-  for (const id of COMPONENT_IDS) {
-    columns[`benefit_${id.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`] = result.benefit[id];
-  }
-  return columns;
-}
-
 async function writeOne(name: 'results_baseline' | 'results_scenario', scenario: JsonValue): Promise<boolean> {
   const outcome = await getEngine().call('householdColumns', { scenario }, { lane: `table-${name}` });
   if (outcome.status !== 'done') return false;
   const db = await getDuckDb();
-  await writeResultTable(db, `${name}_raw`, resultColumns(outcome.result));
+  await writeResultTable(db, `${name}_raw`, householdResultColumns(outcome.result));
   await exec(
     db,
     `CREATE OR REPLACE TABLE ${name} AS SELECT h.household_id, h.region_code, h.area, h.size, h.weight, r.* ` +
