@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { CASE_PRESETS, caseHouseholdSchema, checkConsistency, householdCodes } from '../../datasets/cases/cases.ts';
+import { CASE_PRESETS, caseHouseholdSchema, checkConsistency } from '../../datasets/cases/cases.ts';
+import { caseRecord } from '../../datasets/cases/case-record.ts';
 import type { CaseHousehold } from '../../datasets/cases/cases.ts';
 import { buildDemoRegions } from '../../datasets/generate/demo-regions.ts';
 import { BASELINE_SCENARIO, COMPONENT_IDS, COMPONENT_LABELS, traceHousehold } from '../../sim/index.ts';
@@ -66,27 +67,11 @@ export async function readHouseholdFile(file: string): Promise<{ regionCode: str
 
 /** Builds the engine's one-household record from a case household and the regions it lives in. */
 export function householdRecord(regionCode: string, h: CaseHousehold, regions: RegionArrays): HouseholdRecord {
-  let r = regions.code.indexOf(regionCode);
-  if (r < 0) r = regions.code.indexOf(regionCode.slice(0, 2));
-  if (r < 0) {
+  const built = caseRecord(regionCode, h, regions);
+  if ('error' in built) {
     throw dataError(`地区表中没有地区代码 ${regionCode}`, `the regions table has no region code ${regionCode}`);
   }
-  const { area, programme } = householdCodes(h);
-  const pair = (a: Float64Array): [number, number] => [a[r * 2], a[r * 2 + 1]];
-  return {
-    ...h,
-    regionCode: regions.code[r],
-    regionNameZh: regions.nameZh[r],
-    regionNameEn: regions.nameEn[r],
-    area: area === 1 ? 1 : 0,
-    programme,
-    regionStandard: pair(regions.standard),
-    regionIncomePrev: pair(regions.incomePrev),
-    regionConsumptionPrev: pair(regions.consumptionPrev),
-    regionMinWage: pair(regions.minWage),
-    regionPopulation: pair(regions.population),
-    regionCentralShare: regions.centralShare[r],
-  };
+  return built.record;
 }
 
 function stepRows(step: TraceStep): string[][] {

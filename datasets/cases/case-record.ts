@@ -1,11 +1,11 @@
 // Turns a case preset (household by name + region code) into the engine's HouseholdRecord, copying the region's
 // parameters from a RegionArrays table: the loaded dataset's, or the demo regions when no dataset is open.
-import { AREA, PROGRAMME } from '../../sim/model/codes.ts';
 import type { RegionArrays } from '../../sim/model/regions.ts';
 import type { HouseholdRecord } from '../../sim/trace/types.ts';
 import { buildDemoRegions } from '../generate/demo-regions.ts';
 import { demoRegionsToArrays } from '../generate/engine-arrays.ts';
 import type { CaseHousehold } from './cases.ts';
+import { householdCodes } from './cases.ts';
 
 /** A bilingual error naming what the user must fix. */
 export interface RecordError {
@@ -13,10 +13,15 @@ export interface RecordError {
   messageEn: string;
 }
 
-/** Index of the region row for a code: the exact code, else the first row inside it (a province's first county). */
+/**
+ * Index of the region row for a code: the exact code, else its province (as the hand-off resolves households), else
+ * the first row inside it (a province's first county when the dataset is at county level); -1 when none.
+ */
 export function regionIndex(regions: RegionArrays, code: string): number {
   const exact = regions.code.indexOf(code);
   if (exact >= 0) return exact;
+  const province = code.length > 2 ? regions.code.indexOf(code.slice(0, 2)) : -1;
+  if (province >= 0) return province;
   return regions.code.findIndex((candidate) => candidate.startsWith(code));
 }
 
@@ -37,15 +42,14 @@ export function caseRecord(
       },
     };
   }
-  const { area, programme, ...counts } = household;
+  const { area: _area, programme: _programme, ...counts } = household;
   return {
     record: {
       ...counts,
+      ...householdCodes(household),
       regionCode: regions.code[index],
       regionNameZh: regions.nameZh[index],
       regionNameEn: regions.nameEn[index],
-      area: AREA[area],
-      programme: PROGRAMME[programme],
       regionStandard: pair(regions.standard, index),
       regionIncomePrev: pair(regions.incomePrev, index),
       regionConsumptionPrev: pair(regions.consumptionPrev, index),

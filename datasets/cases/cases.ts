@@ -154,6 +154,6 @@ function loadAll(): CasePreset[] {
 export const CASE_PRESETS: readonly CasePreset[] = loadAll();
 
 /** Household codes as the engine stores them (AREA and PROGRAMME integers). */
-export function householdCodes(household: CaseHousehold): { area: number; programme: number } {
+export function householdCodes(household: CaseHousehold): { area: (typeof AREA)[AreaName]; programme: number } {
   return { area: AREA[household.area], programme: PROGRAMME[household.programme] };
 }
