@@ -48,7 +48,7 @@ export {
 } from './kernel/metrics.ts';
 export { simulateYear } from './kernel/simulate-year.ts';
 export { incomeDeciles } from './kernel/deciles.ts';
-export { monitoringTargetRatio } from './kernel/monitoring-target.ts';
+export { monitoringTargetRatio, monitoringMass, monitoringCutoff } from './kernel/monitoring-target.ts';
 
 // Outputs
 export type { SummaryTable, RegionLevel, McSummary, ReplicationResult } from './outputs/types.ts';
@@ -80,3 +80,11 @@ export type { SensitivityInput } from './inverse/sensitivity.ts';
 
 /** Engine version, recorded in run provenance. */
 export const ENGINE_VERSION = '0.1.0';
+
+// Sharded kernel: the same year and projection split over workers (or in-process shards), identical results
+export { BLOCK_ROWS, blockRanges, shardRanges, sliceHouseholds, copyHouseholds } from './parallel/blocks.ts';
+export type { RowRange } from './parallel/blocks.ts';
+export { KernelShard } from './parallel/kernel-shard.ts';
+export type { ShardData, ShardRequest, ShardReply, StartState } from './parallel/kernel-shard.ts';
+export { ShardedKernel, localShardPort } from './parallel/sharded-kernel.ts';
+export type { ShardPort, ShardedRunOptions } from './parallel/sharded-kernel.ts';

@@ -1,21 +1,29 @@
 // Monitoring widened to a target population share (POLICY.md §2.8): the income/standard cutoff that reaches it.
+// Computed from a histogram of persons by income/standard ratio, which slices of the data can build separately and
+// add up (sharded runs), then read off once.
 import type { HouseholdArrays } from '../model/households.ts';
 import type { HouseholdState, ResolvedParams } from './types.ts';
 
 const BINS = 20000;
 const MAX_RATIO = 20;
+/** Length of a monitoring histogram: BINS + 1 ratio bins, then all persons, then persons already monitored. */
+export const MONITORING_MASS_LENGTH = BINS + 3;
+const TOTAL = BINS + 1;
+const ALREADY = BINS + 2;
+
+/** The population share monitoring must reach this year (target × phase-in); 0 or less when widening is off. */
+export function monitoringTargetShare(params: ResolvedParams): number {
+  return params.scalars['monitoring.targetShare'] * params.monitoringPhase;
+}
 
 /**
- * The income-to-standard ratio below which households are monitored so that monitored persons reach
- * `monitoring.targetShare` × phase of the population (already monitored households count first, the lowest ratios
- * are added next). Returns -Infinity when the target is off or already met.
+ * Persons by income/standard ratio among households not yet monitored, plus all persons and those already monitored
+ * (flagged, in a programme, or below the coverage multiplier). Additive: histograms of slices sum to the whole's.
  */
-export function monitoringTargetRatio(h: HouseholdArrays, params: ResolvedParams, state?: HouseholdState): number {
-  const target = params.scalars['monitoring.targetShare'] * params.monitoringPhase;
-  if (!(target > 0)) return -Infinity;
+export function monitoringMass(h: HouseholdArrays, params: ResolvedParams, state?: HouseholdState): Float64Array {
   const prevProg = state ? state.programme : h.programme;
   const mult = params.cell['monitoring.coverageMultiplier'];
-  const mass = new Float64Array(BINS + 1);
+  const mass = new Float64Array(MONITORING_MASS_LENGTH);
   let total = 0;
   let already = 0;
   for (let i = 0; i < h.count; i++) {
@@ -30,7 +38,18 @@ export function monitoringTargetRatio(h: HouseholdArrays, params: ResolvedParams
     const bin = ratio >= MAX_RATIO ? BINS : Math.max(0, Math.floor((ratio / MAX_RATIO) * BINS));
     mass[bin] += persons;
   }
-  const need = target * total - already;
+  mass[TOTAL] = total;
+  mass[ALREADY] = already;
+  return mass;
+}
+
+/**
+ * The cutoff ratio from a (summed) histogram: households below it are monitored so that monitored persons reach
+ * `target` of the population, lowest ratios first. -Infinity when the target is off or already met.
+ */
+export function monitoringCutoff(target: number, mass: Float64Array): number {
+  if (!(target > 0)) return -Infinity;
+  const need = target * mass[TOTAL] - mass[ALREADY];
   if (need <= 0) return -Infinity;
   let cum = 0;
   for (let b = 0; b <= BINS; b++) {
@@ -38,4 +57,15 @@ export function monitoringTargetRatio(h: HouseholdArrays, params: ResolvedParams
     if (cum >= need) return b >= BINS ? Infinity : ((b + 1) / BINS) * MAX_RATIO;
   }
   return Infinity;
+}
+
+/**
+ * The income-to-standard ratio below which households are monitored so that monitored persons reach
+ * `monitoring.targetShare` × phase of the population (already monitored households count first, the lowest ratios
+ * are added next). Returns -Infinity when the target is off or already met.
+ */
+export function monitoringTargetRatio(h: HouseholdArrays, params: ResolvedParams, state?: HouseholdState): number {
+  const target = monitoringTargetShare(params);
+  if (!(target > 0)) return -Infinity;
+  return monitoringCutoff(target, monitoringMass(h, params, state));
 }

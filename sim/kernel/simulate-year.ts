@@ -131,6 +131,24 @@ function householdColumns(n: number): HouseholdResult {
   };
 }
 
+/**
+ * Sums derived per cell from the accumulated ones: cash and total cost by component, central and local shares.
+ * Run after the household loop, and again after adding up partial results (sharded runs), so they stay exact sums.
+ */
+export function deriveCellSums(cells: Float64Array, params: ResolvedParams): void {
+  const nCells = cells.length / METRIC_COUNT;
+  for (let c = 0; c < nCells; c++) {
+    const b = c * METRIC_COUNT;
+    const cash =
+      cells[b + K_BASE] + cells[b + K_SUPP] + cells[b + K_TL] + cells[b + K_GEC] + cells[b + K_TMP] + cells[b + K_ONE];
+    const total = cash + cells[b + K_TC] + cells[b + K_MS] + cells[b + K_RS] + cells[b + K_SVC];
+    cells[b + K_CASH] = cash;
+    cells[b + K_TOTAL] = total;
+    cells[b + K_CENTRAL] = total * params.centralShare[c];
+    cells[b + K_LOCAL] = total * (1 - params.centralShare[c]);
+  }
+}
+
 /** Simulate one year for every household: aggregates per cell and decile, and (by default) household columns. */
 export function simulateYear(
   h: HouseholdArrays,
@@ -163,6 +181,7 @@ export function simulateYear(
   const state = options.state;
   const seed = (options.seed ?? 0) >>> 0;
   const rep = (options.replication ?? 0) >>> 0;
+  const rowOffset = options.rowOffset ?? 0;
   const cells = new Float64Array(nCells * METRIC_COUNT);
   const dec = new Float64Array(10 * DECILE_METRIC_COUNT);
   const decile = options.decile ?? incomeDeciles(h);
@@ -308,7 +327,7 @@ export function simulateYear(
           const medShare = med > 0 ? (med * fConsA[c]) / Math.max(1, incomePc * size) : 0;
           const pm = Math.min(tMedMaxA[c], tMedBaseA[c] + tMedSlopeA[c] * medShare);
           if (mc) {
-            events = uniformFn(seed, rep, i, DRAW_MEDICAL) < pm * tt ? 1 : 0;
+            events = uniformFn(seed, rep, i + rowOffset, DRAW_MEDICAL) < pm * tt ? 1 : 0;
             tmp = events * medAmtA[c] * stagedA[c];
           } else {
             events = tt * pm;
@@ -374,7 +393,7 @@ export function simulateYear(
         nBranches = 2;
         shareU = 1 - pa;
         primaryU = pa < 0.5;
-      } else if (uniformFn(seed, rep, i, DRAW_AFFECTED) < pa) {
+      } else if (uniformFn(seed, rep, i + rowOffset, DRAW_AFFECTED) < pa) {
         nBranches = 2;
         shareU = 0;
         primaryU = false;
@@ -439,7 +458,7 @@ export function simulateYear(
         const famNow = cashStatus ? 1 : 2;
         const famPrev = cashPrev ? 1 : prevProg === 3 || prevProg === 4 ? 2 : 0;
         if (mc) {
-          const drawn = uniformFn(seed, rep, i, DRAW_TAKEUP) < tu ? 1 : 0;
+          const drawn = uniformFn(seed, rep, i + rowOffset, DRAW_TAKEUP) < tu ? 1 : 0;
           const stayed = famNow === famPrev && prevEnrol >= 0.5 ? 1 : 0;
           p = stayed === 1 ? 1 : drawn;
           entrant = p - stayed;
@@ -543,13 +562,16 @@ export function simulateYear(
         const po = belowMarginal ? tOtherA[c] : 0;
         const pd = affected ? disEventProbA[c] : 0;
         if (mc) {
-          const em = uniformFn(seed, rep, i, DRAW_MEDICAL) < pm * tt ? 1 : 0;
-          const eo = uniformFn(seed, rep, i, DRAW_OTHER) < po * tt ? 1 : 0;
+          const em = uniformFn(seed, rep, i + rowOffset, DRAW_MEDICAL) < pm * tt ? 1 : 0;
+          const eo = uniformFn(seed, rep, i + rowOffset, DRAW_OTHER) < po * tt ? 1 : 0;
           let ed = 0;
           let dAmt = 0;
           if (pd > 0) {
-            ed = uniformFn(seed, rep, i, DRAW_DISASTER) < pd * tt ? 1 : 0;
-            dAmt = uniformFn(seed, rep, i, DRAW_HOUSING) < disHousingShareA[c] ? disAmtHousingA[c] : disAmtPlainA[c];
+            ed = uniformFn(seed, rep, i + rowOffset, DRAW_DISASTER) < pd * tt ? 1 : 0;
+            dAmt =
+              uniformFn(seed, rep, i + rowOffset, DRAW_HOUSING) < disHousingShareA[c]
+                ? disAmtHousingA[c]
+                : disAmtPlainA[c];
           }
           events = em + eo + ed;
           tmp = (em * medAmtA[c] + eo * otherAmtA[c] + ed * dAmt) * stagedA[c];
@@ -736,17 +758,7 @@ export function simulateYear(
     }
   }
 
-  // Sums derived per cell after the loop: total and cash by component, central and local shares.
-  for (let c = 0; c < nCells; c++) {
-    const b = c * METRIC_COUNT;
-    const cash =
-      cells[b + K_BASE] + cells[b + K_SUPP] + cells[b + K_TL] + cells[b + K_GEC] + cells[b + K_TMP] + cells[b + K_ONE];
-    const total = cash + cells[b + K_TC] + cells[b + K_MS] + cells[b + K_RS] + cells[b + K_SVC];
-    cells[b + K_CASH] = cash;
-    cells[b + K_TOTAL] = total;
-    cells[b + K_CENTRAL] = total * params.centralShare[c];
-    cells[b + K_LOCAL] = total * (1 - params.centralShare[c]);
-  }
+  deriveCellSums(cells, params);
 
   return {
     year: params.year,

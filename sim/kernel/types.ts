@@ -38,6 +38,9 @@ export interface SimOptions {
   /** Monte Carlo seed and replication index (the draw for household i depends only on seed, replication, i). */
   seed?: number;
   replication?: number;
+  /** Row number of the first household in the whole dataset when running a slice of it, so Monte Carlo draws are
+   * the same as in a run over all rows (default 0). */
+  rowOffset?: number;
   /** Fill per-household result columns (default true). Aggregates are always computed. */
   householdColumns?: boolean;
   /** Reuse these column buffers (cleared first) instead of allocating ~110 bytes per household on every call. */
