@@ -1,6 +1,7 @@
 // The benchmark behind `npm run bench`: on N synthetic households (1,000,000 by default) it times the kernel (one
-// scenario-year in expected value, a 6-year projection, 100 Monte Carlo draws on worker threads), the same scenario as
-// SQL in DuckDB-wasm and native DuckDB, and the data layer's import, validation and hand-off of an Arrow file.
+// scenario-year in expected value and a 6-year projection, on worker threads and on one thread; 100 Monte Carlo
+// draws), the same scenario as SQL in DuckDB-wasm and native DuckDB, and the data layer's import, validation and
+// hand-off of an Arrow file.
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import type { HouseholdArrays, RegionArrays, SumMetricId, YearResult } from '../
 import { loadDataset } from '../dataset/load-dataset.ts';
 import { openNativeDuckDb } from '../duckdb/native.ts';
 import { openWasmDuckDb } from '../duckdb/wasm-node.ts';
+import { startKernelPool } from '../engine/kernel-pool.ts';
 import { startMcPool } from '../engine/mc-pool.ts';
 import { sqlParamsFromResolved } from '../sql/params-from-engine.ts';
 import { loadIntoWasm, programmeTotalsWasm } from '../sql/run-rules.ts';
@@ -131,18 +133,47 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     medianMs: decileTiming.ms,
     runs: 1,
   });
+  const kernelPool = await timeOnce(() => startKernelPool(households, regions, decile, options.workers));
+  const { kernel: sharded } = kernelPool.value;
   let lastYear: YearResult | undefined;
-  const kernel = await timeRuns(options.kernelRuns, 3, () => {
-    lastYear = simulateYear(households, regions, baseline, { householdColumns: false, decile });
-  });
+  let kernel: Awaited<ReturnType<typeof timeRuns>>;
+  try {
+    kernel = await timeRuns(options.kernelRuns, 3, async () => {
+      lastYear = await sharded.year(baseline);
+    });
+    const poolNote = `${kernelPool.value.workers} 个工作线程 / worker threads, started beforehand (${Math.round(kernelPool.ms)} ms, not included)`;
+    rows.push({
+      id: 'kernel-ev',
+      labelZh: `内核：一个情景年（期望值，仅汇总，${kernelPool.value.workers} 个工作线程）`,
+      labelEn: `Kernel: one scenario-year (EV, aggregates, ${kernelPool.value.workers} worker threads)`,
+      medianMs: kernel.medianMs,
+      runs: kernel.runs,
+      targetMs: 40,
+      note: `min ${kernel.minMs.toFixed(1)}, max ${kernel.maxMs.toFixed(1)}; ${poolNote}`,
+    });
+    stage('6 年预测 / 6-year projection');
+    const projection = await timeRuns(3, 1, () => sharded.project(BASELINE_SCENARIO, { years: 5 }));
+    rows.push({
+      id: 'projection',
+      labelZh: `6 年预测（期望值，${kernelPool.value.workers} 个工作线程）`,
+      labelEn: `6-year projection (EV, ${kernelPool.value.workers} worker threads)`,
+      medianMs: projection.medianMs,
+      runs: projection.runs,
+      targetMs: 300,
+    });
+  } finally {
+    await kernelPool.value.close();
+  }
+  const kernelSingle = await timeRuns(options.kernelRuns, 3, () =>
+    simulateYear(households, regions, baseline, { householdColumns: false, decile }),
+  );
   rows.push({
-    id: 'kernel-ev',
-    labelZh: '内核：一个情景年（期望值，仅汇总）',
-    labelEn: 'Kernel: one scenario-year (EV, aggregates)',
-    medianMs: kernel.medianMs,
-    runs: kernel.runs,
-    targetMs: 40,
-    note: `min ${kernel.minMs.toFixed(1)}, max ${kernel.maxMs.toFixed(1)}`,
+    id: 'kernel-ev-single',
+    labelZh: '内核：一个情景年（期望值，仅汇总，单线程）',
+    labelEn: 'Kernel: one scenario-year (EV, aggregates, one thread)',
+    medianMs: kernelSingle.medianMs,
+    runs: kernelSingle.runs,
+    note: `min ${kernelSingle.minMs.toFixed(1)}, max ${kernelSingle.maxMs.toFixed(1)}`,
   });
   const kernelCols = await timeRuns(Math.max(3, Math.round(options.kernelRuns / 3)), 1, () =>
     simulateYear(households, regions, baseline, { householdColumns: true, decile }),
@@ -163,15 +194,15 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     runs: resolveTiming.runs,
   });
 
-  stage('6 年预测 / 6-year projection');
-  const projection = await timeRuns(3, 1, () => project(households, regions, BASELINE_SCENARIO, { years: 5, decile }));
+  const projectionSingle = await timeRuns(3, 1, () =>
+    project(households, regions, BASELINE_SCENARIO, { years: 5, decile }),
+  );
   rows.push({
-    id: 'projection',
-    labelZh: '6 年预测（期望值）',
-    labelEn: '6-year projection (EV)',
-    medianMs: projection.medianMs,
-    runs: projection.runs,
-    targetMs: 300,
+    id: 'projection-single',
+    labelZh: '6 年预测（期望值，单线程）',
+    labelEn: '6-year projection (EV, one thread)',
+    medianMs: projectionSingle.medianMs,
+    runs: projectionSingle.runs,
   });
 
   stage(`蒙特卡洛 ${options.replications} 次 / Monte Carlo ${options.replications} draws`);
@@ -340,6 +371,20 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
               labelEn: 'kernel vs native DuckDB SQL',
               value: nativeMedian / kernel.medianMs,
               targetMin: 1,
+            },
+          ]),
+      {
+        labelZh: '内核（单线程）vs DuckDB-wasm SQL',
+        labelEn: 'kernel (one thread) vs DuckDB-wasm SQL',
+        value: wasmMedian / kernelSingle.medianMs,
+      },
+      ...(options.skipNative
+        ? []
+        : [
+            {
+              labelZh: '内核（单线程）vs 原生 DuckDB SQL（2 线程）',
+              labelEn: 'kernel (one thread) vs native DuckDB SQL (2 threads)',
+              value: nativeMedian / kernelSingle.medianMs,
             },
           ]),
     ],

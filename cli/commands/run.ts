@@ -173,7 +173,8 @@ ${DATASET_HELP}
       --replications N   蒙特卡洛次数 / Monte Carlo replications (default: scenario's, else 100)
       --years N          起始年之后的预测年数 / projection years after the start year (default: scenario's, else 0)
       --min-cell N       披露控制阈值（样本户数）/ disclosure threshold in sample households (default 10)
-      --workers N        蒙特卡洛线程数 / Monte Carlo worker threads (default: CPU cores)
+      --workers N        工作线程数（蒙特卡洛；≥ 262,144 户时也用于预测）/ worker threads for Monte Carlo and, from
+                         262,144 households, the projection (default: CPU cores)
       --per-household    另写逐户结果表 households.arrow/.csv / also write per-household results
       --json             在标准输出打印机器可读结果 / machine-readable results on stdout
   -q, --quiet            不显示进度条 / no progress bar

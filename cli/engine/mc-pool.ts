@@ -2,16 +2,10 @@
 // SharedArrayBuffers, each worker runs a contiguous slice of replications, and the slices are merged in order.
 // Results are bit-identical whatever the number of workers, because each draw depends only on seed, replication, row.
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { mergeReplications } from '../../sim/index.ts';
-import type {
-  HouseholdArrays,
-  RegionArrays,
-  ReplicationResult,
-  ResolvedParams,
-  RunReplicationsInput,
-} from '../../sim/index.ts';
-import { shareHouseholds } from '../bench/shared-arrays.ts';
+import type { HouseholdArrays, RegionArrays, ReplicationResult, ResolvedParams } from '../../sim/index.ts';
+import { shareBytes, shareHouseholds } from './shared-arrays.ts';
+import { ask, startEngineWorker } from './threads.ts';
 
 /** A started pool of Monte Carlo workers. */
 export interface McPool {
@@ -31,46 +25,12 @@ export interface McJob {
   decile?: Uint8Array;
 }
 
-const WORKER_URL = new URL('./mc-worker.mjs', import.meta.url);
-
-function startWorker(): Promise<Worker> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL);
-    const onError = (error: Error): void => reject(error);
-    worker.once('error', onError);
-    worker.once('message', (message: unknown) => {
-      worker.off('error', onError);
-      if (message === 'ready') resolve(worker);
-      else reject(new Error(`unexpected first message from mc-worker: ${String(message)}`));
-    });
-  });
-}
-
-function runOn(worker: Worker, input: RunReplicationsInput): Promise<ReplicationResult> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error): void => reject(error);
-    worker.once('error', onError);
-    worker.once('message', (result: ReplicationResult) => {
-      worker.off('error', onError);
-      resolve(result);
-    });
-    worker.postMessage(input);
-  });
-}
-
-/** Shares a Uint8Array through a SharedArrayBuffer. */
-function shareBytes(a: Uint8Array): Uint8Array {
-  const out = new Uint8Array(new SharedArrayBuffer(a.byteLength));
-  out.set(a);
-  return out;
-}
-
 /**
  * Starts `size` workers (default: available cores, at least 1). Each takes slices of at most `chunkSize`
  * replications in turn, so progress is reported often and a slow worker does not hold up the rest.
  */
 export async function startMcPool(size = Math.max(1, os.availableParallelism()), chunkSize = 10): Promise<McPool> {
-  const workers = await Promise.all(Array.from({ length: size }, () => startWorker()));
+  const workers = await Promise.all(Array.from({ length: size }, () => startEngineWorker()));
   const sharedCache = new WeakMap<HouseholdArrays, HouseholdArrays>();
   return {
     size,
@@ -94,7 +54,7 @@ export async function startMcPool(size = Math.max(1, os.availableParallelism()),
             const to = Math.min(total, from + chunk);
             next = to;
             const input = { households, regions: job.regions, params: job.params, seed: job.seed, from, to, decile };
-            parts.push(await runOn(worker, input));
+            parts.push(await ask<ReplicationResult>(worker, { kind: 'replications', input }));
             done += to - from;
             onProgress?.(done, total);
           }

@@ -1,8 +1,9 @@
 // Runs a scenario (and the baseline it is compared with) over a loaded dataset: the multi-year projection in expected
-// value, optional Monte Carlo percentiles on both cores, aggregation at every region level with disclosure control,
-// and the result tables the `run` command writes.
+// value (on worker threads for large datasets), optional Monte Carlo percentiles on both cores, aggregation at every
+// region level with disclosure control, and the result tables the `run` command writes.
 import {
   BASELINE_SCENARIO,
+  BLOCK_ROWS,
   aggregate,
   decileTable,
   diffTables,
@@ -13,9 +14,18 @@ import {
   summariseReplications,
   suppress,
 } from '../../sim/index.ts';
-import type { HouseholdArrays, McSummary, RegionArrays, RegionLevel, Scenario, SummaryTable } from '../../sim/index.ts';
+import type {
+  HouseholdArrays,
+  McSummary,
+  ProjectionResult,
+  RegionArrays,
+  RegionLevel,
+  Scenario,
+  SummaryTable,
+} from '../../sim/index.ts';
 import type { ColumnTable } from '../output/column-table.ts';
 import type { Progress } from '../output/progress.ts';
+import { startKernelPool } from './kernel-pool.ts';
 import { startMcPool } from './mc-pool.ts';
 import { decilesToColumns, householdsToColumns, mcToColumns, summaryToColumns } from './tables.ts';
 
@@ -29,7 +39,7 @@ export interface RunSettings {
   minCell: number;
   /** Write per-household result columns for the start year. */
   perHousehold: boolean;
-  /** Worker threads for Monte Carlo. */
+  /** Worker threads for Monte Carlo and, on large datasets, the projection. */
   workers: number;
 }
 
@@ -48,6 +58,29 @@ export function levelsOf(regions: RegionArrays): RegionLevel[] {
   return regions.code.some((code) => code.length > 2) ? ['national', 'province', 'region'] : ['national', 'province'];
 }
 
+/** Datasets of at least this many rows are projected on worker threads (below it, starting them costs more). */
+const POOL_MIN_ROWS = 4 * BLOCK_ROWS;
+
+/** Projections on the kernel's worker threads for large datasets, in-process otherwise (identical results). */
+async function projector(
+  households: HouseholdArrays,
+  regions: RegionArrays,
+  decile: Uint8Array,
+  workers: number,
+): Promise<{ run(scenario: Scenario, years: number): Promise<ProjectionResult>; close(): Promise<void> }> {
+  if (workers > 1 && households.count >= POOL_MIN_ROWS) {
+    const pool = await startKernelPool(households, regions, decile, workers);
+    return {
+      run: (scenario, years) => pool.kernel.project(scenario, { years, mode: 'ev' }),
+      close: () => pool.close(),
+    };
+  }
+  return {
+    run: (scenario, years) => Promise.resolve(project(households, regions, scenario, { years, mode: 'ev', decile })),
+    close: () => Promise.resolve(),
+  };
+}
+
 /** Runs the scenario and (unless it is the baseline) the baseline; tables are deterministic for equal inputs. */
 export async function runScenario(
   households: HouseholdArrays,
@@ -60,11 +93,16 @@ export async function runScenario(
   const decile = incomeDeciles(households);
   const steps = (isBaseline ? 1 : 2) + (settings.mode === 'mc' ? 1 : 0);
   progress.update(0, steps, '模拟 / simulating');
-  const reform = project(households, regions, scenario, { years: settings.years, mode: 'ev', decile });
-  progress.update(1, steps, '基线 / baseline');
-  const base = isBaseline
-    ? reform
-    : project(households, regions, BASELINE_SCENARIO, { years: settings.years, mode: 'ev', decile });
+  const projectAll = await projector(households, regions, decile, settings.workers);
+  let reform: ProjectionResult;
+  let base: ProjectionResult;
+  try {
+    reform = await projectAll.run(scenario, settings.years);
+    progress.update(1, steps, '基线 / baseline');
+    base = isBaseline ? reform : await projectAll.run(BASELINE_SCENARIO, settings.years);
+  } finally {
+    await projectAll.close();
+  }
   const levels = levelsOf(regions);
   const tables: ColumnTable[] = [];
   const national: RunOutcome['national'] = [];

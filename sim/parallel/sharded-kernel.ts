@@ -14,7 +14,13 @@ export interface ShardPort {
 
 /** A port to a shard running in the same thread. */
 export function localShardPort(shard: KernelShard): ShardPort {
-  return { request: (request) => Promise.resolve(shard.run(request)) };
+  // Runs after the caller has sent its other requests (a microtask later), so worker shards start first.
+  return {
+    request: async (request) => {
+      await Promise.resolve();
+      return shard.run(request);
+    },
+  };
 }
 
 /** Mode (default expected value), seed and replication of a sharded run. */

@@ -1,7 +1,8 @@
-// Copies HouseholdArrays into SharedArrayBuffers so Monte Carlo worker threads read the same memory without copies.
+// Copies HouseholdArrays into SharedArrayBuffers so engine worker threads read the same memory without copies.
 import type { HouseholdArrays } from '../../sim/model/households.ts';
 
-function u8(a: Uint8Array): Uint8Array {
+/** A copy of a byte array in a SharedArrayBuffer. */
+export function shareBytes(a: Uint8Array): Uint8Array {
   const out = new Uint8Array(new SharedArrayBuffer(a.byteLength));
   out.set(a);
   return out;
@@ -24,29 +25,29 @@ export function shareHouseholds(h: HouseholdArrays): HouseholdArrays {
   return {
     count: h.count,
     region: u32(h.region),
-    area: u8(h.area),
-    size: u8(h.size),
-    elderly: u8(h.elderly),
-    children: u8(h.children),
-    disabled: u8(h.disabled),
-    ill: u8(h.ill),
-    ableToWork: u8(h.ableToWork),
-    working: u8(h.working),
-    careFull: u8(h.careFull),
-    careHalf: u8(h.careHalf),
+    area: shareBytes(h.area),
+    size: shareBytes(h.size),
+    elderly: shareBytes(h.elderly),
+    children: shareBytes(h.children),
+    disabled: shareBytes(h.disabled),
+    ill: shareBytes(h.ill),
+    ableToWork: shareBytes(h.ableToWork),
+    working: shareBytes(h.working),
+    careFull: shareBytes(h.careFull),
+    careHalf: shareBytes(h.careHalf),
     incomePc: f64(h.incomePc),
     earningsPc: f64(h.earningsPc),
     assetsPc: f64(h.assetsPc),
-    car: u8(h.car),
-    homes: u8(h.homes),
+    car: shareBytes(h.car),
+    homes: shareBytes(h.homes),
     medicalHh: f64(h.medicalHh),
     educationHh: f64(h.educationHh),
     rehabHh: f64(h.rehabHh),
-    programme: u8(h.programme),
-    gradualExit: u8(h.gradualExit),
-    monitored: u8(h.monitored),
-    tekunProfile: u8(h.tekunProfile),
-    localHukou: u8(h.localHukou),
+    programme: shareBytes(h.programme),
+    gradualExit: shareBytes(h.gradualExit),
+    monitored: shareBytes(h.monitored),
+    tekunProfile: shareBytes(h.tekunProfile),
+    localHukou: shareBytes(h.localHukou),
     weight: f64(h.weight),
   };
 }

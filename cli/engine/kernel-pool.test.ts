@@ -1,0 +1,38 @@
+// The kernel on worker threads gives the same bits as the in-process projection, with one, two or three workers.
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../datasets/generate/generate.ts';
+import { demoToEngineArrays } from '../../datasets/generate/engine-arrays.ts';
+import { BLOCK_ROWS, incomeDeciles, parseScenario, project, resolveScenario } from '../../sim/index.ts';
+import type { KernelPool } from './kernel-pool.ts';
+import { startKernelPool } from './kernel-pool.ts';
+
+const pools: KernelPool[] = [];
+afterAll(async () => {
+  await Promise.all(pools.map((pool) => pool.close()));
+});
+
+describe('kernel worker pool', () => {
+  it('projects and runs single years exactly like the in-process engine', async () => {
+    const { households, regions } = demoToEngineArrays(generateDemo(Math.round(2.5 * BLOCK_ROWS), 5));
+    const decile = incomeDeciles(households);
+    const parsed = parseScenario({
+      schemaVersion: 1,
+      name: 'pool',
+      params: { standard: { scalePct: 10 }, monitoring: { targetShare: 0.1 } },
+      disaster: { regions: ['43'], affectedShare: 0.2, incomeLossShare: 0.5 },
+      projection: { startYear: 2025, years: 2, standardPath: 'rule' },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const reference = project(households, regions, parsed.scenario, { decile });
+    for (const workers of [1, 2, 3]) {
+      const pool = await startKernelPool(households, regions, decile, workers);
+      pools.push(pool);
+      expect(pool.workers).toBe(workers);
+      const panel = await pool.kernel.project(parsed.scenario);
+      panel.years.forEach((y, t) => expect(y.cells).toEqual(reference.years[t].cells));
+      const year = await pool.kernel.year(resolveScenario(parsed.scenario, regions));
+      expect(year.cells).toEqual(reference.years[0].cells);
+      expect(year.deciles).toEqual(reference.years[0].deciles);
+    }
+  }, 180_000);
+});
