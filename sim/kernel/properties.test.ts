@@ -84,9 +84,15 @@ describe('kernel properties', { timeout: 60_000 }, () => {
 
   it('the fast path gives bit-identical results to the full evaluation (EV and MC, with columns)', () => {
     const h = syntheticHouseholds(5000, regions, 11, 0.2);
-    const s = withParams(base, { 'monitoring.coverageMultiplier': 1.8, 'oneOff.orphanAmount': 300 });
-    const p = resolveScenario(s, regions);
-    for (const mode of ['ev', 'mc'] as const) {
+    const widened = withParams(base, { 'monitoring.coverageMultiplier': 1.8, 'oneOff.orphanAmount': 300 });
+    // Many households meet the rigid-expenditure test, which the fast path must leave to the full evaluation.
+    const rigid = withParams(base, { 'rigid.ratio': 0.05, 'rigid.incomeMultiplier': 2, 'rigid.specialCostPc': 500 });
+    for (const [s, mode] of [
+      [widened, 'ev'],
+      [widened, 'mc'],
+      [rigid, 'ev'],
+    ] as const) {
+      const p = resolveScenario(s, regions);
       const a = simulateYear(h, regions, p, { mode, seed: 4, replication: 2 });
       const b = simulateYear(h, regions, p, { mode, seed: 4, replication: 2, fastPath: false });
       expect(Array.from(a.cells)).toEqual(Array.from(b.cells));
@@ -95,6 +101,10 @@ describe('kernel properties', { timeout: 60_000 }, () => {
       expect(Array.from(a.households!.flags)).toEqual(Array.from(b.households!.flags));
       expect(Array.from(a.households!.tempEvents)).toEqual(Array.from(b.households!.tempEvents));
     }
+    const rigidCases = simulateYear(h, regions, resolveScenario(rigid, regions)).households!.status.filter(
+      (status) => status === 4,
+    ).length;
+    expect(rigidCases).toBeGreaterThan(50);
   });
 
   it('Monte Carlo is deterministic for a seed and differs across seeds', () => {

@@ -311,11 +311,16 @@ export function simulateYear(
       const dr = disregardA[c];
       const countable =
         dr > 0 || earnPc < 0 ? incM - Math.min(hhWorking[i] * dr * s, (earnPc * size) / 12) / size : incM;
+      // Outside every programme: at or above the marginal limit (so above the standard), not enrolled last year,
+      // not an orphan household, and failing the rigid-expenditure test (the same comparisons as the branch loop).
       if (
         countable >= margMultA[c] * s &&
         prevProgArr[i] === 0 &&
         hhChildren[i] < size &&
-        incomePc >= rigidMultA[c] * (incomePrevA[c] * fIncA[c])
+        !(
+          incomePc < rigidMultA[c] * (incomePrevA[c] * fIncA[c]) &&
+          (hhMedicalHh[i] + hhEducationHh[i] + hhRehabHh[i]) * fConsA[c] > rigidRatioA[c] * incomePc * size
+        )
       ) {
         const ratio = incM / s;
         const monitored = hhMonitored[i] > 0 || (monMultA[c] > 0 && ratio < monMultA[c]) || ratio < monRatio;
