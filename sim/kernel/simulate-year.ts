@@ -311,10 +311,12 @@ export function simulateYear(
       const dr = disregardA[c];
       const countable =
         dr > 0 || earnPc < 0 ? incM - Math.min(hhWorking[i] * dr * s, (earnPc * size) / 12) / size : incM;
-      // Outside every programme: at or above the marginal limit (so above the standard), not enrolled last year,
-      // not an orphan household, and failing the rigid-expenditure test (the same comparisons as the branch loop).
+      // Outside every programme: countable income at or above the standard (not dibao), income at or above the
+      // marginal limit (not marginal, not tekun), not enrolled last year, not an orphan household, and failing the
+      // rigid-expenditure test (the same comparisons as the branch loop).
       if (
-        countable >= margMultA[c] * s &&
+        countable >= s &&
+        incM >= margMultA[c] * s &&
         prevProgArr[i] === 0 &&
         hhChildren[i] < size &&
         !(
@@ -429,10 +431,10 @@ export function simulateYear(
         (assetTestA[c] < 0.5 || hhAssetsPc[i] * fInc <= assetMonthsA[c] * s) &&
         (carTestA[c] < 0.5 || hhCar[i] === 0) &&
         (homeTestA[c] < 0.5 || hhHomes[i] <= maxHomesA[c]);
-      const belowStandard = countable < s;
-      const belowMarginal = countable < margMultA[c] * s;
-      const tekunOk = hhTekunProfile[i] > 0 && belowStandard;
-      const dibaoOk = belowStandard && assetsOk;
+      // Dibao tests countable income (§2.1); tekun and marginal test income per capita as §2.2–2.3 word them.
+      const belowMarginal = incM < margMultA[c] * s;
+      const tekunOk = hhTekunProfile[i] > 0 && incM < s;
+      const dibaoOk = countable < s && assetsOk;
       const marginalOk = assetsOk && belowMarginal;
       let rigidOk = false;
       if (assetsOk && !tekunOk && !dibaoOk && !marginalOk) {

@@ -1,8 +1,11 @@
 // Dibao-marginal and rigid-expenditure hardship rules (POLICY.md §2.3–2.4).
 
-/** Marginal: countable income strictly below multiplier × standard (assets within limits checked by the caller). */
-export function marginalIncomeTest(countableMonthlyPc: number, standard: number, multiplier: number): boolean {
-  return countableMonthlyPc < multiplier * standard;
+/**
+ * Marginal: monthly per-capita income strictly below multiplier × standard (assets within limits checked by the
+ * caller). Income, not countable income: §2.3 words the test on per-capita income; the earnings disregard is dibao's.
+ */
+export function marginalIncomeTest(incomeMonthlyPc: number, standard: number, multiplier: number): boolean {
+  return incomeMonthlyPc < multiplier * standard;
 }
 
 /** Rigid income test: per-capita annual income strictly below multiplier × previous-year local disposable income. */

@@ -1,8 +1,11 @@
 // Tekun (extremely poor persons) rules (POLICY.md §2.2): eligibility, basic living and care amounts.
 
-/** "Three nos" candidate (dataset profile) with countable income strictly below the dibao standard. */
-export function tekunEligible(profile: number, countableMonthlyPc: number, standard: number): boolean {
-  return profile > 0 && countableMonthlyPc < standard;
+/**
+ * "Three nos" candidate (dataset profile) with monthly per-capita income strictly below the dibao standard (§2.2
+ * words it on income; the earnings disregard is dibao's).
+ */
+export function tekunEligible(profile: number, incomeMonthlyPc: number, standard: number): boolean {
+  return profile > 0 && incomeMonthlyPc < standard;
 }
 
 /** Monthly basic living: multiplier × standard × members. */

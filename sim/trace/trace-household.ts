@@ -40,6 +40,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
   const earnPc = Math.min(rec.earningsPc * p.incomeFactor[c], incomePc);
   const assetsPc = rec.assetsPc * p.incomeFactor[c];
   const countable = countableIncomeMonthlyPc(incomePc, earnPc, size, rec.working, g('dibao.disregardShare'), s);
+  const incomeM = incomePc / 12;
   const out: TraceStep[] = [];
   out.push({
     id: 'standard',
@@ -91,13 +92,13 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
   const assetsOk = assetOk && carOk && homeOk;
   out.push({
     id: 'tekunTest',
-    labelZh: '特困认定：“三无”人员且可计入收入 < 标准',
-    labelEn: 'Tekun: "three nos" profile and countable income < standard',
+    labelZh: '特困认定：“三无”人员且人均月收入 < 标准',
+    labelEn: 'Tekun: "three nos" profile and income per person per month < standard',
     inputs: { tekunProfile: rec.tekunProfile },
-    value: countable,
+    value: incomeM,
     threshold: s,
     comparison: '<',
-    result: tekunEligible(rec.tekunProfile, countable, s),
+    result: tekunEligible(rec.tekunProfile, incomeM, s),
   });
   out.push({
     id: 'dibaoTest',
@@ -111,13 +112,13 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
   });
   out.push({
     id: 'marginalTest',
-    labelZh: '低保边缘：可计入收入 < 倍数 × 标准，且财产审核通过',
-    labelEn: 'Marginal: countable income < multiplier × standard and assets pass',
+    labelZh: '低保边缘：人均月收入 < 倍数 × 标准，且财产审核通过',
+    labelEn: 'Marginal: income per person per month < multiplier × standard and assets pass',
     inputs: { multiplier: g('marginal.multiplier'), assetsOk: assetsOk ? 1 : 0 },
-    value: countable,
+    value: incomeM,
     threshold: g('marginal.multiplier') * s,
     comparison: '<',
-    result: assetsOk && marginalIncomeTest(countable, s, g('marginal.multiplier')),
+    result: assetsOk && marginalIncomeTest(incomeM, s, g('marginal.multiplier')),
   });
   const rigidSpend = (rec.medicalHh + rec.educationHh + rec.rehabHh) * p.consumptionFactor[c];
   const incomePrev = rec.regionIncomePrev[c] * p.incomeFactor[c];
