@@ -51,7 +51,7 @@ export { incomeDeciles } from './kernel/deciles.ts';
 export { monitoringTargetRatio, monitoringMass, monitoringCutoff } from './kernel/monitoring-target.ts';
 
 // Outputs
-export type { SummaryTable, RegionLevel, McSummary, ReplicationResult } from './outputs/types.ts';
+export type { SummaryTable, RegionLevel, McSummary, McTables, ReplicationResult } from './outputs/types.ts';
 export { AREA_ALL } from './outputs/types.ts';
 export { aggregate, decileTable } from './outputs/aggregate.ts';
 export type { DecileRow, AggregateOptions } from './outputs/aggregate.ts';
@@ -61,7 +61,12 @@ export { diffTables } from './outputs/diff.ts';
 // Projection and Monte Carlo
 export { project } from './projection/project.ts';
 export type { ProjectionResult, ProjectOptions } from './projection/project.ts';
-export { runReplications, mergeReplications, summariseReplications } from './montecarlo/replications.ts';
+export {
+  runReplications,
+  mergeReplications,
+  summariseReplications,
+  replicationTables,
+} from './montecarlo/replications.ts';
 export type { RunReplicationsInput } from './montecarlo/replications.ts';
 
 // Household trace

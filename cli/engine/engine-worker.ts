@@ -22,7 +22,7 @@ port.on('message', (message: EngineWorkerMessage) => {
   try {
     if (message.kind === 'replications') {
       const result = runReplications(message.input);
-      port.postMessage({ ok: result }, buffersOf([result.totals]));
+      port.postMessage({ ok: result }, buffersOf([result.totals, result.cells]));
     } else if (message.kind === 'shard') {
       shard = new KernelShard(message.data);
       port.postMessage({ ok: shard.rows });

@@ -1,6 +1,6 @@
 // Runs a scenario (and the baseline it is compared with) over a loaded dataset: the multi-year projection in expected
-// value (on worker threads for large datasets), optional Monte Carlo percentiles on both cores, aggregation at every
-// region level with disclosure control, and the result tables the `run` command writes.
+// value (on worker threads for large datasets), optional Monte Carlo percentiles on both cores (national and per
+// region level), aggregation at every region level with disclosure control, and the tables the `run` command writes.
 import {
   BASELINE_SCENARIO,
   BLOCK_ROWS,
@@ -9,6 +9,7 @@ import {
   diffTables,
   incomeDeciles,
   project,
+  replicationTables,
   resolveScenario,
   simulateYear,
   summariseReplications,
@@ -27,7 +28,7 @@ import type { ColumnTable } from '../output/column-table.ts';
 import type { Progress } from '../output/progress.ts';
 import { startKernelPool } from './kernel-pool.ts';
 import { startMcPool } from './mc-pool.ts';
-import { decilesToColumns, householdsToColumns, mcToColumns, summaryToColumns } from './tables.ts';
+import { decilesToColumns, householdsToColumns, mcTablesToColumns, mcToColumns, summaryToColumns } from './tables.ts';
 
 /** How to run. */
 export interface RunSettings {
@@ -151,6 +152,17 @@ export async function runScenario(
       );
       mc = summariseReplications(result);
       tables.push(mcToColumns('monte_carlo', mc));
+      for (const level of levels.filter((l) => l !== 'national')) {
+        const byLevel = replicationTables(result, regions, level);
+        const suppressed = {
+          ...byLevel,
+          mean: suppress(byLevel.mean, settings.minCell),
+          p5: suppress(byLevel.p5, settings.minCell),
+          p50: suppress(byLevel.p50, settings.minCell),
+          p95: suppress(byLevel.p95, settings.minCell),
+        };
+        tables.push(mcTablesToColumns(`monte_carlo_${level}`, suppressed));
+      }
     } finally {
       await pool.close();
     }

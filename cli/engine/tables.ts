@@ -1,7 +1,7 @@
 // Converts engine outputs (summary tables, decile rows, household columns, Monte Carlo summaries) into column tables
 // for the writers, with snake_case column names that read well in SQL, CSV and spreadsheets.
 import { AREA_ALL, RATE_METRICS, SUM_METRICS } from '../../sim/index.ts';
-import type { DecileRow, HouseholdResult, McSummary, MetricId, SummaryTable } from '../../sim/index.ts';
+import type { DecileRow, HouseholdResult, McSummary, McTables, MetricId, SummaryTable } from '../../sim/index.ts';
 import { householdResultColumns, snakeColumn } from '../../datasets/import/handoff.ts';
 import type { Column, ColumnTable } from '../output/column-table.ts';
 
@@ -110,4 +110,18 @@ export function mcToColumns(name: string, summary: McSummary): ColumnTable {
     p95.push(m.p95);
   }
   return { name, columns: { metric, replications: metric.map(() => summary.replications), mean, p5, p50, p95 } };
+}
+
+/**
+ * Monte Carlo tables of a region level (already suppressed) as one table: the rows of the mean, 5th, 50th and 95th
+ * percentile tables stacked, named in a leading `statistic` column.
+ */
+export function mcTablesToColumns(name: string, tables: McTables): ColumnTable {
+  const statistics = ['mean', 'p5', 'p50', 'p95'] as const;
+  const stacked = summaryToColumns(
+    name,
+    statistics.map((k) => tables[k]),
+  );
+  const statistic = statistics.flatMap((k) => tables[k].code.map(() => k));
+  return { name, columns: { statistic, replications: statistic.map(() => tables.replications), ...stacked.columns } };
 }

@@ -1,11 +1,13 @@
-// Monte Carlo replications: a host may split N replications across workers (from/to) and merge the parts.
+// Monte Carlo replications: a host may split N replications across workers (from/to) and merge the parts; national
+// percentiles of every total, and percentile tables at any region level built from each replication's cell sums.
 import type { HouseholdArrays } from '../model/households.ts';
 import type { RegionArrays } from '../model/regions.ts';
 import { METRIC_COUNT, SUM_METRICS } from '../kernel/metrics.ts';
-import type { SumMetricId } from '../kernel/metrics.ts';
+import type { MetricId, SumMetricId } from '../kernel/metrics.ts';
 import { simulateYear } from '../kernel/simulate-year.ts';
 import type { ResolvedParams } from '../kernel/types.ts';
-import type { McSummary, ReplicationResult } from '../outputs/types.ts';
+import { aggregate } from '../outputs/aggregate.ts';
+import type { McSummary, McTables, RegionLevel, ReplicationResult, SummaryTable } from '../outputs/types.ts';
 
 /** Input of `runReplications`: data, resolved parameters and the replication range [from, to). */
 export interface RunReplicationsInput {
@@ -19,10 +21,13 @@ export interface RunReplicationsInput {
   decile?: Uint8Array;
 }
 
-/** Run replications from..to-1 and return their national totals (bit-identical whatever the split). */
+/** Run replications from..to-1 and return their totals and cell sums (bit-identical whatever the split). */
 export function runReplications(input: RunReplicationsInput): ReplicationResult {
   const count = Math.max(0, input.to - input.from);
+  const cellCount = input.regions.count * 2;
+  const stride = cellCount * METRIC_COUNT;
   const totals = new Float64Array(count * METRIC_COUNT);
+  const cells = new Float64Array(count * stride);
   for (let r = 0; r < count; r++) {
     const year = simulateYear(input.households, input.regions, input.params, {
       mode: 'mc',
@@ -31,23 +36,39 @@ export function runReplications(input: RunReplicationsInput): ReplicationResult 
       householdColumns: false,
       decile: input.decile,
     });
-    const cells = year.cells;
-    const nCells = cells.length / METRIC_COUNT;
-    for (let c = 0; c < nCells; c++) {
-      for (let k = 0; k < METRIC_COUNT; k++) totals[r * METRIC_COUNT + k] += cells[c * METRIC_COUNT + k];
+    cells.set(year.cells, r * stride);
+    for (let c = 0; c < cellCount; c++) {
+      for (let k = 0; k < METRIC_COUNT; k++) totals[r * METRIC_COUNT + k] += year.cells[c * METRIC_COUNT + k];
     }
   }
-  return { from: input.from, to: input.to, seed: input.seed, totals };
+  const { year, priceIndex } = input.params;
+  return { from: input.from, to: input.to, seed: input.seed, totals, cells, cellCount, year, priceIndex };
 }
 
 /** Merge replication parts (any order) into one contiguous result; parts must not overlap. */
 export function mergeReplications(parts: ReplicationResult[]): ReplicationResult {
   const sorted = [...parts].sort((a, b) => a.from - b.from);
-  const from = sorted.length ? sorted[0].from : 0;
+  const first = sorted[0];
+  const from = first ? first.from : 0;
   const to = sorted.length ? sorted[sorted.length - 1].to : 0;
+  const cellCount = first ? first.cellCount : 0;
+  const stride = cellCount * METRIC_COUNT;
   const totals = new Float64Array((to - from) * METRIC_COUNT);
-  for (const p of sorted) totals.set(p.totals, (p.from - from) * METRIC_COUNT);
-  return { from, to, seed: sorted.length ? sorted[0].seed : 0, totals };
+  const cells = new Float64Array((to - from) * stride);
+  for (const p of sorted) {
+    totals.set(p.totals, (p.from - from) * METRIC_COUNT);
+    cells.set(p.cells, (p.from - from) * stride);
+  }
+  return {
+    from,
+    to,
+    seed: first ? first.seed : 0,
+    totals,
+    cells,
+    cellCount,
+    year: first ? first.year : 0,
+    priceIndex: first ? first.priceIndex : 1,
+  };
 }
 
 function percentile(sorted: Float64Array, q: number): number {
@@ -78,4 +99,58 @@ export function summariseReplications(result: ReplicationResult): McSummary {
     };
   });
   return { replications: n, metrics };
+}
+
+function emptyLike(table: SummaryTable): SummaryTable {
+  const values = {} as Record<MetricId, Float64Array>;
+  for (const id of Object.keys(table.values) as MetricId[]) values[id] = new Float64Array(table.rows);
+  return { ...table, values, suppressed: new Uint8Array(table.rows), minCell: 0 };
+}
+
+/**
+ * Mean and 5th/50th/95th percentiles across replications of every metric (sums and rates) of each row of a region
+ * level's table, from each replication's own table. Rows, codes and sample counts are those of `aggregate`; apply
+ * `suppress` to each table before showing sub-national rows.
+ */
+export function replicationTables(result: ReplicationResult, regions: RegionArrays, level: RegionLevel): McTables {
+  const n = result.to - result.from;
+  const stride = result.cellCount * METRIC_COUNT;
+  const tables: SummaryTable[] = [];
+  for (let r = 0; r < n; r++) {
+    const cells = result.cells.subarray(r * stride, (r + 1) * stride);
+    tables.push(
+      aggregate(
+        {
+          year: result.year,
+          yearIndex: 0,
+          mode: 'mc',
+          replication: result.from + r,
+          regionCount: regions.count,
+          cells,
+          deciles: new Float64Array(0),
+          priceIndex: result.priceIndex,
+        },
+        regions,
+        level,
+      ),
+    );
+  }
+  if (tables.length === 0) throw new Error('no replications to summarise');
+  const [mean, p5, p50, p95] = [0, 1, 2, 3].map(() => emptyLike(tables[0]));
+  const col = new Float64Array(n);
+  for (const id of Object.keys(tables[0].values) as MetricId[]) {
+    for (let row = 0; row < tables[0].rows; row++) {
+      let sum = 0;
+      for (let r = 0; r < n; r++) {
+        col[r] = tables[r].values[id][row];
+        sum += col[r];
+      }
+      col.sort();
+      mean.values[id][row] = sum / n;
+      p5.values[id][row] = percentile(col, 0.05);
+      p50.values[id][row] = percentile(col, 0.5);
+      p95.values[id][row] = percentile(col, 0.95);
+    }
+  }
+  return { replications: n, mean, p5, p50, p95 };
 }

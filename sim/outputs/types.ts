@@ -34,10 +34,27 @@ export interface McSummary {
   metrics: Partial<Record<SumMetricId, { mean: number; p5: number; p50: number; p95: number }>>;
 }
 
-/** Per-replication national totals: `totals[r * METRIC_COUNT + M[id]]` for replications from..to-1. */
+/**
+ * Replications of one year: national totals `totals[r * METRIC_COUNT + M[id]]` and per-cell sums
+ * `cells[(r * cellCount + cell) * METRIC_COUNT + M[id]]` for replications from..to-1.
+ */
 export interface ReplicationResult {
   from: number;
   to: number;
   seed: number;
   totals: Float64Array;
+  cells: Float64Array;
+  cellCount: number;
+  /** The simulated year and its price index (for real values in tables). */
+  year: number;
+  priceIndex: number;
+}
+
+/** Mean and percentiles across replications of every metric of a region level's summary table. */
+export interface McTables {
+  replications: number;
+  mean: SummaryTable;
+  p5: SummaryTable;
+  p50: SummaryTable;
+  p95: SummaryTable;
 }

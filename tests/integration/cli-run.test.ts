@@ -73,6 +73,8 @@ describe('safetynet run', () => {
         'baseline_province.csv',
         'deciles.csv',
         'monte_carlo.csv',
+        'monte_carlo_province.csv',
+        'monte_carlo_province.arrow',
         'results.json',
         'provenance.json',
       ]),
@@ -83,6 +85,15 @@ describe('safetynet run', () => {
     }
     const csv = a.get('summary_national.csv')?.toString('utf8') ?? '';
     expect(csv.charCodeAt(0)).toBe(0xfeff);
+    // Monte Carlo by province: mean and percentiles for 31 provinces × (urban, rural, all).
+    const mcLines = (a.get('monte_carlo_province.csv')?.toString('utf8') ?? '')
+      .replace(/^\ufeff/, '')
+      .split('\r\n')
+      .filter((l) => /^[a-z]/.test(l));
+    expect(mcLines[0]).toMatch(/^statistic,replications,year,level,region_code,/);
+    const mcRows = mcLines.slice(1);
+    expect(mcRows).toHaveLength(4 * 31 * 3);
+    expect(new Set(mcRows.map((l) => l.split(',')[0]))).toEqual(new Set(['mean', 'p5', 'p50', 'p95']));
     const provenanceA: Record<string, unknown> = JSON.parse(a.get('provenance.json')?.toString('utf8') ?? '{}');
     const provenanceB: Record<string, unknown> = JSON.parse(b.get('provenance.json')?.toString('utf8') ?? '{}');
     expect(provenanceA).toMatchObject({
@@ -111,6 +122,10 @@ describe('safetynet run', () => {
         seed,
         '--workers',
         '1',
+        '--min-cell',
+        '60',
+        '--out',
+        path.join(dir, `out-mc-${seed}`),
         '--json',
         '--quiet',
       ]);
@@ -124,6 +139,16 @@ describe('safetynet run', () => {
     expect(a.national[0].scenario['persons.dibao']).toBeGreaterThan(0);
     expect(a.national[0].scenario['persons.dibao']).toBe(b.national[0].scenario['persons.dibao']);
     expect(JSON.stringify(a.monteCarlo)).not.toBe(JSON.stringify(b.monteCarlo));
+    // Province Monte Carlo rows under the threshold are flagged and left empty, like every sub-national output.
+    const rows = (await readFile(path.join(dir, 'out-mc-1', 'monte_carlo_province.csv'), 'utf8'))
+      .split('\r\n')
+      .filter((l) => /^(mean|p5|p50|p95),/.test(l))
+      .map((l) => l.split(','));
+    const suppressedRows = rows.filter((r) => r[9] === 'true');
+    expect(suppressedRows.length).toBeGreaterThan(0);
+    expect(suppressedRows.length).toBeLessThan(rows.length);
+    for (const r of suppressedRows) expect(r.slice(10).every((v) => v === '')).toBe(true);
+    for (const r of rows.filter((row) => row[9] === 'false')) expect(Number(r[8])).toBeGreaterThanOrEqual(60);
   });
 
   it('refuses an invalid scenario with exit 1, naming the field and its range', async () => {
