@@ -40,7 +40,8 @@ export const CASH_COMPONENTS: readonly ComponentId[] = [
 ];
 
 /** Unit of a metric, for display. */
-export type MetricUnit = 'households' | 'persons' | 'yuan' | 'events' | 'share' | 'yuan/household';
+export type MetricUnit =
+  'households' | 'persons' | 'yuan' | 'events' | 'share' | 'yuan/household' | 'yuan/person/month';
 
 /** Additive metrics summed per cell by the kernel (weighted unless `sample`). */
 export const SUM_METRICS = [
@@ -118,6 +119,12 @@ export const RATE_METRICS = [
   ['poverty.postRate', '转移后贫困发生率', 'Poverty rate after transfers', 'share'],
   ['poverty.gapClosed', '救助弥合的贫困缺口比例', 'Share of poverty gap closed', 'share'],
   ['cost.totalReal', '总支出（实际值）', 'Total cost (real)', 'yuan'],
+  [
+    'standard.average',
+    '平均低保标准（按人口加权）',
+    'Average dibao standard (population-weighted)',
+    'yuan/person/month',
+  ],
 ] as const satisfies readonly (readonly [string, string, string, MetricUnit])[];
 
 export type RateMetricId = (typeof RATE_METRICS)[number][0];

@@ -776,6 +776,7 @@ export function simulateYear(
     cells,
     deciles: dec,
     priceIndex: params.priceIndex,
+    standard: params.standard,
     households: cols,
     ...(nextState ? { nextState } : {}),
   };

@@ -100,6 +100,8 @@ export interface YearResult {
   /** `deciles[d * DECILE_METRIC_COUNT + k]`: national pre-transfer income deciles (see DECILE_METRICS). */
   deciles: Float64Array;
   priceIndex: number;
+  /** Per cell: the dibao standard of the year (yuan/person/month), for population-weighted average standards. */
+  standard: Float64Array;
   households?: HouseholdResult;
   /** Status to carry into the next projection year (only with `carryState`). */
   nextState?: HouseholdState;

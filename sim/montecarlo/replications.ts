@@ -41,8 +41,8 @@ export function runReplications(input: RunReplicationsInput): ReplicationResult 
       for (let k = 0; k < METRIC_COUNT; k++) totals[r * METRIC_COUNT + k] += year.cells[c * METRIC_COUNT + k];
     }
   }
-  const { year, priceIndex } = input.params;
-  return { from: input.from, to: input.to, seed: input.seed, totals, cells, cellCount, year, priceIndex };
+  const { year, priceIndex, standard } = input.params;
+  return { from: input.from, to: input.to, seed: input.seed, totals, cells, cellCount, year, priceIndex, standard };
 }
 
 /** Merge replication parts (any order) into one contiguous result; parts must not overlap. */
@@ -68,6 +68,7 @@ export function mergeReplications(parts: ReplicationResult[]): ReplicationResult
     cellCount,
     year: first ? first.year : 0,
     priceIndex: first ? first.priceIndex : 1,
+    standard: first ? first.standard : new Float64Array(0),
   };
 }
 
@@ -129,6 +130,7 @@ export function replicationTables(result: ReplicationResult, regions: RegionArra
           cells,
           deciles: new Float64Array(0),
           priceIndex: result.priceIndex,
+          standard: result.standard,
         },
         regions,
         level,

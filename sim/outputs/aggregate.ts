@@ -51,6 +51,8 @@ export function aggregate(
   const nGroups = g.code.length;
   const rows = nGroups * 3;
   const sums = new Float64Array(rows * METRIC_COUNT);
+  // Persons × standard per row, for the population-weighted average standard.
+  const standardPersons = new Float64Array(rows);
   for (let r = 0; r < regions.count; r++) {
     for (let a = 0; a < 2; a++) {
       const src = (r * 2 + a) * METRIC_COUNT;
@@ -61,6 +63,9 @@ export function aggregate(
         sums[row * METRIC_COUNT + k] += v;
         sums[all * METRIC_COUNT + k] += v;
       }
+      const weighted = result.cells[src + M['persons']] * result.standard[r * 2 + a];
+      standardPersons[row] += weighted;
+      standardPersons[all] += weighted;
     }
   }
   const values = {} as Record<MetricId, Float64Array>;
@@ -87,6 +92,7 @@ export function aggregate(
     values['poverty.postRate'][row] = ratio(v('poverty.postHeadcount'), persons);
     values['poverty.gapClosed'][row] = v('poverty.preGap') > 0 ? 1 - v('poverty.postGap') / v('poverty.preGap') : 0;
     values['cost.totalReal'][row] = v('cost.total') / result.priceIndex;
+    values['standard.average'][row] = ratio(standardPersons[row], persons) / deflator;
     if (options.real) values['cost.totalReal'][row] = values['cost.total'][row];
   }
   const area = new Uint8Array(rows);

@@ -69,6 +69,34 @@ describe('aggregate', () => {
     expect(nominal.values['cost.totalReal'][2]).toBeCloseTo(real.values['cost.total'][2], 6);
   });
 
+  it('averages the standard over persons: per region, per province and nationally', () => {
+    const params = resolveScenario(base, regions);
+    const r = aggregate(year, regions, 'region');
+    const p = aggregate(year, regions, 'province');
+    const n = aggregate(year, regions, 'national');
+    // A region × area row holds exactly that cell's standard.
+    expect(r.values['standard.average'][0]).toBeCloseTo(params.standard[0], 9);
+    expect(r.values['standard.average'][4]).toBeCloseTo(params.standard[3], 9);
+    // Province 11 (regions 0 and 1), urban: weighted by each cell's persons.
+    const persons0 = r.values['persons'][0];
+    const persons1 = r.values['persons'][3];
+    const expected = (persons0 * params.standard[0] + persons1 * params.standard[2]) / (persons0 + persons1);
+    expect(p.values['standard.average'][0]).toBeCloseTo(expected, 9);
+    const low = Math.min(...params.standard);
+    const high = Math.max(...params.standard);
+    expect(n.values['standard.average'][AREA_ALL]).toBeGreaterThan(low);
+    expect(n.values['standard.average'][AREA_ALL]).toBeLessThan(high);
+    // A 10% rise (never lower keeps none below) raises every average by 10%; real values deflate it.
+    const raised = aggregate(
+      simulateYear(h, regions, resolveScenario(withParams(base, { 'standard.scalePct': 10 }), regions)),
+      regions,
+      'national',
+    );
+    expect(raised.values['standard.average'][AREA_ALL]).toBeCloseTo(1.1 * n.values['standard.average'][AREA_ALL], 6);
+    const real = aggregate({ ...year, priceIndex: 1.25 }, regions, 'national', { real: true });
+    expect(real.values['standard.average'][AREA_ALL]).toBeCloseTo(n.values['standard.average'][AREA_ALL] / 1.25, 9);
+  });
+
   it('gives the decile distribution', () => {
     const d = decileTable(year);
     expect(d).toHaveLength(10);

@@ -45,9 +45,10 @@ export interface ReplicationResult {
   totals: Float64Array;
   cells: Float64Array;
   cellCount: number;
-  /** The simulated year and its price index (for real values in tables). */
+  /** The simulated year, its price index (for real values in tables) and standard per cell. */
   year: number;
   priceIndex: number;
+  standard: Float64Array;
 }
 
 /** Mean and percentiles across replications of every metric of a region level's summary table. */

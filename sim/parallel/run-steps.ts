@@ -64,6 +64,7 @@ export function* yearSteps(
     cells,
     deciles: addInOrder(replies, (r) => r.deciles, 10 * DECILE_METRIC_COUNT),
     priceIndex: params.priceIndex,
+    standard: params.standard,
   };
 }
 

@@ -22,6 +22,7 @@ const UNIT_QUANTITY: Record<MetricUnit, Quantity> = {
   events: 'count',
   share: 'share',
   'yuan/household': 'householdAnnual',
+  'yuan/person/month': 'monthly',
 };
 
 /** Every engine metric (sums then rates) with label and display quantity; the sample count is a plain count. */

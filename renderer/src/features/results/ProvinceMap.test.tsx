@@ -26,6 +26,13 @@ describe('ProvinceMap', () => {
     expect(Number(screen.getByTestId('tile-53').getAttribute('data-value'))).toBeCloseTo(3.6e9);
     fireEvent.mouseEnter(screen.getByTestId('tile-53'));
     expect(screen.getByTestId('map-hover').textContent).toContain('36.0亿元');
+    // The scenario's standards: Yunnan's average standard 700 → 840 yuan/person/month.
+    fireEvent.change(screen.getByTestId('map-indicator'), { target: { value: 'standard' } });
+    expect(Number(screen.getByTestId('tile-53').getAttribute('data-value'))).toBeCloseTo(840);
+    fireEvent.change(screen.getByTestId('map-indicator'), { target: { value: 'dStandard' } });
+    expect(Number(screen.getByTestId('tile-53').getAttribute('data-value'))).toBeCloseTo(140);
+    fireEvent.mouseEnter(screen.getByTestId('tile-53'));
+    expect(screen.getByTestId('map-hover').textContent).toContain('元');
     fireEvent.click(screen.getByTestId('tile-53'));
     expect(onSelect).toHaveBeenCalledWith('53');
   });

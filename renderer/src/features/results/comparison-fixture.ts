@@ -115,7 +115,12 @@ export function sampleComparison(): YearComparison {
           nameZh: '云南',
           nameEn: 'Yunnan',
           sample: 900,
-          values: { 'persons.dibao': 500_000 * scale, 'cost.total': 3e9 * scale, 'coverage.cash': 0.05 * scale },
+          values: {
+            'persons.dibao': 500_000 * scale,
+            'cost.total': 3e9 * scale,
+            'coverage.cash': 0.05 * scale,
+            'standard.average': 700 * scale,
+          },
         },
         { code: '53', nameZh: '云南', nameEn: 'Yunnan', area: 0, sample: 300, values: { 'persons.dibao': 100_000 } },
         {

@@ -59,6 +59,22 @@ export const MAP_INDICATORS: readonly MapIndicator[] = [
     read: (r) => r.lowIncomeCoverage,
   },
   {
+    id: 'standard',
+    zh: '平均低保标准',
+    en: 'Average dibao standard',
+    quantity: 'monthly',
+    scale: 'sequential',
+    read: (r) => r.standard,
+  },
+  {
+    id: 'dStandard',
+    zh: 'Δ 平均低保标准',
+    en: 'Δ average dibao standard',
+    quantity: 'monthly',
+    scale: 'diverging',
+    read: (r) => r.dStandard,
+  },
+  {
     id: 'exclusionRate',
     zh: '漏保率',
     en: 'Exclusion rate',

@@ -241,6 +241,9 @@ export interface RegionRow {
   dCoverage: number;
   lowIncomeCoverage: number;
   exclusionRate: number;
+  /** Dibao standard averaged over persons (yuan/person/month), and its change. */
+  standard: number;
+  dStandard: number;
 }
 
 const CASH_PERSONS: readonly MetricId[] = ['persons.dibao', 'persons.tekun'];
@@ -273,6 +276,8 @@ function regionRow(scenario: SummaryTable, delta: SummaryTable, i: number): Regi
     dCoverage: metric(delta, 'coverage.cash', j),
     lowIncomeCoverage: metric(scenario, 'coverage.lowIncome', i),
     exclusionRate: metric(scenario, 'exclusion.rate', i),
+    standard: metric(scenario, 'standard.average', i),
+    dStandard: metric(delta, 'standard.average', j),
   };
 }
 
