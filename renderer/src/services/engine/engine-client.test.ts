@@ -12,6 +12,8 @@ class LoopWorker {
   onerror: ((event: ErrorEvent) => void) | null = null;
   onmessageerror: (() => void) | null = null;
   terminated = false;
+  /** `prepareKernel` of each dataset load this worker got. */
+  readonly loads: (boolean | undefined)[] = [];
   private readonly receive = createWorkerLoop((message) => {
     setTimeout(() => {
       if (!this.terminated) this.onmessage?.({ data: structuredClone(message) } as MessageEvent<FromWorker>);
@@ -19,6 +21,7 @@ class LoopWorker {
   });
   postMessage(message: ToWorker): void {
     if (this.terminated) return;
+    if (message.type === 'load') this.loads.push(message.prepareKernel);
     if (
       (message as { kind?: string }).kind === 'trace' &&
       (message as { payload: { record: unknown } }).payload.record === 'crash'
@@ -122,5 +125,7 @@ describe('EngineClient', () => {
     expect(outcome.status).toBe('done');
     if (outcome.status === 'done') expect(outcome.result.replications).toBe(4);
     expect(workers).toHaveLength(2);
+    // Only the interactive worker splits its kernel on load; the replications worker never runs year or project.
+    expect(workers.map((w) => w.loads)).toEqual([[true], [false]]);
   });
 });

@@ -76,6 +76,8 @@ class WorkerChannel {
     private readonly nextId: () => number,
     private readonly events: EngineEvents,
     private readonly onCrash: (channel: WorkerChannel) => void,
+    /** Answers year and project calls: its datasets start their shard worker on load. */
+    private readonly interactive: boolean,
   ) {
     this.worker = this.start();
   }
@@ -151,7 +153,8 @@ class WorkerChannel {
   load(datasetId: string, households: HouseholdArrays, regions: RegionArrays): Promise<EngineOutcome<LoadResult>> {
     this.datasetId = datasetId;
     const id = this.nextId();
-    return this.send<LoadResult>({ type: 'load', id, datasetId, households, regions }, `load:${id}`);
+    const message: ToWorker = { type: 'load', id, datasetId, households, regions, prepareKernel: this.interactive };
+    return this.send<LoadResult>(message, `load:${id}`);
   }
 
   terminate(): void {
@@ -176,6 +179,7 @@ export class EngineClient {
       () => this.nextId(),
       events,
       (channel) => void this.reload(channel),
+      true,
     );
   }
 
@@ -262,6 +266,7 @@ export class EngineClient {
       () => this.nextId(),
       {},
       (crashed) => void this.reload(crashed),
+      false,
     );
     const { households, regions } = await this.source.load();
     await channel.load(datasetId, households, regions);

@@ -1,5 +1,7 @@
 // What the engine worker does for each call, over the dataset it holds: parse the scenario (errors with field paths),
-// resolve it, run the engine's functions, aggregate and suppress. Environment-free, so tests run it directly.
+// resolve it, run the engine's functions, aggregate and suppress. Year and project run on the dataset's sharded
+// kernel: awaited in the worker (KERNEL_HANDLERS), or run to completion in-thread (HANDLERS; the same bits).
+// Environment-free, so tests run it directly.
 import {
   aggregate,
   BASELINE_SCENARIO,
@@ -7,7 +9,6 @@ import {
   incomeDeciles,
   mergeReplications,
   parseScenario,
-  project,
   resolveScenario,
   runReplications,
   scenarioParamValues,
@@ -19,15 +20,18 @@ import {
   suppress,
   traceHousehold,
   type HouseholdArrays,
+  type ProjectionResult,
   type RegionArrays,
+  type ResolvedParams,
   type Scenario,
   type SummaryTable,
   type YearResult,
 } from '../../../../sim/index.ts';
-import type { EngineCalls, LevelTables, LoadResult, ProjectionRun } from './engine-calls';
+import type { EngineCalls, LevelTables, LoadResult, ProjectionRun, YearComparison } from './engine-calls';
+import { EngineKernel, type EngineKernelOptions } from './engine-kernel';
 import type { EngineErrorInfo, EngineKind } from './engine-protocol';
 
-/** The dataset a worker holds, with what is computed once per dataset (deciles, baseline tables). */
+/** The dataset a worker holds, with what is computed once per dataset (deciles, baseline tables, the kernel). */
 export interface EngineData {
   datasetId: string;
   households: HouseholdArrays;
@@ -35,6 +39,8 @@ export interface EngineData {
   decile: Uint8Array;
   /** Baseline tables per `yearIndex|minCell`. */
   baseline: Map<string, LevelTables>;
+  /** Runs year and project calls (two shards on large datasets when the worker can start another). */
+  kernel: EngineKernel;
 }
 
 /** A user-caused engine error (invalid scenario, missing dataset) carried as a bilingual value. */
@@ -50,13 +56,25 @@ export class EngineInputError extends Error implements EngineErrorInfo {
   }
 }
 
-/** Takes a dataset into the worker (arrays were transferred) and computes its income deciles once. */
+/**
+ * Takes a dataset into the worker (arrays were transferred) and computes its income deciles once. The kernel keeps
+ * the full arrays (solvers, traces, household columns and replications use them) and splits its rows on first use.
+ */
 export function loadData(
   datasetId: string,
   households: HouseholdArrays,
   regions: RegionArrays,
+  kernel: EngineKernelOptions = {},
 ): { data: EngineData; result: LoadResult } {
-  const data = { datasetId, households, regions, decile: incomeDeciles(households), baseline: new Map() };
+  const decile = incomeDeciles(households);
+  const data: EngineData = {
+    datasetId,
+    households,
+    regions,
+    decile,
+    baseline: new Map(),
+    kernel: new EngineKernel(households, regions, decile, kernel),
+  };
   return { data, result: { datasetId, households: households.count, regions: regions.count } };
 }
 
@@ -91,63 +109,110 @@ export function levelTables(year: YearResult, regions: RegionArrays, minCell: nu
   return tables;
 }
 
-function runYear(data: EngineData, scenario: Scenario, yearIndex: number, minCell: number): LevelTables {
-  const params = resolveScenario(scenario, data.regions, { yearIndex });
-  const year = simulateYear(data.households, data.regions, params, { householdColumns: false, decile: data.decile });
-  return levelTables(year, data.regions, minCell);
-}
-
 function subtract(a: Float64Array, b: Float64Array): Float64Array {
   const out = new Float64Array(a.length);
   for (let i = 0; i < a.length; i += 1) out[i] = a[i] - b[i];
   return out;
 }
 
+/** A call's kernel work as steps: each yields what to simulate and receives its result, run sync or awaited. */
+type CallSteps<Job, Out, T> = Generator<Job, T, Out>;
+
+/** A projection to run: the scenario and its span (undefined: the scenario's own). */
+interface ProjectionJob {
+  scenario: Scenario;
+  years?: number;
+}
+
+/** Baseline (cached per dataset) and scenario for one year, and scenario − baseline. */
+function* yearCall(
+  data: EngineData,
+  { scenario: document, yearIndex = 0, minCell }: EngineCalls['year']['request'],
+): CallSteps<ResolvedParams, YearResult, YearComparison> {
+  const scenario = scenarioOf(document);
+  const cells = minCellOf(scenario, minCell);
+  const key = `${yearIndex}|${cells}`;
+  const cached = data.baseline.get(key);
+  const tablesOf = (year: YearResult) => levelTables(year, data.regions, cells);
+  const baseline = cached ?? tablesOf(yield resolveScenario(BASELINE_SCENARIO, data.regions, { yearIndex }));
+  if (!cached) data.baseline.set(key, baseline);
+  const isBaseline = JSON.stringify(scenario) === JSON.stringify(BASELINE_SCENARIO);
+  const result = isBaseline ? baseline : tablesOf(yield resolveScenario(scenario, data.regions, { yearIndex }));
+  const delta: { national: SummaryTable; province: SummaryTable; region?: SummaryTable; deciles: Float64Array } = {
+    national: diffTables(result.national, baseline.national),
+    province: diffTables(result.province, baseline.province),
+    deciles: subtract(result.deciles, baseline.deciles),
+  };
+  if (result.region && baseline.region) delta.region = diffTables(result.region, baseline.region);
+  return {
+    datasetId: data.datasetId,
+    year: result.national.year,
+    scenarioName: scenario.name,
+    baseline,
+    scenario: result,
+    delta,
+    baselineCached: cached !== undefined,
+  };
+}
+
+/** Each scenario's projection panel, one after the other. */
+function* projectCall(
+  data: EngineData,
+  { scenarios, years, minCell }: EngineCalls['project']['request'],
+): CallSteps<ProjectionJob, ProjectionResult, ProjectionRun[]> {
+  const runs: ProjectionRun[] = [];
+  for (const document of scenarios) {
+    const scenario = scenarioOf(document);
+    const cells = minCellOf(scenario, minCell);
+    const panel = yield { scenario, years };
+    runs.push({
+      scenarioName: scenario.name,
+      years: panel.years.map((y) => y.year),
+      national: panel.years.map((y) => aggregate(y, data.regions, 'national')),
+      province: panel.years.map((y) => suppress(aggregate(y, data.regions, 'province'), cells)),
+    });
+  }
+  return runs;
+}
+
+function runSync<Job, Out, T>(steps: CallSteps<Job, Out, T>, run: (job: Job) => Out): T {
+  let next = steps.next();
+  while (!next.done) next = steps.next(run(next.value));
+  return next.value;
+}
+
+async function runAsync<Job, Out, T>(steps: CallSteps<Job, Out, T>, run: (job: Job) => Promise<Out>): Promise<T> {
+  let next = steps.next();
+  while (!next.done) next = steps.next(await run(next.value));
+  return next.value;
+}
+
 type Handlers = {
   [K in EngineKind]: (data: EngineData, payload: EngineCalls[K]['request']) => EngineCalls[K]['response'];
 };
 
-/** One handler per call kind (a typed map: adding a kind without a handler fails to compile). */
-export const HANDLERS: Handlers = {
-  year(data, { scenario: document, yearIndex = 0, minCell }) {
-    const scenario = scenarioOf(document);
-    const cells = minCellOf(scenario, minCell);
-    const key = `${yearIndex}|${cells}`;
-    const cached = data.baseline.get(key);
-    const baseline = cached ?? runYear(data, BASELINE_SCENARIO, yearIndex, cells);
-    if (!cached) data.baseline.set(key, baseline);
-    const isBaseline = JSON.stringify(scenario) === JSON.stringify(BASELINE_SCENARIO);
-    const result = isBaseline ? baseline : runYear(data, scenario, yearIndex, cells);
-    const delta: { national: SummaryTable; province: SummaryTable; region?: SummaryTable; deciles: Float64Array } = {
-      national: diffTables(result.national, baseline.national),
-      province: diffTables(result.province, baseline.province),
-      deciles: subtract(result.deciles, baseline.deciles),
-    };
-    if (result.region && baseline.region) delta.region = diffTables(result.region, baseline.region);
-    return {
-      datasetId: data.datasetId,
-      year: result.national.year,
-      scenarioName: scenario.name,
-      baseline,
-      scenario: result,
-      delta,
-      baselineCached: cached !== undefined,
-    };
-  },
+/** The calls the worker awaits on the sharded kernel (the shard worker answers while this thread runs its half). */
+export type KernelKind = 'year' | 'project';
 
-  project(data, { scenarios, years, minCell }) {
-    return scenarios.map((document): ProjectionRun => {
-      const scenario = scenarioOf(document);
-      const cells = minCellOf(scenario, minCell);
-      const panel = project(data.households, data.regions, scenario, { years, decile: data.decile });
-      return {
-        scenarioName: scenario.name,
-        years: panel.years.map((y) => y.year),
-        national: panel.years.map((y) => aggregate(y, data.regions, 'national')),
-        province: panel.years.map((y) => suppress(aggregate(y, data.regions, 'province'), cells)),
-      };
-    });
-  },
+type KernelHandlers = {
+  [K in KernelKind]: (data: EngineData, payload: EngineCalls[K]['request']) => Promise<EngineCalls[K]['response']>;
+};
+
+/** Year and project over the dataset's shards, as the worker runs them. */
+export const KERNEL_HANDLERS: KernelHandlers = {
+  year: (data, payload) => runAsync(yearCall(data, payload), (params) => data.kernel.year(params)),
+  project: (data, payload) =>
+    runAsync(projectCall(data, payload), (job) => data.kernel.project(job.scenario, job.years)),
+};
+
+/**
+ * One handler per call kind (a typed map: adding a kind without a handler fails to compile), all synchronous: year
+ * and project run in this thread over all rows, with the same bits as KERNEL_HANDLERS (for in-thread callers).
+ */
+export const HANDLERS: Handlers = {
+  year: (data, payload) => runSync(yearCall(data, payload), (params) => data.kernel.yearNow(params)),
+  project: (data, payload) =>
+    runSync(projectCall(data, payload), (job) => data.kernel.projectNow(job.scenario, job.years)),
 
   solveBudget(data, { scenario, budget, lever, range }) {
     return solveBudget({

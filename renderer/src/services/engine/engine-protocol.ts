@@ -28,6 +28,8 @@ export interface LoadDatasetMessage {
   datasetId: string;
   households: HouseholdArrays;
   regions: RegionArrays;
+  /** Start the kernel's shard worker now (the worker answering year and project calls), not on the first call. */
+  prepareKernel?: boolean;
 }
 
 /** Every message the client sends. */

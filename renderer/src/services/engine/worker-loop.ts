@@ -1,8 +1,25 @@
 // The engine worker's message loop, independent of the worker global so tests can drive it: queue incoming
-// messages, skip calls superseded in their lane, run one at a time with a macrotask between runs, post results.
+// messages, skip calls superseded in their lane, run one at a time (awaiting the sharded kernel's calls before the
+// next) with a macrotask between runs, post results.
 import type { HouseholdResult } from '../../../../sim/index.ts';
-import { DATASET_FREE, HANDLERS, loadData, NO_DATASET, type EngineData } from './engine-handlers';
-import { takeNext, toErrorInfo, transferablesOf, type FromWorker, type ToWorker } from './engine-protocol';
+import {
+  DATASET_FREE,
+  HANDLERS,
+  KERNEL_HANDLERS,
+  loadData,
+  NO_DATASET,
+  type EngineData,
+  type KernelKind,
+} from './engine-handlers';
+import type { EngineKernelOptions } from './engine-kernel';
+import {
+  takeNext,
+  toErrorInfo,
+  transferablesOf,
+  type EngineKind,
+  type FromWorker,
+  type ToWorker,
+} from './engine-protocol';
 
 /** Where results go: the worker's postMessage (or a test double). */
 export type PostFromWorker = (message: FromWorker, transfer?: Transferable[]) => void;
@@ -13,24 +30,39 @@ function transferOf(kind: string, result: unknown): Transferable[] {
   return [...transferablesOf(columns), ...transferablesOf(columns.benefit)];
 }
 
-/** Creates the loop; returns the function to call with each incoming message. */
-export function createWorkerLoop(post: PostFromWorker): (message: ToWorker) => void {
+type AnyHandler = (data: EngineData | null, payload: unknown) => unknown;
+
+function handlerOf(kind: EngineKind): AnyHandler {
+  const kernel = KERNEL_HANDLERS[kind as KernelKind] as AnyHandler | undefined;
+  return kernel ?? (HANDLERS[kind] as AnyHandler);
+}
+
+/**
+ * Creates the loop; returns the function to call with each incoming message. `kernel` says how each loaded dataset's
+ * kernel may split its rows (the worker passes a shard worker factory when it can start nested workers).
+ */
+export function createWorkerLoop(post: PostFromWorker, kernel: EngineKernelOptions = {}): (message: ToWorker) => void {
   let data: EngineData | null = null;
   let queue: ToWorker[] = [];
   let scheduled = false;
+  let running = false;
 
-  const runOne = (message: ToWorker) => {
+  const runOne = async (message: ToWorker) => {
     const started = performance.now();
     try {
       if (message.type === 'load') {
-        const loaded = loadData(message.datasetId, message.households, message.regions);
+        // The old dataset's shard worker goes with it.
+        data?.kernel.dispose();
+        data = null;
+        const loaded = loadData(message.datasetId, message.households, message.regions, kernel);
         data = loaded.data;
         post({ type: 'done', id: message.id, kind: 'load', result: loaded.result, ms: performance.now() - started });
+        // After answering, so the hand-off does not wait for the copy; the first year then finds the shard ready.
+        if (message.prepareKernel) data.kernel.prepare();
         return;
       }
       if (!data && !DATASET_FREE.has(message.kind)) throw NO_DATASET;
-      const handler = HANDLERS[message.kind] as (data: EngineData | null, payload: unknown) => unknown;
-      const result = handler(data, message.payload);
+      const result = await handlerOf(message.kind)(data, message.payload);
       const ms = performance.now() - started;
       post({ type: 'done', id: message.id, kind: message.kind, result, ms }, transferOf(message.kind, result));
     } catch (error) {
@@ -38,20 +70,25 @@ export function createWorkerLoop(post: PostFromWorker): (message: ToWorker) => v
     }
   };
 
-  const drain = () => {
+  const drain = async () => {
     scheduled = false;
     const { next, dropped, rest } = takeNext(queue);
     queue = rest;
     for (const id of dropped) post({ type: 'superseded', id });
-    if (next) runOne(next);
+    if (next) {
+      running = true;
+      await runOne(next);
+      running = false;
+    }
     if (queue.length > 0) schedule();
   };
 
   const schedule = () => {
-    if (scheduled) return;
+    // While a call runs, new messages only queue up; the run's end schedules the next drain.
+    if (scheduled || running) return;
     scheduled = true;
     // A macrotask between runs lets newer messages arrive first, so superseded calls are skipped, not run.
-    setTimeout(drain, 0);
+    setTimeout(() => void drain(), 0);
   };
 
   return (message) => {
