@@ -4,7 +4,8 @@ import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { DEMO_HOUSEHOLDS, DEMO_SEED, generateDemo } from '../../datasets/generate/generate.ts';
+import { MAX_DEMO_PREFECTURES } from '../../datasets/generate/demo-regions.ts';
+import { DEMO_HOUSEHOLDS, DEMO_SEED, generateDemo, minimumHouseholds } from '../../datasets/generate/generate.ts';
 import { demoToArrow, tableBytes } from '../../datasets/generate/to-arrow.ts';
 import { flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -26,6 +27,8 @@ const manifestSchema = z.object({
   synthetic: z.literal(true),
   households: z.number(),
   seed: z.number(),
+  /** Synthetic prefectures per province (absent: 0, province rows only). */
+  prefectures: z.number().optional(),
   generatorSha256: z.string(),
   files: z.record(z.string(), z.string()),
 });
@@ -44,13 +47,17 @@ export async function generatorFingerprint(): Promise<string> {
   return sha256Hex(parts.join('\n'));
 }
 
-/** Generates `households` sample households from `seed` into `outDir`; returns the manifest written. */
+/**
+ * Generates `households` sample households from `seed` (over `prefectures` synthetic prefectures per province, or
+ * provinces) into `outDir`; returns the manifest written.
+ */
 export async function writeGeneratedDataset(
   outDir: string,
   households: number,
   seed: number,
+  prefectures = 0,
 ): Promise<GenerateManifest> {
-  const data = generateDemo(households, seed);
+  const data = generateDemo(households, seed, { prefectures });
   const arrow = demoToArrow(data);
   const files: Record<string, Uint8Array> = {
     [DATASET_FILES.households]: tableBytes(arrow.households, 'file'),
@@ -68,6 +75,7 @@ export async function writeGeneratedDataset(
     synthetic: true,
     households,
     seed,
+    ...(prefectures > 0 ? { prefectures } : {}),
     generatorSha256: await generatorFingerprint(),
     files: hashes,
   };
@@ -92,7 +100,9 @@ export async function demoStaleReason(dir: string, households: number, seed: num
   const checked = manifestSchema.safeParse(parsed);
   if (!checked.success) return '清单格式不对 / malformed manifest';
   const manifest = checked.data;
-  if (manifest.households !== households || manifest.seed !== seed) return '规模或种子不同 / size or seed differ';
+  if (manifest.households !== households || manifest.seed !== seed || (manifest.prefectures ?? 0) !== 0) {
+    return '规模、种子或地区层级不同 / size, seed or region level differ';
+  }
   if (manifest.generatorSha256 !== (await generatorFingerprint())) return '生成器已更新 / generator changed';
   for (const [name, hash] of Object.entries(manifest.files)) {
     try {
@@ -110,6 +120,7 @@ async function runGenerate(argv: readonly string[], io: CliIo): Promise<number> 
     households: { type: 'string', short: 'n' },
     seed: { type: 'string' },
     out: { type: 'string', short: 'o' },
+    prefectures: { type: 'string' },
     demo: { type: 'boolean' },
     force: { type: 'boolean' },
     json: { type: 'boolean' },
@@ -118,6 +129,20 @@ async function runGenerate(argv: readonly string[], io: CliIo): Promise<number> 
   const demo = flag(args, 'demo');
   const households = intOption(args, 'households', DEMO_HOUSEHOLDS, 1000, 20_000_000);
   const seed = intOption(args, 'seed', DEMO_SEED, 0, 0xffffffff);
+  const prefectures = intOption(args, 'prefectures', 0, 0, MAX_DEMO_PREFECTURES);
+  if (demo && prefectures > 0) {
+    throw usageError(
+      '演示数据集只有省级地区，不能与 --prefectures 同用',
+      'the demo dataset is province-level: --prefectures cannot be used with --demo',
+    );
+  }
+  const minimum = minimumHouseholds(prefectures);
+  if (households < minimum) {
+    throw usageError(
+      `每省 ${prefectures} 个地市时至少需要 ${minimum} 户样本`,
+      `with ${prefectures} prefectures per province at least ${minimum} sample households are needed`,
+    );
+  }
   const outOption = stringOption(args, 'out');
   if (!demo && outOption === undefined) {
     throw usageError('请用 --out 指定输出文件夹，或使用 --demo', 'give an output folder with --out, or use --demo');
@@ -136,7 +161,7 @@ async function runGenerate(argv: readonly string[], io: CliIo): Promise<number> 
   const started = Date.now();
   let manifest: GenerateManifest;
   try {
-    manifest = await writeGeneratedDataset(outDir, households, seed);
+    manifest = await writeGeneratedDataset(outDir, households, seed, prefectures);
   } catch (error) {
     throw dataError(`无法写入 ${outDir}`, `cannot write ${outDir}`, [
       error instanceof Error ? error.message : String(error),
@@ -146,8 +171,10 @@ async function runGenerate(argv: readonly string[], io: CliIo): Promise<number> 
   if (flag(args, 'json')) {
     println(io, JSON.stringify({ generated: true, dir: outDir, ...manifest }));
   } else {
-    println(io, `已生成 ${households} 户合成数据（种子 ${seed}），用时 ${seconds} 秒：${outDir}`);
-    println(io, `Generated ${households} synthetic households (seed ${seed}) in ${seconds} s: ${outDir}`);
+    const levelZh = prefectures > 0 ? `，每省 ${prefectures} 个合成地市` : '';
+    const levelEn = prefectures > 0 ? `, ${prefectures} synthetic prefectures per province` : '';
+    println(io, `已生成 ${households} 户合成数据（种子 ${seed}${levelZh}），用时 ${seconds} 秒：${outDir}`);
+    println(io, `Generated ${households} synthetic households (seed ${seed}${levelEn}) in ${seconds} s: ${outDir}`);
     println(io, '注意：合成数据，不是官方统计。/ Note: synthetic data, not official statistics.');
   }
   return 0;
@@ -161,13 +188,15 @@ export const generateCommand: Command = {
   help: `safetynet generate — 生成合成住户和地区数据（Arrow 文件）/ generate synthetic household and region data (Arrow files)
 
 用法 / Usage:
-  safetynet generate --out DIR [--households N] [--seed S]
+  safetynet generate --out DIR [--households N] [--seed S] [--prefectures K]
   safetynet generate --demo [--force]
 
 选项 / Options:
   -o, --out DIR          输出文件夹 / output folder (households.arrow, regions.arrow, manifest.json)
   -n, --households N     样本户数，默认 ${DEMO_HOUSEHOLDS} / sample households, default ${DEMO_HOUSEHOLDS}
       --seed S           随机种子（0–4294967295），默认 ${DEMO_SEED} / random seed, default ${DEMO_SEED}
+      --prefectures K    每省 K 个合成地市（4 位代码，0–9，默认 0 = 仅省级）/ K synthetic prefectures per province
+                         (4-digit codes, 0–9, default 0 = provinces only)
       --demo             写入演示数据集 datasets/demo/（仅在缺失或过期时）/ write the demo dataset to datasets/demo/
                          (only when missing or stale)
       --force            即使是最新也重新生成 / regenerate even when up to date

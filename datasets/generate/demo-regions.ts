@@ -1,6 +1,7 @@
 // The demo regions table (31 provinces × urban/rural) derived from reference/provinces.csv: population scaled to the
 // 2024 total, income and consumption split by area with national urban/rural ratios, illustrative standards, and
 // illustrative minimum wages and central shares by east/centre/west (documented in SCHEMA.md; not official figures).
+// Optionally each province is split into synthetic prefectures (4-digit codes) to exercise the finer region level.
 
 import { AREA } from '../../sim/model/codes.ts';
 import { PROVINCES, nationalTarget } from '../reference/reference-data.ts';
@@ -38,10 +39,36 @@ export interface DemoRegions {
   central_share: Float64Array;
 }
 
-/** Build the 62 demo region rows (urban then rural for each province, provinces in code order). */
-export function buildDemoRegions(): DemoRegions {
+/** Largest number of synthetic prefectures per province (codes pp01 … pp09). */
+export const MAX_DEMO_PREFECTURES = 9;
+
+const PREFECTURE_ZH = '甲乙丙丁戊己庚辛壬';
+const PREFECTURE_EN = 'ABCDEFGHI';
+
+/**
+ * How synthetic prefecture j of k differs from its province: its share of the province's population (the first is
+ * the largest), and factors on the standard and on income and consumption (from +10% / +20% down to −10% / −20%).
+ */
+function prefectureProfile(j: number, k: number): { share: number; standard: number; income: number } {
+  if (k <= 1) return { share: 1, standard: 1, income: 1 };
+  const t = j / (k - 1);
+  return { share: (k - j) / ((k * (k + 1)) / 2), standard: 1.1 - 0.2 * t, income: 1.2 - 0.4 * t };
+}
+
+/**
+ * Build the demo region rows: urban then rural for each province in code order (62 rows); with `prefectures` k > 0,
+ * urban then rural for each of k synthetic prefectures per province instead (codes pp01 … pp0k, names 甲市 / City A …),
+ * the province's population split among them and standards, income and consumption varied around the province's.
+ */
+export function buildDemoRegions(prefectures = 0): DemoRegions {
+  if (!Number.isInteger(prefectures) || prefectures < 0 || prefectures > MAX_DEMO_PREFECTURES) {
+    throw new RangeError(
+      `每省地市数须为 0–${MAX_DEMO_PREFECTURES} 的整数：${prefectures} / Prefectures per province must be an integer from 0 to ${MAX_DEMO_PREFECTURES}: ${prefectures}`,
+    );
+  }
   const provinces = [...PROVINCES].sort((a, b) => a.code.localeCompare(b.code));
-  const n = provinces.length * 2;
+  const parts = Math.max(1, prefectures);
+  const n = provinces.length * parts * 2;
   const totalRef = nationalTarget('population_total').value * 1e4;
   const sumProv = provinces.reduce((s, p) => s + p.population10k * 1e4, 0);
   const scale = totalRef / sumProv;
@@ -66,19 +93,25 @@ export function buildDemoRegions(): DemoRegions {
     const ruralIncome = p.incomePc / (s * incomeRatio + 1 - s);
     const ruralConsumption = p.consumptionPc / (s * consumptionRatio + 1 - s);
     const belt = beltOf(p.code);
-    for (const area of [AREA.urban, AREA.rural]) {
-      const r = i * 2 + area;
-      const urban = area === AREA.urban;
-      out.region_code.push(p.code);
-      out.area[r] = area;
-      out.name_zh.push(p.nameZh);
-      out.name_en.push(p.nameEn);
-      out.population[r] = Math.round(p.population10k * 1e4 * scale * (urban ? s : 1 - s));
-      out.dibao_standard[r] = urban ? p.dibaoUrban : p.dibaoRural;
-      out.income_prev_pc[r] = Math.round(urban ? ruralIncome * incomeRatio : ruralIncome);
-      out.consumption_prev_pc[r] = Math.round(urban ? ruralConsumption * consumptionRatio : ruralConsumption);
-      out.min_wage[r] = ILLUSTRATIVE_MIN_WAGE[belt];
-      out.central_share[r] = ILLUSTRATIVE_CENTRAL_SHARE[belt];
+    for (let j = 0; j < parts; j++) {
+      const f = prefectureProfile(j, prefectures);
+      for (const area of [AREA.urban, AREA.rural]) {
+        const r = (i * parts + j) * 2 + area;
+        const urban = area === AREA.urban;
+        out.region_code.push(prefectures > 0 ? `${p.code}0${j + 1}` : p.code);
+        out.area[r] = area;
+        out.name_zh.push(prefectures > 0 ? `${p.nameZh}${PREFECTURE_ZH[j]}市` : p.nameZh);
+        out.name_en.push(prefectures > 0 ? `${p.nameEn} City ${PREFECTURE_EN[j]}` : p.nameEn);
+        out.population[r] = Math.round(p.population10k * 1e4 * scale * (urban ? s : 1 - s) * f.share);
+        const standard = urban ? p.dibaoUrban : p.dibaoRural;
+        out.dibao_standard[r] = prefectures > 0 ? Math.round((standard * f.standard) / 5) * 5 : standard;
+        out.income_prev_pc[r] = Math.round((urban ? ruralIncome * incomeRatio : ruralIncome) * f.income);
+        out.consumption_prev_pc[r] = Math.round(
+          (urban ? ruralConsumption * consumptionRatio : ruralConsumption) * f.income,
+        );
+        out.min_wage[r] = ILLUSTRATIVE_MIN_WAGE[belt];
+        out.central_share[r] = ILLUSTRATIVE_CENTRAL_SHARE[belt];
+      }
     }
   });
   return out;

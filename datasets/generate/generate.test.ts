@@ -1,7 +1,7 @@
 // The demo generator: deterministic to the byte, internally consistent, weights summing to the population, synthetic.
 import { describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
-import { generateDemo } from './generate.ts';
+import { generateDemo, minimumHouseholds } from './generate.ts';
 import { demoToArrow, tableBytes } from './to-arrow.ts';
 import { nationalTarget } from '../reference/reference-data.ts';
 import { PROGRAMME } from '../../sim/model/codes.ts';
@@ -72,5 +72,35 @@ describe('generateDemo', () => {
 
   it('refuses sizes it cannot stratify', () => {
     expect(() => generateDemo(10, 1)).toThrow(/1,000/);
+    expect(() => generateDemo(2_000, 1, { prefectures: 3 })).toThrow(/3000/);
+    expect(() => generateDemo(5_000, 1, { prefectures: 10 })).toThrow(/0 to 9/);
+  });
+
+  it('splits every province into synthetic prefectures on request, each with households in both areas', () => {
+    const fine = generateDemo(minimumHouseholds(3), 5, { prefectures: 3 });
+    const r = fine.regions;
+    expect(r.count).toBe(31 * 3 * 2);
+    expect(r.region_code.slice(0, 6)).toEqual(['1101', '1101', '1102', '1102', '1103', '1103']);
+    expect(r.name_zh[0]).toBe('北京甲市');
+    expect(r.name_en[5]).toBe('Beijing City C');
+    // The province's population is split among its prefectures; the first prefecture has the highest standard.
+    const province = generateDemo(5_000, 5).regions;
+    expect(r.population[0] + r.population[2] + r.population[4]).toBeCloseTo(province.population[0], -1);
+    expect(r.dibao_standard[0]).toBeGreaterThan(r.dibao_standard[4]);
+    const h = fine.households;
+    const rowsPerRegion = new Map<string, number>();
+    let persons = 0;
+    for (let i = 0; i < h.count; i++) {
+      const key = `${h.region_code[i]}/${h.area[i]}`;
+      rowsPerRegion.set(key, (rowsPerRegion.get(key) ?? 0) + 1);
+      persons += h.weight[i] * h.size[i];
+    }
+    expect(rowsPerRegion.size).toBe(r.count);
+    const total = nationalTarget('population_total').value * 1e4;
+    expect(Math.abs(persons - total) / total).toBeLessThan(0.002);
+    const again = demoToArrow(generateDemo(minimumHouseholds(3), 5, { prefectures: 3 }));
+    expect(
+      Buffer.from(tableBytes(again.households)).equals(Buffer.from(tableBytes(demoToArrow(fine).households))),
+    ).toBe(true);
   });
 });

@@ -315,17 +315,41 @@ function truncatedLogNormal(rng: Prng, mean: number, sigma: number, floor: numbe
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-/** Generate the synthetic demo: `count` sample households (at least 1,000) from a 32-bit `seed`. Deterministic. */
-export function generateDemo(count: number, seed: number): DemoData {
+/**
+ * Fewest sample households for `prefectures` per province: 1,000 per 62 region rows (31 provinces × 2 areas), so
+ * every stratum of every region row gets its minimum sample.
+ */
+export function minimumHouseholds(prefectures = 0): number {
+  return 1000 * Math.max(1, prefectures);
+}
+
+/** Options of `generateDemo`. */
+export interface GenerateOptions {
+  /** Synthetic prefectures per province (0 = province rows only, the default; at most 9). */
+  prefectures?: number;
+}
+
+/**
+ * Generate the synthetic demo: `count` sample households (at least 1,000) from a 32-bit `seed`, over provinces or
+ * (with `prefectures`) synthetic prefectures. Deterministic.
+ */
+export function generateDemo(count: number, seed: number, options: GenerateOptions = {}): DemoData {
   if (!Number.isInteger(count) || count < 1000 || count > 5_000_000) {
     throw new RangeError(
       `样本户数须为 1,000–5,000,000 的整数：${count} / Household count must be an integer from 1,000 to 5,000,000: ${count}`,
     );
   }
-  const regions = buildDemoRegions();
+  const regions = buildDemoRegions(options.prefectures ?? 0);
+  const needed = minimumHouseholds(options.prefectures);
+  if (count < needed) {
+    throw new RangeError(
+      `${regions.count} 个地区行至少需要 ${needed} 户样本：${count} / ${regions.count} region rows need at least ${needed} sample households: ${count}`,
+    );
+  }
   const persons = stratumPersons(regions);
   const d = DEMO_DESIGN;
-  const min = Math.max(1, Math.min(12, Math.floor(count / 1000)));
+  // Minimum sample per stratum and region row: one per 1,000 households per 62 region rows, at most 12.
+  const min = Math.max(1, Math.min(12, Math.floor(count / needed)));
   const alloc = {} as Record<Stratum, Int32Array>;
   let allocated = 0;
   for (const s of STRATA) {

@@ -151,6 +151,32 @@ describe('safetynet run', () => {
     for (const r of rows.filter((row) => row[9] === 'false')) expect(Number(r[8])).toBeGreaterThanOrEqual(60);
   });
 
+  it('runs a generated prefecture-level dataset with a table per prefecture', async () => {
+    const fine = path.join(dir, 'prefectures');
+    const generated = await spawnCli(['generate', '--households', '2000', '--prefectures', '2', '--out', fine]);
+    expect(generated.code, generated.stderr).toBe(0);
+    expect(generated.stdout).toContain('2 synthetic prefectures per province');
+    const out = path.join(dir, 'out-prefectures');
+    const run = await spawnCli(['run', fine, '--min-cell', '5', '--out', out, '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    const rows = (await readFile(path.join(out, 'summary_region.csv'), 'utf8'))
+      .split('\r\n')
+      .filter((l) => /^\d{4},region,/.test(l))
+      .map((l) => l.split(','));
+    // 31 provinces × 2 prefectures × (urban, rural, all), each code with its province's two digits.
+    expect(rows).toHaveLength(31 * 2 * 3);
+    expect(new Set(rows.map((r) => r[2])).size).toBe(62);
+    expect(rows.every((r) => /^\d{4}$/.test(r[2]))).toBe(true);
+    expect(rows.filter((r) => r[2] === '4302').map((r) => r[4])).toEqual([
+      'Hunan City B',
+      'Hunan City B',
+      'Hunan City B',
+    ]);
+    const tooFew = await spawnCli(['generate', '--households', '1500', '--prefectures', '2', '--out', fine]);
+    expect(tooFew.code).toBe(2);
+    expect(tooFew.stderr).toContain('2000');
+  });
+
   it('refuses an invalid scenario with exit 1, naming the field and its range', async () => {
     const bad = await spawnCli(['run', data, '--scenario', path.join(dir, 'bad-scenario.json')]);
     expect(bad.code).toBe(1);
