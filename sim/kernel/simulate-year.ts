@@ -304,26 +304,26 @@ export function simulateYear(
       // (tests compare both bit for bit).
       const size = hhSize[i];
       const s = stdA[c];
-      const earnRaw = hhEarningsPc[i] * fIncA[c];
-      const earnPc = earnRaw < incomePc ? earnRaw : incomePc;
       const incM = incomePc / 12;
-      // Same value as rules/dibao countableIncomeMonthlyPc; the division is skipped when the disregard is 0.
-      const dr = disregardA[c];
-      const countable =
-        dr > 0 || earnPc < 0 ? incM - Math.min(hhWorking[i] * dr * s, (earnPc * size) / 12) / size : incM;
-      // Outside every programme: countable income at or above the standard (not dibao), income at or above the
-      // marginal limit (not marginal, not tekun), not enrolled last year, not an orphan household, and failing the
-      // rigid-expenditure test (the same comparisons as the branch loop).
-      if (
-        countable >= s &&
-        incM >= margMultA[c] * s &&
-        prevProgArr[i] === 0 &&
-        hhChildren[i] < size &&
-        !(
-          incomePc < rigidMultA[c] * (incomePrevA[c] * fIncA[c]) &&
-          (hhMedicalHh[i] + hhEducationHh[i] + hhRehabHh[i]) * fConsA[c] > rigidRatioA[c] * incomePc * size
-        )
-      ) {
+      // Outside every programme: income at or above the marginal limit (not marginal, not tekun), not enrolled last
+      // year, not an orphan household (cheapest tests first), countable income at or above the standard (not dibao)
+      // and failing the rigid-expenditure test: the same comparisons as the branch loop.
+      let outside = incM >= margMultA[c] * s && prevProgArr[i] === 0 && hhChildren[i] < size;
+      if (outside) {
+        // Same value as rules/dibao countableIncomeMonthlyPc; only a disregard or negative earnings change it.
+        const dr = disregardA[c];
+        const earnRaw = hhEarningsPc[i] * fIncA[c];
+        const earnPc = earnRaw < incomePc ? earnRaw : incomePc;
+        const countable =
+          dr > 0 || earnPc < 0 ? incM - Math.min(hhWorking[i] * dr * s, (earnPc * size) / 12) / size : incM;
+        outside =
+          countable >= s &&
+          !(
+            incomePc < rigidMultA[c] * (incomePrevA[c] * fIncA[c]) &&
+            (hhMedicalHh[i] + hhEducationHh[i] + hhRehabHh[i]) * fConsA[c] > rigidRatioA[c] * incomePc * size
+          );
+      }
+      if (outside) {
         const ratio = incM / s;
         const monitored = hhMonitored[i] > 0 || (monMultA[c] > 0 && ratio < monMultA[c]) || ratio < monRatio;
         let events = 0;
