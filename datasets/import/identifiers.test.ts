@@ -1,5 +1,6 @@
 // Identifier detection by column name and by values: true positives, and no false alarms on schema columns or regions.
 import { describe, expect, it } from 'vitest';
+import { Dictionary, Int32, Int64, Table, Utf8, makeVector, vectorFromArray } from 'apache-arrow';
 import { HOUSEHOLDS, REGIONS } from '../schema.ts';
 import { PROVINCES } from '../reference/reference-data.ts';
 import {
@@ -9,6 +10,8 @@ import {
   isPersonName,
   isPhone,
   isResidentId,
+  sampleRowIndices,
+  scanArrowIdentifiers,
 } from './identifiers.ts';
 
 describe('value tests', () => {
@@ -78,5 +81,96 @@ describe('identifierKindByValues', () => {
     expect(identifierKindByValues(['城镇', '农村', '城镇', '农村'])).toBeUndefined();
     expect(identifierKindByValues(['11', '12', '5301', '530102'])).toBeUndefined();
     expect(identifierKindByValues(Array.from({ length: 50 }, (_, i) => String(100000 + i * 7919)))).toBeUndefined();
+  });
+});
+
+describe('sampleRowIndices', () => {
+  it('takes every row of a small table', () => {
+    expect(sampleRowIndices(4)).toEqual([0, 1, 2, 3]);
+    expect(sampleRowIndices(500)).toHaveLength(500);
+  });
+
+  it('draws distinct rows in order, spread over the whole table, the same every time', () => {
+    const rows = sampleRowIndices(1_000_000);
+    expect(rows).toHaveLength(500);
+    expect(new Set(rows).size).toBe(500);
+    for (let i = 1; i < rows.length; i++) expect(rows[i]).toBeGreaterThan(rows[i - 1]);
+    expect(rows[0]).toBeGreaterThanOrEqual(0);
+    expect(rows[499]).toBeLessThan(1_000_000);
+    // Spread: every tenth of the table gets some of the sample.
+    const tenths = new Set(rows.map((r) => Math.floor(r / 100_000)));
+    expect(tenths.size).toBe(10);
+    expect(sampleRowIndices(1_000_000)).toEqual(rows);
+    expect(sampleRowIndices(1_000_000, 500, 8)).not.toEqual(rows);
+  });
+});
+
+describe('scanArrowIdentifiers', () => {
+  const n = 2000;
+  const ids = ['11010519491231002X', '440524188001010014', '110101199003074477', '320102198506150016'];
+  const ordinary = {
+    household_id: makeVector(Int32Array.from({ length: n }, (_, i) => i + 1)),
+    region_code: vectorFromArray(
+      Array.from({ length: n }, (_, i) => ['11', '5301', '530102'][i % 3]),
+      new Utf8(),
+    ),
+    income_pc: makeVector(Float64Array.from({ length: n }, (_, i) => 1000 + i)),
+  };
+
+  it('refuses by name before looking at values', () => {
+    const table = new Table({
+      ...ordinary,
+      户主姓名: vectorFromArray(
+        Array.from({ length: n }, () => 'x'),
+        new Utf8(),
+      ),
+    });
+    const scan = scanArrowIdentifiers(table, 'h.arrow');
+    expect(scan.issues.map((i) => [i.column, i.rule])).toEqual([['户主姓名', 'identifier_column']]);
+    expect(scan.issues[0].message.en).toMatch(/personal names \(by its name\)/);
+  });
+
+  it('judges text, dictionary text and 64-bit integer columns by sampled values, with 1-based example rows', () => {
+    const phones = vectorFromArray(
+      Array.from({ length: n }, (_, i) => 13_800_000_000n + BigInt(i)),
+      new Int64(),
+    );
+    const table = new Table({
+      ...ordinary,
+      misc: vectorFromArray(
+        Array.from({ length: n }, (_, i) => ids[i % ids.length]),
+        new Utf8(),
+      ),
+      tag: vectorFromArray(
+        Array.from({ length: n }, (_, i) => `建设路${(i % 40) + 1}号`),
+        new Dictionary(new Utf8(), new Int32()),
+      ),
+      contact: phones,
+    });
+    const scan = scanArrowIdentifiers(table, 'h.arrow');
+    expect(scan.issues.map((i) => [i.column, i.message.en.match(/looks like ([a-z0-9 -]+?) \(/i)?.[1]])).toEqual([
+      ['misc', '18-digit resident ID numbers'],
+      ['tag', 'street addresses'],
+      ['contact', 'phone numbers'],
+    ]);
+    const sample = new Set(sampleRowIndices(n).map((i) => i + 1));
+    for (const issue of scan.issues) {
+      expect(issue.examples.length).toBeGreaterThan(0);
+      for (const row of issue.examples) expect(sample.has(row)).toBe(true);
+    }
+    expect([...scan.valuesChecked].sort()).toEqual(['contact', 'misc', 'region_code', 'tag']);
+  });
+
+  it('passes ordinary data, and leaves other column types to the DuckDB scan', () => {
+    const scan = scanArrowIdentifiers(new Table(ordinary), 'h.arrow');
+    expect(scan.issues).toEqual([]);
+    expect([...scan.valuesChecked]).toEqual(['region_code']);
+  });
+
+  it('skips nulls, as the DuckDB scan does', () => {
+    const values = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? null : ids[i % ids.length]));
+    const scan = scanArrowIdentifiers(new Table({ misc: vectorFromArray(values, new Utf8()) }), 'h.arrow');
+    expect(scan.issues[0]?.column).toBe('misc');
+    for (const row of scan.issues[0].examples) expect(row % 2).toBe(0);
   });
 });

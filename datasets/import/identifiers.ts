@@ -1,6 +1,9 @@
 // Direct-identifier refusal (POLICY.md §6): columns that look like personal names, 18-digit resident ID numbers,
-// phone numbers or street addresses, judged by column name (Chinese and English) and by a sample of values.
+// phone numbers or street addresses, judged by column name (Chinese and English) and by a sample of values: on the
+// decoded Arrow table before anything is inserted, or in DuckDB for CSV and for column types Arrow cannot spell as text.
 
+import { DataType, Type } from 'apache-arrow';
+import type { Table as ArrowTable } from 'apache-arrow';
 import { PROVINCES } from '../reference/reference-data.ts';
 import type { DataIssue } from './issues.ts';
 import { describeTable, ident, rowsOf } from './duckdb-port.ts';
@@ -140,23 +143,144 @@ export function identifierIssue(
   };
 }
 
-/** Scan a loaded table for identifier columns by name and by a sample of up to `sample` values per text-like column. */
+/** Rows sampled per column when judging a column by its values. */
+export const IDENTIFIER_SAMPLE_ROWS = 500;
+
+/**
+ * 0-based indices of up to `n` of `rows` rows, ascending: every row when there are no more than `n`, otherwise a seeded
+ * uniform sample (the same rows for every column and every run, so a refusal is reproducible).
+ */
+export function sampleRowIndices(rows: number, n = IDENTIFIER_SAMPLE_ROWS, seed = 7): number[] {
+  if (rows <= n) return Array.from({ length: rows }, (_, i) => i);
+  // Floyd's algorithm over a small xorshift generator: n distinct indices without touching the other rows.
+  let state = (seed * 2654435761) >>> 0 || 1;
+  const next = (bound: number): number => {
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return Math.floor((state / 4294967296) * bound);
+  };
+  const chosen = new Set<number>();
+  for (let j = rows - n; j < rows; j++) {
+    const t = next(j + 1);
+    chosen.add(chosen.has(t) ? j : t);
+  }
+  return [...chosen].sort((a, b) => a - b);
+}
+
+/** The refusal for a column whose sampled values (with their 1-based row numbers) look like identifiers, if they do. */
+function judgeColumnValues(
+  label: string,
+  column: string,
+  values: readonly string[],
+  rowNumbers: readonly number[],
+): DataIssue | undefined {
+  const kind = identifierKindByValues(values);
+  if (!kind) return undefined;
+  const test = { resident_id: isResidentId, phone: isPhone, address: isAddress, person_name: isPersonName }[kind];
+  const examples = rowNumbers.filter((_, j) => test(values[j])).slice(0, 3);
+  return identifierIssue(label, column, kind, 'values', examples);
+}
+
+/** Columns refused by their names alone. */
+function nameIssues(label: string, columns: readonly string[], allowPlainName?: boolean): DataIssue[] {
+  const issues: DataIssue[] = [];
+  for (const c of columns) {
+    const kind = identifierKindByName(c, allowPlainName);
+    if (kind) issues.push(identifierIssue(label, c, kind, 'name'));
+  }
+  return issues;
+}
+
+/** DuckDB column types whose values can hold identifiers as text or long numbers (IDs, phones) and are sampled. */
+const TEXT_LIKE_DUCKDB = /VARCHAR|BIGINT|HUGEINT|DECIMAL|UBIGINT/;
+
+/**
+ * A column of a decoded Arrow table as the strings DuckDB's `CAST(… AS VARCHAR)` gives for it, for the Arrow types
+ * whose text is unambiguous: UTF-8 (plain or dictionary-encoded) and 64-bit integers. Other types answer undefined and
+ * are sampled in DuckDB after the insert instead.
+ */
+function arrowText(type: DataType): ((value: unknown) => string) | undefined {
+  const text = (t: DataType): boolean => t.typeId === Type.Utf8 || t.typeId === Type.LargeUtf8;
+  if (text(type)) return (v) => v as string;
+  if (DataType.isDictionary(type) && text(type.dictionary)) return (v) => v as string;
+  if (DataType.isInt(type) && type.bitWidth === 64) return (v) => String(v as bigint);
+  return undefined;
+}
+
+/** What {@link scanArrowIdentifiers} found and which columns it judged by their values. */
+export interface ArrowIdentifierScan {
+  issues: DataIssue[];
+  /** Columns whose sampled values were judged (their DuckDB copies need no second look). */
+  valuesChecked: Set<string>;
+}
+
+/**
+ * Scan a decoded Arrow table before it goes anywhere: every column by name, and text and 64-bit integer columns by the
+ * values of a seeded sample of rows (the same rows for every column). Columns of other types that DuckDB would read as
+ * text, wide integers or decimals are left to {@link scanIdentifiers} after the insert (`valuesChecked` says which
+ * were judged here).
+ */
+export function scanArrowIdentifiers(
+  table: ArrowTable,
+  label: string,
+  options: { allowPlainName?: boolean; sample?: number } = {},
+): ArrowIdentifierScan {
+  const names = table.schema.fields.map((f) => f.name);
+  const issues = nameIssues(label, names, options.allowPlainName);
+  const valuesChecked = new Set<string>();
+  if (issues.length > 0) return { issues, valuesChecked };
+  const rows = sampleRowIndices(table.numRows, options.sample);
+  table.schema.fields.forEach((field, index) => {
+    const toText = arrowText(field.type);
+    const vector = table.getChildAt(index);
+    if (!toText || !vector) return;
+    valuesChecked.add(field.name);
+    const values: string[] = [];
+    const rowNumbers: number[] = [];
+    for (const i of rows) {
+      const v: unknown = vector.get(i);
+      if (v === null || v === undefined) continue;
+      values.push(toText(v));
+      rowNumbers.push(i + 1);
+    }
+    const issue = judgeColumnValues(label, field.name, values, rowNumbers);
+    if (issue) issues.push(issue);
+  });
+  return { issues, valuesChecked };
+}
+
+/**
+ * Scan a loaded DuckDB table for identifier columns: every column by name, and each text-like column (text, wide
+ * integers, decimals) by a sample of up to `sample` rows, except the columns in `valuesChecked` (already judged on the
+ * decoded Arrow table by {@link scanArrowIdentifiers}).
+ */
 export async function scanIdentifiers(
   db: DuckDbPort,
   table: string,
   label: string,
-  options: { allowPlainName?: boolean; sample?: number } = {},
+  options: {
+    allowPlainName?: boolean;
+    sample?: number;
+    valuesChecked?: ReadonlySet<string>;
+    /** The table's columns and DuckDB types, when the caller has already described it. */
+    columns?: readonly { name: string; type: string }[];
+  } = {},
 ): Promise<DataIssue[]> {
-  const columns = await describeTable(db, table);
-  const issues: DataIssue[] = [];
-  const candidates: string[] = [];
-  for (const c of columns) {
-    const kind = identifierKindByName(c.name, options.allowPlainName);
-    if (kind) issues.push(identifierIssue(label, c.name, kind, 'name'));
-    else if (/VARCHAR|BIGINT|HUGEINT|DECIMAL|UBIGINT/.test(c.type)) candidates.push(c.name);
-  }
+  const columns = options.columns ?? (await describeTable(db, table));
+  const issues = nameIssues(
+    label,
+    columns.map((c) => c.name),
+    options.allowPlainName,
+  );
+  const named = new Set(issues.map((i) => i.column));
+  const candidates = columns
+    .filter((c) => !named.has(c.name) && !options.valuesChecked?.has(c.name) && TEXT_LIKE_DUCKDB.test(c.type))
+    .map((c) => c.name);
   if (candidates.length === 0) return issues;
-  const n = options.sample ?? 500;
+  const n = options.sample ?? IDENTIFIER_SAMPLE_ROWS;
   const select = candidates.map((c, i) => `CAST(${ident(c)} AS VARCHAR) AS c${i}`).join(', ');
   const rows = await rowsOf(
     db,
@@ -172,12 +296,8 @@ export async function scanIdentifiers(
         rowNumbers.push(Number(r.rn));
       }
     }
-    const kind = identifierKindByValues(values);
-    if (kind) {
-      const test = { resident_id: isResidentId, phone: isPhone, address: isAddress, person_name: isPersonName }[kind];
-      const examples = rowNumbers.filter((_, j) => test(values[j])).slice(0, 3);
-      issues.push(identifierIssue(label, c, kind, 'values', examples));
-    }
+    const issue = judgeColumnValues(label, c, values, rowNumbers);
+    if (issue) issues.push(issue);
   });
   return issues;
 }

@@ -1,12 +1,13 @@
 // Reads a user's file (Arrow IPC file or stream, Parquet, CSV) into a DuckDB table, refuses identifier columns before
 // anything is kept, and reports row count, columns and Arrow metadata. Bad or truncated files become issues, not crashes.
 
-import { MessageHeader, MessageReader, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { tableFromIPC } from 'apache-arrow';
 import type { Table as ArrowTable } from 'apache-arrow';
 import type { DataIssue, DataResult } from './issues.ts';
 import { describeTable, exec, ident, literal, rowsOf } from './duckdb-port.ts';
 import type { DuckDbPort } from './duckdb-port.ts';
-import { scanIdentifiers } from './identifiers.ts';
+import { assertArrowLayout, insertArrowTable } from './arrow-insert.ts';
+import { scanArrowIdentifiers, scanIdentifiers } from './identifiers.ts';
 import { parquetRowCount, parquetToArrow } from './parquet.ts';
 
 /** File formats the import reads. */
@@ -27,6 +28,8 @@ export interface LoadedTable {
    * takes already-typed columns from it instead of copying them back out of DuckDB.
    */
   arrow?: ArrowTable;
+  /** The file's content hash from {@link LoadOptions.digest}, when one was asked for. */
+  digest?: string;
 }
 
 /** Import progress stages reported to the caller (for a progress indicator). */
@@ -47,6 +50,11 @@ export interface LoadOptions {
   /** Most rows the caller can hold: a larger file is refused before DuckDB reads it (counted from the Arrow or
    * Parquet metadata, or from the CSV's line breaks). */
   maxRows?: number;
+  /**
+   * A content hash of the file (e.g. SHA-256 through Web Crypto), computed while DuckDB inserts it: it is called once
+   * the insert is under way (before DuckDB may take the bytes) and its result becomes `LoadedTable.digest`.
+   */
+  digest?: (bytes: Uint8Array) => Promise<string>;
 }
 
 const startsWith = (bytes: Uint8Array, text: string): boolean => {
@@ -146,31 +154,6 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-/**
- * The IPC stream inside an Arrow file (magic, messages, footer) with only the small schema message prepended when the
- * writer left it out, so a file is inserted without re-encoding its record batches. Undefined if the layout is odd.
- */
-export function fileToStream(bytes: Uint8Array, parsed: ArrowTable): Uint8Array | undefined {
-  if (bytes.length < 18) return undefined;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const footerLength = view.getInt32(bytes.length - 10, true);
-  const end = bytes.length - 10 - footerLength;
-  if (footerLength <= 0 || end <= 8) return undefined;
-  const body = bytes.subarray(8, end);
-  const first = new MessageReader(body).readMessage();
-  if (!first) return undefined;
-  const eos = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
-  const endsWithEos = body.length >= 8 && eos.every((b, i) => body[body.length - 8 + i] === b);
-  const head =
-    first.headerType === MessageHeader.Schema ? new Uint8Array(0) : tableToIPC(new Table(parsed.schema), 'stream');
-  const schemaPart = head.subarray(0, Math.max(0, head.length - 8));
-  const out = new Uint8Array(schemaPart.length + body.length + (endsWithEos ? 0 : 8));
-  out.set(schemaPart, 0);
-  out.set(body, schemaPart.length);
-  if (!endsWithEos) out.set(eos, schemaPart.length + body.length);
-  return out;
-}
-
 const fileIssue = (fileName: string, rule: string, zh: string, en: string): DataIssue => ({
   rule,
   severity: 'error',
@@ -244,47 +227,7 @@ export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<Da
   });
   options.onProgress?.('reading');
   await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
-  let metadata: Record<string, string> = {};
-  let arrow: ArrowTable | undefined;
-  const tempFile = `${table}__import.csv`;
-  try {
-    if (format === 'parquet') {
-      const rows = parquetRowCount(bytes);
-      if (options.maxRows !== undefined && rows > options.maxRows) {
-        return { ok: false, issues: [tooManyRows(fileName, rows, options.maxRows)] };
-      }
-      const parsed = await parquetToArrow(bytes);
-      await db.insertArrowFromIPCStream(tableToIPC(parsed, 'stream'), { name: table, create: true });
-      arrow = parsed;
-    } else if (format === 'arrow-file' || format === 'arrow-stream') {
-      const parsed = tableFromIPC(bytes);
-      if (parsed.schema.fields.length === 0) throw new Error('no columns');
-      if (options.maxRows !== undefined && parsed.numRows > options.maxRows) {
-        return { ok: false, issues: [tooManyRows(fileName, parsed.numRows, options.maxRows)] };
-      }
-      metadata = Object.fromEntries(parsed.schema.metadata);
-      const stream = format === 'arrow-stream' ? bytes : (fileToStream(bytes, parsed) ?? tableToIPC(parsed, 'stream'));
-      arrow = parsed;
-      await db.insertArrowFromIPCStream(stream, { name: table, create: true });
-      const [{ n }] = await rowsOf(db, `SELECT count(*)::DOUBLE AS n FROM ${ident(table)}`);
-      if (Number(n) !== parsed.numRows) throw new Error(`row count mismatch (${String(n)} vs ${parsed.numRows})`);
-    } else {
-      const csv = csvAsUtf8(bytes);
-      const shape = csvShapeIssue(fileName, csv.bytes, csv.delimiter);
-      if (shape) return { ok: false, issues: [shape] };
-      const rows = csvRowBound(csv.bytes);
-      if (options.maxRows !== undefined && rows > options.maxRows) {
-        return { ok: false, issues: [tooManyRows(fileName, rows, options.maxRows)] };
-      }
-      await db.registerFileBuffer(tempFile, csv.bytes);
-      const reader = `read_csv(${literal(tempFile)}, header = true, all_varchar = true, delim = ${literal(csv.delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false)`;
-      try {
-        await exec(db, `CREATE TABLE ${ident(table)} AS SELECT * FROM ${reader}`);
-      } finally {
-        await db.dropFile(tempFile);
-      }
-    }
-  } catch (e) {
+  const unreadable = async (e: unknown): Promise<DataResult<LoadedTable>> => {
     await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
     return {
       ok: false,
@@ -297,24 +240,100 @@ export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<Da
         ),
       ],
     };
+  };
+  let metadata: Record<string, string> = {};
+  let arrow: ArrowTable | undefined;
+  let digest: string | undefined;
+  /** Columns whose values were already judged on the decoded Arrow table. */
+  let valuesChecked: ReadonlySet<string> | undefined;
+  try {
+    if (format === 'csv') {
+      const csv = csvAsUtf8(bytes);
+      const shape = csvShapeIssue(fileName, csv.bytes, csv.delimiter);
+      if (shape) return { ok: false, issues: [shape] };
+      const rows = csvRowBound(csv.bytes);
+      if (options.maxRows !== undefined && rows > options.maxRows) {
+        return { ok: false, issues: [tooManyRows(fileName, rows, options.maxRows)] };
+      }
+      // The hash copies the bytes now, before DuckDB may take them over (the browser client transfers the buffer).
+      const digesting = options.digest?.(bytes);
+      await db.registerFileBuffer(tempFile(table), csv.bytes);
+      const reader = `read_csv(${literal(tempFile(table))}, header = true, all_varchar = true, delim = ${literal(csv.delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false)`;
+      try {
+        await exec(db, `CREATE TABLE ${ident(table)} AS SELECT * FROM ${reader}`);
+      } finally {
+        await db.dropFile(tempFile(table));
+      }
+      digest = await digesting;
+    } else {
+      if (format === 'parquet') {
+        const rows = parquetRowCount(bytes);
+        if (options.maxRows !== undefined && rows > options.maxRows) {
+          return { ok: false, issues: [tooManyRows(fileName, rows, options.maxRows)] };
+        }
+        arrow = await parquetToArrow(bytes);
+      } else {
+        arrow = tableFromIPC(bytes);
+        if (arrow.schema.fields.length === 0) throw new Error('no columns');
+        if (options.maxRows !== undefined && arrow.numRows > options.maxRows) {
+          return { ok: false, issues: [tooManyRows(fileName, arrow.numRows, options.maxRows)] };
+        }
+        metadata = Object.fromEntries(arrow.schema.metadata);
+      }
+      assertArrowLayout(arrow);
+      // Identifiers are judged on the decoded table first: a refused file never reaches DuckDB.
+      options.onProgress?.('checking-identifiers', arrow.numRows);
+      const scan = scanArrowIdentifiers(arrow, fileName, { allowPlainName: options.allowPlainName });
+      if (scan.issues.length > 0) return { ok: false, issues: scan.issues };
+      if (options.signal?.aborted) return cancelled();
+      valuesChecked = scan.valuesChecked;
+      // The pieces are handed to DuckDB before this returns; the hash is computed while DuckDB inserts them.
+      const inserting = insertArrowTable(db, table, arrow);
+      const digesting = options.digest?.(bytes);
+      const [inserted, hashed] = await Promise.allSettled([inserting, digesting]);
+      if (inserted.status === 'rejected') throw inserted.reason;
+      if (hashed.status === 'rejected') throw hashed.reason;
+      digest = hashed.value;
+      const [{ n }] = await rowsOf(db, `SELECT count(*)::DOUBLE AS n FROM ${ident(table)}`);
+      if (Number(n) !== arrow.numRows) throw new Error(`row count mismatch (${String(n)} vs ${arrow.numRows})`);
+    }
+  } catch (e) {
+    return unreadable(e);
   }
   if (options.signal?.aborted) {
     await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
     return cancelled();
   }
-  const [{ n }] = await rowsOf(db, `SELECT count(*)::DOUBLE AS n FROM ${ident(table)}`);
-  const rows = Number(n);
-  options.onProgress?.('checking-identifiers', rows);
-  const refused = await scanIdentifiers(db, table, fileName, { allowPlainName: options.allowPlainName });
+  const rows = arrow
+    ? arrow.numRows
+    : Number((await rowsOf(db, `SELECT count(*)::DOUBLE AS n FROM ${ident(table)}`))[0].n);
+  if (!arrow) options.onProgress?.('checking-identifiers', rows);
+  const columns = await describeTable(db, table);
+  const refused = await scanIdentifiers(db, table, fileName, {
+    allowPlainName: options.allowPlainName,
+    valuesChecked,
+    columns,
+  });
   if (refused.length > 0 || options.signal?.aborted) {
     await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
     return refused.length > 0 ? { ok: false, issues: refused } : cancelled();
   }
-  const columns = await describeTable(db, table);
   options.onProgress?.('done', rows);
   return {
     ok: true,
-    value: { table, fileName, format, rows, columns, metadata, ...(arrow ? { arrow } : {}) },
+    value: {
+      table,
+      fileName,
+      format,
+      rows,
+      columns,
+      metadata,
+      ...(arrow ? { arrow } : {}),
+      ...(digest !== undefined ? { digest } : {}),
+    },
     issues: [],
   };
 }
+
+/** Name under which a CSV file is registered with DuckDB while it is read into `table`. */
+const tempFile = (table: string): string => `${table}__import.csv`;

@@ -1,12 +1,34 @@
-// Integration: import → identifier refusal → mapping → validation → hand-off against real DuckDB-wasm in Node.
+// Integration: import → identifier refusal → mapping → validation → hand-off against real DuckDB-wasm in Node: the
+// piecewise Arrow insert, a client that takes over the buffers it is given (as the browser one does), and identifier
+// refusal on the decoded Arrow table.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Decimal,
+  Dictionary,
+  Float64,
+  Int32,
+  Int64,
+  Table,
+  Utf8,
+  makeData,
+  makeVector,
+  tableFromArrays,
+  tableToIPC,
+  vectorFromArray,
+} from 'apache-arrow';
 import { openWasmDb } from '../fixtures/data/duckdb-node.ts';
+import { bytes, goodHouseholds, toCsv } from '../fixtures/data/small-dataset.ts';
 import { generateDemo } from '../../datasets/generate/generate.ts';
 import { demoToArrow, tableBytes } from '../../datasets/generate/to-arrow.ts';
+import { demoToEngineArrays } from '../../datasets/generate/engine-arrays.ts';
 import { loadFile } from '../../datasets/import/read-file.ts';
 import { identityMapping } from '../../datasets/import/mapping.ts';
 import { buildCanonicalTables, validateDataset } from '../../datasets/import/validate.ts';
 import { handOff } from '../../datasets/import/handoff.ts';
+import { insertArrowTable } from '../../datasets/import/arrow-insert.ts';
+import type { DuckDbPort } from '../../datasets/import/duckdb-port.ts';
+import { HOUSEHOLD_ARRAY_KEYS } from '../../sim/model/households.ts';
 
 let db: Awaited<ReturnType<typeof openWasmDb>>;
 beforeAll(async () => {
@@ -58,5 +80,155 @@ describe('demo round trip', () => {
     expect(regions.code[households.region[0]]).toBe(demo.households.region_code[0]);
     expect(households.incomePc).toBeInstanceOf(Float64Array);
     expect(households.size).toBeInstanceOf(Uint8Array);
+  });
+});
+
+const sha256 = async (data: Uint8Array): Promise<string> => createHash('sha256').update(data).digest('hex');
+
+/** A port that takes over every buffer it is handed, as the browser client does when it posts them to its worker. */
+function transferringPort(inner: DuckDbPort, calls: string[] = []): DuckDbPort {
+  const take = (data: Uint8Array): Uint8Array => {
+    const copy = structuredClone(data, { transfer: [data.buffer] });
+    expect(data.byteLength).toBe(0);
+    return copy;
+  };
+  return {
+    registerFileBuffer: (name, data) => (calls.push('register'), inner.registerFileBuffer(name, take(data))),
+    dropFile: (name) => inner.dropFile(name),
+    insertArrowFromIPCStream: (data, options) => (
+      calls.push('insert'),
+      inner.insertArrowFromIPCStream(take(data), options)
+    ),
+    query: (sql) => inner.query(sql),
+  };
+}
+
+/** Columns of a DuckDB table in row order, as JSON text (bigints as text). */
+async function contents(table: string): Promise<string> {
+  const t = await db.query(`SELECT * FROM ${table} ORDER BY rowid`);
+  return JSON.stringify(
+    t.toArray().map((r: object) => Object.values(r)),
+    (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v),
+  );
+}
+
+describe('piecewise Arrow insert', () => {
+  it('creates the same table, in the same order, as one stream', async () => {
+    const n = 5_000;
+    const table = new Table({
+      id: makeVector(Int32Array.from({ length: n }, (_, i) => i)),
+      big: vectorFromArray(
+        Array.from({ length: n }, (_, i) => (i % 7 === 0 ? null : BigInt(i) * 1_000_000_007n)),
+        new Int64(),
+      ),
+      code: vectorFromArray(
+        Array.from({ length: n }, (_, i) => (i % 11 === 0 ? null : `${10 + (i % 31)}`)),
+        new Utf8(),
+      ),
+      area: vectorFromArray(
+        Array.from({ length: n }, (_, i) => ['城镇', '农村', null][i % 3]),
+        new Dictionary(new Utf8(), new Int32()),
+      ),
+      money: vectorFromArray(
+        Array.from({ length: n }, (_, i) => (i % 13 === 0 ? null : i * 1.5)),
+        new Float64(),
+      ),
+    });
+    await db.query('DROP TABLE IF EXISTS whole; DROP TABLE IF EXISTS pieces');
+    await db.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name: 'whole', create: true });
+    const calls: string[] = [];
+    await insertArrowTable(transferringPort(db, calls), 'pieces', table, 4096);
+    expect(calls.length).toBeGreaterThan(10);
+    expect(await contents('pieces')).toBe(await contents('whole'));
+    const types = async (t: string) =>
+      (await db.query(`SELECT data_type FROM information_schema.columns WHERE table_name = '${t}'`)).toArray();
+    expect(await types('pieces')).toEqual(await types('whole'));
+  });
+});
+
+describe('a client that takes over the buffers it is given', () => {
+  const demo = generateDemo(3_000, 9);
+  const arrow = demoToArrow(demo);
+
+  it("leaves the caller's Arrow bytes and decoded table intact, hashes them, and hands off from them", async () => {
+    for (const format of ['stream', 'file'] as const) {
+      const file = tableBytes(arrow.households, format);
+      const expected = await sha256(file);
+      const port = transferringPort(db);
+      const h = await loadFile(port, { fileName: `h.${format}`, bytes: file, table: 'raw_h', digest: sha256 });
+      const r = await loadFile(port, {
+        fileName: 'r.arrow',
+        bytes: tableBytes(arrow.regions),
+        table: 'raw_r',
+        allowPlainName: true,
+      });
+      if (!h.ok || !r.ok) throw new Error(JSON.stringify([h.issues, r.issues]));
+      expect(file.byteLength).toBeGreaterThan(0);
+      expect(h.value.digest).toBe(expected);
+      const sources = {
+        households: {
+          table: 'raw_h',
+          mapping: identityMapping(
+            'households',
+            h.value.columns.map((c) => c.name),
+          ),
+        },
+        regions: {
+          table: 'raw_r',
+          mapping: identityMapping(
+            'regions',
+            r.value.columns.map((c) => c.name),
+          ),
+        },
+      };
+      const report = await validateDataset(port, sources);
+      await buildCanonicalTables(port, sources, report);
+      const direct = await handOff(port, undefined, { arrow: h.value.arrow, mapping: sources.households.mapping });
+      const want = demoToEngineArrays(demo);
+      for (const key of HOUSEHOLD_ARRAY_KEYS)
+        expect(Array.from(direct.households[key]), `${format} ${key}`).toEqual(Array.from(want.households[key]));
+    }
+  });
+
+  it('hashes a CSV file before the client takes it', async () => {
+    const csv = bytes(toCsv(goodHouseholds()));
+    const expected = await sha256(csv);
+    const h = await loadFile(transferringPort(db), { fileName: 'h.csv', bytes: csv, table: 'raw_h', digest: sha256 });
+    if (!h.ok) throw new Error(JSON.stringify(h.issues));
+    expect(h.value.digest).toBe(expected);
+    expect(h.value.rows).toBe(12);
+  });
+});
+
+describe('identifiers in Arrow files', () => {
+  it('refuses them before anything reaches DuckDB', async () => {
+    const ids = ['11010519491231002X', '440524188001010014', '110101199003074477', '320102198506150016'];
+    const calls: string[] = [];
+    const r = await loadFile(transferringPort(db, calls), {
+      fileName: 'ids.arrow',
+      bytes: tableToIPC(tableFromArrays({ id: Int32Array.from([1, 2, 3, 4]), misc: ids }), 'file'),
+      table: 'suspect',
+    });
+    expect(r.ok).toBe(false);
+    expect(calls).toEqual([]);
+  });
+
+  it('judges in DuckDB the columns Arrow cannot spell as text (decimals), and keeps nothing', async () => {
+    const n = 40;
+    const words = new Uint32Array(n * 4);
+    for (let i = 0; i < n; i++) {
+      const phone = 13_800_000_000n + BigInt(i * 7919);
+      words[i * 4] = Number(phone & 0xffffffffn);
+      words[i * 4 + 1] = Number(phone >> 32n);
+    }
+    const contact = makeVector(makeData({ type: new Decimal(0, 18, 128), length: n, nullCount: 0, data: words }));
+    const table = new Table({ id: makeVector(Int32Array.from({ length: n }, (_, i) => i + 1)), contact });
+    const r = await loadFile(db, { fileName: 'dec.arrow', bytes: tableToIPC(table, 'file'), table: 'suspect' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => [i.column, i.rule])).toEqual([['contact', 'identifier_column']]);
+    const left = await db.query(
+      `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'suspect'`,
+    );
+    expect(left.toArray()[0].n).toBe(0);
   });
 });

@@ -283,11 +283,10 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
   for (let i = 0; i < files.length; i += 1) {
     const file = files[i];
     if (signal.aborted) break;
-    const hash = await sha256(file.bytes);
     const size = file.bytes.byteLength;
-    const before = known.get(file.name);
-    if (before !== undefined && before !== hash) modified.push({ fileName: file.name, before, after: hash });
     const table = `raw_${session.id.replace('-', '_')}_${i}`;
+    // Hashed while DuckDB reads the file; hashed here only if the file was refused before it was read.
+    let hashing: Promise<string> | undefined;
     const result = await loadFile(db, {
       fileName: file.name,
       bytes: file.bytes,
@@ -295,8 +294,12 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
       signal,
       allowPlainName: true,
       maxRows: MAX_HOUSEHOLD_ROWS,
+      digest: (bytes) => (hashing = sha256(bytes)),
       onProgress: (_stage, rows) => useDataStore.getState().patchSession({ progress: { phase: file.name, rows } }),
     });
+    const hash = await (hashing ?? sha256(file.bytes));
+    const before = known.get(file.name);
+    if (before !== undefined && before !== hash) modified.push({ fileName: file.name, before, after: hash });
     if (!result.ok) {
       refused.push(...result.issues);
       continue;
