@@ -3,7 +3,7 @@
 // writes per-household result arrays back into DuckDB as a table for SQL, drill-down and export.
 
 import { DataType, tableToIPC } from 'apache-arrow';
-import type { Table } from 'apache-arrow';
+import type { Data, Table } from 'apache-arrow';
 import type { HouseholdArrays } from '../../sim/model/households.ts';
 import type { RegionArrays } from '../../sim/model/regions.ts';
 import { COMPONENT_IDS } from '../../sim/index.ts';
@@ -124,16 +124,105 @@ function fromArrow(
   return values instanceof Uint8Array ? values : Uint8Array.from(numbers);
 }
 
+/** A 2-, 4- or 6-digit region code as a number that also encodes its length, or -1 for anything else. */
+function codeKey(bytes: ArrayLike<number>, start: number, end: number): number {
+  const length = end - start;
+  if (length !== 2 && length !== 4 && length !== 6) return -1;
+  let value = 0;
+  for (let k = start; k < end; k++) {
+    const digit = bytes[k] - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return length * 1_000_000 + value;
+}
+
+/** The key of a code's province (its first two digits). */
+function provinceKey(key: number): number {
+  const length = Math.floor(key / 1_000_000);
+  const value = key % 1_000_000;
+  return 2_000_000 + Math.floor(value / 10 ** (length - 2));
+}
+
 /**
- * Read the canonical households view into HouseholdArrays. The region index (exact code, else province) is an ENUM
- * code computed in SQL; numeric columns of an Arrow/Parquet source are taken from its Arrow table (validated, same
- * order), the rest are cast by DuckDB. No row objects either way.
+ * The region index of every household (exact code, else its province; the same rule as the SQL path) read straight
+ * from the Arrow column when it holds the codes as UTF-8 text of 2, 4 or 6 plain digits without nulls, which the
+ * canonical view passes through unchanged. Undefined whenever that does not hold, or a code has no region: SQL decides.
+ */
+function regionIndexFromArrow(
+  source: HandOffSource | undefined,
+  regionCodes: readonly string[],
+): Uint32Array | undefined {
+  const src = source?.mapping.columns.region_code;
+  if (!source?.arrow || src === undefined) return undefined;
+  const vector = source.arrow.getChild(src);
+  if (!vector || vector.nullCount > 0) return undefined;
+  const index = new Map<number, number>();
+  for (const [i, code] of regionCodes.entries()) {
+    const key = codeKey(
+      Array.from(code, (c) => c.charCodeAt(0)),
+      0,
+      code.length,
+    );
+    if (key < 0) return undefined;
+    index.set(key, i);
+  }
+  const lookup = (key: number): number => (key < 0 ? -1 : (index.get(key) ?? index.get(provinceKey(key)) ?? -1));
+  const out = new Uint32Array(vector.length);
+  let row = 0;
+  for (const data of vector.data) {
+    const type = data.type as DataType;
+    let text: Data = data;
+    if (DataType.isDictionary(type)) {
+      const dictionary = data.dictionary;
+      if (!dictionary || !DataType.isUtf8(dictionary.type) || dictionary.data.length !== 1) return undefined;
+      text = dictionary.data[0] as Data;
+    } else if (!DataType.isUtf8(type)) return undefined;
+    const offsets = text.valueOffsets as Int32Array;
+    const bytes = text.values as Uint8Array;
+    // Arrow JS keeps value offsets and indices starting at the first row of a slice (`offset` is for bitmaps only).
+    const at = (i: number): number => lookup(codeKey(bytes, offsets[i], offsets[i + 1]));
+    if (DataType.isDictionary(type)) {
+      const byDictionary = Int32Array.from({ length: text.length }, (_, i) => at(i));
+      const indices = data.values as ArrayLike<number>;
+      for (let i = 0; i < data.length; i++) {
+        const region = byDictionary[Number(indices[i])];
+        if (region === undefined || region < 0) return undefined;
+        out[row++] = region;
+      }
+    } else {
+      let lastStart = -1;
+      let lastEnd = -1;
+      let last = -1;
+      for (let i = 0; i < data.length; i++) {
+        const start = offsets[i];
+        const end = offsets[i + 1];
+        // Households usually come grouped by region: reuse the previous answer while the bytes are the same.
+        let same = last >= 0 && end - start === lastEnd - lastStart;
+        for (let k = 0; same && k < end - start; k++) same = bytes[start + k] === bytes[lastStart + k];
+        if (!same) last = lookup(codeKey(bytes, start, end));
+        if (last < 0) return undefined;
+        out[row++] = last;
+        lastStart = start;
+        lastEnd = end;
+      }
+    }
+  }
+  return row === out.length ? out : undefined;
+}
+
+/**
+ * Read the canonical households view into HouseholdArrays. Numeric columns of an Arrow/Parquet source are taken from
+ * its Arrow table (validated, same order), and so is the region index when the codes are plain text; the rest come
+ * from one SQL query that casts to the engine's types and computes the region index (exact code, else province) as an
+ * ENUM code. No row objects either way; no query at all when the Arrow table has everything.
  */
 export async function householdArrays(
   db: DuckDbPort,
   households = 'households',
   regions = 'regions',
   source?: HandOffSource,
+  regionCodes?: readonly string[],
 ): Promise<HouseholdArrays> {
   const out: Record<string, unknown> = {};
   const viaSql: (typeof HOUSEHOLD_SELECT)[number][] = [];
@@ -141,6 +230,20 @@ export async function householdArrays(
     const direct = fromArrow(source, entry[1], entry[2]);
     if (direct) out[entry[0]] = direct;
     else viaSql.push(entry);
+  }
+  const region = regionCodes ? regionIndexFromArrow(source, regionCodes) : undefined;
+  const check = (count: number): HouseholdArrays => {
+    out.count = count;
+    for (const [key] of [['region'], ...HOUSEHOLD_SELECT]) {
+      const a = out[key] as ArrayLike<number>;
+      if (a.length !== count)
+        throw new Error(`列 ${key} 行数不一致 / Column ${key} has ${a.length} rows, expected ${count}`);
+    }
+    return out as unknown as HouseholdArrays;
+  };
+  if (region && viaSql.length === 0 && source?.arrow) {
+    out.region = region;
+    return check(source.arrow.numRows);
   }
   const select = viaSql.map(([, col, type]) => `, CAST(${ident(col)} AS ${type}) AS ${ident(col)}`).join('');
   const enumName = ident(`${regions}__region_index`);
@@ -152,15 +255,9 @@ export async function householdArrays(
   try {
     const index = `enum_code(coalesce(TRY_CAST(region_code AS ${enumName}), TRY_CAST(substr(region_code, 1, 2) AS ${enumName})))`;
     const t = await db.query(`SELECT CAST(${index} AS UINTEGER) AS region${select} FROM ${ident(households)}`);
-    out.count = t.numRows;
     out.region = column(t, 'region', Uint32Array);
     for (const [key, col, type] of viaSql) out[key] = column(t, col, type === 'DOUBLE' ? Float64Array : Uint8Array);
-    for (const [key] of HOUSEHOLD_SELECT) {
-      const a = out[key] as ArrayLike<number>;
-      if (a.length !== t.numRows)
-        throw new Error(`列 ${key} 行数不一致 / Column ${key} has ${a.length} rows, expected ${t.numRows}`);
-    }
-    return out as unknown as HouseholdArrays;
+    return check(t.numRows);
   } finally {
     await exec(db, `DROP TYPE IF EXISTS ${enumName}`);
   }
@@ -173,7 +270,7 @@ export async function handOff(
   source?: HandOffSource,
 ): Promise<{ households: HouseholdArrays; regions: RegionArrays }> {
   const regions = await regionArrays(db, names.regions);
-  const households = await householdArrays(db, names.households, names.regions, source);
+  const households = await householdArrays(db, names.households, names.regions, source, regions.code);
   return { households, regions };
 }
 

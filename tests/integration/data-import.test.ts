@@ -1,6 +1,6 @@
 // Integration: import → identifier refusal → mapping → validation → hand-off against real DuckDB-wasm in Node: the
-// piecewise Arrow insert, a client that takes over the buffers it is given (as the browser one does), and identifier
-// refusal on the decoded Arrow table.
+// piecewise Arrow insert, a client that takes over the buffers it is given (as the browser one does), identifier
+// refusal on the decoded Arrow table, and the region index read from the Arrow file.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -18,7 +18,7 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import { openWasmDb } from '../fixtures/data/duckdb-node.ts';
-import { bytes, goodHouseholds, toCsv } from '../fixtures/data/small-dataset.ts';
+import { bytes, goodHouseholds, goodRegions, toCsv } from '../fixtures/data/small-dataset.ts';
 import { generateDemo } from '../../datasets/generate/generate.ts';
 import { demoToArrow, tableBytes } from '../../datasets/generate/to-arrow.ts';
 import { demoToEngineArrays } from '../../datasets/generate/engine-arrays.ts';
@@ -28,6 +28,7 @@ import { buildCanonicalTables, validateDataset } from '../../datasets/import/val
 import { handOff } from '../../datasets/import/handoff.ts';
 import { insertArrowTable } from '../../datasets/import/arrow-insert.ts';
 import type { DuckDbPort } from '../../datasets/import/duckdb-port.ts';
+import { HOUSEHOLDS } from '../../datasets/schema.ts';
 import { HOUSEHOLD_ARRAY_KEYS } from '../../sim/model/households.ts';
 
 let db: Awaited<ReturnType<typeof openWasmDb>>;
@@ -231,4 +232,68 @@ describe('identifiers in Arrow files', () => {
     );
     expect(left.toArray()[0].n).toBe(0);
   });
+});
+
+describe('region index from the Arrow file', () => {
+  /** Households with prefecture and county codes, some only matched at province level, as text or dictionary. */
+  async function handOffBothWays(dictionary: boolean) {
+    const rows = goodHouseholds();
+    const codes = ['11', '530102', '53', '5301', '5301', '110105', '11', '53', '530102', '11', '5399', '5301'];
+    const columns: Record<string, ReturnType<typeof makeVector>> = {};
+    for (const c of HOUSEHOLDS.columns) {
+      if (c.name === 'region_code') {
+        columns[c.name] = vectorFromArray(codes, dictionary ? new Dictionary(new Utf8(), new Int32()) : new Utf8());
+      } else if (c.name === 'household_id') {
+        columns[c.name] = makeVector(Int32Array.from(rows, (r) => Number(r.household_id)));
+      } else {
+        columns[c.name] = makeVector(Float64Array.from(rows, (r) => Number(r[c.name])));
+      }
+    }
+    const h = await loadFile(db, {
+      fileName: 'h.arrow',
+      bytes: tableToIPC(new Table(columns), 'file'),
+      table: 'raw_h',
+    });
+    const r = await loadFile(db, {
+      fileName: 'r.csv',
+      bytes: bytes(toCsv(goodRegions())),
+      table: 'raw_r',
+      allowPlainName: true,
+    });
+    if (!h.ok || !r.ok) throw new Error(JSON.stringify([h.issues, r.issues]));
+    const sources = {
+      households: {
+        table: 'raw_h',
+        mapping: identityMapping(
+          'households',
+          h.value.columns.map((c) => c.name),
+        ),
+      },
+      regions: {
+        table: 'raw_r',
+        mapping: identityMapping(
+          'regions',
+          r.value.columns.map((c) => c.name),
+        ),
+      },
+    };
+    const report = await validateDataset(db, sources);
+    expect(report.ok).toBe(true);
+    expect(report.issues.find((i) => i.rule === 'region_at_province')?.count).toBe(4);
+    await buildCanonicalTables(db, sources, report);
+    const viaSql = await handOff(db);
+    const direct = await handOff(db, undefined, { arrow: h.value.arrow, mapping: sources.households.mapping });
+    return { viaSql, direct, codes };
+  }
+
+  for (const dictionary of [false, true]) {
+    it(`matches the SQL rule (exact code, else province) for ${dictionary ? 'dictionary-encoded' : 'plain'} text`, async () => {
+      const { viaSql, direct, codes } = await handOffBothWays(dictionary);
+      expect(viaSql.regions.code).toEqual(['11', '53', '5301']);
+      expect(Array.from(direct.households.region)).toEqual(Array.from(viaSql.households.region));
+      expect(Array.from(direct.households.region).map((i) => viaSql.regions.code[i])).toEqual(
+        codes.map((c) => (c === '5301' ? '5301' : c.slice(0, 2))),
+      );
+    });
+  }
 });
