@@ -1,14 +1,14 @@
-// Reads a dataset from disk into DuckDB-wasm and hands it to the engine through the data layer's own functions
-// (loadFile → mapping → validateDataset → buildCanonicalTables → handOff), so the CLI validates exactly as the app does.
+// Reads a dataset from disk and runs the data layer's import sequence on it in DuckDB-wasm (importDataset: loadFile →
+// mapping → validateDataset → buildCanonicalTables → handOff), the same sequence as the app's, so the CLI validates
+// and hands off exactly as the app does.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { handOff } from '../../datasets/import/handoff.ts';
+import { importDataset } from '../../datasets/import/import-dataset.ts';
+import type { DatasetFileInput, DatasetTable, ImportedDataset } from '../../datasets/import/import-dataset.ts';
 import type { DataIssue } from '../../datasets/import/issues.ts';
 import type { ColumnMapping } from '../../datasets/import/mapping.ts';
-import { findMapping, identityMapping, parseMapping } from '../../datasets/import/mapping.ts';
-import { loadFile } from '../../datasets/import/read-file.ts';
+import { parseMapping } from '../../datasets/import/mapping.ts';
 import type { LoadedTable } from '../../datasets/import/read-file.ts';
-import { buildCanonicalTables, validateDataset } from '../../datasets/import/validate.ts';
 import type { DatasetSources, ValidationReport } from '../../datasets/import/validate.ts';
 import type { HouseholdArrays, RegionArrays } from '../../sim/index.ts';
 import type { WasmDuckDb } from '../duckdb/wasm-node.ts';
@@ -111,23 +111,30 @@ export interface LoadedDataset {
   timings: { loadMs: number; validateMs: number; handOffMs: number };
 }
 
-async function loadOne(duck: WasmDuckDb, file: string, table: 'households' | 'regions'): Promise<LoadedTable> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    throw dataError(`无法读取文件 ${file}`, `cannot read the file ${file}`);
-  }
-  const result = await loadFile(wasmPort(duck), {
-    fileName: path.basename(file),
-    bytes,
-    table: `raw_${table}`,
-    allowPlainName: table === 'regions',
-  });
+/** Reads both files of a dataset from disk; a missing or unreadable file is a data error naming it. */
+async function readDatasetFiles(files: DatasetFiles): Promise<Record<DatasetTable, DatasetFileInput>> {
+  const read = async (file: string): Promise<DatasetFileInput> => {
+    try {
+      return { fileName: path.basename(file), bytes: await readFile(file) };
+    } catch {
+      throw dataError(`无法读取文件 ${file}`, `cannot read the file ${file}`);
+    }
+  };
+  return { households: await read(files.households), regions: await read(files.regions) };
+}
+
+/** Runs the data layer's import sequence on the dataset's files; a file that cannot be imported is a data error. */
+async function runImport(
+  duck: WasmDuckDb,
+  files: DatasetFiles,
+  mappings: readonly ColumnMapping[],
+  validateOnly: boolean,
+): Promise<ImportedDataset> {
+  const result = await importDataset(wasmPort(duck), { ...(await readDatasetFiles(files)), mappings, validateOnly });
   if (!result.ok) {
     throw dataError(
-      `无法导入 ${file}`,
-      `cannot import ${file}`,
+      `无法导入 ${files[result.table]}`,
+      `cannot import ${files[result.table]}`,
       result.issues.map((issue) => formatIssue(issue)),
     );
   }
@@ -148,21 +155,15 @@ export async function validateFiles(
   loadMs: number;
   validateMs: number;
 }> {
-  const t0 = performance.now();
-  const hh = await loadOne(duck, files.households, 'households');
-  const rg = await loadOne(duck, files.regions, 'regions');
-  const t1 = performance.now();
-  const mappingFor = (loaded: LoadedTable, table: 'households' | 'regions'): ColumnMapping => {
-    const columns = loaded.columns.map((c) => c.name);
-    return findMapping(mappings, table, columns) ?? identityMapping(table, columns);
+  const imported = await runImport(duck, files, mappings, true);
+  return {
+    report: imported.report,
+    sources: imported.sources,
+    metadata: imported.loaded.households.metadata,
+    householdsArrow: imported.loaded.households.arrow,
+    loadMs: imported.timings.read,
+    validateMs: imported.timings.validate,
   };
-  const sources: DatasetSources = {
-    households: { table: hh.table, mapping: mappingFor(hh, 'households'), label: path.basename(files.households) },
-    regions: { table: rg.table, mapping: mappingFor(rg, 'regions'), label: path.basename(files.regions) },
-  };
-  const report = await validateDataset(wasmPort(duck), sources);
-  const t2 = performance.now();
-  return { report, sources, metadata: hh.metadata, householdsArrow: hh.arrow, loadMs: t1 - t0, validateMs: t2 - t1 };
 }
 
 /** Loads, validates and hands over a dataset; validation errors become a data error listing every issue. */
@@ -171,27 +172,20 @@ export async function loadDataset(
   files: DatasetFiles,
   mappings: readonly ColumnMapping[] = [],
 ): Promise<LoadedDataset> {
-  const { report, sources, metadata, householdsArrow, loadMs, validateMs } = await validateFiles(duck, files, mappings);
-  if (!report.ok) {
+  const { report, arrays, loaded, timings } = await runImport(duck, files, mappings, false);
+  if (!report.ok || !arrays) {
     throw dataError(
       '数据集未通过校验（运行 safetynet validate 查看完整报告）',
       'the dataset failed validation (run safetynet validate for the full report)',
       report.issues.filter((i) => i.severity === 'error').map((issue) => formatIssue(issue)),
     );
   }
-  const t0 = performance.now();
-  const port = wasmPort(duck);
-  await buildCanonicalTables(port, sources, report);
-  const { households, regions } = await handOff(port, undefined, {
-    arrow: householdsArrow,
-    mapping: sources.households!.mapping,
-  });
   return {
     files,
-    households,
-    regions,
+    households: arrays.households,
+    regions: arrays.regions,
     report,
-    metadata,
-    timings: { loadMs, validateMs, handOffMs: performance.now() - t0 },
+    metadata: loaded.households.metadata,
+    timings: { loadMs: timings.read, validateMs: timings.validate, handOffMs: timings.tables + timings.handoff },
   };
 }

@@ -1,6 +1,6 @@
 // Integration: import → identifier refusal → mapping → validation → hand-off against real DuckDB-wasm in Node: the
-// piecewise Arrow insert, a client that takes over the buffers it is given (as the browser one does), identifier
-// refusal on the decoded Arrow table, and the region index read from the Arrow file.
+// shared import sequence, the piecewise Arrow insert, a client that takes over the buffers it is given (as the browser
+// one does), and the region index read from the Arrow file.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -23,12 +23,14 @@ import { generateDemo } from '../../datasets/generate/generate.ts';
 import { demoToArrow, tableBytes } from '../../datasets/generate/to-arrow.ts';
 import { demoToEngineArrays } from '../../datasets/generate/engine-arrays.ts';
 import { loadFile } from '../../datasets/import/read-file.ts';
-import { identityMapping } from '../../datasets/import/mapping.ts';
+import { identityMapping, makeMapping } from '../../datasets/import/mapping.ts';
 import { buildCanonicalTables, validateDataset } from '../../datasets/import/validate.ts';
 import { handOff } from '../../datasets/import/handoff.ts';
 import { insertArrowTable } from '../../datasets/import/arrow-insert.ts';
+import { importDataset } from '../../datasets/import/import-dataset.ts';
+import type { ImportProgress } from '../../datasets/import/import-dataset.ts';
 import type { DuckDbPort } from '../../datasets/import/duckdb-port.ts';
-import { HOUSEHOLDS } from '../../datasets/schema.ts';
+import { HOUSEHOLDS, REGIONS } from '../../datasets/schema.ts';
 import { HOUSEHOLD_ARRAY_KEYS } from '../../sim/model/households.ts';
 
 let db: Awaited<ReturnType<typeof openWasmDb>>;
@@ -112,6 +114,91 @@ async function contents(table: string): Promise<string> {
     (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v),
   );
 }
+
+describe('importDataset', () => {
+  const demo = generateDemo(8_000, 5);
+  const arrow = demoToArrow(demo);
+  const households = { fileName: 'households.arrow', bytes: tableBytes(arrow.households) };
+  const regions = { fileName: 'regions.arrow', bytes: tableBytes(arrow.regions) };
+
+  it("reads, validates and hands off a dataset, reporting its phases and the files' hashes", async () => {
+    const progress: ImportProgress[] = [];
+    const result = await importDataset(db, {
+      households,
+      regions,
+      digest: sha256,
+      onProgress: (p) => progress.push(p),
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const { loaded, report, arrays, timings, sources } = result.value;
+    expect(report.issues).toEqual([]);
+    expect(loaded.households.digest).toBe(await sha256(households.bytes));
+    expect(loaded.regions.digest).toBe(await sha256(regions.bytes));
+    expect(sources.households.mapping).toEqual(
+      identityMapping(
+        'households',
+        HOUSEHOLDS.columns.map((c) => c.name),
+      ),
+    );
+    const want = demoToEngineArrays(demo);
+    for (const key of HOUSEHOLD_ARRAY_KEYS)
+      expect(Array.from(arrays!.households[key]), key).toEqual(Array.from(want.households[key]));
+    expect(arrays!.regions.code).toEqual(want.regions.code);
+    const phases = progress.map((p) => p.phase).filter((p, i, all) => p !== all[i - 1]);
+    expect(phases).toEqual(['read', 'identifiers', 'read', 'identifiers', 'read', 'validate', 'handoff']);
+    expect(progress.find((p) => p.phase === 'validate')?.rows).toBe(8_000);
+    for (const ms of Object.values(timings)) expect(ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('stops after the report when asked to, and when the report has errors', async () => {
+    const only = await importDataset(db, { households, regions, validateOnly: true });
+    expect(only.ok && only.value.report.ok && only.value.arrays === undefined).toBe(true);
+    const badRegions = tableToIPC(tableFromArrays({ region_code: ['11'], area: Int32Array.from([0]) }), 'file');
+    const bad = await importDataset(db, { households, regions: { fileName: 'r.arrow', bytes: badRegions } });
+    if (!bad.ok) throw new Error('the regions file is readable');
+    expect(bad.value.report.ok).toBe(false);
+    expect(bad.value.arrays).toBeUndefined();
+  });
+
+  it("uses the saved mapping made for a file's columns", async () => {
+    const rows = goodHouseholds().map((r) => ({ ...r, hh_weight: r.weight, weight: undefined }));
+    const columns = Object.keys(rows[0]).filter((c) => c !== 'weight');
+    const csv = toCsv(
+      rows.map((r) => Object.fromEntries(columns.map((c) => [c, String(r[c as keyof typeof r])]))),
+      columns,
+    );
+    const mapping = makeMapping('households', columns, {
+      ...identityMapping('households', columns).columns,
+      weight: 'hh_weight',
+    });
+    const result = await importDataset(db, {
+      households: { fileName: 'h.csv', bytes: bytes(csv) },
+      regions: { fileName: 'r.csv', bytes: bytes(toCsv(goodRegions())) },
+      mappings: [
+        identityMapping(
+          'regions',
+          REGIONS.columns.map((c) => c.name),
+        ),
+        mapping,
+      ],
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.value.report.issues).toEqual([]);
+    expect(result.value.sources.households.mapping).toEqual(mapping);
+    expect(Array.from(result.value.arrays!.households.weight)).toEqual(goodHouseholds().map((r) => Number(r.weight)));
+  });
+
+  it('names the file it could not import', async () => {
+    const ids = ['11010519491231002X', '440524188001010014', '110101199003074477'];
+    const suspect = tableToIPC(tableFromArrays({ id: Int32Array.from([1, 2, 3]), misc: ids }), 'file');
+    const result = await importDataset(db, { households: { fileName: 'h.arrow', bytes: suspect }, regions });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result).toMatchObject({ table: 'households', fileName: 'h.arrow' });
+      expect(result.issues[0].rule).toBe('identifier_column');
+    }
+  });
+});
 
 describe('piecewise Arrow insert', () => {
   it('creates the same table, in the same order, as one stream', async () => {

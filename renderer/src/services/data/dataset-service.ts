@@ -4,8 +4,14 @@
 import type { OpenedFile } from '../../../../electron/contract/host-api.ts';
 import { loadFile, type LoadedTable } from '../../../../datasets/import/read-file.ts';
 import { identityMapping, type ColumnMapping, MappingSchema } from '../../../../datasets/import/mapping.ts';
-import { buildCanonicalTables, validateDataset, type DatasetSources } from '../../../../datasets/import/validate.ts';
-import { handOff, type HandOffSource } from '../../../../datasets/import/handoff.ts';
+import { validateDataset, type DatasetSources } from '../../../../datasets/import/validate.ts';
+import { handOff } from '../../../../datasets/import/handoff.ts';
+import {
+  completeImport,
+  importDataset,
+  type EngineArrays,
+  type ImportProgress,
+} from '../../../../datasets/import/import-dataset.ts';
 import { ident, literal, rowsOf } from '../../../../datasets/import/duckdb-port.ts';
 import type { DataIssue } from '../../../../datasets/import/issues.ts';
 import type { Bilingual } from '../../i18n/i18n';
@@ -88,18 +94,13 @@ async function dropTables(db: DuckDbClient, tables: readonly string[]): Promise<
   }
 }
 
-/** Builds the engine's arrays from DuckDB's canonical tables and hands them to the worker (transferred); returns
- * the milliseconds spent building the arrays and handing them over (transfer + the worker's one-off deciles). */
-async function handToEngine(
-  db: DuckDbClient,
-  datasetId: string,
-  source?: HandOffSource,
-): Promise<{ arrays: number; engine: number }> {
+/** Hands the engine's arrays to its worker (transferred: they are unusable here afterwards; after a worker crash it
+ * rebuilds them from DuckDB's canonical tables); returns the milliseconds taken (transfer + the worker's one-off
+ * deciles). */
+async function handToEngine(db: DuckDbClient, datasetId: string, arrays: EngineArrays): Promise<number> {
   const started = performance.now();
-  const { households, regions } = await handOff(db, undefined, source);
-  const built = performance.now();
-  await getEngine().loadDataset(datasetId, households, regions, () => handOff(db));
-  return { arrays: Math.round(built - started), engine: Math.round(performance.now() - built) };
+  await getEngine().loadDataset(datasetId, arrays.households, arrays.regions, () => handOff(db));
+  return Math.round(performance.now() - started);
 }
 
 /** Loads the bundled synthetic demo (fetched from the app itself), validates it, and hands it to the engine. */
@@ -137,67 +138,48 @@ export async function loadDemo(): Promise<void> {
         return new Uint8Array(await response.arrayBuffer());
       }),
     ]);
-    const files: DatasetFile[] = await Promise.all(
-      DEMO_FILES.map(async (name, i) => ({ name, bytes: bytes[i].byteLength, sha256: await sha256(bytes[i]) })),
-    );
     lap('fetch');
-    update({ progress: { phase: 'read' }, files });
     const tables = ['raw_demo_households', 'raw_demo_regions'] as const;
-    const loaded = [];
-    for (let i = 0; i < DEMO_FILES.length; i += 1) {
-      const result = await loadFile(db, {
-        fileName: DEMO_FILES[i],
-        bytes: bytes[i],
-        table: tables[i],
-        allowPlainName: i === 1,
-      });
-      if (!result.ok) throw issuesMessage(result.issues);
-      loaded.push(result.value);
-      update({ progress: { phase: 'read', rows: result.value.rows } });
-    }
-    const householdsMapping = identityMapping(
-      'households',
-      loaded[0].columns.map((c) => c.name),
-    );
-    const sources: DatasetSources = {
-      households: { table: tables[0], mapping: householdsMapping, label: DEMO_FILES[0] },
-      regions: {
-        table: tables[1],
-        mapping: identityMapping(
-          'regions',
-          loaded[1].columns.map((c) => c.name),
-        ),
-        label: DEMO_FILES[1],
-      },
-    };
-    lap('read');
-    update({ progress: { phase: 'validate', rows: loaded[0].rows } });
-    const report = await validateDataset(db, sources);
-    useDataStore.getState().setReport(DEMO_DATASET_ID, report);
-    if (!report.ok) throw issuesMessage(report.issues);
-    lap('validate');
-    await buildCanonicalTables(db, sources, report);
-    lap('tables');
-    update({ progress: { phase: 'handoff', rows: loaded[0].rows } });
-    const handoff = await handToEngine(db, DEMO_DATASET_ID, {
-      arrow: loaded[0].arrow,
-      mapping: householdsMapping,
+    const imported = await importDataset(db, {
+      households: { fileName: DEMO_FILES[0], bytes: bytes[0] },
+      regions: { fileName: DEMO_FILES[1], bytes: bytes[1] },
+      tables: { households: tables[0], regions: tables[1] },
+      digest: sha256,
+      onProgress: (progress: ImportProgress) => update({ progress: { phase: progress.phase, rows: progress.rows } }),
     });
+    if (!imported.ok) throw issuesMessage(imported.issues);
+    const { loaded, report, arrays } = imported.value;
+    const files: DatasetFile[] = DEMO_FILES.map((name, i) => {
+      const file = i === 0 ? loaded.households : loaded.regions;
+      return { name, bytes: bytes[i].byteLength, sha256: file.digest ?? '' };
+    });
+    update({ files });
+    useDataStore.getState().setReport(DEMO_DATASET_ID, report);
+    if (!report.ok || !arrays) throw issuesMessage(report.issues);
+    const engineStarted = performance.now();
+    const engineMs = await handToEngine(db, DEMO_DATASET_ID, arrays);
     await replaceRawTables(db, tables);
-    lap('handoff');
-    timings.handoffArrays = handoff.arrays;
-    timings.handoffEngine = handoff.engine;
+    const steps = imported.value.timings;
+    Object.assign(timings, {
+      read: Math.round(steps.read),
+      validate: Math.round(steps.validate),
+      tables: Math.round(steps.tables),
+      handoff: Math.round(steps.handoff + performance.now() - engineStarted),
+      handoffArrays: Math.round(steps.handoff),
+      handoffEngine: engineMs,
+    });
+    mark = performance.now();
     const totals = await weightedTotals(db);
     lap('totals');
     update({
       status: 'ready',
       progress: undefined,
       error: undefined,
-      rows: loaded[0].rows,
-      regionRows: loaded[1].rows,
+      rows: loaded.households.rows,
+      regionRows: loaded.regions.rows,
       weightedHouseholds: totals.households,
       weightedPopulation: totals.persons,
-      synthetic: loaded[0].metadata.synthetic !== 'false',
+      synthetic: loaded.households.metadata.synthetic !== 'false',
       loadMs: Math.round(performance.now() - started),
       timings,
     });
@@ -508,13 +490,8 @@ export async function commitSession(): Promise<void> {
   try {
     const db = await getDuckDb();
     const sources = await sessionSources(db, session);
-    await buildCanonicalTables(db, sources, session.report);
-    const tablesDone = performance.now();
-    const handoff = await handToEngine(db, id, {
-      arrow: decodedArrow.get(households.table),
-      mapping: households.mapping,
-    });
-    const handoffDone = performance.now();
+    const done = await completeImport(db, sources, session.report, decodedArrow.get(households.table));
+    const engineMs = await handToEngine(db, id, done.arrays);
     await replaceRawTables(db, [
       ...session.files.map((f) => f.table),
       ...(session.builtInRegions ? ['raw_builtin_regions'] : []),
@@ -536,10 +513,10 @@ export async function commitSession(): Promise<void> {
       loadMs: Math.round(performance.now() - started),
       timings: {
         ...session.timings,
-        tables: Math.round(tablesDone - started),
-        handoff: Math.round(handoffDone - tablesDone),
-        handoffArrays: handoff.arrays,
-        handoffEngine: handoff.engine,
+        tables: Math.round(done.timings.tables),
+        handoff: Math.round(done.timings.handoff) + engineMs,
+        handoffArrays: Math.round(done.timings.handoff),
+        handoffEngine: engineMs,
       },
     });
     useWorkspaceStore.getState().setActiveDataset(id);
