@@ -78,6 +78,19 @@ describe('workbench journey on the demo data', () => {
     await screenshot(page, 'results-zh');
   });
 
+  it('gives Monte Carlo intervals nationally and by province', async () => {
+    const { page } = session;
+    await page.getByTestId('mc-replications-input').fill('10');
+    await page.getByTestId('mc-replications-input').press('Enter');
+    await page.getByTestId('mc-run').click();
+    await page.getByTestId('mc-province-table').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('mc-table').innerText()).toContain('P95');
+    const provinces = await page.getByTestId('mc-province-table').innerText();
+    expect(provinces).toContain('湖南');
+    expect(provinces).toMatch(/\d – \d/);
+    await screenshot(page, 'results-mc-zh');
+  });
+
   it('compares the reform with the baseline', async () => {
     const { page } = session;
     await page.getByTestId('nav-compare').click();

@@ -2,7 +2,6 @@
 // and component, the province tile map with drill-down, the province table (level and change), the urban/rural
 // split, the decile distribution, targeting and poverty, and Monte Carlo intervals on demand.
 import { useCallback, useMemo, useState } from 'react';
-import type { McSummary } from '../../../../sim/outputs/types.ts';
 import { EChart } from '../../charts/EChart';
 import { DataTable } from '../../components/DataTable';
 import type { TableColumn } from '../../components/DataTable';
@@ -16,7 +15,7 @@ import { fill, pick } from '../../i18n/i18n';
 import { formatValue, unitOf } from '../../format/units';
 import type { Quantity } from '../../format/units';
 import { getEngine } from '../../services/engine/engine';
-import type { YearComparison } from '../../services/engine/engine-calls';
+import type { McResult, YearComparison } from '../../services/engine/engine-calls';
 import { decileOption, pairBarOption } from './chart-options';
 import {
   MC_METRICS,
@@ -25,6 +24,7 @@ import {
   componentRows,
   decileRows,
   headlineFigures,
+  mcProvinceRows,
   metricLabel,
   metricQuantity,
   nationalPair,
@@ -33,7 +33,7 @@ import {
   provinceRows,
   urbanRuralRows,
 } from './result-model';
-import type { IndicatorDef, PairRow, RegionRow } from './result-model';
+import type { IndicatorDef, McInterval, McProvinceRow, PairRow, RegionRow } from './result-model';
 import { ProvinceMap } from './ProvinceMap';
 import { useResultsMessages } from './messages';
 import '../../components/components.css';
@@ -58,6 +58,36 @@ const REGION_COLUMN_ORDER = [
 ];
 
 /** Columns of region tables (province, area, lower region): level and change side by side. */
+/** Columns of the Monte Carlo province table: median and P5–P95 of dibao persons and of total cost. */
+function mcProvinceColumns(m: Messages, language: 'zh' | 'en'): TableColumn<McProvinceRow>[] {
+  const pair = (
+    id: 'dibaoPersons' | 'cost',
+    label: string,
+    quantity: Quantity,
+    read: (r: McProvinceRow) => McInterval,
+  ): TableColumn<McProvinceRow>[] => [
+    {
+      id: `${id}P50`,
+      header: withUnit(`${label} ${m.p50}`, unitOf(quantity, language), language),
+      value: (r) => read(r).p50,
+      quantity,
+      digits: 2,
+    },
+    {
+      id: `${id}Interval`,
+      header: `${m.p5}–${m.p95}`,
+      value: (r) => read(r).p95 - read(r).p5,
+      render: (r) => `${formatValue(read(r).p5, quantity, language)} – ${formatValue(read(r).p95, quantity, language)}`,
+      align: 'right',
+    },
+  ];
+  return [
+    { id: 'name', header: m.province, value: (r) => (language === 'zh' ? r.nameZh : r.nameEn) },
+    ...pair('dibaoPersons', metricLabel('persons.dibao', language), 'persons', (r) => r.dibaoPersons),
+    ...pair('cost', metricLabel('cost.total', language), 'money', (r) => r.cost),
+  ];
+}
+
 export function regionColumns(m: Messages, language: 'zh' | 'en', first: string): TableColumn<RegionRow>[] {
   const u = (label: string, q: Quantity) => withUnit(label, unitOf(q, language), language);
   const columns: TableColumn<RegionRow>[] = [
@@ -194,7 +224,7 @@ function useMonteCarlo(resultsKey: string | null) {
   const [state, setState] = useState<{
     key: string | null;
     running: boolean;
-    summary: McSummary | null;
+    summary: McResult | null;
     error: string | null;
   }>({
     key: null,
@@ -359,6 +389,7 @@ export function ResultsScreen() {
         return stats ? [{ id, ...stats }] : [];
       })
     : [];
+  const mcProvinces = mc.summary ? mcProvinceRows(mc.summary) : [];
 
   return (
     <div className="results-screen" data-testid="results-screen">
@@ -586,6 +617,21 @@ export function ResultsScreen() {
               })),
             ]}
           />
+        ) : null}
+        {mcProvinces.length > 0 ? (
+          <>
+            <h4>{m.mcProvince}</h4>
+            <DataTable
+              rows={mcProvinces}
+              columns={mcProvinceColumns(m, language)}
+              rowKey={(r) => r.code}
+              rowSample={(r) => r.sample}
+              minCell={minCell}
+              testId="mc-province-table"
+              initialSort={{ column: 'costP50', direction: 'desc' }}
+              maxHeight={360}
+            />
+          </>
         ) : null}
       </section>
     </div>

@@ -70,6 +70,8 @@ export const useResultsMessages = defineMessages({
     p50: 'P50',
     p95: 'P95',
     mean: '均值',
+    mcProvince: '按省份（城乡合计）：中位数与 P5–P95 区间',
+    interval: '区间',
   },
   en: {
     title: 'Results: scenario against the baseline',
@@ -139,5 +141,7 @@ export const useResultsMessages = defineMessages({
     p50: 'P50',
     p95: 'P95',
     mean: 'Mean',
+    mcProvince: 'By province (urban and rural together): median and P5–P95 interval',
+    interval: 'interval',
   },
 });

@@ -4,6 +4,7 @@ import {
   componentRows,
   decileRows,
   headlineFigures,
+  mcProvinceRows,
   metricLabel,
   metricQuantity,
   programmeRows,
@@ -12,6 +13,11 @@ import {
   urbanRuralRows,
 } from './result-model';
 import { sampleComparison } from './comparison-fixture';
+import { AREA_ALL } from '../../../../sim/outputs/types.ts';
+import { suppress } from '../../../../sim/outputs/suppress.ts';
+import { replicationTables, runReplications, summariseReplications } from '../../../../sim/montecarlo/replications.ts';
+import { resolveScenario } from '../../../../sim/scenario/resolve.ts';
+import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/synthetic.ts';
 
 describe('result model', () => {
   const cmp = sampleComparison();
@@ -71,5 +77,41 @@ describe('metricQuantity', () => {
     expect(metricQuantity('households.dibao')).toBe('households');
     expect(metricQuantity('temporary.events')).toBe('count');
     expect(metricQuantity('coverage.cash')).toBe('share');
+  });
+});
+
+describe('Monte Carlo province rows', () => {
+  it('read the median and interval of every province from the engine tables, suppressed rows as NaN', () => {
+    const regions = syntheticRegions(4, 3);
+    const households = syntheticHouseholds(3000, regions, 9, 0.4);
+    const params = resolveScenario({ schemaVersion: 1, name: 'mc' }, regions);
+    const result = runReplications({ households, regions, params, seed: 2, from: 0, to: 20 });
+    const tables = replicationTables(result, regions, 'province');
+    // A threshold between the smallest and largest province sample, so both kinds of row are checked.
+    const samples = tables.p50.sampleCount.filter((_, i) => tables.p50.area[i] === AREA_ALL);
+    const minCell = (Math.min(...samples) + Math.max(...samples)) / 2;
+    const rows = mcProvinceRows({
+      ...summariseReplications(result),
+      province: {
+        replications: 20,
+        mean: suppress(tables.mean, minCell),
+        p5: suppress(tables.p5, minCell),
+        p50: suppress(tables.p50, minCell),
+        p95: suppress(tables.p95, minCell),
+      },
+    });
+    expect(rows.map((r) => r.code)).toEqual(regions.provinceCodes);
+    for (const row of rows) {
+      const r = tables.p50.code.findIndex((code, i) => code === row.code && tables.p50.area[i] === AREA_ALL);
+      expect(row.sample).toBe(tables.p50.sampleCount[r]);
+      if (row.sample < minCell) {
+        expect(row.cost.p50).toBeNaN();
+      } else {
+        expect(row.cost.p50).toBe(tables.p50.values['cost.total'][r]);
+        expect(row.dibaoPersons.p5).toBeLessThanOrEqual(row.dibaoPersons.p95);
+      }
+    }
+    expect(rows.some((r) => r.sample < minCell)).toBe(true);
+    expect(rows.some((r) => r.sample >= minCell)).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import {
   SUM_METRICS,
 } from '../../../../sim/kernel/metrics.ts';
 import type { ComponentId, MetricId, SumMetricId } from '../../../../sim/kernel/metrics.ts';
-import type { LevelTables, YearComparison } from '../../services/engine/engine-calls';
+import type { LevelTables, McResult, YearComparison } from '../../services/engine/engine-calls';
 import type { Quantity } from '../../format/units';
 
 export type { YearComparison, LevelTables };
@@ -432,3 +432,43 @@ export const MC_METRICS: readonly SumMetricId[] = [
   'cost.base',
   'cost.temporary',
 ];
+
+/** A median and the 5th–95th percentile interval across Monte Carlo replications. */
+export interface McInterval {
+  p5: number;
+  p50: number;
+  p95: number;
+}
+
+/** One province (all areas) of the Monte Carlo tables: dibao persons and total cost with their intervals. */
+export interface McProvinceRow {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  sample: number;
+  dibaoPersons: McInterval;
+  cost: McInterval;
+}
+
+/** The all-areas province rows of a Monte Carlo result (suppressed rows hold NaN; `sample` lets tables mark them). */
+export function mcProvinceRows(result: McResult): McProvinceRow[] {
+  const { p5, p50, p95 } = result.province;
+  const interval = (id: MetricId, row: number): McInterval => ({
+    p5: metric(p5, id, row),
+    p50: metric(p50, id, row),
+    p95: metric(p95, id, row),
+  });
+  const rows: McProvinceRow[] = [];
+  for (let row = 0; row < p50.rows; row += 1) {
+    if (p50.area[row] !== AREA_ALL) continue;
+    rows.push({
+      code: p50.code[row],
+      nameZh: p50.nameZh[row],
+      nameEn: p50.nameEn[row],
+      sample: p50.sampleCount[row],
+      dibaoPersons: interval('persons.dibao', row),
+      cost: interval('cost.total', row),
+    });
+  }
+  return rows;
+}

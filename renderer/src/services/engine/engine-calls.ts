@@ -4,7 +4,7 @@ import type { JsonValue } from '../../../../electron/contract/host-api.ts';
 import type { HouseholdResult } from '../../../../sim/kernel/types.ts';
 import type { InverseLever, SensitivityRow, SolveResult } from '../../../../sim/inverse/types.ts';
 import type { ParamId } from '../../../../sim/params/catalogue.ts';
-import type { McSummary, ReplicationResult, SummaryTable } from '../../../../sim/outputs/types.ts';
+import type { McSummary, McTables, ReplicationResult, SummaryTable } from '../../../../sim/outputs/types.ts';
 import type { HouseholdRecord, HouseholdTrace } from '../../../../sim/trace/types.ts';
 
 /** Summary tables of one scenario-year at each level, plus the national decile accumulators. */
@@ -15,6 +15,11 @@ export interface LevelTables {
   region?: SummaryTable;
   /** `deciles[d * DECILE_METRIC_COUNT + k]` (see sim DECILE_METRICS). */
   deciles: Float64Array;
+}
+
+/** Monte Carlo results: national percentiles and, per province and area, suppressed percentile tables. */
+export interface McResult extends McSummary {
+  province: McTables;
 }
 
 /** Baseline and scenario for one year on the loaded dataset, with scenario − baseline per table (small). */
@@ -82,10 +87,13 @@ export interface EngineCalls {
     request: { scenario: JsonValue; from: number; to: number; seed?: number };
     response: ReplicationResult;
   };
-  /** Merges replication totals into percentiles (runs where the engine's summary code lives). */
+  /**
+   * Merges replications into national percentiles and province tables (runs where the engine's summary code and the
+   * dataset's regions live), suppressed below the scenario's `output.minCell`.
+   */
   summariseReplications: {
-    request: { parts: ReplicationResult[] };
-    response: McSummary;
+    request: { parts: ReplicationResult[]; scenario: JsonValue };
+    response: McResult;
   };
   /** Per-household result columns of a scenario (transferred back; for writing result tables into DuckDB). */
   householdColumns: {

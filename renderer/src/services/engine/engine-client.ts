@@ -3,9 +3,8 @@
 // and restarts a crashed worker (reloading the dataset through the registered source) while reporting the error.
 import type { HouseholdArrays } from '../../../../sim/model/households.ts';
 import type { RegionArrays } from '../../../../sim/model/regions.ts';
-import type { McSummary } from '../../../../sim/outputs/types.ts';
 import type { JsonValue } from '../../../../electron/contract/host-api.ts';
-import type { EngineCalls, LoadResult } from './engine-calls';
+import type { EngineCalls, LoadResult, McResult } from './engine-calls';
 import {
   LaneTracker,
   transferablesOf,
@@ -230,7 +229,7 @@ export class EngineClient {
   }
 
   /** Runs N Monte Carlo replications split over two workers and merges them into percentiles. */
-  async monteCarlo(scenario: JsonValue, replications: number, seed?: number): Promise<EngineOutcome<McSummary>> {
+  async monteCarlo(scenario: JsonValue, replications: number, seed?: number): Promise<EngineOutcome<McResult>> {
     const started = performance.now();
     const secondary = await this.ensureSecondary();
     const half = Math.ceil(replications / 2);
@@ -251,7 +250,7 @@ export class EngineClient {
         : this.call('replications', { scenario, from: half, to: replications, seed }, { lane: 'replications-2' });
     const [a, b] = await Promise.all([first, second]);
     if (a.status !== 'done' || b.status !== 'done') return { status: 'superseded' };
-    const merged = await this.call('summariseReplications', { parts: [a.result, b.result] });
+    const merged = await this.call('summariseReplications', { parts: [a.result, b.result], scenario });
     if (merged.status !== 'done') return merged;
     return { ...merged, ms: Math.max(a.ms, b.ms) + merged.ms, roundTripMs: performance.now() - started };
   }

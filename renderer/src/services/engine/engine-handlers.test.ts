@@ -62,10 +62,19 @@ describe('engine handlers', () => {
     const whole = HANDLERS.replications(data, { scenario, from: 0, to: 6, seed: 5 });
     const a = HANDLERS.replications(data, { scenario, from: 0, to: 3, seed: 5 });
     const b = HANDLERS.replications(data, { scenario, from: 3, to: 6, seed: 5 });
-    const merged = HANDLERS.summariseReplications(data, { parts: [b, a] });
-    const single = HANDLERS.summariseReplications(data, { parts: [whole] });
+    const merged = HANDLERS.summariseReplications(data, { parts: [b, a], scenario });
+    const single = HANDLERS.summariseReplications(data, { parts: [whole], scenario });
     expect(merged).toEqual(single);
     expect(merged.replications).toBe(6);
+    // Province tables, suppressed like every sub-national output (rows below output.minCell are NaN).
+    const province = merged.province;
+    expect(province.p50.level).toBe('province');
+    for (let row = 0; row < province.p50.rows; row++) {
+      const small = province.p50.sampleCount[row] < 10;
+      expect(province.p50.suppressed[row]).toBe(small ? 1 : 0);
+      if (small) expect(Number.isNaN(province.p95.values['cost.total'][row])).toBe(true);
+      else expect(province.p5.values['cost.total'][row]).toBeLessThanOrEqual(province.p95.values['cost.total'][row]);
+    }
   });
 
   it('projects several scenarios year by year', () => {

@@ -17,6 +17,7 @@ import {
   solveBudget,
   solveCoverage,
   summariseReplications,
+  replicationTables,
   suppress,
   traceHousehold,
   type HouseholdArrays,
@@ -267,8 +268,20 @@ export const HANDLERS: Handlers = {
     });
   },
 
-  summariseReplications(_data, { parts }) {
-    return summariseReplications(mergeReplications(parts));
+  summariseReplications(data, { parts, scenario }) {
+    const merged = mergeReplications(parts);
+    const minCell = minCellOf(scenarioOf(scenario), undefined);
+    const tables = replicationTables(merged, data.regions, 'province');
+    return {
+      ...summariseReplications(merged),
+      province: {
+        replications: tables.replications,
+        mean: suppress(tables.mean, minCell),
+        p5: suppress(tables.p5, minCell),
+        p50: suppress(tables.p50, minCell),
+        p95: suppress(tables.p95, minCell),
+      },
+    };
   },
 
   householdColumns(data, { scenario: document, yearIndex = 0 }) {
@@ -282,7 +295,7 @@ export const HANDLERS: Handlers = {
 };
 
 /** Calls that need no dataset (they merge or trace given inputs). */
-export const DATASET_FREE: ReadonlySet<EngineKind> = new Set<EngineKind>(['trace', 'summariseReplications']);
+export const DATASET_FREE: ReadonlySet<EngineKind> = new Set<EngineKind>(['trace']);
 
 /** Error thrown when a call needs a dataset and none is loaded. */
 export const NO_DATASET = new EngineInputError('尚未载入数据集', 'no dataset is loaded');
