@@ -75,13 +75,13 @@ function rowsOf(table: Table): unknown[][] {
 describe('ipcStreamChunks', () => {
   it('splits a table into self-contained streams that decode back to the same rows in order', () => {
     const table = mixedTable();
-    // About 1.5 KB per piece: many pieces, slices starting inside batches and bitmaps at odd offsets.
-    const pieces = [...ipcStreamChunks(table, 1500)];
-    expect(pieces.length).toBeGreaterThan(5);
+    // 97 rows a piece: pieces start inside batches, span batch boundaries and put bitmaps at odd offsets.
+    const pieces = [...ipcStreamChunks(table, undefined, 97)];
+    expect(pieces).toHaveLength(Math.ceil(ROWS / 97));
     const decoded = pieces.map((bytes) => tableFromIPC(bytes));
     for (const piece of decoded)
       expect(piece.schema.fields.map((f) => String(f.type))).toEqual(table.schema.fields.map((f) => String(f.type)));
-    expect(decoded.reduce((n, t) => n + t.numRows, 0)).toBe(ROWS);
+    expect(decoded.map((t) => t.numRows)).toEqual([...new Array<number>(10).fill(97), ROWS - 970]);
     const joined = decoded.slice(1).reduce((all, t) => all.concat(t), decoded[0]);
     expect(rowsOf(joined)).toEqual(rowsOf(table));
   });
@@ -95,8 +95,17 @@ describe('ipcStreamChunks', () => {
     expect(back.schema.fields.map((f) => f.name)).toEqual(['a', 'b']);
   });
 
-  it('keeps a small table in one piece', () => {
-    expect([...ipcStreamChunks(mixedTable())]).toHaveLength(3);
+  it('sends whole DuckDB row groups of about 20 MB, gathering small record batches', () => {
+    expect([...ipcStreamChunks(mixedTable())]).toHaveLength(1);
+    // 300,000 rows of 8 bytes in batches of 1,000: 2.4 MB, one piece.
+    const column = makeVector(new Float64Array(1_000));
+    const small = new Table(Array.from({ length: 300 }, () => new Table({ x: column }).batches[0]));
+    expect([...ipcStreamChunks(small)].map((bytes) => tableFromIPC(bytes).numRows)).toEqual([300_000]);
+    // 300,000 rows of 160 bytes (48 MB): pieces of one row group (about 20 MB), the rest in the last.
+    const wide = new Table(
+      Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`c${i}`, makeVector(new Float64Array(300_000))])),
+    );
+    expect([...ipcStreamChunks(wide)].map((bytes) => tableFromIPC(bytes).numRows)).toEqual([122_880, 122_880, 54_240]);
   });
 });
 

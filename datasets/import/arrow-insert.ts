@@ -1,6 +1,6 @@
-// Inserts a decoded Arrow table into DuckDB as a series of self-contained IPC streams of a few megabytes each (the
-// first creates the table, the others append, in row order). DuckDB-wasm copies every stream into its heap before
-// reading it; in pieces, that copy reuses the same few megabytes instead of growing the heap by the whole file, and
+// Inserts a decoded Arrow table into DuckDB as a series of self-contained IPC streams of whole row groups, about 20 MB
+// each (the first creates the table, the others append, in row order). DuckDB-wasm copies every stream into its heap
+// before reading it; in pieces, that copy reuses the same megabytes instead of growing the heap by the whole file, and
 // DuckDB starts on the first piece while the next ones are being encoded. The pieces are re-encoded from the decoded
 // table, so its layout is checked first: DuckDB and the hand-off then read exactly the same values.
 
@@ -100,31 +100,52 @@ export function assertArrowLayout(table: ArrowTable): void {
 }
 
 /** Target size of one inserted piece (bytes of Arrow data). */
-export const INSERT_CHUNK_BYTES = 8 << 20;
+export const INSERT_CHUNK_BYTES = 20 << 20;
 
-/** Rows per piece: about `chunkBytes` of data, a multiple of 64 so validity bitmaps stay byte-aligned. */
+/**
+ * Rows in one of DuckDB's row groups. Pieces are whole row groups so that each append hands DuckDB complete groups,
+ * which it takes over as they are instead of copying a partial one again when the append commits.
+ */
+export const DUCKDB_ROW_GROUP_ROWS = 122_880;
+
+/** Rows per piece: whole row groups, as many as make about `chunkBytes` of data (at least one). */
 function rowsPerChunk(table: ArrowTable, chunkBytes: number): number {
   let bytes = 0;
   for (const batch of table.batches) bytes += batch.data.byteLength;
   const perRow = table.numRows > 0 ? Math.max(1, bytes / table.numRows) : 1;
-  return Math.max(64, Math.floor(chunkBytes / perRow / 64) * 64);
+  return DUCKDB_ROW_GROUP_ROWS * Math.max(1, Math.round(chunkBytes / perRow / DUCKDB_ROW_GROUP_ROWS));
 }
 
 /**
- * Row slices of `table` as IPC streams (schema, one record batch, end marker), in row order; a table without rows
- * gives one stream holding only its schema, so the DuckDB table is still created with its columns.
+ * Consecutive row slices of `table` as IPC streams (schema, the slice's record batches, end marker), in row order,
+ * `rows` rows each (the last may be shorter; default whole row groups of about {@link INSERT_CHUNK_BYTES}); small
+ * record batches are gathered into one piece. A table without rows gives one stream holding only its schema, so the
+ * DuckDB table is still created with its columns.
  */
-export function* ipcStreamChunks(table: ArrowTable, chunkBytes = INSERT_CHUNK_BYTES): Generator<Uint8Array> {
-  const step = rowsPerChunk(table, chunkBytes);
+export function* ipcStreamChunks(
+  table: ArrowTable,
+  chunkBytes = INSERT_CHUNK_BYTES,
+  rows = rowsPerChunk(table, chunkBytes),
+): Generator<Uint8Array> {
+  let piece: RecordBatch[] = [];
+  let pieceRows = 0;
   let any = false;
   for (const batch of table.batches as RecordBatch[]) {
-    for (let start = 0; start < batch.numRows; start += step) {
-      any = true;
-      const piece = start === 0 && batch.numRows <= step ? batch : batch.slice(start, start + step);
-      yield tableToIPC(new Table([piece]), 'stream');
+    for (let start = 0; start < batch.numRows;) {
+      const take = Math.min(rows - pieceRows, batch.numRows - start);
+      piece.push(start === 0 && take === batch.numRows ? batch : batch.slice(start, start + take));
+      pieceRows += take;
+      start += take;
+      if (pieceRows === rows) {
+        any = true;
+        yield tableToIPC(new Table(piece), 'stream');
+        piece = [];
+        pieceRows = 0;
+      }
     }
   }
-  if (!any) yield tableToIPC(table, 'stream');
+  if (pieceRows > 0) yield tableToIPC(new Table(piece), 'stream');
+  else if (!any) yield tableToIPC(table, 'stream');
 }
 
 /**
@@ -132,15 +153,10 @@ export function* ipcStreamChunks(table: ArrowTable, chunkBytes = INSERT_CHUNK_BY
  * the first one is awaited, so with an asynchronous client (DuckDB in a worker) the caller's next statements run while
  * DuckDB inserts. Rejects with the first failure once every piece has settled.
  */
-export async function insertArrowTable(
-  db: DuckDbPort,
-  name: string,
-  table: ArrowTable,
-  chunkBytes = INSERT_CHUNK_BYTES,
-): Promise<void> {
+export async function insertArrowTable(db: DuckDbPort, name: string, table: ArrowTable, rows?: number): Promise<void> {
   const pending: Promise<unknown>[] = [];
   let create = true;
-  for (const stream of ipcStreamChunks(table, chunkBytes)) {
+  for (const stream of ipcStreamChunks(table, INSERT_CHUNK_BYTES, rows)) {
     try {
       // Called synchronously: an asynchronous client posts the piece to its worker right here.
       pending.push(Promise.resolve(db.insertArrowFromIPCStream(stream, { name, create })));

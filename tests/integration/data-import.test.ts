@@ -225,7 +225,7 @@ describe('piecewise Arrow insert', () => {
     await db.query('DROP TABLE IF EXISTS whole; DROP TABLE IF EXISTS pieces');
     await db.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name: 'whole', create: true });
     const calls: string[] = [];
-    await insertArrowTable(transferringPort(db, calls), 'pieces', table, 4096);
+    await insertArrowTable(transferringPort(db, calls), 'pieces', table, 300);
     expect(calls.length).toBeGreaterThan(10);
     expect(await contents('pieces')).toBe(await contents('whole'));
     const types = async (t: string) =>
