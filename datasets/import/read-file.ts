@@ -51,8 +51,9 @@ export interface LoadOptions {
    * Parquet metadata, or from the CSV's line breaks). */
   maxRows?: number;
   /**
-   * A content hash of the file (e.g. SHA-256 through Web Crypto), computed while DuckDB inserts it: it is called once
-   * the insert is under way (before DuckDB may take the bytes) and its result becomes `LoadedTable.digest`.
+   * A content hash of the file (e.g. SHA-256 through Web Crypto), computed while DuckDB reads it: it is called once
+   * DuckDB has been handed its copy, and its result becomes `LoadedTable.digest`. (The caller's `bytes` are never handed
+   * to DuckDB, so they can also be hashed later.)
    */
   digest?: (bytes: Uint8Array) => Promise<string>;
 }
@@ -255,9 +256,10 @@ export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<Da
       if (options.maxRows !== undefined && rows > options.maxRows) {
         return { ok: false, issues: [tooManyRows(fileName, rows, options.maxRows)] };
       }
-      // The hash copies the bytes now, before DuckDB may take them over (the browser client transfers the buffer).
+      // DuckDB gets its own copy: the browser client transfers the buffer it is given, and the caller keeps its bytes.
+      const registering = db.registerFileBuffer(tempFile(table), csv.bytes === bytes ? bytes.slice() : csv.bytes);
       const digesting = options.digest?.(bytes);
-      await db.registerFileBuffer(tempFile(table), csv.bytes);
+      await registering;
       const reader = `read_csv(${literal(tempFile(table))}, header = true, all_varchar = true, delim = ${literal(csv.delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false)`;
       try {
         await exec(db, `CREATE TABLE ${ident(table)} AS SELECT * FROM ${reader}`);
