@@ -258,13 +258,17 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
   for (const dataset of useWorkspaceStore.getState().datasets) {
     if (dataset.source === 'file') for (const file of dataset.files) known.set(file.name, file.sha256);
   }
+  const modified: ImportSession['modified'] = [];
   const db = await getDuckDb();
   const read: ImportFile[] = [];
   const refused: DataIssue[] = [];
   for (let i = 0; i < files.length; i += 1) {
     const file = files[i];
     if (signal.aborted) break;
+    const size = file.bytes.byteLength;
     const table = `raw_${session.id.replace('-', '_')}_${i}`;
+    // SHA-256 computed while DuckDB reads the file (loadFile keeps the bytes intact: refused files are hashed after).
+    let hashing: Promise<string> | undefined;
     const result = await loadFile(db, {
       fileName: file.name,
       bytes: file.bytes,
@@ -272,8 +276,12 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
       signal,
       allowPlainName: true,
       maxRows: MAX_HOUSEHOLD_ROWS,
+      digest: (bytes) => (hashing = sha256(bytes)),
       onProgress: (_stage, rows) => useDataStore.getState().patchSession({ progress: { phase: file.name, rows } }),
     });
+    const hash = await (hashing ?? sha256(file.bytes));
+    const before = known.get(file.name);
+    if (before !== undefined && before !== hash) modified.push({ fileName: file.name, before, after: hash });
     if (!result.ok) {
       refused.push(...result.issues);
       continue;
@@ -285,8 +293,8 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
     read.push(
       await prepareCodes(db, {
         fileName: file.name,
-        bytes: file.bytes.byteLength,
-        sha256: '',
+        bytes: size,
+        sha256: hash,
         table,
         rows: result.value.rows,
         columns: result.value.columns,
@@ -310,59 +318,9 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
     refused: hasHouseholds || read.length === 0 ? refused : [...refused, noHouseholdsIssue()],
     builtInRegions: !read.some((f) => f.target === 'regions'),
     progress: null,
+    modified,
     timings: { read: Math.round(performance.now() - readStarted) },
   });
-  hashInBackground(session.id, files, known);
-}
-
-/** Runs `task` when the window is idle (after the step just shown has been drawn), or soon. */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 500 });
-  else setTimeout(task, 0);
-}
-
-/** SHA-256 of the files of the import session in progress, by file name. */
-let sessionHashes: { id: string; byFile: Map<string, Promise<string>> } | null = null;
-
-/**
- * Hashes the session's files after they have been read, while the user maps their columns (the mapping step does not
- * need the hashes; loadFile never gives the bytes away), then fills them in and flags files changed since they were
- * last used. The commit waits for them.
- */
-function hashInBackground(sessionId: string, files: readonly OpenedFile[], known: ReadonlyMap<string, string>): void {
-  const byFile = new Map<string, Promise<string>>();
-  let previous: Promise<unknown> = Promise.resolve();
-  for (const file of files) {
-    const hashing = previous
-      .then(() => new Promise<void>((resolve) => whenIdle(resolve)))
-      .then(() => sha256(file.bytes));
-    byFile.set(file.name, hashing);
-    previous = hashing.catch(() => undefined);
-  }
-  sessionHashes = { id: sessionId, byFile };
-  void Promise.all([...byFile].map(async ([name, hashing]) => [name, await hashing] as const)).then(
-    (hashes) => {
-      const session = useDataStore.getState().session;
-      if (session?.id !== sessionId) return;
-      const modified: ImportSession['modified'] = [];
-      for (const [fileName, after] of hashes) {
-        const before = known.get(fileName);
-        if (before !== undefined && before !== after) modified.push({ fileName, before, after });
-      }
-      const byName = new Map(hashes);
-      useDataStore.getState().patchSession({
-        modified,
-        files: session.files.map((f) => ({ ...f, sha256: byName.get(f.fileName) ?? f.sha256 })),
-      });
-    },
-    () => undefined,
-  );
-}
-
-/** The SHA-256 of a file of the session (waiting for the background hash if it is still running). */
-async function sessionFileHash(sessionId: string, file: ImportFile): Promise<string> {
-  const pending = sessionHashes?.id === sessionId ? sessionHashes.byFile.get(file.fileName) : undefined;
-  return pending ? await pending : file.sha256;
 }
 
 function cancelIssueAsData(): DataIssue {
@@ -474,25 +432,26 @@ export async function validateSession(): Promise<void> {
       timings: { ...session.timings, validate: Math.round(performance.now() - started) },
     });
   } catch (error) {
+    const text = message(error);
     useDataStore.getState().patchSession({
       step: 'report',
       progress: null,
-      report: { ok: false, rows: { households: 0, regions: 0 }, issues: [internalIssue(error)] },
+      report: {
+        ok: false,
+        rows: { households: 0, regions: 0 },
+        issues: [
+          {
+            rule: 'internal',
+            severity: 'error',
+            table: '',
+            count: 0,
+            examples: [],
+            message: { zh: text.messageZh, en: text.messageEn },
+          },
+        ],
+      },
     });
   }
-}
-
-/** An unexpected failure as a blocking issue the import panel shows. */
-function internalIssue(error: unknown): DataIssue {
-  const text = message(error);
-  return {
-    rule: 'internal',
-    severity: 'error',
-    table: '',
-    count: 0,
-    examples: [],
-    message: { zh: text.messageZh, en: text.messageEn },
-  };
 }
 
 /** After a report without errors (and warnings accepted), builds the canonical tables and hands the data to the engine. */
@@ -516,19 +475,7 @@ export async function commitSession(): Promise<void> {
         .join('\u0000') === names,
   );
   const id = reopened?.id ?? newId('dataset');
-  let files: DatasetFile[];
-  try {
-    files = await Promise.all(
-      session.files.map(async (f) => ({
-        name: f.fileName,
-        bytes: f.bytes,
-        sha256: await sessionFileHash(session.id, f),
-      })),
-    );
-  } catch (error) {
-    useDataStore.getState().patchSession({ step: 'failed', progress: null, refused: [internalIssue(error)] });
-    return;
-  }
+  const files = session.files.map((f) => ({ name: f.fileName, bytes: f.bytes, sha256: f.sha256 }));
   const name = session.files.map((f) => f.fileName).join(' + ');
   useWorkspaceStore.getState().upsertDataset({
     id,
