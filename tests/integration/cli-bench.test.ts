@@ -27,8 +27,11 @@ describe('safetynet bench', () => {
       expect(ids).toContain(id);
     }
     for (const row of report.rows) expect(Number.isFinite(row.medianMs) && row.medianMs >= 0, row.id).toBe(true);
-    expect(report.ratios).toHaveLength(2);
+    // Kernel on worker threads against DuckDB-wasm and native DuckDB (with targets), then the one-thread kernel.
+    expect(report.ratios).toHaveLength(4);
+    expect(report.ratios.filter((r) => r.targetMin !== undefined)).toHaveLength(2);
     for (const ratio of report.ratios) expect(ratio.value).toBeGreaterThan(0);
+    for (const id of ['kernel-ev-single', 'projection-single']) expect(ids).toContain(id);
     expect(report.agreement.length).toBeGreaterThan(0);
     for (const a of report.agreement) expect(a.relDiff, a.metric).toBeLessThan(1e-9);
     expect(report.memory.rssPeakMiB).toBeGreaterThan(0);

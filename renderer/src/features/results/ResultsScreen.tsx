@@ -75,9 +75,12 @@ function mcProvinceColumns(m: Messages, language: 'zh' | 'en'): TableColumn<McPr
     },
     {
       id: `${id}Interval`,
-      header: `${m.p5}–${m.p95}`,
+      header: withUnit(`${m.p5}–${m.p95}`, unitOf(quantity, language), language),
       value: (r) => read(r).p95 - read(r).p5,
-      render: (r) => `${formatValue(read(r).p5, quantity, language)} – ${formatValue(read(r).p95, quantity, language)}`,
+      render: (r) => {
+        const plain = { digits: 2, withUnit: false };
+        return `${formatValue(read(r).p5, quantity, language, plain)} – ${formatValue(read(r).p95, quantity, language, plain)}`;
+      },
       align: 'right',
     },
   ];
