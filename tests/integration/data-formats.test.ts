@@ -12,9 +12,9 @@ import { generateDemo } from '../../datasets/generate/generate.ts';
 import type { DemoData } from '../../datasets/generate/generate.ts';
 import { demoToArrow, tableBytes } from '../../datasets/generate/to-arrow.ts';
 import { demoToEngineArrays } from '../../datasets/generate/engine-arrays.ts';
+import { identitySources } from '../fixtures/data/identity-sources.ts';
 import { loadFile } from '../../datasets/import/read-file.ts';
 import type { FileFormat } from '../../datasets/import/read-file.ts';
-import { identityMapping } from '../../datasets/import/mapping.ts';
 import { buildCanonicalTables, validateDataset } from '../../datasets/import/validate.ts';
 import { handOff, writeResultTable } from '../../datasets/import/handoff.ts';
 import { HOUSEHOLD_ARRAY_KEYS } from '../../sim/model/households.ts';
@@ -76,22 +76,7 @@ async function importAndHandOff(hName: string, rName: string, format: FileFormat
   if (!h.ok || !r.ok) throw new Error(JSON.stringify([h.issues, r.issues]));
   expect(h.value.format).toBe(format);
   expect(h.value.rows).toBe(5_000);
-  const sources = {
-    households: {
-      table: 'raw_h',
-      mapping: identityMapping(
-        'households',
-        h.value.columns.map((c) => c.name),
-      ),
-    },
-    regions: {
-      table: 'raw_r',
-      mapping: identityMapping(
-        'regions',
-        r.value.columns.map((c) => c.name),
-      ),
-    },
-  };
+  const sources = identitySources({ table: 'raw_h', loaded: h.value }, { table: 'raw_r', loaded: r.value });
   const report = await validateDataset(db, sources);
   expect(report.issues).toEqual([]);
   await buildCanonicalTables(db, sources, report);

@@ -22,6 +22,7 @@ import { bytes, goodHouseholds, goodRegions, toCsv } from '../fixtures/data/smal
 import { generateDemo } from '../../datasets/generate/generate.ts';
 import { demoToArrow, tableBytes } from '../../datasets/generate/to-arrow.ts';
 import { demoToEngineArrays } from '../../datasets/generate/engine-arrays.ts';
+import { identitySources } from '../fixtures/data/identity-sources.ts';
 import { loadFile } from '../../datasets/import/read-file.ts';
 import { identityMapping, makeMapping } from '../../datasets/import/mapping.ts';
 import { buildCanonicalTables, validateDataset } from '../../datasets/import/validate.ts';
@@ -57,22 +58,10 @@ describe('demo round trip', () => {
     if (!h.ok || !r.ok) throw new Error(JSON.stringify([h.issues, r.issues]));
     expect(h.value.rows).toBe(20_000);
     expect(h.value.metadata.synthetic).toBe('true');
-    const sources = {
-      households: {
-        table: 'raw_households',
-        mapping: identityMapping(
-          'households',
-          h.value.columns.map((c) => c.name),
-        ),
-      },
-      regions: {
-        table: 'raw_regions',
-        mapping: identityMapping(
-          'regions',
-          r.value.columns.map((c) => c.name),
-        ),
-      },
-    };
+    const sources = identitySources(
+      { table: 'raw_households', loaded: h.value },
+      { table: 'raw_regions', loaded: r.value },
+    );
     const report = await validateDataset(db, sources);
     expect(report.issues).toEqual([]);
     await buildCanonicalTables(db, sources, report);
@@ -253,22 +242,7 @@ describe('a client that takes over the buffers it is given', () => {
       if (!h.ok || !r.ok) throw new Error(JSON.stringify([h.issues, r.issues]));
       expect(file.byteLength).toBeGreaterThan(0);
       expect(h.value.digest).toBe(expected);
-      const sources = {
-        households: {
-          table: 'raw_h',
-          mapping: identityMapping(
-            'households',
-            h.value.columns.map((c) => c.name),
-          ),
-        },
-        regions: {
-          table: 'raw_r',
-          mapping: identityMapping(
-            'regions',
-            r.value.columns.map((c) => c.name),
-          ),
-        },
-      };
+      const sources = identitySources({ table: 'raw_h', loaded: h.value }, { table: 'raw_r', loaded: r.value });
       const report = await validateDataset(port, sources);
       await buildCanonicalTables(port, sources, report);
       const direct = await handOff(port, undefined, { arrow: h.value.arrow, mapping: sources.households.mapping });
@@ -349,22 +323,7 @@ describe('region index from the Arrow file', () => {
       allowPlainName: true,
     });
     if (!h.ok || !r.ok) throw new Error(JSON.stringify([h.issues, r.issues]));
-    const sources = {
-      households: {
-        table: 'raw_h',
-        mapping: identityMapping(
-          'households',
-          h.value.columns.map((c) => c.name),
-        ),
-      },
-      regions: {
-        table: 'raw_r',
-        mapping: identityMapping(
-          'regions',
-          r.value.columns.map((c) => c.name),
-        ),
-      },
-    };
+    const sources = identitySources({ table: 'raw_h', loaded: h.value }, { table: 'raw_r', loaded: r.value });
     const report = await validateDataset(db, sources);
     expect(report.ok).toBe(true);
     expect(report.issues.find((i) => i.rule === 'region_at_province')?.count).toBe(4);
