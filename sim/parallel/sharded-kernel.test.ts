@@ -13,21 +13,11 @@ import { syntheticHouseholds, syntheticRegions } from '../testing/synthetic.ts';
 import { BLOCK_ROWS, blockRanges, copyHouseholds, shardRanges, sliceHouseholds } from './blocks.ts';
 import { KernelShard } from './kernel-shard.ts';
 import { ShardedKernel, localShardPort } from './sharded-kernel.ts';
+import { SHARDING_SCENARIO } from '../testing/scenarios.ts';
 
 const regions = syntheticRegions(4, 2);
 
-/** Widening to a target share (the histogram step), a disaster (both branches), growth, carried status. */
-const scenario: Scenario = {
-  schemaVersion: 1,
-  name: 'sharded',
-  params: {
-    standard: { scalePct: 12 },
-    monitoring: { targetShare: 0.12, phaseYears: 2 },
-    projection: { incomeGrowth: 0.03, standardRise: 0.05 },
-  },
-  disaster: { regions: ['12'], affectedShare: 0.3, incomeLossShare: 0.4, durationMonths: 6 },
-  projection: { startYear: 2025, years: 3, standardPath: 'rule' },
-};
+const scenario = SHARDING_SCENARIO;
 
 function kernelOf(h: HouseholdArrays, shards: number, blockRows: number, copy = false): ShardedKernel {
   const decile = incomeDeciles(h);

@@ -8,23 +8,15 @@ import { HANDLERS, KERNEL_HANDLERS, loadData } from './engine-handlers';
 import { SHARD_STOPPED, type ShardWorkerFactory } from './engine-kernel';
 import { toErrorInfo } from './engine-protocol';
 import { InProcessShardWorker } from './in-process-shard-worker';
+import { SHARDING_SCENARIO } from '../../../../sim/testing/scenarios.ts';
+import type { JsonValue } from '../../../../electron/contract/host-api.ts';
 
 const regions = syntheticRegions(5, 3);
 const rows = 3500;
 const blockRows = 1000;
 
-/** Widening to a target share (the histogram step), a disaster, growth and carried status across years. */
-const scenario = {
-  schemaVersion: 1,
-  name: 'sharded',
-  params: {
-    standard: { scalePct: 12 },
-    monitoring: { targetShare: 0.12, phaseYears: 2 },
-    projection: { incomeGrowth: 0.03, standardRise: 0.05 },
-  },
-  disaster: { regions: ['12'], affectedShare: 0.3, incomeLossShare: 0.4, durationMonths: 6 },
-  projection: { startYear: 2025, years: 3, standardPath: 'rule' },
-};
+/** The scenario as the document the engine worker receives. */
+const scenario = JSON.parse(JSON.stringify(SHARDING_SCENARIO)) as JsonValue;
 const raise = (pct: number) => ({ schemaVersion: 1, name: `+${pct}%`, params: { standard: { scalePct: pct } } });
 
 function spawner() {
