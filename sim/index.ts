@@ -55,7 +55,7 @@ export type { SummaryTable, RegionLevel, McSummary, McTables, ReplicationResult 
 export { AREA_ALL } from './outputs/types.ts';
 export { aggregate, decileTable } from './outputs/aggregate.ts';
 export type { DecileRow, AggregateOptions } from './outputs/aggregate.ts';
-export { suppress } from './outputs/suppress.ts';
+export { suppress, suppressMcTables } from './outputs/suppress.ts';
 export { diffTables } from './outputs/diff.ts';
 
 // Projection and Monte Carlo

@@ -14,6 +14,7 @@ import {
   simulateYear,
   summariseReplications,
   suppress,
+  suppressMcTables,
 } from '../../sim/index.ts';
 import type {
   HouseholdArrays,
@@ -153,15 +154,8 @@ export async function runScenario(
       mc = summariseReplications(result);
       tables.push(mcToColumns('monte_carlo', mc));
       for (const level of levels.filter((l) => l !== 'national')) {
-        const byLevel = replicationTables(result, regions, level);
-        const suppressed = {
-          ...byLevel,
-          mean: suppress(byLevel.mean, settings.minCell),
-          p5: suppress(byLevel.p5, settings.minCell),
-          p50: suppress(byLevel.p50, settings.minCell),
-          p95: suppress(byLevel.p95, settings.minCell),
-        };
-        tables.push(mcTablesToColumns(`monte_carlo_${level}`, suppressed));
+        const byLevel = suppressMcTables(replicationTables(result, regions, level), settings.minCell);
+        tables.push(mcTablesToColumns(`monte_carlo_${level}`, byLevel));
       }
     } finally {
       await pool.close();

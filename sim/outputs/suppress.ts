@@ -1,6 +1,6 @@
 // Disclosure control (POLICY.md §9): blank sub-national cells resting on fewer than min_cell sample households.
 import type { MetricId } from '../kernel/metrics.ts';
-import type { SummaryTable } from './types.ts';
+import type { McTables, SummaryTable } from './types.ts';
 
 /** A copy of the table with rows below `minCell` unweighted households marked and their values set to NaN. */
 export function suppress(table: SummaryTable, minCell: number): SummaryTable {
@@ -15,4 +15,15 @@ export function suppress(table: SummaryTable, minCell: number): SummaryTable {
     values[id] = out;
   }
   return { ...table, suppressed, minCell, values };
+}
+
+/** `suppress` applied to each of a region level's Monte Carlo tables (mean and percentiles). */
+export function suppressMcTables(tables: McTables, minCell: number): McTables {
+  return {
+    replications: tables.replications,
+    mean: suppress(tables.mean, minCell),
+    p5: suppress(tables.p5, minCell),
+    p50: suppress(tables.p50, minCell),
+    p95: suppress(tables.p95, minCell),
+  };
 }

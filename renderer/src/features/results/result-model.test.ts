@@ -14,7 +14,7 @@ import {
 } from './result-model';
 import { sampleComparison } from './comparison-fixture';
 import { AREA_ALL } from '../../../../sim/outputs/types.ts';
-import { suppress } from '../../../../sim/outputs/suppress.ts';
+import { suppressMcTables } from '../../../../sim/outputs/suppress.ts';
 import { replicationTables, runReplications, summariseReplications } from '../../../../sim/montecarlo/replications.ts';
 import { resolveScenario } from '../../../../sim/scenario/resolve.ts';
 import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/synthetic.ts';
@@ -92,13 +92,7 @@ describe('Monte Carlo province rows', () => {
     const minCell = (Math.min(...samples) + Math.max(...samples)) / 2;
     const rows = mcProvinceRows({
       ...summariseReplications(result),
-      province: {
-        replications: 20,
-        mean: suppress(tables.mean, minCell),
-        p5: suppress(tables.p5, minCell),
-        p50: suppress(tables.p50, minCell),
-        p95: suppress(tables.p95, minCell),
-      },
+      province: suppressMcTables(tables, minCell),
     });
     expect(rows.map((r) => r.code)).toEqual(regions.provinceCodes);
     for (const row of rows) {

@@ -19,6 +19,7 @@ import {
   summariseReplications,
   replicationTables,
   suppress,
+  suppressMcTables,
   traceHousehold,
   type HouseholdArrays,
   type ProjectionResult,
@@ -271,16 +272,9 @@ export const HANDLERS: Handlers = {
   summariseReplications(data, { parts, scenario }) {
     const merged = mergeReplications(parts);
     const minCell = minCellOf(scenarioOf(scenario), undefined);
-    const tables = replicationTables(merged, data.regions, 'province');
     return {
       ...summariseReplications(merged),
-      province: {
-        replications: tables.replications,
-        mean: suppress(tables.mean, minCell),
-        p5: suppress(tables.p5, minCell),
-        p50: suppress(tables.p50, minCell),
-        p95: suppress(tables.p95, minCell),
-      },
+      province: suppressMcTables(replicationTables(merged, data.regions, 'province'), minCell),
     };
   },
 
