@@ -25,6 +25,7 @@ import {
 } from './metrics.ts';
 import type { ComponentId } from './metrics.ts';
 import { incomeDeciles } from './deciles.ts';
+import { incomeDynamics, incomeShock as incomeShockImported } from './dynamics.ts';
 import { monitoringTargetRatio } from './monitoring-target.ts';
 import type { HouseholdResult, HouseholdState, ResolvedParams, SimOptions, YearResult } from './types.ts';
 
@@ -40,7 +41,10 @@ const singlePersonMonthly = singlePersonMonthlyImported;
 const supplementMonthly = supplementMonthlyImported;
 const tekunCareMonthly = tekunCareMonthlyImported;
 const tekunLivingMonthly = tekunLivingMonthlyImported;
+const incomeShock = incomeShockImported;
 const DRAW_TAKEUP = DRAW.takeup;
+const DRAW_CERTIFY = DRAW.certify;
+const DRAW_CERTIFY_YEAR = DRAW.certifyYear;
 const DRAW_MEDICAL = DRAW.medical;
 const DRAW_OTHER = DRAW.other;
 const DRAW_DISASTER = DRAW.disaster;
@@ -196,12 +200,18 @@ export function simulateYear(
         programme: new Uint8Array(n),
         enrol: new Float64Array(n),
         gradualExit: new Uint8Array(n),
+        shock: new Float32Array(n),
       })
     : undefined;
   const prevProgArr = state ? state.programme : h.programme;
   const prevEnrolArr = state ? state.enrol : undefined;
   const prevGEArr = state ? state.gradualExit : h.gradualExit;
-  const monRatio = options.monitoringRatio ?? monitoringTargetRatio(h, params, state);
+  const monRatio = options.monitoringRatio ?? monitoringTargetRatio(h, params, state, rowOffset);
+  // Income shocks of projection years (carried years only; sim/kernel/dynamics.ts).
+  const dyn = incomeDynamics(params);
+  const prevShockArr = dyn.on && state !== undefined ? state.shock : undefined;
+  const yearIndex = params.yearIndex;
+  const certifyYearDraw = DRAW_CERTIFY_YEAR + yearIndex;
   const fast = options.fastPath ?? true;
   // Every array the loop reads is a local, so its data pointer and length are loaded once, not per household.
   const hhArea = h.area;
@@ -283,6 +293,8 @@ export function simulateYear(
   const tkMultA = P['tekun.livingMultiplier'];
   const tuMonA = P['takeup.monitored'];
   const tuUnmonA = P['takeup.unmonitored'];
+  const certShareA = P['takeup.certifyShare'];
+  const certRateA = P['takeup.certifyRate'];
   const fPopA = params.populationFactor;
   const affectedShareA = P['disaster.affectedShare'];
   const lossShareA = P['disaster.incomeLossShare'];
@@ -295,7 +307,15 @@ export function simulateYear(
     cells[b + K_SAMPLE] += 1;
     cells[b + K_HH] += w;
     cells[b + K_PERSONS] += w * hhSize[i];
-    const incomeBase = hhIncomePc[i] * fIncA[c];
+    let shockF = 1;
+    if (prevShockArr !== undefined) {
+      const e = incomeShock(dyn, prevShockArr[i], i + rowOffset, yearIndex);
+      shockF = Math.exp(e - dyn.logMean);
+      if (nextState !== undefined) nextState.shock[i] = e;
+    } else if (nextState !== undefined) {
+      nextState.shock[i] = 0;
+    }
+    const incomeBase = hhIncomePc[i] * fIncA[c] * shockF;
     const pa = affectedShareA[c];
     if (fast && pa <= 0) {
       const incomePc = incomeBase;
@@ -312,7 +332,7 @@ export function simulateYear(
       if (outside) {
         // Same value as rules/dibao countableIncomeMonthlyPc; only a disregard or negative earnings change it.
         const dr = disregardA[c];
-        const earnRaw = hhEarningsPc[i] * fIncA[c];
+        const earnRaw = hhEarningsPc[i] * fIncA[c] * shockF;
         const earnPc = earnRaw < incomePc ? earnRaw : incomePc;
         const countable =
           dr > 0 || earnPc < 0 ? incM - Math.min(hhWorking[i] * dr * s, (earnPc * size) / 12) / size : incM;
@@ -419,7 +439,7 @@ export function simulateYear(
       const size = hhSize[i];
       const s = stdA[c];
       const fInc = fIncA[c];
-      const earnRaw = hhEarningsPc[i] * fInc;
+      const earnRaw = hhEarningsPc[i] * fInc * shockF;
       const earnPc = earnRaw < incomePc ? earnRaw : incomePc;
       const working = hhWorking[i];
       // countableIncomeMonthlyPc
@@ -461,22 +481,47 @@ export function simulateYear(
       let p = 0;
       let entrant = 0;
       if (status !== 0) {
-        const tu = monNotEnrolled ? tuMonA[c] : tuUnmonA[c];
         const famNow = cashStatus ? 1 : 2;
         const famPrev = cashPrev ? 1 : prevProg === 3 || prevProg === 4 ? 2 : 0;
-        if (mc) {
-          const drawn = uniformFn(seed, rep, i + rowOffset, DRAW_TAKEUP) < tu ? 1 : 0;
-          const stayed = famNow === famPrev && prevEnrol >= 0.5 ? 1 : 0;
-          p = stayed === 1 ? 1 : drawn;
-          entrant = p - stayed;
-        } else if (famNow === famPrev) {
-          p = prevEnrol + (1 - prevEnrol) * tu;
-          entrant = p - prevEnrol;
+        const same = famNow === famPrev;
+        if (cashStatus) {
+          // Dibao/tekun take-up: one persistent draw per household (the same in every year), so a household that
+          // stayed eligible and did not enrol is not drawn again; only a higher take-up this year reaches it
+          // (EV: max(last year's probability, take-up)).
+          const tu = monNotEnrolled ? tuMonA[c] : tuUnmonA[c];
+          if (mc) {
+            const drawn = uniformFn(seed, rep, i + rowOffset, DRAW_TAKEUP) < tu ? 1 : 0;
+            const stayed = same && prevEnrol >= 0.5 ? 1 : 0;
+            p = stayed === 1 ? 1 : drawn;
+            entrant = p - stayed;
+          } else if (same) {
+            p = prevEnrol > tu ? prevEnrol : tu;
+            entrant = p - prevEnrol;
+          } else {
+            p = tu;
+            entrant = p;
+          }
         } else {
-          p = tu;
-          entrant = p;
+          // Marginal/rigid certification: a household that will be certified (share C, persistent draw) completes
+          // certification at rate h a year while eligible, so new certifications phase in:
+          // EV p(t) = p(t−1) + h (C − p(t−1)), first year h·C; already certified households stay certified.
+          const cs = certShareA[c];
+          const cr = certRateA[c];
+          if (mc) {
+            const stayed = same && prevEnrol >= 0.5;
+            p =
+              stayed ||
+              (uniformFn(seed, rep, i + rowOffset, DRAW_CERTIFY) < cs &&
+                uniformFn(seed, rep, i + rowOffset, certifyYearDraw) < cr)
+                ? 1
+                : 0;
+          } else if (same) {
+            const next = prevEnrol + cr * (cs - prevEnrol);
+            p = next > prevEnrol ? next : prevEnrol;
+          } else {
+            p = cr * cs;
+          }
         }
-        if (!cashStatus) entrant = 0;
       }
       let leaver = 0;
       let ge = 0;

@@ -56,4 +56,11 @@ export interface ParamDef {
   regional: boolean;
   /** True if the baseline value per region comes from the dataset; `default` is then only a fallback. */
   fromDataset?: boolean;
+  /** How well the default is known: a published figure (high), derived from one (medium), or an assumption (low). */
+  confidence?: 'high' | 'medium' | 'low';
+  /**
+   * Plausible range of the true value, [low, high] in the parameter's unit, around the default. Monte Carlo draws the
+   * parameter uniformly within it (as a factor on the scenario's value) for parameter uncertainty.
+   */
+  uncertainty?: readonly [number, number];
 }
