@@ -946,7 +946,7 @@ export const PARAM_CATALOGUE = [
     descriptionZh:
       '受灾地区中受灾家庭的比例（按地区设置，0 表示无灾害），口径同应急管理部“受灾人口”（不同程度受灾）；2024 年全国约 6.7%（9413 万人次）。',
     descriptionEn:
-      "Share of households affected in the chosen regions (per region; 0 = no disaster), as the Ministry of Emergency Management counts people affected to any degree; 6.7% nationally in 2024 (94.13 million person-times).",
+      'Share of households affected in the chosen regions (per region; 0 = no disaster), as the Ministry of Emergency Management counts people affected to any degree; 6.7% nationally in 2024 (94.13 million person-times).',
     unit: 'share',
     default: 0,
     min: 0,
@@ -962,7 +962,8 @@ export const PARAM_CATALOGUE = [
     labelZh: '受灾收入损失比例',
     labelEn: 'Income loss share',
     descriptionZh: '受灾期间家庭收入减少的比例（默认值为全部受灾家庭的平均，严重灾害可调高）。',
-    descriptionEn: 'Share of income lost while affected (the default averages over all affected households; raise it for a severe event).',
+    descriptionEn:
+      'Share of income lost while affected (the default averages over all affected households; raise it for a severe event).',
     unit: 'share',
     default: 0.15,
     min: 0,
@@ -1002,7 +1003,8 @@ export const PARAM_CATALOGUE = [
     min: 0,
     max: 1,
     step: 0.001,
-    reference: 'MEM 2025-01-15: 64 thousand rooms collapsed in 2024 among about 36 million affected households (about 0.1% of them; 0.2% allows for severe damage)',
+    reference:
+      'MEM 2025-01-15: 64 thousand rooms collapsed in 2024 among about 36 million affected households (about 0.1% of them; 0.2% allows for severe damage)',
     confidence: 'medium',
     inForce: '2024-01-01',
     regional: true,
