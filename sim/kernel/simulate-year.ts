@@ -235,6 +235,7 @@ export function simulateYear(
   const hhSize = h.size;
   const hhTekunProfile = h.tekunProfile;
   const hhWeight = h.weight;
+  const wfA = options.weightFactor;
   const hhWorking = h.working;
   const assetMonthsA = P['dibao.assetMonths'];
   const assetTestA = P['dibao.assetTest'];
@@ -302,7 +303,7 @@ export function simulateYear(
 
   for (let i = 0; i < n; i++) {
     const c = (hhRegion[i] << 1) | hhArea[i];
-    const w = hhWeight[i] * fPopA[c];
+    const w = wfA !== undefined ? hhWeight[i] * fPopA[c] * wfA[i] : hhWeight[i] * fPopA[c];
     const b = c * METRIC_COUNT;
     cells[b + K_SAMPLE] += 1;
     cells[b + K_HH] += w;

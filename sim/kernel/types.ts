@@ -49,6 +49,9 @@ export interface SimOptions {
   decile?: Uint8Array;
   /** Monitoring-by-share income/standard cutoff (from `monitoringTargetRatio`); computed if omitted. */
   monitoringRatio?: number;
+  /** Per-household factors on the weights (e.g. bootstrap replicate weights, `sim/montecarlo/uncertainty.ts`);
+   * sample counts are unaffected. Default: none (factor 1). */
+  weightFactor?: Float64Array;
   /** Use the inline fast path for households outside every programme (default true; tests compare with false). */
   fastPath?: boolean;
   /** Produce `nextState` for the next projection year (default false: single-year runs skip it). */
