@@ -68,7 +68,13 @@ export {
   replicationTables,
 } from './montecarlo/replications.ts';
 export type { RunReplicationsInput } from './montecarlo/replications.ts';
-export { SINGLE_YEAR_UNCERTAIN_PARAMS, bootstrapWeights, drawParams, mcSources } from './montecarlo/uncertainty.ts';
+export {
+  SINGLE_YEAR_UNCERTAIN_PARAMS,
+  bootstrapWeights,
+  describeMcSources,
+  drawParams,
+  mcSources,
+} from './montecarlo/uncertainty.ts';
 export type { McSources, UncertainParam } from './montecarlo/uncertainty.ts';
 
 // Household trace

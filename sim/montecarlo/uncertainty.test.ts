@@ -6,7 +6,13 @@ import { syntheticHouseholds, syntheticRegions } from '../testing/synthetic.ts';
 import { AREA_ALL } from '../outputs/types.ts';
 import { getParamDef } from '../params/catalogue.ts';
 import { replicationTables, runReplications, summariseReplications } from './replications.ts';
-import { SINGLE_YEAR_UNCERTAIN_PARAMS, bootstrapWeights, drawParams, mcSources } from './uncertainty.ts';
+import {
+  SINGLE_YEAR_UNCERTAIN_PARAMS,
+  bootstrapWeights,
+  describeMcSources,
+  drawParams,
+  mcSources,
+} from './uncertainty.ts';
 
 const regions = syntheticRegions(2, 4);
 
@@ -127,5 +133,21 @@ describe('Monte Carlo intervals', { timeout: 120_000 }, () => {
     const r = runReplications({ households: h, regions, params, seed: 4, from: 0, to: 2 });
     expect(summariseReplications(r).sources).toEqual(mcSources(true, true));
     expect(mcSources(false, false)).toEqual({ events: true, sampling: false, parameters: [] });
+  });
+});
+
+describe('describeMcSources', () => {
+  it('names what is included and what is not, Chinese and English', () => {
+    const all = describeMcSources(mcSources(true, true));
+    expect(all.zh).toContain('抽样误差（省×城乡内贝叶斯自助法）');
+    expect(all.zh).toContain('新符合条件家庭纳入率（已监测） 0.75–0.95');
+    expect(all.en).toContain('sampling error (Bayesian bootstrap within province × area)');
+    expect(all.en).toContain('Take-up of newly eligible, unmonitored 0.25–0.55');
+    expect(all.en).toMatch(/Not included: growth rates and income shocks \(act in projection years only\)\.$/);
+    const events = describeMcSources(mcSources(false, false));
+    expect(events.en).toBe(
+      'Includes random events (take-up, certification, temporary assistance, disasters). Not included: growth rates and income shocks (act in projection years only); sampling error; parameter uncertainty.',
+    );
+    expect(events.zh.startsWith('包含：随机事件')).toBe(true);
   });
 });

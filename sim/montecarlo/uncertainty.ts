@@ -102,3 +102,41 @@ export function bootstrapWeights(
   for (let i = 0; i < n; i++) g[i] *= drawn[(h.region[i] << 1) | h.area[i]];
   return g;
 }
+
+const fmtRange = (p: UncertainParam): string => `${p.low}–${p.high}`;
+
+/**
+ * The sources as one sentence in each language, for every Monte Carlo output (CLI text and tables, the app's panel):
+ * what is included and what is not.
+ */
+export function describeMcSources(sources: McSources): { zh: string; en: string } {
+  const label = new Map<string, { zh: string; en: string }>(
+    PARAM_CATALOGUE.map((p) => [p.id, { zh: p.labelZh, en: p.labelEn }]),
+  );
+  const zh = ['随机事件（纳入、认定、临时救助、灾害）'];
+  const en = ['random events (take-up, certification, temporary assistance, disasters)'];
+  if (sources.sampling) {
+    zh.push('抽样误差（省×城乡内贝叶斯自助法）');
+    en.push('sampling error (Bayesian bootstrap within province × area)');
+  }
+  if (sources.parameters.length > 0) {
+    zh.push(`参数（${sources.parameters.map((p) => `${label.get(p.id)?.zh ?? p.id} ${fmtRange(p)}`).join('；')}）`);
+    en.push(
+      `parameters (${sources.parameters.map((p) => `${label.get(p.id)?.en ?? p.id} ${fmtRange(p)}`).join('; ')})`,
+    );
+  }
+  const notZh = ['增长率与收入冲击（只作用于预测年份）'];
+  const notEn = ['growth rates and income shocks (act in projection years only)'];
+  if (!sources.sampling) {
+    notZh.push('抽样误差');
+    notEn.push('sampling error');
+  }
+  if (sources.parameters.length === 0) {
+    notZh.push('参数不确定性');
+    notEn.push('parameter uncertainty');
+  }
+  return {
+    zh: `包含：${zh.join('；')}。未包含：${notZh.join('；')}。`,
+    en: `Includes ${en.join('; ')}. Not included: ${notEn.join('; ')}.`,
+  };
+}
