@@ -55,7 +55,10 @@ describe('trace view', () => {
         const en = formatResult(step, 'en');
         if (step.unit === 'programme') expect(zh).not.toMatch(/\d/);
         if (step.unit === 'probability') expect(en).toMatch(/%$/);
-        if (step.unit === 'yuanPerYear') (expect(zh).toMatch(/元$/), expect(en).toMatch(/yuan\/year$/));
+        if (step.unit === 'yuanPerYear') {
+          expect(zh).toMatch(/元$/);
+          expect(en).toMatch(/yuan\/year$/);
+        }
         if (step.unit === 'yuanPerPersonMonth') expect(zh).toMatch(/元\/人\/月$/);
       }
     }
