@@ -3,6 +3,7 @@
 // .html, and printed to PDF (Electron printToPDF, or the browser's print dialog).
 import type { Language } from '../../i18n/i18n';
 import { formatValue } from '../../format/units';
+import { formatComparison, formatResult } from '../../format/trace-format';
 import { COMPONENT_IDS, COMPONENT_LABELS } from '../../../../sim/kernel/metrics';
 import type { HouseholdTraceRun, TraceStep } from '../../../../sim/trace/types';
 import type { ExportTable } from '../table';
@@ -97,8 +98,8 @@ function headlineSection(input: BriefingInput): string {
     .join('');
   const note =
     language === 'zh'
-      ? `全国合计，${comparisons[0].year}年；人数、户数为加权数，支出为名义值（“实际值”按价格指数折算）。`
-      : `National totals, ${comparisons[0].year}; persons and households are weighted; costs are nominal (“real” deflated by the price index).`;
+      ? `全国合计，${comparisons[0].year}年；人数、户数为加权数，支出为名义值，标明“实际”的一行按价格指数折算。`
+      : `National totals, ${comparisons[0].year}; persons and households are weighted; costs are nominal, except the row marked real, which is deflated by the price index.`;
   return `<table data-table="headline"><thead><tr>${headers}</tr></thead><tbody>${rows}</tbody></table><p class="note">${escapeHtml(note)}</p>`;
 }
 
@@ -183,24 +184,6 @@ function projectionSection(input: BriefingInput): string {
   return `${chart}<table data-table="projection"><thead><tr>${header.map((h, i) => `<th class="${i > 1 ? 'num' : ''}">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function stepResult(step: TraceStep | undefined, language: Language): string {
-  if (!step) return '—';
-  if (typeof step.result === 'boolean') {
-    return language === 'zh' ? (step.result ? '是' : '否') : step.result ? 'yes' : 'no';
-  }
-  const amount = new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(
-    step.result,
-  );
-  return language === 'zh' ? `${amount}元` : `${amount} yuan`;
-}
-
-function stepTest(step: TraceStep, language: Language): string {
-  if (step.value === undefined || step.threshold === undefined || !step.comparison) return '';
-  const number = (value: number) =>
-    new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(value);
-  return `${number(step.value)} ${step.comparison} ${number(step.threshold)}`;
-}
-
 function caseSection(item: BriefingCase, language: Language, index: number): string {
   const { baseline, reform } = item.trace;
   const ids: string[] = [];
@@ -212,7 +195,7 @@ function caseSection(item: BriefingCase, language: Language, index: number): str
     const step = (b ?? r) as TraceStep;
     const label = language === 'zh' ? step.labelZh : step.labelEn;
     const note = (language === 'zh' ? (r ?? b)?.noteZh : (r ?? b)?.noteEn) ?? '';
-    return `<tr><td>${escapeHtml(label)}${note ? `<div class="inputs">${escapeHtml(note)}</div>` : ''}</td><td class="num">${escapeHtml(b ? stepTest(b, language) : '')}</td><td class="num">${escapeHtml(stepResult(b, language))}</td><td class="num">${escapeHtml(r ? stepTest(r, language) : '')}</td><td class="num">${escapeHtml(stepResult(r, language))}</td></tr>`;
+    return `<tr><td>${escapeHtml(label)}${note ? `<div class="inputs">${escapeHtml(note)}</div>` : ''}</td><td class="num">${escapeHtml(b ? (formatComparison(b, language) ?? '') : '')}</td><td class="num">${escapeHtml(b ? formatResult(b, language) : '—')}</td><td class="num">${escapeHtml(r ? (formatComparison(r, language) ?? '') : '')}</td><td class="num">${escapeHtml(r ? formatResult(r, language) : '—')}</td></tr>`;
   });
   const head =
     language === 'zh'
@@ -231,7 +214,7 @@ function caseSection(item: BriefingCase, language: Language, index: number): str
   const title = `${language === 'zh' ? `案例${index + 1}：` : `Case ${index + 1}: `}${item.title[language]}`;
   return `<div class="case" data-case="${index}"><h3>${escapeHtml(title)}</h3>${item.description ? `<p>${escapeHtml(item.description[language])}</p>` : ''}<p class="totals">${escapeHtml(totals)}</p><table><thead><tr>${head.map((h, i) => `<th class="${i > 0 ? 'num' : ''}">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>${
     components
-      ? `<table class="keep"><thead><tr><th>${language === 'zh' ? '救助构成（元/年）' : 'Benefit component'}</th><th class="num">${language === 'zh' ? '基线' : 'Baseline'}</th><th class="num">${language === 'zh' ? '方案' : 'Scenario'}</th></tr></thead><tbody>${components}</tbody></table>`
+      ? `<table class="keep"><thead><tr><th>${language === 'zh' ? '救助构成（每年）' : 'Benefit component (per year)'}</th><th class="num">${language === 'zh' ? '基线' : 'Baseline'}</th><th class="num">${language === 'zh' ? '方案' : 'Scenario'}</th></tr></thead><tbody>${components}</tbody></table>`
       : ''
   }</div>`;
 }

@@ -57,9 +57,7 @@ export function headlineRows(comparisons: readonly BriefingComparison[], languag
     const cells = [formatValue(nationalValue(comparisons[0].baseline.national, metric), info.quantity, language)];
     for (const comparison of comparisons) {
       cells.push(formatValue(nationalValue(comparison.scenario.national, metric), info.quantity, language));
-      cells.push(
-        formatValue(nationalValue(comparison.delta.national, metric), info.quantity, language, { signed: true }),
-      );
+      cells.push(changeText(nationalValue(comparison.delta.national, metric), info.quantity, language));
     }
     return { metric, label: info.label[language], cells };
   });

@@ -13,6 +13,7 @@ import {
 import type { ComponentId, MetricId, SumMetricId } from '../../../../sim/kernel/metrics.ts';
 import type { LevelTables, McResult, YearComparison } from '../../services/engine/engine-calls';
 import type { Quantity } from '../../format/units';
+import { metricInfo } from '../../exports/engine-tables';
 
 export type { YearComparison, LevelTables };
 
@@ -400,21 +401,9 @@ export function metricLabel(id: MetricId, language: 'zh' | 'en'): string {
   return language === 'zh' ? entry[1] : entry[2];
 }
 
-/** Display quantity of an engine metric, from the engine's own unit for it. */
+/** Display quantity of an engine metric (one mapping from the engine's units, shared with the exports). */
 export function metricQuantity(id: MetricId): Quantity {
-  const entry = [...SUM_METRICS, ...RATE_METRICS].find((m) => m[0] === id);
-  switch (entry?.[3]) {
-    case 'persons':
-      return 'persons';
-    case 'households':
-      return 'households';
-    case 'yuan':
-      return 'money';
-    case 'share':
-      return 'share';
-    default:
-      return 'count';
-  }
+  return metricInfo(id).quantity;
 }
 
 /** The Monte Carlo metrics the dashboard lists (caseload and cost, POLICY.md §4 "Uncertainty"). */
