@@ -1,16 +1,28 @@
 // Take-up persistence, marginal/rigid certification and projection income shocks, with hand-computed expectations.
 import { describe, expect, it } from 'vitest';
 import type { HouseholdArrays } from '../model/households.ts';
+import type { RegionArrays } from '../model/regions.ts';
 import { PROGRAMME } from '../model/codes.ts';
 import { defaultParamValues } from '../params/catalogue.ts';
 import { resolveScenario } from '../scenario/resolve.ts';
+import type { ResolveOptions } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { syntheticHouseholds, syntheticRegions } from '../testing/synthetic.ts';
 import { incomeDynamics, incomeShock, incomeShockDraw } from './dynamics.ts';
 import { simulateYear } from './simulate-year.ts';
-import type { HouseholdState } from './types.ts';
+import type { HouseholdState, ResolvedParams } from './types.ts';
 
 const regions = syntheticRegions(2, 3);
+
+/**
+ * Resolved parameters with any assessed-income error model (`takeup.assessed*`) switched off, so the hand arithmetic
+ * below sees the income in the data.
+ */
+function resolveExact(scenario: Scenario, r: RegionArrays, options?: ResolveOptions): ResolvedParams {
+  const p = resolveScenario(scenario, r, options);
+  for (const [id, values] of Object.entries(p.cell)) if (id.startsWith('takeup.assessed')) values.fill(0);
+  return p;
+}
 const S = regions.standard[0];
 
 /** Four urban households of region 0, one adult each with nothing but income (a multiple of the standard). */
@@ -66,7 +78,7 @@ describe('take-up over years', () => {
   const h = plain([0.5, 1.2, 1.2, 3], [0, 0, 0, 0]);
 
   it('draws dibao take-up once: an eligible household that did not enrol is not drawn again', () => {
-    const params = resolveScenario(base, regions);
+    const params = resolveExact(base, regions);
     const first = simulateYear(h, regions, params);
     expect(first.households?.enrol[0]).toBeCloseTo(0.85, 12); // monitored take-up
     // Next year it is still eligible with enrolment probability 0.85: max(0.85, 0.85) = 0.85, no new entrant.
@@ -74,7 +86,7 @@ describe('take-up over years', () => {
     expect(next.households?.enrol[0]).toBeCloseTo(0.85, 12);
     expect(next.households?.entrant[0]).toBeCloseTo(0, 12);
     // A take-up rise to 0.95 reaches it: max(0.85, 0.95) = 0.95, entrant 0.10.
-    const raised = resolveScenario({ ...base, params: { ...base.params, takeup: { monitored: 0.95 } } }, regions);
+    const raised = resolveExact({ ...base, params: { ...base.params, takeup: { monitored: 0.95 } } }, regions);
     const up = simulateYear(h, regions, raised, { state: state([1, 3, 3, 0], [0.85, 0.28, 1, 0]) });
     expect(up.households?.enrol[0]).toBeCloseTo(0.95, 12);
     expect(up.households?.entrant[0]).toBeCloseTo(0.1, 12);
@@ -84,7 +96,7 @@ describe('take-up over years', () => {
     const d = defaultParamValues();
     expect(d['takeup.certifyShare']).toBe(0.7);
     expect(d['takeup.certifyRate']).toBe(0.4);
-    const params = resolveScenario(base, regions);
+    const params = resolveExact(base, regions);
     const first = simulateYear(h, regions, params);
     // Newly eligible: 0.4 × 0.7 = 0.28 (not the dibao take-up 0.85).
     expect(first.households?.status[1]).toBe(PROGRAMME.marginal);
@@ -100,11 +112,11 @@ describe('take-up over years', () => {
 
   it('a sudden 20% standard rise certifies only 28% of the newly eligible in its first year', () => {
     const many = syntheticHouseholds(4000, regions, 9, 0.6);
-    const before = simulateYear(many, regions, resolveScenario(base, regions));
+    const before = simulateYear(many, regions, resolveExact(base, regions));
     const rise = simulateYear(
       many,
       regions,
-      resolveScenario({ ...base, params: { ...base.params, standard: { scalePct: 20 } } }, regions),
+      resolveExact({ ...base, params: { ...base.params, standard: { scalePct: 20 } } }, regions),
     );
     let newly = 0;
     for (let i = 0; i < many.count; i++) {
@@ -118,7 +130,7 @@ describe('take-up over years', () => {
 
   it('Monte Carlo certification averages to the EV probability (persistent share draw, yearly rate draw)', () => {
     const one = plain([1.2], [0]);
-    const params = resolveScenario(base, regions);
+    const params = resolveExact(base, regions);
     let sum = 0;
     const reps = 2000;
     for (let r = 0; r < reps; r++) {
@@ -146,7 +158,7 @@ describe('income shocks', () => {
   });
 
   it('keeps mean income on the growth path: E[exp(e(t) − log mean)] = 1 in every year', () => {
-    const params = (t: number) => resolveScenario({ schemaVersion: 1, name: 'p' }, regions, { yearIndex: t });
+    const params = (t: number) => resolveExact({ schemaVersion: 1, name: 'p' }, regions, { yearIndex: t });
     const n = 200_000;
     const e = new Float64Array(n);
     expect(incomeDynamics(params(0)).on).toBe(false);
@@ -167,7 +179,7 @@ describe('income shocks', () => {
 
   it('moves households across the standard in carried years only', () => {
     const h = plain([0.98, 1.02, 0.98, 1.02], [1, 0, 1, 0]);
-    const y1 = resolveScenario(
+    const y1 = resolveExact(
       { schemaVersion: 1, name: 's', params: { projection: { incomeGrowth: 0, standardRise: 0, incomeShockSd: 0.3 } } },
       regions,
       { yearIndex: 1 },
