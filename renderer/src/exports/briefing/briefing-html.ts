@@ -15,11 +15,10 @@ import { escapeXml } from '../xml';
 import type { BriefingCase, BriefingInput, BriefingSectionId } from './model';
 import { BRIEFING_SECTIONS, SECTION_TITLES } from './model';
 import { summarySentences } from './summary';
-import { headlineHeaders, headlineRows, provinceTable } from './tables';
+import { PROJECTION_METRICS_COMPACT, headlineHeaders, headlineRows, projectionTable, provinceTable } from './tables';
 import { caseloadByProvinceOption, costByComponentOption, projectionOption } from './charts';
 import { methodsParagraphs } from './methods';
 import { briefingCss } from './briefing-css';
-import { nationalValue } from './summary';
 
 /** Chart size in CSS pixels: the A4 text width (178 mm) at 96 dpi. */
 export const CHART_WIDTH = 672;
@@ -152,36 +151,12 @@ function projectionSection(input: BriefingInput): string {
       : 'Figure 3. Projected total annual cost (nominal, billion yuan).',
     'projection',
   );
-  const metrics = [
-    ['persons.dibao', 'persons'],
-    ['cost.total', 'money'],
-    ['cost.totalReal', 'money'],
-  ] as const;
-  const header = [
-    language === 'zh' ? '方案' : 'Scenario',
-    language === 'zh' ? '年份' : 'Year',
-    ...metrics.map(([metric]) =>
-      escapeHtml(
-        {
-          'persons.dibao': language === 'zh' ? '低保人数' : 'Dibao persons',
-          'cost.total': language === 'zh' ? '总支出（名义）' : 'Total cost (nominal)',
-          'cost.totalReal': language === 'zh' ? '总支出（实际）' : 'Total cost (real)',
-        }[metric],
-      ),
-    ),
-  ];
-  const rows = projection.flatMap((run) =>
-    run.years.map(
-      (year, i) =>
-        `<tr><td>${escapeHtml(run.scenarioName)}</td><td>${year}</td>${metrics
-          .map(
-            ([metric, quantity]) =>
-              `<td class="num">${escapeHtml(formatValue(nationalValue(run.national[i], metric), quantity, language))}</td>`,
-          )
-          .join('')}</tr>`,
-    ),
-  );
-  return `${chart}<table data-table="projection"><thead><tr>${header.map((h, i) => `<th class="${i > 1 ? 'num' : ''}">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const table = projectionTable(projection, PROJECTION_METRICS_COMPACT);
+  const span =
+    language === 'zh'
+      ? `预测${projection[0].years[0]}–${projection[0].years[projection[0].years.length - 1]}年；变化为与同年基线之差，累计变化自首年起累加。`
+      : `Projection ${projection[0].years[0]}–${projection[0].years[projection[0].years.length - 1]}; changes are against the baseline in the same year, cumulated from the first year.`;
+  return `${chart}${tableHtml(table, language)}<p class="note">${escapeHtml(span)}</p>`;
 }
 
 function caseSection(item: BriefingCase, language: Language, index: number): string {
