@@ -305,7 +305,7 @@ function panelParts(context: ExportContext): PanelPart[] {
 }
 
 /** A finished export: the file name the user saw, or null when cancelled. */
-export type ExportOutcome = { saved: true; name: string } | { saved: false };
+export type ExportOutcome = { saved: true; name: string } | { saved: false; printDialog?: boolean };
 
 async function save(name: string, mimeType: string, data: string | Uint8Array): Promise<ExportOutcome> {
   const result = await getHost().saveFile({ suggestedName: name, mimeType, data });
@@ -330,6 +330,7 @@ export async function exportFormat(format: ExportFormat, request: BriefingReques
         suggestedName: name,
         html: await briefingHtml(context, request, 'pdf'),
       });
+      if (result.printDialog) return { saved: false, printDialog: true };
       return result.saved ? { saved: true, name: result.path ?? name } : { saved: false };
     }
     case 'xlsx': {
