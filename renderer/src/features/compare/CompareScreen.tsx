@@ -1,5 +1,6 @@
 // The compare screen: 2–4 scenarios run on the engine side by side, every indicator with its difference against
 // the first, the parameter differences between them (path, value in each, unit), and a grouped bar chart.
+import { NoDatasetNotice } from '../../components/NoDatasetNotice';
 import { useEffect, useMemo, useState } from 'react';
 import { EChart } from '../../charts/EChart';
 import { DataTable } from '../../components/DataTable';
@@ -209,7 +210,7 @@ export function CompareScreen() {
 
       {!dataset ? (
         <div className="panel">
-          <p>{m.noDataset}</p>
+          <NoDatasetNotice message={m.noDataset} />
           <button type="button" className="primary" onClick={() => setScreen('data')}>
             {language === 'zh' ? '前往数据页' : 'Go to Data'}
           </button>

@@ -1,6 +1,7 @@
 // The results dashboard: the active scenario against the baseline — headline cards, caseload and cost by programme
 // and component, the province tile map with drill-down, the province table (level and change), the urban/rural
 // split, the decile distribution, targeting and poverty, and Monte Carlo intervals on demand.
+import { NoDatasetNotice } from '../../components/NoDatasetNotice';
 import { useCallback, useMemo, useState } from 'react';
 import { EChart } from '../../charts/EChart';
 import { DataTable } from '../../components/DataTable';
@@ -326,7 +327,7 @@ export function ResultsScreen() {
       <div className="results-screen">
         <h2>{m.title}</h2>
         <div className="panel">
-          <p>{m.noDataset}</p>
+          <NoDatasetNotice message={m.noDataset} />
           <button type="button" className="primary" onClick={() => setScreen('data')}>
             {m.goData}
           </button>
