@@ -319,7 +319,8 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
   useDataStore.getState().patchSession({
     step: read.length > 0 && hasHouseholds ? 'mapping' : 'failed',
     files: read,
-    refused: hasHouseholds || read.length === 0 ? refused : [...refused, noHouseholdsIssue()],
+    // A refused file already says why it was refused; "no households table" is added only when nothing was refused.
+    refused: hasHouseholds || read.length === 0 || refused.length > 0 ? refused : [...refused, noHouseholdsIssue()],
     builtInRegions: !read.some((f) => f.target === 'regions'),
     progress: null,
     modified,
