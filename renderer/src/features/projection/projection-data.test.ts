@@ -37,6 +37,8 @@ describe('projection data', () => {
     expect(totalRow(table(2025, 1))).toBe(2);
     expect(indicatorValue(table(2025, 1), 'costNominal')).toBe(metricIndex('cost.total'));
     expect(indicatorValue(table(2025, 2), 'coverageCash')).toBe(2 * metricIndex('coverage.cash'));
+    expect(indicatorValue(table(2025, 3), 'monitoredPersons')).toBe(3 * metricIndex('monitored.persons'));
+    expect(indicatorValue(table(2025, 1), 'coverageMonitored')).toBe(metricIndex('coverage.monitored'));
   });
 
   it('adds the four programmes into the low-income population', () => {
