@@ -54,7 +54,9 @@ const REGION_COLUMN_ORDER = [
   'dibaoPersons',
   'dDibaoPersons',
   'central',
+  'dCentral',
   'local',
+  'dLocal',
   'exclusionRate',
 ];
 
@@ -129,7 +131,23 @@ export function regionColumns(m: Messages, language: 'zh' | 'en', first: string)
       digits: 2,
     },
     { id: 'central', header: u(m.central, 'money'), value: (r) => r.costCentral, quantity: 'money', digits: 2 },
+    {
+      id: 'dCentral',
+      header: u(m.dCentral, 'money'),
+      value: (r) => r.dCostCentral,
+      quantity: 'money',
+      signed: true,
+      digits: 2,
+    },
     { id: 'local', header: u(m.local, 'money'), value: (r) => r.costLocal, quantity: 'money', digits: 2 },
+    {
+      id: 'dLocal',
+      header: u(m.dLocal, 'money'),
+      value: (r) => r.dCostLocal,
+      quantity: 'money',
+      signed: true,
+      digits: 2,
+    },
     {
       id: 'coverage',
       header: withUnit(m.coverage, '%', language),

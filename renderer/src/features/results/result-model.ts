@@ -257,6 +257,9 @@ export interface RegionRow {
   dCost: number;
   costCentral: number;
   costLocal: number;
+  /** Changes against the baseline of the central and local shares (the planner's budget question). */
+  dCostCentral: number;
+  dCostLocal: number;
   coverage: number;
   dCoverage: number;
   lowIncomeCoverage: number;
@@ -292,6 +295,8 @@ function regionRow(scenario: SummaryTable, delta: SummaryTable, i: number): Regi
     dCost: metric(delta, 'cost.total', j),
     costCentral: metric(scenario, 'cost.central', i),
     costLocal: metric(scenario, 'cost.local', i),
+    dCostCentral: metric(delta, 'cost.central', j),
+    dCostLocal: metric(delta, 'cost.local', j),
     coverage: metric(scenario, 'coverage.cash', i),
     dCoverage: metric(delta, 'coverage.cash', j),
     lowIncomeCoverage: metric(scenario, 'coverage.lowIncome', i),
