@@ -93,3 +93,13 @@ describe('defaultSelection', () => {
     expect(defaultSelection('reform-1')).toEqual(['baseline', 'reform-1']);
   });
 });
+
+describe('start year', () => {
+  it('labels the first projected year as the year Results shows (the dataset year, no growth applied)', async () => {
+    const { useProjectionStore } = await import('./projection-store');
+    const { DEFAULT_START_YEAR, BASELINE_SCENARIO, resolveScenario } = await import('../../../../sim/index.ts');
+    const { syntheticRegions } = await import('../../../../sim/testing/synthetic.ts');
+    expect(useProjectionStore.getState().startYear).toBe(DEFAULT_START_YEAR);
+    expect(resolveScenario(BASELINE_SCENARIO, syntheticRegions(2)).year).toBe(DEFAULT_START_YEAR);
+  });
+});
