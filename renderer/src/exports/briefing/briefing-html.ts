@@ -8,7 +8,8 @@ import { COMPONENT_IDS, COMPONENT_LABELS } from '../../../../sim/kernel/metrics'
 import type { HouseholdTraceRun, TraceStep } from '../../../../sim/trace/types';
 import type { ExportTable } from '../table';
 import { columnHeader, displayCell, isSuppressed, suppressionRule } from '../table';
-import { isChanged, parameterValueText } from '../parameters';
+import { effectiveRows, isChanged, parameterValueText } from '../parameters';
+import { getParamDef } from '../../../../sim/params/catalogue';
 import { canonicalJson, provenanceLines } from '../provenance';
 import { renderChartSvg } from '../chart-image';
 import { escapeXml } from '../xml';
@@ -215,7 +216,7 @@ function casesSection(input: BriefingInput): string {
 
 function parametersSection(input: BriefingInput): string {
   const { language } = input;
-  const changed = input.parameters.filter(isChanged);
+  const changed = effectiveRows(input.parameters, (id) => getParamDef(id)?.appliesWith);
   if (changed.length === 0) {
     return `<p>${language === 'zh' ? '方案未改变任何参数（与基线相同）。' : 'The scenario changes no parameter (identical to the baseline).'}</p>`;
   }
@@ -226,7 +227,7 @@ function parametersSection(input: BriefingInput): string {
   const rows = changed
     .map(
       (row) =>
-        `<tr><td>${escapeHtml(row.label[language])}<div class="inputs">${escapeHtml(row.id)}</div></td><td>${escapeHtml(row.scope || (language === 'zh' ? '全国' : 'national'))}</td><td class="num">${escapeHtml(parameterValueText(row.baseline, language))}</td><td class="num">${escapeHtml(parameterValueText(row.scenario, language))}</td><td>${escapeHtml(row.unit[language])}</td></tr>`,
+        `<tr${isChanged(row) ? '' : ' class="in-effect"'}><td>${escapeHtml(row.label[language])}${isChanged(row) ? '' : `<div class="inputs">${escapeHtml(language === 'zh' ? '（未改变，随上方规则生效）' : '(unchanged; takes effect with the rule above)')}</div>`}</td><td>${escapeHtml(row.scope || (language === 'zh' ? '全国' : 'national'))}</td><td class="num">${escapeHtml(parameterValueText(row.baseline, language))}</td><td class="num">${escapeHtml(parameterValueText(row.scenario, language))}</td><td>${escapeHtml(row.unit[language])}</td></tr>`,
     )
     .join('');
   return `<table data-table="parameters"><thead><tr>${head.map((h, i) => `<th class="${i === 2 || i === 3 ? 'num' : ''}">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
