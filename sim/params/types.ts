@@ -60,7 +60,10 @@ export interface ParamDef {
   confidence?: 'high' | 'medium' | 'low';
   /**
    * Plausible range of the true value, [low, high] in the parameter's unit, around the default. Monte Carlo draws the
-   * parameter uniformly within it (as a factor on the scenario's value) for parameter uncertainty.
+   * parameter uniformly within it (as a shift of the scenario's value) for parameter uncertainty.
    */
   uncertainty?: readonly [number, number];
+  /** The switch (a catalogue id) this parameter takes effect under, e.g. the consumption ratios under
+   * `standard.useConsumptionRatio`: a reader who sees the switch turned on must also see these values. */
+  appliesWith?: string;
 }

@@ -104,6 +104,25 @@ export const HEADLINES: readonly HeadlineDef[] = [
     hintZh: '低保和特困人数占常住人口比例',
     hintEn: 'Dibao and tekun persons as a share of the resident population',
   },
+  {
+    id: 'monitoredPersons',
+    zh: '动态监测人数',
+    en: 'Persons monitored',
+    metrics: ['monitored.persons'],
+    quantity: 'persons',
+    hintZh: '纳入低收入人口动态监测的人数（救助对象、边缘、刚性支出困难及平台内其他家庭；扩面杠杆按年分阶段到位）',
+    hintEn:
+      'Persons in the low-income monitoring platform (recipients, marginal, rigid-expenditure and other households in the platform; the widening lever phases in over years)',
+  },
+  {
+    id: 'monitoredCoverage',
+    zh: '动态监测覆盖率',
+    en: 'Monitored share',
+    metrics: ['coverage.monitored'],
+    quantity: 'share',
+    hintZh: '动态监测人数占常住人口比例（2024年末全国约5.7%）',
+    hintEn: 'Persons monitored as a share of the resident population (about 5.7% nationally at end-2024)',
+  },
 ];
 
 /** A headline figure: scenario value, baseline value, optional Monte Carlo interval. */
@@ -238,6 +257,9 @@ export interface RegionRow {
   dCost: number;
   costCentral: number;
   costLocal: number;
+  /** Changes against the baseline of the central and local shares (the planner's budget question). */
+  dCostCentral: number;
+  dCostLocal: number;
   coverage: number;
   dCoverage: number;
   lowIncomeCoverage: number;
@@ -273,6 +295,8 @@ function regionRow(scenario: SummaryTable, delta: SummaryTable, i: number): Regi
     dCost: metric(delta, 'cost.total', j),
     costCentral: metric(scenario, 'cost.central', i),
     costLocal: metric(scenario, 'cost.local', i),
+    dCostCentral: metric(delta, 'cost.central', j),
+    dCostLocal: metric(delta, 'cost.local', j),
     coverage: metric(scenario, 'coverage.cash', i),
     dCoverage: metric(delta, 'coverage.cash', j),
     lowIncomeCoverage: metric(scenario, 'coverage.lowIncome', i),

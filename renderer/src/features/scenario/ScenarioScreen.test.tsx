@@ -1,6 +1,7 @@
 // The editor rendered in jsdom with the real catalogue and the real workspace store: every parameter appears,
 // editing the baseline forks a new scenario, typed values land in the document, out-of-range entry is refused
 // inline, bulk rules and per-province overrides write the scenario, undo restores.
+// @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { PARAM_CATALOGUE } from '../../../../sim/params/catalogue.ts';
@@ -61,6 +62,23 @@ describe('ScenarioScreen', () => {
     fireEvent.click(screen.getByTestId('undo'));
     fireEvent.click(screen.getByTestId('undo'));
     expect(getRegionParam(active().document, '53', 'both', 'standard.scalePct')).toBeUndefined();
+  });
+
+  it('applies a rural-only consumption rule to every province, leaving urban standards untouched', () => {
+    render(<ScenarioScreen />);
+    fireEvent.change(screen.getByTestId('bulk-rule'), { target: { value: 'consumption' } });
+    fireEvent.change(screen.getByTestId('bulk-area'), { target: { value: 'rural' } });
+    expect(screen.queryByTestId('bulk-urban-input')).toBeNull();
+    fireEvent.change(screen.getByTestId('bulk-rural-input'), { target: { value: '40%' } });
+    fireEvent.click(screen.getByTestId('bulk-apply-all'));
+    const doc = active().document;
+    expect(getParamValue(doc, 'standard.useConsumptionRatio')).toBe(0);
+    for (const code of ['11', '43', '62', '65']) {
+      expect(getRegionParam(doc, code, 'rural', 'standard.useConsumptionRatio')).toBe(1);
+      expect(getRegionParam(doc, code, 'rural', 'standard.consumptionRatioRural')).toBe(0.4);
+      expect(getRegionParam(doc, code, 'urban', 'standard.useConsumptionRatio')).toBeUndefined();
+    }
+    expect(parseScenario(doc).ok).toBe(true);
   });
 
   it('imports a scenario file, refusing an invalid one with the file and field named', async () => {

@@ -1,5 +1,6 @@
 // Tests of the browser host: keyboard shortcuts as menu commands, request validation, documents through the atomic
 // store, and the external-URL allow-list.
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { createBrowserHost, shortcutCommand } from './browser-host';
 import { memoryStorage } from './document-store';
@@ -28,6 +29,19 @@ describe('browser host', () => {
     await expect(host.saveFile({ suggestedName: '../evil.csv', mimeType: 'text/csv', data: 'x' })).rejects.toThrow(
       /请求无效.*invalid request/,
     );
+  });
+
+  it('says a PDF went to the print dialog, not that it was saved (the browser cannot know)', async () => {
+    const host = createBrowserHost(memoryStorage());
+    const printed: string[] = [];
+    const print = window.print;
+    window.print = () => printed.push('page');
+    try {
+      expect(await host.printToPdf({ suggestedName: 'briefing.pdf' })).toEqual({ saved: false, printDialog: true });
+    } finally {
+      window.print = print;
+    }
+    expect(printed).toEqual(['page']);
   });
 
   it('stores and loads documents', async () => {
