@@ -88,6 +88,10 @@ describe('workbench journey on the demo data', () => {
     const provinces = await page.getByTestId('mc-province-table').innerText();
     expect(provinces).toContain('湖南');
     expect(provinces).toMatch(/\d – \d/);
+    // The panel says which uncertainty the intervals include: random events, sampling and parameters.
+    const sources = await page.getByTestId('mc-sources').innerText();
+    expect(sources).toContain('抽样误差');
+    expect(sources).toContain('参数');
     await screenshot(page, 'results-mc-zh');
   });
 
