@@ -40,6 +40,8 @@ const SOURCE_ZH: Readonly<Record<string, string>> = {
     '2024年社会救助工作回顾（人民日报，2025年）：因灾临时救助',
   "2024 social assistance review (People's Daily 2025): new dibao and tekun recipients due to disasters":
     '2024年社会救助工作回顾（人民日报，2025年）：因灾新纳入低保、特困人员',
+  'Ministry of Emergency Management press conference 2025-01-15: natural disasters affected 94.13 million person-times in 2024 (3.645 million relocated; 64 thousand rooms collapsed)':
+    '应急管理部2025年1月15日新闻发布会：2024年各种自然灾害共造成9,413万人次受灾（紧急转移安置364.5万人次，倒塌房屋6.4万间）',
 };
 
 /** A reference source in both languages; a source without a Chinese wording yet keeps its English text in both. */
