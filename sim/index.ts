@@ -75,12 +75,12 @@ export { traceHousehold } from './trace/trace-household.ts';
 export { recordFromArrays, recordToArrays } from './trace/record.ts';
 
 // Inverse questions
-export type { InverseLever, SolveResult, SensitivityRow } from './inverse/types.ts';
+export type { InverseLever, SolveResult, SensitivityRow, SwingBasis } from './inverse/types.ts';
 export { solveBudget } from './inverse/solve-budget.ts';
 export type { SolveBudgetInput } from './inverse/solve-budget.ts';
 export { solveCoverage } from './inverse/solve-coverage.ts';
 export type { SolveCoverageInput } from './inverse/solve-coverage.ts';
-export { sensitivity } from './inverse/sensitivity.ts';
+export { sensitivity, swingBounds } from './inverse/sensitivity.ts';
 export type { SensitivityInput } from './inverse/sensitivity.ts';
 
 /** Engine version, recorded in run provenance. */

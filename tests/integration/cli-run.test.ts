@@ -265,6 +265,36 @@ describe('safetynet solve', () => {
     expect(Math.abs(out.result.cost - cost * 1.1) / cost).toBeLessThan(0.01);
   });
 
+  it('blames a budget below reach on "never lower", the constraint that binds, not the lever minimum', async () => {
+    const run = await spawnCli(['solve', 'budget', data, '--budget', '1亿']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('标准不低于现行标准');
+    expect(run.stdout).toContain('"standards never fall below the current ones" (standard.neverLower)');
+    expect(run.stdout).not.toContain("the lever's minimum -50 (");
+  });
+
+  it('prints cash persons (not households) in the sensitivity table and states what a swing of 0.2 means', async () => {
+    const base = await spawnCli(['run', data, '--json', '--quiet']);
+    const national = JSON.parse(base.stdout).national[0].scenario;
+    const persons = national['persons.dibao'] + national['persons.tekun'];
+    const households = national['households.dibao'] + national['households.tekun'];
+    expect(persons).toBeGreaterThan(households);
+    const run = await spawnCli(['solve', 'sensitivity', data, '--swing', '0.2']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('parameters at 0 move by ±20% of their range (maximum − minimum)');
+    // standard.scalePct is 0: swung by range share, ± 0.2 × (200 − (−50)) = ± 50 → [−50, 50]. At −50 "never lower"
+    // keeps the current standards, so the low end's cash persons are the baseline's (in 万 = 10k, one decimal).
+    const line = run.stdout.split('\n').find((l) => l.includes('Uniform standard change'));
+    expect(line).toBeDefined();
+    const flat = (line ?? '').replace(/,/g, '');
+    expect(flat).toContain(`${(persons / 1e4).toFixed(1)} →`);
+    expect(flat).not.toContain(`${(households / 1e4).toFixed(1)} →`);
+    expect(flat).toMatch(/-50(\.0+)?\s/);
+    // A parameter at 0 (classified supplement for the elderly) now moves and is marked as swung by range.
+    const elderly = run.stdout.split('\n').find((l) => l.includes('Classified supplement'));
+    expect(elderly ?? '').toContain('±r×范围 range');
+  });
+
   it('exits 2 for an unknown question or a missing budget', async () => {
     expect((await spawnCli(['solve', 'happiness', data])).code).toBe(2);
     const noBudget = await spawnCli(['solve', 'budget', data]);
