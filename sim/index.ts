@@ -29,7 +29,7 @@ export { SCENARIO_SCHEMA_VERSION, BASELINE_SCENARIO } from './scenario/types.ts'
 export { scenarioSchema, scenarioJsonSchema } from './scenario/schema.ts';
 export { parseScenario } from './scenario/parse.ts';
 export { migrateScenario } from './scenario/migrate.ts';
-export { resolveScenario, scenarioParamValues, withParams } from './scenario/resolve.ts';
+export { baselineFor, povertyLineText, resolveScenario, scenarioParamValues, withParams } from './scenario/resolve.ts';
 
 // Kernel
 export type { ResolvedParams, SimOptions, HouseholdState, HouseholdResult, YearResult } from './kernel/types.ts';

@@ -16,7 +16,8 @@ import {
   supplementMonthly,
 } from '../rules/dibao.ts';
 import { marginalIncomeTest, rigidIncomeTest, rigidSpendingTest } from '../rules/low-income.ts';
-import { tekunCareMonthly, tekunEligible, tekunLivingMonthly } from '../rules/tekun.ts';
+import { orphanAllowanceMonthly, orphanOnly, programmeOneOffPersons, tekunMembers } from '../rules/orphan.ts';
+import { tekunCareMonthly, tekunCentralisedWeight, tekunEligible, tekunLivingMonthly } from '../rules/tekun.ts';
 import { medicalShockProb } from '../rules/temporary.ts';
 import { resolveScenario } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -90,6 +91,20 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     result: homeOk,
   });
   const assetsOk = assetOk && carOk && homeOk;
+  const onlyOrphans = rec.orphans > 0 && orphanOnly(rec.orphans, size);
+  if (rec.orphans > 0) {
+    out.push({
+      id: 'orphansOnly',
+      labelZh: '孤儿家庭：全部成员均为孤儿时由孤儿基本生活费保障，不认定低保、特困、边缘或刚性支出',
+      labelEn:
+        'Orphans only: when every member is an orphan, the orphan allowance replaces dibao, tekun, marginal and rigid status',
+      inputs: { orphans: rec.orphans, size },
+      value: rec.orphans,
+      threshold: size,
+      comparison: '≥',
+      result: onlyOrphans,
+    });
+  }
   out.push({
     id: 'tekunTest',
     labelZh: '特困认定：“三无”人员且人均月收入 < 标准',
@@ -98,7 +113,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     value: incomeM,
     threshold: s,
     comparison: '<',
-    result: tekunEligible(rec.tekunProfile, incomeM, s),
+    result: tekunEligible(rec.tekunProfile, incomeM, s) && !onlyOrphans,
   });
   out.push({
     id: 'dibaoTest',
@@ -108,7 +123,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     value: countable,
     threshold: s,
     comparison: '<',
-    result: countable < s && assetsOk,
+    result: countable < s && assetsOk && !onlyOrphans,
   });
   out.push({
     id: 'marginalTest',
@@ -118,7 +133,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     value: incomeM,
     threshold: g('marginal.multiplier') * s,
     comparison: '<',
-    result: assetsOk && marginalIncomeTest(incomeM, s, g('marginal.multiplier')),
+    result: assetsOk && marginalIncomeTest(incomeM, s, g('marginal.multiplier')) && !onlyOrphans,
   });
   const rigidSpend = (rec.medicalHh + rec.educationHh + rec.rehabHh) * p.consumptionFactor[c];
   const incomePrev = rec.regionIncomePrev[c] * p.incomeFactor[c];
@@ -178,30 +193,37 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
         g('dibao.suppIll'),
       ) * 12,
   });
+  const tekunPersons = tekunMembers(size, rec.orphans);
   out.push({
     id: 'tekunLiving',
-    labelZh: '特困基本生活（若纳入，元/年）= 倍数 × 标准 × 人数 × 12',
-    labelEn: 'Tekun basic living if enrolled (yuan/year) = multiplier × standard × size × 12',
-    inputs: { multiplier: g('tekun.livingMultiplier'), standard: s, size },
-    result: tekunLivingMonthly(s, g('tekun.livingMultiplier'), size) * 12,
+    labelZh: '特困基本生活（若纳入，元/年）= 倍数 × 标准 × 特困人数 × 12（特困人数 = 人数 − 孤儿）',
+    labelEn:
+      'Tekun basic living if enrolled (yuan/year) = multiplier × standard × tekun persons × 12 (tekun persons = size − orphans)',
+    inputs: { multiplier: g('tekun.livingMultiplier'), standard: s, size, orphans: rec.orphans },
+    result: tekunLivingMonthly(s, g('tekun.livingMultiplier'), tekunPersons) * 12,
   });
+  const centralWeight = tekunCentralisedWeight(rec.supportType, g('tekun.centralisedShare'));
   out.push({
     id: 'tekunCare',
-    labelZh: '特困照料（若纳入，元/年）：按护理等级 × 最低工资比例',
-    labelEn: 'Tekun care if enrolled (yuan/year): care level × share of minimum wage',
+    labelZh:
+      '特困照料（若纳入，元/年）：按护理等级 × 最低工资比例；集中供养用集中标准，分散供养用分散标准，未记录时按集中供养比例加权',
+    labelEn:
+      'Tekun care if enrolled (yuan/year): care level × share of minimum wage; centralised or dispersed shares by the support type, blended by the centralised share when not recorded',
     inputs: {
       minWage: rec.regionMinWage[c],
       careFull: rec.careFull,
       careHalf: rec.careHalf,
+      supportType: rec.supportType,
       centralisedShare: g('tekun.centralisedShare'),
+      centralisedWeight: centralWeight,
     },
     result:
       tekunCareMonthly(
         rec.regionMinWage[c],
-        size,
+        tekunPersons,
         rec.careFull,
         rec.careHalf,
-        g('tekun.centralisedShare'),
+        centralWeight,
         g('tekun.careFullDispersed'),
         g('tekun.careHalfDispersed'),
         g('tekun.careSelfDispersed'),
@@ -210,6 +232,40 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
         g('tekun.careSelfCentralised'),
       ) * 12,
   });
+  if (rec.orphans > 0) {
+    out.push({
+      id: 'orphanAllowance',
+      labelZh: '孤儿基本生活费（元/年）= 孤儿人数 × 月标准（机构养育或社会散居；未记录按散居）× 12',
+      labelEn:
+        'Orphan basic living allowance (yuan/year) = orphans × monthly amount (institutional or dispersed; dispersed when not recorded) × 12',
+      inputs: {
+        orphans: rec.orphans,
+        supportType: rec.supportType,
+        institutional: g('orphan.allowanceInstitutional'),
+        dispersed: g('orphan.allowanceDispersed'),
+      },
+      result:
+        orphanAllowanceMonthly(
+          rec.orphans,
+          rec.supportType,
+          g('orphan.allowanceInstitutional'),
+          g('orphan.allowanceDispersed'),
+        ) * 12,
+    });
+    out.push({
+      id: 'orphanOneOff',
+      labelZh: '一次性生活补助：孤儿按孤儿标准领取一次，不再按家庭的低保或特困身份重复领取',
+      labelEn: 'One-off subsidy: orphans are paid the orphan amount once, never also the dibao or tekun amount',
+      inputs: {
+        orphans: rec.orphans,
+        orphanAmount: g('oneOff.orphanAmount'),
+        dibaoAmount: g('oneOff.dibaoAmount'),
+        tekunAmount: g('oneOff.tekunAmount'),
+        otherMembers: programmeOneOffPersons(size, rec.orphans),
+      },
+      result: rec.orphans * g('oneOff.orphanAmount'),
+    });
+  }
   const geApplies =
     rec.programme === 1 && gradualExitApplies(rec.working, earnPc, g('dibao.gradualExitMonths'), rec.gradualExit);
   out.push({

@@ -63,6 +63,7 @@ export const FORM_GROUPS: readonly { id: GroupId; fields: readonly FormField[] }
       field('working', 'count'),
       field('careFull', 'count'),
       field('careHalf', 'count'),
+      field('orphans', 'count'),
     ],
   },
   {
@@ -118,13 +119,15 @@ const MEMBER_KEYS = [
 
 /**
  * Sets one numeric field, keeping the household coherent the way a caseworker would: member counts never exceed
- * the size (shrinking the size caps them), the employed never exceed those able to work, earnings never exceed income.
+ * the size (shrinking the size caps them), the employed never exceed those able to work, orphans never exceed children, earnings never exceed income.
  */
 export function setField(form: HouseholdForm, key: NumericKey, value: number): HouseholdForm {
   const h: CaseHousehold = { ...form.household, [key]: value };
   for (const member of MEMBER_KEYS) if (h[member] > h.size) h[member] = h.size;
   if (key === 'working' && h.working > h.ableToWork) h.ableToWork = h.working;
   if (h.working > h.ableToWork) h.working = h.ableToWork;
+  if (key === 'orphans' && h.orphans > h.children) h.children = Math.min(h.orphans, h.size);
+  if (h.orphans > h.children) h.orphans = h.children;
   if (h.careFull + h.careHalf > h.size) {
     if (key === 'careHalf') h.careFull = h.size - h.careHalf;
     else h.careHalf = h.size - h.careFull;

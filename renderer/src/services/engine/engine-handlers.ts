@@ -5,6 +5,7 @@
 import {
   aggregate,
   BASELINE_SCENARIO,
+  baselineFor,
   diffTables,
   incomeDeciles,
   mergeReplications,
@@ -133,10 +134,12 @@ function* yearCall(
 ): CallSteps<ResolvedParams, YearResult, YearComparison> {
   const scenario = scenarioOf(document);
   const cells = minCellOf(scenario, minCell);
-  const key = `${yearIndex}|${cells}`;
+  // The baseline is measured against the scenario's poverty line (baselineFor), so the key carries that choice.
+  const base = baselineFor(scenario);
+  const key = `${yearIndex}|${cells}|${JSON.stringify(base.params ?? {})}`;
   const cached = data.baseline.get(key);
   const tablesOf = (year: YearResult) => levelTables(year, data.regions, cells);
-  const baseline = cached ?? tablesOf(yield resolveScenario(BASELINE_SCENARIO, data.regions, { yearIndex }));
+  const baseline = cached ?? tablesOf(yield resolveScenario(base, data.regions, { yearIndex }));
   if (!cached) data.baseline.set(key, baseline);
   const isBaseline = JSON.stringify(scenario) === JSON.stringify(BASELINE_SCENARIO);
   const result = isBaseline ? baseline : tablesOf(yield resolveScenario(scenario, data.regions, { yearIndex }));
