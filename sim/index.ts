@@ -71,7 +71,8 @@ export type { RunReplicationsInput } from './montecarlo/replications.ts';
 
 // Household trace
 export type { HouseholdRecord, TraceStep, HouseholdTraceRun, HouseholdTrace } from './trace/types.ts';
-export { traceHousehold } from './trace/trace-household.ts';
+export { TRACE_EVENTS, traceHousehold } from './trace/trace-household.ts';
+export type { TraceEvent, TraceOptions } from './trace/trace-household.ts';
 export { recordFromArrays, recordToArrays } from './trace/record.ts';
 
 // Inverse questions

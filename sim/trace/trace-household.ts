@@ -24,12 +24,49 @@ import type { Scenario } from '../scenario/types.ts';
 import { recordToArrays } from './record.ts';
 import type { HouseholdRecord, HouseholdTrace, HouseholdTraceRun, TraceStep } from './types.ts';
 
+/** A temporary-assistance event that can be declared as having happened in a realised trace. */
+export type TraceEvent = 'medical' | 'other' | 'disaster';
+export const TRACE_EVENTS: readonly TraceEvent[] = ['medical', 'other', 'disaster'];
+
 /** Options of `traceHousehold`. */
 export interface TraceOptions {
   /** Projection year index (0 = start year). */
   yearIndex?: number;
   /** Monitoring-by-share cutoff computed on the full dataset (`monitoringTargetRatio`); none if omitted. */
   monitoringRatio?: number;
+  /**
+   * 'expected' (default): expected values, as the kernel's expected-value mode (take-up and events as
+   * probabilities). 'realised': one realised case, the household applies (enrolled when eligible, take-up 1) and
+   * exactly the `events` listed happen (each paid in full; none else), e.g. the medical shock that brought a family
+   * to the office.
+   */
+  outcome?: 'expected' | 'realised';
+  /** Events that happened, for `outcome: 'realised'` (the other-shock event pays only below the marginal line). */
+  events?: readonly TraceEvent[];
+}
+
+/**
+ * Resolved parameters of a realised case: take-up 1 and each event's probability 1 if it happened, else 0, so the
+ * kernel's own arithmetic gives the realised amounts.
+ */
+function realise(p: ResolvedParams, events: readonly TraceEvent[]): void {
+  const set = (id: keyof ResolvedParams['cell'], value: number) => p.cell[id].fill(value);
+  const happened = (e: TraceEvent) => (events.includes(e) ? 1 : 0);
+  set('takeup.monitored', 1);
+  set('takeup.unmonitored', 1);
+  set('temporary.takeup', 1);
+  set('temporary.medicalBaseProb', happened('medical'));
+  set('temporary.medicalSlope', 0);
+  set('temporary.medicalMaxProb', 1);
+  set('temporary.otherProb', happened('other'));
+  const disaster = happened('disaster');
+  if (disaster === 0) set('disaster.affectedShare', 0);
+  else {
+    for (let c = 0; c < p.cell['disaster.affectedShare'].length; c++) {
+      if (p.cell['disaster.affectedShare'][c] > 0) p.cell['disaster.affectedShare'][c] = 1;
+    }
+    set('disaster.eventProb', 1);
+  }
 }
 
 function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
@@ -314,6 +351,8 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
 function run(rec: HouseholdRecord, scenario: Scenario, options: TraceOptions): HouseholdTraceRun {
   const { households, regions } = recordToArrays(rec);
   const params = resolveScenario(scenario, regions, { yearIndex: options.yearIndex ?? 0 });
+  const realised = options.outcome === 'realised';
+  if (realised) realise(params, options.events ?? []);
   const result = simulateYear(households, regions, params, {
     decile: Uint8Array.of(0),
     monitoringRatio: options.monitoringRatio ?? -Infinity,
@@ -343,11 +382,25 @@ function run(rec: HouseholdRecord, scenario: Scenario, options: TraceOptions): H
     },
     result: enrol,
   });
+  if (realised) {
+    const events = options.events ?? [];
+    list.push({
+      id: 'outcome',
+      labelZh: `实际发生的情形：家庭已申请（符合即纳入），发生的事件：${events.length > 0 ? events.join('、') : '无'}`,
+      labelEn: `Realised case: the household applied (enrolled when eligible); events that happened: ${events.length > 0 ? events.join(', ') : 'none'}`,
+      inputs: {
+        medical: events.includes('medical') ? 1 : 0,
+        other: events.includes('other') ? 1 : 0,
+        disaster: events.includes('disaster') ? 1 : 0,
+      },
+      result: events.length,
+    });
+  }
   for (const id of COMPONENT_IDS) {
     list.push({
       id: `component.${id}`,
-      labelZh: `期望金额（元/年）：${COMPONENT_LABELS[id].zh}`,
-      labelEn: `Expected amount (yuan/year): ${COMPONENT_LABELS[id].en}`,
+      labelZh: `${realised ? '实际金额' : '期望金额'}（元/年）：${COMPONENT_LABELS[id].zh}`,
+      labelEn: `${realised ? 'Realised' : 'Expected'} amount (yuan/year): ${COMPONENT_LABELS[id].en}`,
       inputs: {},
       result: components[id],
     });

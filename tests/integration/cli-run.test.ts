@@ -243,6 +243,72 @@ describe('safetynet household', () => {
     expect(out.trace.reform.total).toBeGreaterThan(out.trace.baseline.total);
   });
 
+  it('compares against a baseline file and shows a realised case with the events that happened', async () => {
+    // Baseline file: a dispersed orphan allowance of 1000 a month; scenario: the national minimum 600 plus an orphan
+    // one-off of 500. The Gansu orphan (dispersed, alone): baseline 1000 × 12 = 12,000; scenario 600 × 12 + 500 =
+    // 7,700 (temporary assistance in expected value is the same under both and is taken out).
+    const base = path.join(dir, 'orphan-base.json');
+    const reform = path.join(dir, 'orphan-reform.json');
+    await writeFile(
+      base,
+      JSON.stringify({ schemaVersion: 1, name: 'base', params: { orphan: { allowanceDispersed: 1000 } } }),
+    );
+    await writeFile(
+      reform,
+      JSON.stringify({ schemaVersion: 1, name: 'reform', params: { oneOff: { orphanAmount: 500 } } }),
+    );
+    const run = await spawnCli([
+      'household',
+      '--case',
+      'gansu-orphan',
+      '--baseline',
+      base,
+      '--scenario',
+      reform,
+      '--json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    type Run = { status: string; total: number; components: Record<string, number> };
+    const out: { outcome: string; trace: { baseline: Run; reform: Run } } = JSON.parse(run.stdout);
+    expect(out.outcome).toBe('expected');
+    expect(out.trace.baseline.status).toBe('none');
+    expect(out.trace.baseline.components.orphanAllowance).toBeCloseTo(12000, 6);
+    expect(out.trace.baseline.total - out.trace.baseline.components.temporary).toBeCloseTo(12000, 6);
+    expect(out.trace.reform.total - out.trace.reform.components.temporary).toBeCloseTo(7700, 6);
+
+    // Realised medical shock for the Shandong family (rigid-expenditure, not cash): no cash benefit, one medical
+    // event of min(4, 12) months × the rural standard of the demo's Shandong row, paid as a lump sum.
+    const real = await spawnCli([
+      'household',
+      '--case',
+      'shandong-medical',
+      '--outcome',
+      'realised',
+      '--events',
+      'medical',
+      '--json',
+    ]);
+    expect(real.code, real.stderr).toBe(0);
+    const r: { trace: { baseline: Run & { steps: { id: string; result: number }[] } } } = JSON.parse(real.stdout);
+    const standard = r.trace.baseline.steps.find((s) => s.id === 'standard')?.result ?? NaN;
+    expect(r.trace.baseline.status).toBe('rigid');
+    expect(r.trace.baseline.components.temporary).toBeCloseTo(4 * standard, 6);
+    const text = await spawnCli([
+      'household',
+      '--case',
+      'shandong-medical',
+      '--outcome',
+      'realised',
+      '--events',
+      'medical',
+    ]);
+    expect(text.stdout).toContain('Realised case');
+    expect((await spawnCli(['household', '--case', 'shandong-medical', '--events', 'medical'])).code).toBe(2);
+    expect(
+      (await spawnCli(['household', '--case', 'shandong-medical', '--outcome', 'realised', '--events', 'flood'])).code,
+    ).toBe(2);
+  });
+
   it('exits 2 without a household and 1 for an invalid household file', async () => {
     expect((await spawnCli(['household'])).code).toBe(2);
     const file = path.join(dir, 'household.json');
