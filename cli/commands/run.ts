@@ -117,7 +117,10 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   if (flag(args, 'json')) {
-    println(io, JSON.stringify({ ...summary, outDir: outDir ?? null }, null, 2));
+    println(
+      io,
+      JSON.stringify({ ...summary, povertyLine: povertyLineText(scenario), outDir: outDir ?? null }, null, 2),
+    );
     return 0;
   }
   println(io, `情景 / Scenario: ${scenario.name}${synthetic ? '（合成数据 / synthetic data）' : ''}`);

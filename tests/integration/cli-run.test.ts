@@ -225,6 +225,42 @@ describe('safetynet validate', () => {
   });
 });
 
+describe('safetynet run: the poverty line', () => {
+  it('shows the post-transfer gap beside the rate, names the line, and measures the baseline against the same line', async () => {
+    const text = await spawnCli(['run', data, '--quiet']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('Poverty rate after transfers');
+    expect(text.stdout).toContain('Poverty gap after transfers');
+    expect(text.stdout).toContain('Poverty line: 各地区城乡基线低保标准');
+    const file = path.join(dir, 'national-line.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        schemaVersion: 1,
+        name: 'line',
+        params: { poverty: { useNationalLine: true, nationalLine: 554 } },
+      }),
+    );
+    const run = await spawnCli(['run', data, '--scenario', file, '--json', '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    type National = Record<string, number>;
+    const out: {
+      povertyLine: { national: boolean; value: number };
+      national: { scenario: National; baseline: National }[];
+    } = JSON.parse(run.stdout);
+    expect(out.povertyLine).toMatchObject({ national: true, value: 554 });
+    // Only the measurement changed: the baseline is measured against the same national line, so every figure of the
+    // baseline equals the scenario's (had the baseline kept its own line, the poverty figures would differ).
+    const [year] = out.national;
+    for (const id of ['poverty.preGap', 'poverty.postGap', 'poverty.postHeadcount', 'cost.total'])
+      expect(year.baseline[id], id).toBe(year.scenario[id]);
+    const base = await spawnCli(['run', data, '--json', '--quiet']);
+    const own: { national: { scenario: National }[] } = JSON.parse(base.stdout);
+    expect(own.national[0].scenario['poverty.preGap']).not.toBe(year.scenario['poverty.preGap']);
+    expect(own.national[0].scenario['cost.total']).toBe(year.scenario['cost.total']);
+  });
+});
+
 describe('safetynet household', () => {
   it('traces a shipped case under baseline and scenario', async () => {
     const run = await spawnCli([
