@@ -255,8 +255,10 @@ export const HANDLERS: Handlers = {
     });
   },
 
-  trace(_data, { record, scenario }) {
-    return traceHousehold(record, BASELINE_SCENARIO, scenarioOf(scenario));
+  trace(_data, { record, scenario, baseline, outcome, events }) {
+    const reform = scenarioOf(scenario);
+    const base = baseline === undefined ? baselineFor(reform) : scenarioOf(baseline);
+    return traceHousehold(record, base, reform, { outcome, events });
   },
 
   replications(data, { scenario: document, from, to, seed }) {
