@@ -4,7 +4,7 @@ import type { ParamId, ParamValues, RegionalParamId } from '../params/catalogue.
 import { REGIONAL_PARAM_IDS, defaultParamValues, getParamDef } from '../params/catalogue.ts';
 import type { ResolvedParams } from '../kernel/types.ts';
 import type { ParamsPatch, RegionalParamsPatch, Scenario } from './types.ts';
-import { BASELINE_SCENARIO } from './types.ts';
+import { BASELINE_SCENARIO, DEFAULT_START_YEAR } from './types.ts';
 
 /** Flatten a nested params patch into dotted ids with switches as 0/1. */
 function flattenPatch(patch: ParamsPatch | RegionalParamsPatch | undefined): [ParamId, number][] {
@@ -162,7 +162,7 @@ export function resolveScenario(
     povertyLine.fill(scalars['poverty.nationalLine'] * Math.pow(1 + scalars['projection.inflation'], yearIndex));
   }
   const centralShare = Float64Array.from(cell['funding.centralShare']);
-  const startYear = scenario.projection?.startYear ?? 2024;
+  const startYear = scenario.projection?.startYear ?? DEFAULT_START_YEAR;
   return {
     year: startYear + yearIndex,
     yearIndex,

@@ -85,6 +85,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     labelZh: '低保标准（元/人/月）',
     labelEn: 'Dibao standard (yuan/person/month)',
     inputs: { current: rec.regionStandard[c], scalePct: g('standard.scalePct'), povertyLine: p.povertyLine[c] },
+    unit: 'yuanPerPersonMonth',
     result: s,
     noteZh: '标准规则：保持 → 按比例调整 → 消费支出比例 → 指定值 → 农村下限 → 不低于现行',
     noteEn: 'Rule: keep → scale → consumption ratio → overrides → rural floor → never lower',
@@ -94,6 +95,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     labelZh: '可计入收入（元/人/月）= 收入/12 − 就业成本扣减/人数',
     labelEn: 'Countable income (yuan/person/month) = income/12 − disregard/size',
     inputs: { incomePc, earningsPc: earnPc, size, working: rec.working, disregardShare: g('dibao.disregardShare') },
+    unit: 'yuanPerPersonMonth',
     result: countable,
   });
   const assetLimit = g('dibao.assetMonths') * s;
@@ -200,6 +202,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     labelEn:
       'Dibao gap benefit if enrolled (yuan/year) = max((standard − countable) × size, min share × standard × size) × 12',
     inputs: { standard: s, countable, size, minBenefitShare: g('dibao.minBenefitShare'), tiers: g('dibao.tiers') },
+    unit: 'yuanPerYear',
     result: dibaoBaseMonthly(s, countable, size, g('dibao.minBenefitShare'), g('dibao.tiers')) * 12,
   });
   out.push({
@@ -216,6 +219,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
       suppDisabled: g('dibao.suppDisabled'),
       suppIll: g('dibao.suppIll'),
     },
+    unit: 'yuanPerYear',
     result:
       supplementMonthly(
         s,
@@ -237,6 +241,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     labelEn:
       'Tekun basic living if enrolled (yuan/year) = multiplier × standard × tekun persons × 12 (tekun persons = size − orphans)',
     inputs: { multiplier: g('tekun.livingMultiplier'), standard: s, size, orphans: rec.orphans },
+    unit: 'yuanPerYear',
     result: tekunLivingMonthly(s, g('tekun.livingMultiplier'), tekunPersons) * 12,
   });
   const centralWeight = tekunCentralisedWeight(rec.supportType, g('tekun.centralisedShare'));
@@ -254,6 +259,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
       centralisedShare: g('tekun.centralisedShare'),
       centralisedWeight: centralWeight,
     },
+    unit: 'yuanPerYear',
     result:
       tekunCareMonthly(
         rec.regionMinWage[c],
@@ -281,6 +287,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
         institutional: g('orphan.allowanceInstitutional'),
         dispersed: g('orphan.allowanceDispersed'),
       },
+      unit: 'yuanPerYear',
       result:
         orphanAllowanceMonthly(
           rec.orphans,
@@ -300,6 +307,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
         tekunAmount: g('oneOff.tekunAmount'),
         otherMembers: programmeOneOffPersons(size, rec.orphans),
       },
+      unit: 'yuanPerYear',
       result: rec.orphans * g('oneOff.orphanAmount'),
     });
   }
@@ -314,6 +322,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
       share: g('dibao.gradualExitBenefitShare'),
       applies: geApplies ? 1 : 0,
     },
+    unit: 'yuanPerYear',
     result: geApplies
       ? gradualExitAnnual(g('dibao.gradualExitMonths'), g('dibao.gradualExitBenefitShare'), s, size)
       : 0,
@@ -323,6 +332,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     labelZh: '医疗急难事件年概率',
     labelEn: 'Annual medical-shock probability',
     inputs: { medicalHh: rec.medicalHh, base: g('temporary.medicalBaseProb'), slope: g('temporary.medicalSlope') },
+    unit: 'probability',
     result: medicalShockProb(
       rec.medicalHh * p.consumptionFactor[c],
       incomePc,
@@ -342,6 +352,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
         incomeLossShare: g('disaster.incomeLossShare'),
         durationMonths: g('disaster.durationMonths'),
       },
+      unit: 'probability',
       result: g('disaster.affectedShare'),
     });
   }
@@ -368,6 +379,7 @@ function run(rec: HouseholdRecord, scenario: Scenario, options: TraceOptions): H
     labelZh: '认定结果（优先顺序：特困 → 低保 → 边缘 → 刚性支出）',
     labelEn: 'Status (precedence: tekun → dibao → marginal → rigid)',
     inputs: { previousProgramme: rec.programme, monitored: rec.monitored },
+    unit: 'programme',
     result: status,
     noteZh: PROGRAMME_NAMES[status],
     noteEn: PROGRAMME_NAMES[status],
@@ -380,6 +392,7 @@ function run(rec: HouseholdRecord, scenario: Scenario, options: TraceOptions): H
       takeupMonitored: params.cell['takeup.monitored'][rec.area],
       takeupUnmonitored: params.cell['takeup.unmonitored'][rec.area],
     },
+    unit: 'probability',
     result: enrol,
   });
   if (realised) {
@@ -393,7 +406,7 @@ function run(rec: HouseholdRecord, scenario: Scenario, options: TraceOptions): H
         other: events.includes('other') ? 1 : 0,
         disaster: events.includes('disaster') ? 1 : 0,
       },
-      result: events.length,
+      result: events.length > 0,
     });
   }
   for (const id of COMPONENT_IDS) {
@@ -402,6 +415,7 @@ function run(rec: HouseholdRecord, scenario: Scenario, options: TraceOptions): H
       labelZh: `${realised ? '实际金额' : '期望金额'}（元/年）：${COMPONENT_LABELS[id].zh}`,
       labelEn: `${realised ? 'Realised' : 'Expected'} amount (yuan/year): ${COMPONENT_LABELS[id].en}`,
       inputs: {},
+      unit: 'yuanPerYear',
       result: components[id],
     });
   }
