@@ -18,7 +18,7 @@ import { writeResultBundle } from '../output/write-results.ts';
 import type { FileHash, Provenance } from '../provenance.ts';
 import { canonicalJson } from '../../datasets/provenance.ts';
 import { hashFiles, sha256Hex } from '../provenance.ts';
-import { readScenarioFile } from '../scenario-file.ts';
+import { assertScenarioRegions, readScenarioFile } from '../scenario-file.ts';
 import { APP_VERSION } from '../versions.ts';
 
 async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
@@ -38,7 +38,8 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
   });
   limitPositionals('run', args, 1);
   const scenarioFile = stringOption(args, 'scenario');
-  const { scenario, json: scenarioJson } = await readScenarioFile(io.cwd, scenarioFile);
+  const loadedScenario = await readScenarioFile(io.cwd, scenarioFile);
+  const { scenario, json: scenarioJson } = loadedScenario;
   const mc = scenario.monteCarlo;
   const settings = {
     mode: choiceOption(args, 'mode', ['ev', 'mc'] as const, mc?.mode ?? 'ev'),
@@ -80,6 +81,7 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
     duck.close();
   }
   progress.finish();
+  assertScenarioRegions(loadedScenario, dataset.regions);
   const outcome = await runScenario(
     dataset.households,
     dataset.regions,

@@ -14,6 +14,8 @@ import type { HouseholdArrays, RegionArrays } from '../../sim/index.ts';
 import type { WasmDuckDb } from '../duckdb/wasm-node.ts';
 import { wasmPort } from '../duckdb/wasm-node.ts';
 import { dataError, usageError } from '../errors.ts';
+import { readSmallText } from '../scenario-file.ts';
+import { MAX_MAPPING_FILE_BYTES } from '../../datasets/file-limits.ts';
 
 /** The two files of a dataset. */
 export interface DatasetFiles {
@@ -80,12 +82,7 @@ export async function readMappings(cwd: string, files: readonly string[]): Promi
   const out: ColumnMapping[] = [];
   for (const file of files) {
     const full = path.resolve(cwd, file);
-    let text: string;
-    try {
-      text = await readFile(full, 'utf8');
-    } catch {
-      throw dataError(`无法读取映射文件 ${full}`, `cannot read the mapping file ${full}`);
-    }
+    const text = await readSmallText(full, MAX_MAPPING_FILE_BYTES, '映射文件', 'mapping file');
     const parsed = parseMapping(text);
     if (!parsed.ok) throw dataError(`${full}：${parsed.message.zh}`, `${full}: ${parsed.message.en}`);
     out.push(parsed.mapping);
