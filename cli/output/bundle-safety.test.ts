@@ -182,6 +182,9 @@ describe('output paths', () => {
     expect(await refused('')).toMatch(/must not be empty/);
     expect(await refused('  ')).toMatch(/must not be empty/);
     expect(await refused('notes')).toMatch(/holds other files/);
+    // A result folder someone added notes to is not replaced either (the notes would be lost).
+    await writeFile(path.join(dir, 'notes', 'provenance.json'), '{}');
+    expect(await refused('notes')).toMatch(/holds other files/);
     expect(await refused('file')).toMatch(/is a file/);
     expect(await refused('data')).toMatch(/inside the folder/);
     await import('node:fs/promises').then((fs) => fs.symlink(path.join(dir, 'data'), path.join(dir, 'link')));

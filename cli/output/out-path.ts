@@ -130,9 +130,12 @@ export async function checkOutputPath(
   return target;
 }
 
-/** A folder written by {@link writeResultBundle}: it has provenance.json (and nothing unusual is checked here). */
+/** A folder written by {@link writeResultBundle}: provenance.json, results.json and tables (.arrow, .csv) only. */
 export function isResultBundle(_dir: string, names: readonly string[]): boolean {
-  return names.includes(BUNDLE_MARKER);
+  return (
+    names.includes(BUNDLE_MARKER) &&
+    names.every((n) => n === BUNDLE_MARKER || n === 'results.json' || /\.(arrow|csv)$/.test(n))
+  );
 }
 
 /** The nearest existing ancestor of `dir` must be a writable folder, or the run would fail after computing. */

@@ -172,7 +172,8 @@ async function swapIn(fresh: string, target: string): Promise<void> {
     throw error;
   }
   await syncFolder(path.dirname(target));
-  if (old !== undefined) await rm(old, { recursive: true, force: true });
+  // The new bundle is in place; a retired folder that cannot be removed now is removed by the next run's recovery.
+  if (old !== undefined) await rm(old, { recursive: true, force: true }).catch(() => undefined);
 }
 
 /** The hashes recorded in a bundle's provenance.json, or null when it has none or it does not parse. */
