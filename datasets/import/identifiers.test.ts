@@ -272,6 +272,33 @@ describe('scanArrowIdentifiers', () => {
     ]);
   });
 
+  it('finds one ID number in a row the sample skips: every row of text, binary and dictionary columns is scanned', () => {
+    const sampled = new Set(sampleRowIndices(n));
+    const row = Array.from({ length: n }, (_, i) => i).find((i) => !sampled.has(i) && i > 1000) ?? 0;
+    const note = (i: number): string => (i === row ? `户主身份证${ids[0]}，已核实` : `第${i}户`);
+    const table = new Table({
+      ...ordinary,
+      note: vectorFromArray(
+        Array.from({ length: n }, (_, i) => note(i)),
+        new Utf8(),
+      ),
+      bytes: vectorFromArray(
+        Array.from({ length: n }, (_, i) => new TextEncoder().encode(note(i))),
+        new Binary(),
+      ),
+      coded: vectorFromArray(
+        Array.from({ length: n }, (_, i) => note(i)),
+        new Dictionary(new Utf8(), new Int32()),
+      ),
+    });
+    const scan = scanArrowIdentifiers(table, 'h.arrow');
+    expect(scan.issues.map((i) => [i.column, i.examples])).toEqual([
+      ['note', [row + 1]],
+      ['bytes', [row + 1]],
+      ['coded', [row + 1]],
+    ]);
+  });
+
   it('skips nulls, as the DuckDB scan does', () => {
     const values = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? null : ids[i % ids.length]));
     const scan = scanArrowIdentifiers(new Table({ misc: vectorFromArray(values, new Utf8()) }), 'h.arrow');

@@ -1,10 +1,10 @@
 // Direct-identifier refusal (POLICY.md §6): columns that look like personal names, resident ID numbers, phone numbers
 // or addresses, judged by column name (Chinese and English) and by a sample of values, searched as substrings (an ID
 // inside a note counts): on the decoded Arrow table before anything is inserted, or in DuckDB for CSV and decimals.
-// One 18-digit ID number with a valid GB 11643 check digit refuses the file; weaker signs need 2 hits and 5% of the
-// sample. Known false positives are listed in datasets/SCHEMA.md ("Identifier refusal").
+// One 18-digit ID number with a valid GB 11643 check digit refuses the file (every row of text columns is searched for
+// it, not only the sample); weaker signs need 2 hits and 5% of the sample. Known false positives are listed in datasets/SCHEMA.md ("Identifier refusal").
 import { DataType, Type } from 'apache-arrow';
-import type { Table as ArrowTable } from 'apache-arrow';
+import type { Table as ArrowTable, Data, Vector } from 'apache-arrow';
 import { PROVINCES } from '../reference/reference-data.ts';
 import type { DataIssue } from './issues.ts';
 import { describeTable, ident, rowsOf } from './duckdb-port.ts';
@@ -331,6 +331,54 @@ function arrowText(type: DataType): ((value: unknown) => string) | undefined {
   return undefined;
 }
 
+/** Longest list of example rows a refusal names. */
+const EXAMPLE_ROWS = 3;
+
+/**
+ * 1-based rows (up to three) of a text or binary Arrow column whose value holds an 18-digit ID number with a valid
+ * check digit, scanning **every** row, not a sample: one such ID anywhere refuses the file. Values shorter than 15
+ * bytes are skipped without decoding; a dictionary column is judged by its dictionary, then its indices.
+ */
+function arrowRowsWithResidentId(vector: Vector): number[] {
+  const rows: number[] = [];
+  let base = 0;
+  for (const data of vector.data as Data[]) {
+    if (DataType.isDictionary(data.type)) {
+      const hits = new Set<number>();
+      const dictionary = data.dictionary;
+      if (dictionary) {
+        for (let d = 0; d < dictionary.length; d++) {
+          const value: unknown = dictionary.get(d);
+          if (typeof value === 'string' && value.length >= 15 && containsResidentId(value)) hits.add(d);
+        }
+      }
+      const indices = data.values as ArrayLike<number | bigint>;
+      for (let i = 0; hits.size > 0 && i < data.length && rows.length < EXAMPLE_ROWS; i++)
+        if (data.getValid(i) && hits.has(Number(indices[i]))) rows.push(base + i + 1);
+    } else {
+      const offsets = data.valueOffsets as ArrayLike<number | bigint> | undefined;
+      const bytes = data.values as Uint8Array | undefined;
+      if (offsets && bytes) {
+        for (let i = 0; i < data.length && rows.length < EXAMPLE_ROWS; i++) {
+          const start = Number(offsets[i]);
+          const end = Number(offsets[i + 1]);
+          if (end - start < 15 || !data.getValid(i)) continue;
+          if (containsResidentId(utf8.decode(bytes.subarray(start, end)))) rows.push(base + i + 1);
+        }
+      }
+    }
+    if (rows.length >= EXAMPLE_ROWS) break;
+    base += data.length;
+  }
+  return rows;
+}
+
+/** True for Arrow types whose values are variable-length text or bytes (scanned whole for ID numbers). */
+function variableText(type: DataType): boolean {
+  const t = DataType.isDictionary(type) ? type.dictionary : type;
+  return [Type.Utf8, Type.LargeUtf8, Type.Binary, Type.LargeBinary].includes(t.typeId);
+}
+
 /** What {@link scanArrowIdentifiers} found and which columns it judged by their values. */
 export interface ArrowIdentifierScan {
   issues: DataIssue[];
@@ -367,7 +415,13 @@ export function scanArrowIdentifiers(
       rowNumbers.push(i + 1);
     }
     const issue = judgeColumnValues(label, field.name, values, rowNumbers);
-    if (issue) issues.push(issue);
+    if (issue) {
+      issues.push(issue);
+      return;
+    }
+    if (!variableText(field.type)) return;
+    const idRows = arrowRowsWithResidentId(vector);
+    if (idRows.length > 0) issues.push(identifierIssue(label, field.name, 'resident_id', 'values', idRows));
   });
   return { issues, valuesChecked };
 }
@@ -418,6 +472,42 @@ export async function scanIdentifiers(
     }
     const issue = judgeColumnValues(label, c, values, rowNumbers);
     if (issue) issues.push(issue);
+  });
+  const refused = new Set(issues.map((i) => i.column));
+  const rest = candidates.filter((c) => !refused.has(c));
+  if (rest.length > 0) issues.push(...(await duckDbResidentIds(db, table, label, rest)));
+  return issues;
+}
+
+/** Candidate rows a full scan for ID numbers reads back (rows with a run of 15 digits, checked in JavaScript). */
+const FULL_SCAN_CANDIDATES = 2000;
+
+/**
+ * Every row of `columns` (not a sample) searched for an 18-digit ID number with a valid check digit: DuckDB finds the
+ * rows with a run of at least 15 digits (ASCII or full-width) in one pass, JavaScript checks the check digit on up to
+ * {@link FULL_SCAN_CANDIDATES} of them. One valid ID refuses the column.
+ */
+async function duckDbResidentIds(
+  db: DuckDbPort,
+  table: string,
+  label: string,
+  columns: readonly string[],
+): Promise<DataIssue[]> {
+  const texts = columns.map((c, i) => `CAST(${ident(c)} AS VARCHAR) AS c${i}`).join(', ');
+  const digits = "'[0-9０-９]{15}'";
+  const where = columns.map((_, i) => `(length(c${i}) >= 15 AND regexp_matches(c${i}, ${digits}))`).join(' OR ');
+  const rows = await rowsOf(
+    db,
+    `SELECT * FROM (SELECT rowid + 1 AS rn, ${texts} FROM ${ident(table)}) WHERE ${where} ORDER BY rn LIMIT ${FULL_SCAN_CANDIDATES}`,
+  );
+  const issues: DataIssue[] = [];
+  columns.forEach((c, i) => {
+    const hits: number[] = [];
+    for (const r of rows) {
+      const v = r[`c${i}`];
+      if (hits.length < EXAMPLE_ROWS && typeof v === 'string' && containsResidentId(v)) hits.push(Number(r.rn));
+    }
+    if (hits.length > 0) issues.push(identifierIssue(label, c, 'resident_id', 'values', hits));
   });
   return issues;
 }
