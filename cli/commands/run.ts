@@ -17,7 +17,7 @@ import { checkOutputPath } from '../output/out-path.ts';
 import { writeResultBundle } from '../output/write-results.ts';
 import type { FileHash, Provenance } from '../provenance.ts';
 import { canonicalJson } from '../../datasets/provenance.ts';
-import { hashFiles, sha256Hex } from '../provenance.ts';
+import { sha256Hex } from '../provenance.ts';
 import { assertScenarioRegions, readScenarioFile } from '../scenario-file.ts';
 import { APP_VERSION } from '../versions.ts';
 
@@ -108,7 +108,7 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
   };
 
   if (outDir !== undefined) {
-    const datasetFiles = await hashFiles([files.households, files.regions]);
+    const datasetFiles = dataset.fileHashes;
     const provenance = (outputs: FileHash[]): Provenance => ({
       tool: 'safetynet',
       appVersion: APP_VERSION,

@@ -2,6 +2,7 @@
 // anything runs and the dataset stays byte-identical; a result folder replaced by a second run is complete (provenance
 // hashes match); a scenario with a BOM runs and its ANSI/OSC escapes never reach the terminal; unknown override regions,
 // oversized scenario files and a household count above the generator's cap are named errors, never stack traces.
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -75,8 +76,18 @@ describe('result folders', () => {
       expect(run.code, run.stderr).toBe(0);
       expect(await isCompleteBundle(out)).toBe(true);
     }
-    const provenance = JSON.parse(await readFile(path.join(out, 'provenance.json'), 'utf8')) as { seed: number };
+    const provenance = JSON.parse(await readFile(path.join(out, 'provenance.json'), 'utf8')) as {
+      seed: number;
+      datasetFiles: { file: string; sha256: string; bytes: number }[];
+    };
     expect(provenance.seed).toBe(2);
+    // The inputs recorded are the bytes imported, and they are the dataset's files as they still are.
+    const households = await readFile(path.join(data, 'households.arrow'));
+    expect(provenance.datasetFiles[0]).toEqual({
+      file: 'households.arrow',
+      sha256: createHash('sha256').update(households).digest('hex'),
+      bytes: households.byteLength,
+    });
     expect((await readdir(dir)).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
