@@ -30,6 +30,7 @@ export { scenarioSchema, scenarioJsonSchema } from './scenario/schema.ts';
 export { parseScenario } from './scenario/parse.ts';
 export { migrateScenario } from './scenario/migrate.ts';
 export { baselineFor, povertyLineText, resolveScenario, scenarioParamValues, withParams } from './scenario/resolve.ts';
+export { unknownScenarioRegions } from './scenario/regions-check.ts';
 
 // Kernel
 export type { ResolvedParams, SimOptions, HouseholdState, HouseholdResult, YearResult } from './kernel/types.ts';

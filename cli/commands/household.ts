@@ -1,6 +1,5 @@
 // `safetynet household`: one household (a case file or a shipped case preset) under the baseline and a scenario:
 // status, benefit by component and the rule-by-rule trace computed by the engine.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { CASE_PRESETS, caseHouseholdSchema, checkConsistency } from '../../datasets/cases/cases.ts';
@@ -15,11 +14,12 @@ import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
 import { loadDataset, readMappings } from '../dataset/load-dataset.ts';
 import { openWasmDuckDb } from '../duckdb/wasm-node.ts';
+import { MAX_SCENARIO_FILE_BYTES } from '../../datasets/file-limits.ts';
 import { dataError, usageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { println } from '../io.ts';
 import { formatNumber, formatTextTable } from '../output/text-table.ts';
-import { readScenarioFile } from '../scenario-file.ts';
+import { readScenarioFile, readSmallText } from '../scenario-file.ts';
 
 const householdFileSchema = z.object({
   regionCode: z.string().regex(/^\d{2}(\d{2}){0,2}$/),
@@ -36,9 +36,10 @@ const PROGRAMME_ZH: Record<string, string> = {
 
 /** Reads a household file: a case preset or `{ regionCode, household }`; errors name the file and field path. */
 export async function readHouseholdFile(file: string): Promise<{ regionCode: string; household: CaseHousehold }> {
+  const text = await readSmallText(file, MAX_SCENARIO_FILE_BYTES, '家庭文件', 'household file');
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw dataError(`无法读取家庭文件 ${file}：${why}`, `cannot read the household file ${file}: ${why}`);

@@ -13,11 +13,12 @@ import { nationalValues, screenSummary } from '../engine/screen-summary.ts';
 import type { CliIo } from '../io.ts';
 import { eprintln, println } from '../io.ts';
 import { createProgress } from '../output/progress.ts';
-import { writeProvenance, writeResultBundle } from '../output/write-results.ts';
-import type { Provenance } from '../provenance.ts';
+import { checkOutputPath } from '../output/out-path.ts';
+import { writeResultBundle } from '../output/write-results.ts';
+import type { FileHash, Provenance } from '../provenance.ts';
 import { canonicalJson } from '../../datasets/provenance.ts';
-import { hashFiles, sha256Hex } from '../provenance.ts';
-import { readScenarioFile } from '../scenario-file.ts';
+import { sha256Hex } from '../provenance.ts';
+import { assertScenarioRegions, readScenarioFile } from '../scenario-file.ts';
 import { APP_VERSION } from '../versions.ts';
 
 async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
@@ -37,7 +38,8 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
   });
   limitPositionals('run', args, 1);
   const scenarioFile = stringOption(args, 'scenario');
-  const { scenario, json: scenarioJson } = await readScenarioFile(io.cwd, scenarioFile);
+  const loadedScenario = await readScenarioFile(io.cwd, scenarioFile);
+  const { scenario, json: scenarioJson } = loadedScenario;
   const mc = scenario.monteCarlo;
   const settings = {
     mode: choiceOption(args, 'mode', ['ev', 'mc'] as const, mc?.mode ?? 'ev'),
@@ -51,6 +53,23 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
   const files = await datasetFilesFromArgs(io, args);
   const mappings = await readMappings(io.cwd, mappingFiles(args));
   const outOption = stringOption(args, 'out');
+  // The output is checked before anything is computed: never an input, its folder, or an unwritable place.
+  const outDir =
+    outOption === undefined
+      ? undefined
+      : await checkOutputPath(
+          'out',
+          outOption,
+          io.cwd,
+          {
+            dataset: [files.households, files.regions],
+            other: [
+              ...(scenarioFile === undefined ? [] : [path.resolve(io.cwd, scenarioFile)]),
+              ...mappingFiles(args).map((m) => path.resolve(io.cwd, m)),
+            ],
+          },
+          'folder',
+        );
   const progress = createProgress(io.stderr, !flag(args, 'quiet'));
 
   const duck = await openWasmDuckDb();
@@ -62,6 +81,7 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
     duck.close();
   }
   progress.finish();
+  assertScenarioRegions(loadedScenario, dataset.regions);
   const outcome = await runScenario(
     dataset.households,
     dataset.regions,
@@ -87,16 +107,9 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
     monteCarlo: outcome.mc ?? null,
   };
 
-  let outDir: string | undefined;
-  if (outOption !== undefined) {
-    outDir = path.resolve(io.cwd, outOption);
-    const outputs = await writeResultBundle(outDir, {
-      tables: outcome.tables,
-      jsonTables: outcome.tables.filter((t) => t.name !== 'households').map((t) => t.name),
-      summary,
-      arrowMetadata: synthetic ? { synthetic: 'true' } : {},
-    });
-    const provenance: Provenance = {
+  if (outDir !== undefined) {
+    const datasetFiles = dataset.fileHashes;
+    const provenance = (outputs: FileHash[]): Provenance => ({
       tool: 'safetynet',
       appVersion: APP_VERSION,
       engineVersion: ENGINE_VERSION,
@@ -106,14 +119,23 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
       replications: settings.mode === 'mc' ? settings.replications : 0,
       years: settings.years,
       suppressionMinCell: settings.minCell,
-      datasetFiles: await hashFiles([files.households, files.regions]),
+      datasetFiles,
       synthetic,
       scenario: scenarioJson,
       scenarioSha256: sha256Hex(canonicalJson(scenarioJson)),
       outputs,
       timestamp: new Date().toISOString(),
-    };
-    await writeProvenance(outDir, provenance);
+    });
+    await writeResultBundle(
+      outDir,
+      {
+        tables: outcome.tables,
+        jsonTables: outcome.tables.filter((t) => t.name !== 'households').map((t) => t.name),
+        summary,
+        arrowMetadata: synthetic ? { synthetic: 'true' } : {},
+      },
+      provenance,
+    );
   }
 
   if (flag(args, 'json')) {

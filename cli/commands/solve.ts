@@ -11,7 +11,7 @@ import { usageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { println } from '../io.ts';
 import { formatNumber, formatTextTable } from '../output/text-table.ts';
-import { readScenarioFile } from '../scenario-file.ts';
+import { assertScenarioRegions, readScenarioFile } from '../scenario-file.ts';
 
 const UNIT_SUFFIX: Record<string, number> = { 亿: 1e8, 万: 1e4, B: 1e9, b: 1e9, M: 1e6, m: 1e6 };
 
@@ -95,7 +95,8 @@ async function runSolve(argv: readonly string[], io: CliIo): Promise<number> {
     );
   }
   limitPositionals('solve', { ...args, positionals: rest }, 1);
-  const { scenario } = await readScenarioFile(io.cwd, stringOption(args, 'scenario'));
+  const loadedScenario = await readScenarioFile(io.cwd, stringOption(args, 'scenario'));
+  const { scenario } = loadedScenario;
   let budget: number | undefined;
   let target: number | undefined;
   if (kind === 'budget') {
@@ -136,6 +137,7 @@ async function runSolve(argv: readonly string[], io: CliIo): Promise<number> {
     duck.close();
   }
   const { households, regions } = dataset;
+  assertScenarioRegions(loadedScenario, regions);
   const decile = incomeDeciles(households);
 
   if (kind === 'sensitivity') {

@@ -331,12 +331,15 @@ export interface GenerateOptions {
   prefectures?: number;
 }
 
+/** Most sample households the generator makes (typed arrays of this length stay well inside memory). */
+export const MAX_GENERATED_HOUSEHOLDS = 5_000_000;
+
 /**
  * Generate the synthetic demo: `count` sample households (at least 1,000) from a 32-bit `seed`, over provinces or
  * (with `prefectures`) synthetic prefectures. Deterministic.
  */
 export function generateDemo(count: number, seed: number, options: GenerateOptions = {}): DemoData {
-  if (!Number.isInteger(count) || count < 1000 || count > 5_000_000) {
+  if (!Number.isInteger(count) || count < 1000 || count > MAX_GENERATED_HOUSEHOLDS) {
     throw new RangeError(
       `样本户数须为 1,000–5,000,000 的整数：${count} / Household count must be an integer from 1,000 to 5,000,000: ${count}`,
     );

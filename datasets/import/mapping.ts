@@ -223,3 +223,19 @@ export function findMapping(
   const sig = columnSignature(table, sourceColumns);
   return saved.find((m) => m.signature === sig && m.table === table);
 }
+
+/**
+ * Why a saved mapping no longer fits a file with these columns: the source columns it was made for that the file
+ * lacks, and the file's columns it never saw (both empty when the signature matches).
+ */
+export function mappingDrift(
+  mapping: ColumnMapping,
+  sourceColumns: readonly string[],
+): { missing: string[]; added: string[] } {
+  const now = new Set(sourceColumns);
+  const then = new Set(mapping.sourceColumns);
+  return {
+    missing: mapping.sourceColumns.filter((c) => !now.has(c)),
+    added: sourceColumns.filter((c) => !then.has(c)),
+  };
+}
