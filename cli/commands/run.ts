@@ -2,7 +2,7 @@
 // and provenance in an output folder; expected value by default, Monte Carlo percentiles with --mode mc.
 import os from 'node:os';
 import path from 'node:path';
-import { ENGINE_VERSION } from '../../sim/index.ts';
+import { ENGINE_VERSION, povertyLineText } from '../../sim/index.ts';
 import { choiceOption, flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
@@ -139,7 +139,10 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   if (flag(args, 'json')) {
-    println(io, JSON.stringify({ ...summary, outDir: outDir ?? null }, null, 2));
+    println(
+      io,
+      JSON.stringify({ ...summary, povertyLine: povertyLineText(scenario), outDir: outDir ?? null }, null, 2),
+    );
     return 0;
   }
   println(io, `情景 / Scenario: ${scenario.name}${synthetic ? '（合成数据 / synthetic data）' : ''}`);
@@ -147,7 +150,10 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
   const last = outcome.national[outcome.national.length - 1];
   for (const n of first === last ? [first] : [first, last]) {
     println(io);
-    println(io, screenSummary(n.year, n.scenario, outcome.isBaseline ? undefined : n.baseline));
+    println(
+      io,
+      screenSummary(n.year, n.scenario, outcome.isBaseline ? undefined : n.baseline, povertyLineText(scenario)),
+    );
   }
   if (outcome.mc !== undefined) {
     const m = outcome.mc.metrics;

@@ -285,8 +285,11 @@ function rulesFor(p: Prepared): Rule[] {
         severity: 'error',
         column: src,
         cond: `${v} > ${ident(c.maxColumn)}`,
-        zh: `${named.zh}大于家庭人口数`,
-        en: `${named.en} exceeds the household size`,
+        zh: c.maxColumn === 'size' ? `${named.zh}大于家庭人口数` : `${named.zh}大于同一行的“${c.maxColumn}”列`,
+        en:
+          c.maxColumn === 'size'
+            ? `${named.en} exceeds the household size`
+            : `${named.en} exceeds column "${c.maxColumn}" of the same row`,
       });
     }
   }

@@ -5,6 +5,7 @@
 import {
   aggregate,
   BASELINE_SCENARIO,
+  baselineFor,
   diffTables,
   incomeDeciles,
   mergeReplications,
@@ -138,10 +139,12 @@ function* yearCall(
 ): CallSteps<ResolvedParams, YearResult, YearComparison> {
   const scenario = scenarioOf(document, data.regions);
   const cells = minCellOf(scenario, minCell);
-  const key = `${yearIndex}|${cells}`;
+  // The baseline is measured against the scenario's poverty line (baselineFor), so the key carries that choice.
+  const base = baselineFor(scenario);
+  const key = `${yearIndex}|${cells}|${JSON.stringify(base.params ?? {})}`;
   const cached = data.baseline.get(key);
   const tablesOf = (year: YearResult) => levelTables(year, data.regions, cells);
-  const baseline = cached ?? tablesOf(yield resolveScenario(BASELINE_SCENARIO, data.regions, { yearIndex }));
+  const baseline = cached ?? tablesOf(yield resolveScenario(base, data.regions, { yearIndex }));
   if (!cached) data.baseline.set(key, baseline);
   const isBaseline = JSON.stringify(scenario) === JSON.stringify(BASELINE_SCENARIO);
   const result = isBaseline ? baseline : tablesOf(yield resolveScenario(scenario, data.regions, { yearIndex }));
@@ -257,8 +260,10 @@ export const HANDLERS: Handlers = {
     });
   },
 
-  trace(_data, { record, scenario }) {
-    return traceHousehold(record, BASELINE_SCENARIO, scenarioOf(scenario));
+  trace(_data, { record, scenario, baseline, outcome, events }) {
+    const reform = scenarioOf(scenario);
+    const base = baseline === undefined ? baselineFor(reform) : scenarioOf(baseline);
+    return traceHousehold(record, base, reform, { outcome, events });
   },
 
   replications(data, { scenario: document, from, to, seed }) {
