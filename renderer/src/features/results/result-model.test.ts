@@ -14,7 +14,7 @@ import {
 } from './result-model';
 import { sampleComparison } from './comparison-fixture';
 import { AREA_ALL } from '../../../../sim/outputs/types.ts';
-import { suppressMcTables } from '../../../../sim/outputs/suppress.ts';
+import { applyPatternMc, replicationSamples, suppressionPattern } from '../../../../sim/run/disclosure.ts';
 import { replicationTables, runReplications, summariseReplications } from '../../../../sim/montecarlo/replications.ts';
 import { resolveScenario } from '../../../../sim/scenario/resolve.ts';
 import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/synthetic.ts';
@@ -90,15 +90,18 @@ describe('Monte Carlo province rows', () => {
     // A threshold between the smallest and largest province sample, so both kinds of row are checked.
     const samples = tables.p50.sampleCount.filter((_, i) => tables.p50.area[i] === AREA_ALL);
     const minCell = (Math.min(...samples) + Math.max(...samples)) / 2;
+    const pattern = suppressionPattern(regions, replicationSamples(result), minCell);
     const rows = mcProvinceRows({
       ...summariseReplications(result),
-      province: suppressMcTables(tables, minCell),
+      province: applyPatternMc(tables, pattern),
     });
     expect(rows.map((r) => r.code)).toEqual(regions.provinceCodes);
     for (const row of rows) {
       const r = tables.p50.code.findIndex((code, i) => code === row.code && tables.p50.area[i] === AREA_ALL);
       expect(row.sample).toBe(tables.p50.sampleCount[r]);
-      if (row.sample < minCell) {
+      // Below the threshold, or hidden so that a small province cannot be recomputed from the others.
+      if (row.sample < minCell) expect(pattern.province[r]).toBe(1);
+      if (pattern.province[r] === 1) {
         expect(row.cost.p50).toBeNaN();
       } else {
         expect(row.cost.p50).toBe(tables.p50.values['cost.total'][r]);

@@ -2,15 +2,7 @@
 // messages, skip calls superseded in their lane, run one at a time (awaiting the sharded kernel's calls before the
 // next) with a macrotask between runs, post results.
 import type { HouseholdResult } from '../../../../sim/index.ts';
-import {
-  DATASET_FREE,
-  HANDLERS,
-  KERNEL_HANDLERS,
-  loadData,
-  NO_DATASET,
-  type EngineData,
-  type KernelKind,
-} from './engine-handlers';
+import { DATASET_FREE, HANDLERS, loadData, NO_DATASET, type EngineData } from './engine-handlers';
 import type { EngineKernelOptions } from './engine-kernel';
 import {
   takeNext,
@@ -33,8 +25,7 @@ function transferOf(kind: string, result: unknown): Transferable[] {
 type AnyHandler = (data: EngineData | null, payload: unknown) => unknown;
 
 function handlerOf(kind: EngineKind): AnyHandler {
-  const kernel = KERNEL_HANDLERS[kind as KernelKind] as AnyHandler | undefined;
-  return kernel ?? (HANDLERS[kind] as AnyHandler);
+  return HANDLERS[kind] as AnyHandler;
 }
 
 /**
