@@ -13,7 +13,18 @@ import { compareRun, type Comparison, type LevelTables } from './compare-run.ts'
 import { LocalKernel } from './local-kernel.ts';
 import { regionLevels } from './levels.ts';
 import { runOptions } from './options.ts';
+import { applyPatternMc, replicationSamples, suppressionPattern } from './disclosure.ts';
+import { replicationTables, runReplications } from '../montecarlo/replications.ts';
+import { resolveScenario } from '../scenario/resolve.ts';
 import { BASELINE_SCENARIO } from '../scenario/types.ts';
+import {
+  ATTACK_AREAS,
+  attackRelations,
+  cellKey,
+  rankAttack,
+  substitutionAttack,
+  type PublishedCell,
+} from '../testing/disclosure-attack.ts';
 
 const regions = syntheticPrefectures(3, 3);
 const MIN_CELL = 20;
@@ -30,123 +41,26 @@ function skewedHouseholds() {
 const households = skewedHouseholds();
 const scenario: Scenario = { schemaVersion: 1, name: 'raise 15%', params: { standard: { scalePct: 15 } } };
 
-// ---- The attacker: knows the published cells and the relations between them, nothing else. ----
-
 type Kind = 'scenario' | 'baseline' | 'delta';
-interface Cell {
-  key: string;
-  value: number;
-  suppressed: boolean;
-}
+const LINKS = [['scenario', 'baseline', 'delta']] as const;
 
-/** Every cell of one metric in the published tables of one year, keyed `kind|level|code|area`. */
-function publishedCells(tables: Record<Kind, LevelTables>, metric: 'cost.total' | 'persons.dibao'): Map<string, Cell> {
-  const cells = new Map<string, Cell>();
+/** Every cell of one metric in the published tables of one year. */
+function publishedCells(
+  tables: Record<Kind, LevelTables>,
+  metric: 'cost.total' | 'persons.dibao',
+): Map<string, PublishedCell> {
+  const cells = new Map<string, PublishedCell>();
   for (const kind of ['scenario', 'baseline', 'delta'] as const) {
     for (const level of ['national', 'province', 'region'] as const) {
       const t = tables[kind][level];
       if (t === undefined) continue;
       for (let r = 0; r < t.rows; r++) {
-        const key = `${kind}|${level}|${t.code[r]}|${t.area[r]}`;
+        const key = cellKey(kind, level, t.code[r], t.area[r]);
         cells.set(key, { key, value: t.values[metric][r], suppressed: t.suppressed[r] === 1 });
       }
     }
   }
   return cells;
-}
-
-/** Relations read off the published codes: [total, ...parts] with total = sum of parts. */
-function relationsOf(cells: Map<string, Cell>): string[][] {
-  const relations: string[][] = [];
-  const codes = (kind: Kind, level: RegionLevel) => [
-    ...new Set([...cells.keys()].filter((k) => k.startsWith(`${kind}|${level}|`)).map((k) => k.split('|')[2])),
-  ];
-  for (const kind of ['scenario', 'baseline', 'delta'] as const) {
-    for (const level of ['national', 'province', 'region'] as const) {
-      for (const code of codes(kind, level)) {
-        relations.push([2, 0, 1].map((a) => `${kind}|${level}|${code}|${a}`));
-      }
-    }
-    for (let a = 0; a < 3; a++) {
-      relations.push([`${kind}|national|00|${a}`, ...codes(kind, 'province').map((c) => `${kind}|province|${c}|${a}`)]);
-      for (const p of codes(kind, 'province')) {
-        const children = codes(kind, 'region').filter((c) => c.startsWith(p));
-        if (children.length > 0) {
-          relations.push([`${kind}|province|${p}|${a}`, ...children.map((c) => `${kind}|region|${c}|${a}`)]);
-        }
-      }
-    }
-  }
-  // baseline + delta = scenario, cell by cell.
-  for (const key of cells.keys()) {
-    if (!key.startsWith('scenario|')) continue;
-    const rest = key.slice('scenario|'.length);
-    relations.push([key, `baseline|${rest}`, `delta|${rest}`]);
-  }
-  return relations.filter((rel) => rel.every((k) => cells.has(k)));
-}
-
-/** Substitution to a fixed point: a relation with one unknown gives it away. Returns recovered cells with values. */
-function substitutionAttack(cells: Map<string, Cell>, relations: string[][]): Map<string, number> {
-  const known = new Map<string, number>();
-  for (const c of cells.values()) if (!c.suppressed) known.set(c.key, c.value);
-  const recovered = new Map<string, number>();
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const [total, ...parts] of relations) {
-      const missing = [total, ...parts].filter((k) => !known.has(k));
-      if (missing.length !== 1) continue;
-      const [m] = missing;
-      const sumParts = parts.reduce((s, k) => s + (k === m ? 0 : (known.get(k) ?? 0)), 0);
-      const value = m === total ? sumParts : (known.get(total) ?? 0) - sumParts;
-      known.set(m, value);
-      recovered.set(m, value);
-      changed = true;
-    }
-  }
-  return recovered;
-}
-
-/** Rank of a dense matrix (Gaussian elimination with partial pivoting). */
-function rank(rows: number[][]): number {
-  const a = rows.map((r) => r.slice());
-  const n = a[0]?.length ?? 0;
-  let rk = 0;
-  for (let col = 0; col < n && rk < a.length; col++) {
-    let best = rk;
-    for (let i = rk + 1; i < a.length; i++) if (Math.abs(a[i][col]) > Math.abs(a[best][col])) best = i;
-    if (Math.abs(a[best][col]) < 1e-9) continue;
-    [a[rk], a[best]] = [a[best], a[rk]];
-    for (let i = rk + 1; i < a.length; i++) {
-      const f = a[i][col] / a[rk][col];
-      for (let k = col; k < n; k++) a[i][k] -= f * a[rk][k];
-    }
-    rk++;
-  }
-  return rk;
-}
-
-/**
- * The suppressed cells the published ones determine: cell j is determined iff its column of the relations over the
- * unknown cells is not a combination of the other columns (no solution of the system can move it), i.e. iff
- * deleting the column lowers the rank.
- */
-function rankAttack(cells: Map<string, Cell>, relations: string[][]): string[] {
-  const unknown = [...cells.values()].filter((c) => c.suppressed).map((c) => c.key);
-  const index = new Map(unknown.map((k, j) => [k, j]));
-  const rows = relations
-    .filter((rel) => rel.some((k) => index.has(k)))
-    .map((rel) => {
-      const row = new Array<number>(unknown.length).fill(0);
-      rel.forEach((k, i) => {
-        const j = index.get(k);
-        if (j !== undefined) row[j] += i === 0 ? -1 : 1;
-      });
-      return row;
-    });
-  if (rows.length === 0) return [];
-  const full = rank(rows);
-  return unknown.filter((_, j) => rank(rows.map((r) => r.filter((_, k) => k !== j))) < full);
 }
 
 /** The true value of a cell, from the unsuppressed aggregates. */
@@ -155,7 +69,7 @@ function truth(comparison: Comparison, t: number, key: string, metric: 'cost.tot
   const of = (years: typeof comparison.scenarioYears) => {
     const table = aggregate(years[t], regions, level as RegionLevel);
     for (let r = 0; r < table.rows; r++) {
-      if (table.code[r] === code && table.area[r] === Number(area)) return table.values[metric][r];
+      if (table.code[r] === code && ATTACK_AREAS[table.area[r]] === area) return table.values[metric][r];
     }
     throw new Error(key);
   };
@@ -255,14 +169,14 @@ describe('disclosure control under attack', () => {
     };
     const cells = publishedCells(leaky, 'cost.total');
     expect([...cells.values()].some((c) => c.suppressed)).toBe(true);
-    const relations = relationsOf(cells);
+    const relations = attackRelations(cells, LINKS);
     const recovered = substitutionAttack(cells, relations);
     // 1202 has few rural households: its rural cell is published nowhere but equals all − urban.
-    const rural = 'scenario|region|1202|1';
+    const rural = 'scenario|region|1202|rural';
     expect(cells.get(rural)?.suppressed).toBe(true);
     expect(recovered.get(rural)).toBeCloseTo(truth(run, 0, rural, 'cost.total'), 4);
     // 1101 is tiny: its urban cell equals province 11's urban cell minus 1102's and 1103's.
-    const small = 'scenario|region|1101|0';
+    const small = 'scenario|region|1101|urban';
     expect(cells.get(small)?.suppressed).toBe(true);
     expect(recovered.get(small)).toBeCloseTo(truth(run, 0, small, 'cost.total'), 4);
     expect(rankAttack(cells, relations).length).toBeGreaterThanOrEqual(recovered.size);
@@ -273,7 +187,7 @@ describe('disclosure control under attack', () => {
     for (const y of run.years) {
       for (const metric of ['cost.total', 'persons.dibao'] as const) {
         const cells = publishedCells(y, metric);
-        const relations = relationsOf(cells);
+        const relations = attackRelations(cells, LINKS);
         expect(substitutionAttack(cells, relations).size).toBe(0);
         expect(rankAttack(cells, relations)).toEqual([]);
       }
@@ -289,5 +203,27 @@ describe('disclosure control under attack', () => {
       if (!region.suppressed[r]) expect(Number.isNaN(region.values['cost.total'][r])).toBe(false);
       else expect(Number.isNaN(region.values['cost.total'][r])).toBe(true);
     }
+  });
+
+  it('hides the same cells in the Monte Carlo tables, whose means add up like the sums', async () => {
+    const run = await compareRun(new LocalKernel(households, regions), scenario, { minCell: MIN_CELL });
+    const params = resolveScenario(scenario, regions);
+    const result = runReplications({ households, regions, params, seed: 3, from: 0, to: 4 });
+    // The same sample gives the same (memoised) pattern.
+    expect(suppressionPattern(regions, replicationSamples(result), MIN_CELL)).toBe(run.pattern);
+    const cells = new Map<string, PublishedCell>();
+    const add = (t: SummaryTable) => {
+      for (let r = 0; r < t.rows; r++) {
+        const key = cellKey('mc', t.level, t.code[r], t.area[r]);
+        cells.set(key, { key, value: t.values['cost.total'][r], suppressed: t.suppressed[r] === 1 });
+      }
+    };
+    add(replicationTables(result, regions, 'national').mean);
+    add(applyPatternMc(replicationTables(result, regions, 'province'), run.pattern).mean);
+    add(applyPatternMc(replicationTables(result, regions, 'region'), run.pattern).mean);
+    expect([...cells.values()].filter((c) => c.suppressed).length).toBe(run.pattern.primary + run.pattern.secondary);
+    const relations = attackRelations(cells);
+    expect(substitutionAttack(cells, relations).size).toBe(0);
+    expect(rankAttack(cells, relations)).toEqual([]);
   });
 });
