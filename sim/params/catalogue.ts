@@ -60,6 +60,7 @@ export const PARAM_CATALOGUE = [
     reference: '消费支出比例法; provincial 2025 rule',
     inForce: '2025-01-01',
     regional: true,
+    appliesWith: 'standard.useConsumptionRatio',
   },
   {
     id: 'standard.consumptionRatioRural',
@@ -76,6 +77,7 @@ export const PARAM_CATALOGUE = [
     reference: '消费支出比例法; provincial 2025 rule',
     inForce: '2025-01-01',
     regional: true,
+    appliesWith: 'standard.useConsumptionRatio',
   },
   {
     id: 'standard.ruralFloor',
@@ -141,6 +143,7 @@ export const PARAM_CATALOGUE = [
     reference: MCA_DIBAO,
     inForce: '2021-07-01',
     regional: true,
+    appliesWith: 'dibao.assetTest',
   },
   {
     id: 'dibao.carTest',
@@ -189,6 +192,7 @@ export const PARAM_CATALOGUE = [
     reference: MCA_DIBAO,
     inForce: '2021-07-01',
     regional: true,
+    appliesWith: 'dibao.homeTest',
   },
   {
     id: 'dibao.disregardShare',
@@ -706,6 +710,7 @@ export const PARAM_CATALOGUE = [
     reference: MCA_SERVICE,
     inForce: '2024-08-01',
     regional: true,
+    appliesWith: 'services.pilot',
   },
   {
     id: 'services.takeup',
@@ -722,6 +727,7 @@ export const PARAM_CATALOGUE = [
     reference: MODEL,
     inForce: '2024-08-01',
     regional: true,
+    appliesWith: 'services.pilot',
   },
   // ── §2.7 one-off subsidies ──────────────────────────────────────────────────────────────────────────────────────
   {

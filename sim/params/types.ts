@@ -56,4 +56,7 @@ export interface ParamDef {
   regional: boolean;
   /** True if the baseline value per region comes from the dataset; `default` is then only a fallback. */
   fromDataset?: boolean;
+  /** The switch (a catalogue id) this parameter takes effect under, e.g. the consumption ratios under
+   * `standard.useConsumptionRatio`: a reader who sees the switch turned on must also see these values. */
+  appliesWith?: string;
 }

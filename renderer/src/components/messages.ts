@@ -17,6 +17,7 @@ export const useComponentMessages = defineMessages({
     rangeHint: '范围 {min} – {max}',
     changeVsBaseline: '较基线',
     noChange: '无变化',
+    datasetLoading: '正在载入数据集“{name}”，载入完成后自动显示结果……',
   },
   en: {
     suppressedMark: '▪',
@@ -33,5 +34,6 @@ export const useComponentMessages = defineMessages({
     rangeHint: 'Range {min} – {max}',
     changeVsBaseline: 'vs baseline',
     noChange: 'no change',
+    datasetLoading: 'Loading the dataset “{name}”; results appear as soon as it is ready…',
   },
 });
