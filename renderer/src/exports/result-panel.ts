@@ -5,7 +5,7 @@
 import { Bool, Float64, Table, Utf8, makeData, makeVector, tableToIPC } from 'apache-arrow';
 import type { Vector } from 'apache-arrow';
 import type { SummaryTable } from '../../../sim/outputs/types';
-import { metricColumn, summaryColumns, summaryColumnType } from '../../../datasets/formats/result-columns';
+import { summaryColumns, summaryColumnType } from '../../../datasets/formats/result-columns';
 import type { ResultColumn } from '../../../datasets/formats/result-columns';
 
 /** One summary table with the keys that place it in the panel. */
@@ -15,9 +15,6 @@ export interface PanelPart {
   side: 'baseline' | 'scenario' | 'delta' | 'projection';
   table: SummaryTable;
 }
-
-/** Column name of a metric in the panel, as in the CLI's tables: `persons.dibao` → `persons_dibao`. */
-export const panelColumnName = metricColumn;
 
 // Vectors are assembled from buffers (makeData), not Arrow's builders: the builders compile their null test with
 // `new Function`, which the app's Content-Security-Policy (no 'unsafe-eval') rightly forbids.
