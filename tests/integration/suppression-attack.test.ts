@@ -56,7 +56,7 @@ describe('the CLI’s written tables under attack', () => {
         false,
       );
       expect(outcome.levels).toEqual(['national', 'province', 'region']);
-    expect(outcome.pattern.primary).toBeGreaterThan(0);
+      expect(outcome.pattern.primary).toBeGreaterThan(0);
       expect(outcome.pattern.secondary).toBeGreaterThan(0);
       const names = outcome.tables.map((t) => t.name);
       expect(names).toEqual(expect.arrayContaining(['summary_region', 'delta_region', 'monte_carlo_region']));
