@@ -153,6 +153,13 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
   const { primary, secondary } = outcome.pattern;
   const suppressedNote = `低于 ${settings.minCell} 个样本户的地区单元已隐去（${primary} 个），另隐去 ${secondary} 个可由加减推算出它们的单元 / cells with fewer than ${settings.minCell} sample households are suppressed (${primary}), and ${secondary} more that would give them away by addition or subtraction`;
   eprintln(io, suppressedNote);
+  if (outcome.pattern.unprotectable > 0) {
+    const n = outcome.pattern.unprotectable;
+    eprintln(
+      io,
+      `注意：${n} 个被隐去的单元格无法保护：数据只有一个省，其省级数字等于全国数字 / warning: ${n} suppressed cells cannot be protected: the data has one province, whose figures equal the national ones`,
+    );
+  }
   return 0;
 }
 
