@@ -3,6 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticPrefectures, syntheticRegions } from '../testing/synthetic.ts';
 import { determinedCells, suppressionPattern } from './disclosure.ts';
+import { hash4 } from '../random/counter-hash.ts';
+import {
+  attackRelations,
+  cellKey,
+  rankAttack,
+  substitutionAttack,
+  type PublishedCell,
+} from '../testing/disclosure-attack.ts';
 
 /** Sample households per region × area, [urban, rural] per region in order. */
 const samples = (pairs: [number, number][]) => Float64Array.from(pairs.flat());
@@ -87,5 +95,39 @@ describe('determinedCells', () => {
     const relations = [Int32Array.of(0, 1, 2), Int32Array.of(2, 3, 4)];
     expect(determinedCells(relations, Uint8Array.of(0, 1, 1, 0, 0)).sort()).toEqual([1, 2]);
     expect(determinedCells(relations, Uint8Array.of(0, 1, 1, 1, 0))).toEqual([]);
+  });
+});
+
+describe('suppressionPattern at scale', () => {
+  it('leaves nothing recoverable in 31 provinces of 5, 12 or 30 regions with many small cells', () => {
+    for (const [perProvince, spread] of [
+      [5, 30],
+      [12, 25],
+      [30, 20],
+    ] as const) {
+      const regions = syntheticPrefectures(31, perProvince);
+      // Sample households per cell drawn from 0 … spread − 1: a third to a half of the region cells are below 10.
+      const sample = Float64Array.from({ length: regions.count * 2 }, (_, i) =>
+        Math.floor((hash4(perProvince, i, 0, 0) / 4294967296) * spread),
+      );
+      const p = suppressionPattern(regions, sample, 10);
+      expect(p.primary).toBeGreaterThan(100);
+      const cells = new Map<string, PublishedCell>();
+      const put = (level: string, code: string, area: number, flag: number) => {
+        const key = cellKey('t', level, code, area);
+        cells.set(key, { key, value: 0, suppressed: flag === 1 });
+      };
+      for (let a = 0; a < 3; a++) put('national', '00', a, 0);
+      regions.provinceCodes.forEach((code, i) => {
+        for (let a = 0; a < 3; a++) put('province', code, a, p.province[i * 3 + a]);
+      });
+      regions.code.forEach((code, i) => {
+        for (let a = 0; a < 3; a++) put('region', code, a, p.region?.[i * 3 + a] ?? 0);
+      });
+      const relations = attackRelations(cells);
+      expect(substitutionAttack(cells, relations).size).toBe(0);
+      expect(rankAttack(cells, relations)).toEqual([]);
+      expect(p.unprotectable).toBe(0);
+    }
   });
 });
