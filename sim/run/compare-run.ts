@@ -6,8 +6,7 @@ import type { RegionArrays } from '../model/regions.ts';
 import { aggregate } from '../outputs/aggregate.ts';
 import { diffTables } from '../outputs/diff.ts';
 import type { RegionLevel, SummaryTable } from '../outputs/types.ts';
-import { resolveScenario } from '../scenario/resolve.ts';
-import { BASELINE_SCENARIO } from '../scenario/types.ts';
+import { baselineFor, resolveScenario } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { applyPattern, cellSamples, suppressionPattern } from './disclosure.ts';
 import type { SuppressionPattern } from './disclosure.ts';
@@ -55,9 +54,9 @@ export interface CompareOptions {
   baseline?: YearResult[];
 }
 
-/** True when a scenario is the baseline itself (nothing to compare). */
+/** True when a scenario is its own baseline (`baselineFor`: current policy measured the same way): nothing to compare. */
 export function isBaselineScenario(scenario: Scenario): boolean {
-  return JSON.stringify(scenario) === JSON.stringify(BASELINE_SCENARIO);
+  return JSON.stringify(scenario) === JSON.stringify(baselineFor(scenario));
 }
 
 /** A year's tables at every level of the dataset with the suppression pattern applied. */
@@ -101,12 +100,13 @@ async function yearsOf(kernel: RunKernel, scenario: Scenario, options: CompareOp
 }
 
 /**
- * Runs the baseline (unless given) and the scenario on `kernel`, aggregates every level, applies
+ * Runs the baseline (`baselineFor(scenario)`, unless given) and the scenario on `kernel`, aggregates every level, applies
  * disclosure control (one pattern for the scenario, the baseline and their difference) and diffs them.
  */
 export async function compareRun(kernel: RunKernel, scenario: Scenario, options: CompareOptions): Promise<Comparison> {
   const regions = kernel.regions;
-  const baselineYears = options.baseline ?? (await yearsOf(kernel, BASELINE_SCENARIO, options));
+  // The baseline is current policy measured against the scenario's poverty line (baselineFor).
+  const baselineYears = options.baseline ?? (await yearsOf(kernel, baselineFor(scenario), options));
   // The baseline itself runs once: its delta is zero.
   const scenarioYears = isBaselineScenario(scenario) ? baselineYears : await yearsOf(kernel, scenario, options);
   const pattern = patternOf(scenarioYears[0], regions, options.minCell);

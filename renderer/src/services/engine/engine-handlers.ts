@@ -6,6 +6,7 @@ import {
   aggregate,
   applyPattern,
   applyPatternMc,
+  baselineFor,
   compareRun,
   incomeDeciles,
   mergeReplications,
@@ -23,7 +24,7 @@ import {
   summariseReplications,
   suppressionPattern,
   traceHousehold,
-  BASELINE_SCENARIO,
+  unknownScenarioRegions,
   type HouseholdArrays,
   type RegionArrays,
   type Scenario,
@@ -39,8 +40,8 @@ export interface EngineData {
   households: HouseholdArrays;
   regions: RegionArrays;
   decile: Uint8Array;
-  /** The baseline year (aggregates, unsuppressed) per `yearIndex`. */
-  baseline: Map<number, YearResult>;
+  /** The baseline year (aggregates, unsuppressed) per `yearIndex|poverty-line parameters`. */
+  baseline: Map<string, YearResult>;
   /** Runs year and project calls (two shards on large datasets when the worker can start another). */
   kernel: EngineKernel;
 }
@@ -80,15 +81,19 @@ export function loadData(
   return { data, result: { datasetId, households: households.count, regions: regions.count } };
 }
 
-/** Parses a scenario document; throws an EngineInputError listing every bad field path. */
-export function scenarioOf(document: unknown): Scenario {
+/**
+ * Parses a scenario document; throws an EngineInputError listing every bad field path, including (when the dataset's
+ * `regions` are given) region codes the dataset does not have, which the engine would otherwise skip silently.
+ */
+export function scenarioOf(document: unknown, regions?: Pick<RegionArrays, 'code'>): Scenario {
   const parsed = parseScenario(document);
-  if (parsed.ok) return parsed.scenario;
-  const lines = parsed.errors.slice(0, 8);
+  const errors = parsed.ok ? (regions ? unknownScenarioRegions(parsed.scenario, regions) : []) : parsed.errors;
+  if (parsed.ok && errors.length === 0) return parsed.scenario;
+  const lines = errors.slice(0, 8);
   throw new EngineInputError(
     `方案无效：${lines.map((e) => `${e.path}：${e.messageZh}`).join('；')}`,
     `invalid scenario: ${lines.map((e) => `${e.path}: ${e.messageEn}`).join('; ')}`,
-    parsed.errors.map((e) => e.path),
+    errors.map((e) => e.path),
   );
 }
 
@@ -104,16 +109,18 @@ type Handlers = {
 
 /** One handler per call kind (a typed map: adding a kind without a handler fails to compile). */
 export const HANDLERS: Handlers = {
-  /** Baseline (cached per dataset and year) and scenario for one year, and scenario − baseline. */
+  /** Baseline (cached per dataset, year and poverty line) and scenario for one year, and scenario − baseline. */
   async year(data, { scenario: document, yearIndex = 0, minCell }) {
-    const scenario = scenarioOf(document);
-    const cached = data.baseline.get(yearIndex);
+    const scenario = scenarioOf(document, data.regions);
+    // compareRun measures the baseline against the scenario's poverty line (baselineFor): the key carries that choice.
+    const key = `${yearIndex}|${JSON.stringify(baselineFor(scenario).params ?? {})}`;
+    const cached = data.baseline.get(key);
     const run = await compareRun(data.kernel, scenario, {
       minCell: runOptions(scenario, { minCell }).minCell,
       yearIndex,
       baseline: cached && [cached],
     });
-    if (cached === undefined) data.baseline.set(yearIndex, run.baselineYears[0]);
+    if (cached === undefined) data.baseline.set(key, run.baselineYears[0]);
     const [year] = run.years;
     return {
       datasetId: data.datasetId,
@@ -130,7 +137,7 @@ export const HANDLERS: Handlers = {
   async project(data, { scenarios, years, minCell }) {
     const runs: ProjectionRun[] = [];
     for (const document of scenarios) {
-      const scenario = scenarioOf(document);
+      const scenario = scenarioOf(document, data.regions);
       const panel = await data.kernel.project(scenario, { years });
       const pattern = patternOf(panel.years[0], data.regions, runOptions(scenario, { minCell }).minCell);
       runs.push({
@@ -179,12 +186,14 @@ export const HANDLERS: Handlers = {
     });
   },
 
-  trace(_data, { record, scenario }) {
-    return traceHousehold(record, BASELINE_SCENARIO, scenarioOf(scenario));
+  trace(_data, { record, scenario, baseline, outcome, events }) {
+    const reform = scenarioOf(scenario);
+    const base = baseline === undefined ? baselineFor(reform) : scenarioOf(baseline);
+    return traceHousehold(record, base, reform, { outcome, events });
   },
 
   replications(data, { scenario: document, from, to, seed }) {
-    const scenario = scenarioOf(document);
+    const scenario = scenarioOf(document, data.regions);
     return runReplications({
       households: data.households,
       regions: data.regions,
@@ -207,7 +216,7 @@ export const HANDLERS: Handlers = {
   },
 
   householdColumns(data, { scenario: document, yearIndex = 0 }) {
-    const scenario = scenarioOf(document);
+    const scenario = scenarioOf(document, data.regions);
     const params = resolveScenario(scenario, data.regions, { yearIndex });
     const year = simulateYear(data.households, data.regions, params, { householdColumns: true, decile: data.decile });
     if (!year.households)
