@@ -15,8 +15,8 @@ import { regionLevels } from './levels.ts';
 import { runOptions } from './options.ts';
 import { applyPatternMc, replicationSamples, suppressionPattern } from './disclosure.ts';
 import { replicationTables, runReplications } from '../montecarlo/replications.ts';
-import { resolveScenario } from '../scenario/resolve.ts';
 import { BASELINE_SCENARIO } from '../scenario/types.ts';
+import { baselineFor, resolveScenario } from '../scenario/resolve.ts';
 import {
   ATTACK_AREAS,
   attackRelations,
@@ -135,6 +135,18 @@ describe('compareRun', () => {
     const one = await compareRun(kernel, scenario, { minCell: MIN_CELL, yearIndex: 2 });
     expect(one.years).toHaveLength(1);
     expect(one.years[0].year).toBe(project(households, regions, scenario, { years: 2 }).years[2].year);
+  });
+
+  it('compares with the baseline measured like the scenario (its poverty line, baselineFor)', async () => {
+    const measured: Scenario = {
+      schemaVersion: 1,
+      name: 'national line',
+      params: { poverty: { useNationalLine: true }, standard: { scalePct: 10 } },
+    };
+    const run = await compareRun(new LocalKernel(households, regions), measured, { minCell: MIN_CELL });
+    const expected = project(households, regions, baselineFor(measured), { years: 0 }).years[0];
+    expect(run.baselineYears[0].cells).toEqual(expected.cells);
+    expect(run.baselineYears[0].cells).not.toEqual(project(households, regions, BASELINE_SCENARIO).years[0].cells);
   });
 
   it('resolves options once: caller, then the scenario, then the defaults', () => {
