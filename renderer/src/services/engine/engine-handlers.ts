@@ -186,10 +186,10 @@ export const HANDLERS: Handlers = {
     });
   },
 
-  trace(_data, { record, scenario, baseline, outcome, events }) {
+  trace(_data, { record, scenario, baseline, outcome, events, eventAmounts }) {
     const reform = scenarioOf(scenario);
     const base = baseline === undefined ? baselineFor(reform) : scenarioOf(baseline);
-    return traceHousehold(record, base, reform, { outcome, events });
+    return traceHousehold(record, base, reform, { outcome, events, eventAmounts });
   },
 
   replications(data, { scenario: document, from, to, seed }) {
