@@ -24,7 +24,8 @@ import {
   setRegionParam,
   setStandardOverride,
 } from './param-form';
-import type { AreaChoice, BulkRule, JsonValue } from './param-form';
+import type { AreaChoice, BulkRule, JsonObject, JsonValue } from './param-form';
+import { parsePastedStandards } from './paste-standards';
 import { OverrideInput } from './OverrideInput';
 import { useScenarioMessages } from './messages';
 
@@ -72,6 +73,9 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
   const [ruralRatio, setRuralRatio] = useState(getParamValue(document, 'standard.consumptionRatioRural'));
   const [floor, setFloor] = useState(0.8);
   const [area, setArea] = useState<AreaChoice>('both');
+  const [pasteArea, setPasteArea] = useState<'urban' | 'rural'>('rural');
+  const [pasted, setPasted] = useState('');
+  const [pasteErrors, setPasteErrors] = useState<string[]>([]);
 
   const standards = useProvinceStandards(datasetKey);
   const results = useMemo(() => {
@@ -369,6 +373,58 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
           {m.selectAll}
         </button>
       </div>
+      <details className="paste-standards" data-testid="paste-standards">
+        <summary>{m.pasteTitle}</summary>
+        <p className="muted">{m.pasteHint}</p>
+        <div className="toolbar">
+          <select
+            value={pasteArea}
+            data-testid="paste-area"
+            onChange={(e) => setPasteArea(e.target.value === 'urban' ? 'urban' : 'rural')}
+          >
+            <option value="rural">{m.areaRuralOnly}</option>
+            <option value="urban">{m.areaUrbanOnly}</option>
+          </select>
+          <button
+            type="button"
+            data-testid="paste-apply"
+            disabled={pasted.trim() === ''}
+            onClick={() => {
+              const parsed = parsePastedStandards(pasted, lines);
+              if (!parsed.ok) {
+                setPasteErrors(parsed.errors.map((e) => (language === 'zh' ? e.messageZh : e.messageEn)));
+                return;
+              }
+              setPasteErrors([]);
+              setPasted('');
+              edit((doc) =>
+                parsed.standards.reduce<JsonObject>(
+                  (next, { code, value }) => setStandardOverride(next, code, pasteArea, value),
+                  doc as JsonObject,
+                ),
+              );
+            }}
+          >
+            {m.pasteApply}
+          </button>
+        </div>
+        <textarea
+          className="paste-box"
+          rows={5}
+          value={pasted}
+          data-testid="paste-text"
+          aria-label={m.pasteTitle}
+          placeholder={m.pastePlaceholder}
+          onChange={(e) => setPasted(e.target.value)}
+        />
+        {pasteErrors.length > 0 ? (
+          <ul className="error-box" role="alert" data-testid="paste-errors">
+            {pasteErrors.map((error, i) => (
+              <li key={i}>{error}</li>
+            ))}
+          </ul>
+        ) : null}
+      </details>
       <DataTable
         rows={lines}
         columns={columns}

@@ -9,7 +9,7 @@ import { parseScenario } from '../../../../sim/scenario/parse.ts';
 import { BASELINE_SCENARIO_ID, selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store';
 import { useUiStore } from '../../store/ui-store';
 import { ScenarioScreen } from './ScenarioScreen';
-import { getParamValue, getRegionParam } from './param-form';
+import { getParamValue, getRegionParam, getStandardOverride } from './param-form';
 
 const initial = useWorkspaceStore.getState();
 
@@ -79,6 +79,20 @@ describe('ScenarioScreen', () => {
       expect(getRegionParam(doc, code, 'urban', 'standard.useConsumptionRatio')).toBeUndefined();
     }
     expect(parseScenario(doc).ok).toBe(true);
+  });
+
+  it('applies standards pasted from a spreadsheet as absolute standards of the chosen area, refusing bad lines', () => {
+    render(<ScenarioScreen />);
+    fireEvent.change(screen.getByTestId('paste-text'), { target: { value: '火星\t600' } });
+    fireEvent.click(screen.getByTestId('paste-apply'));
+    expect(screen.getByTestId('paste-errors').textContent).toContain('第 1 行');
+    expect(active().id).toBe(BASELINE_SCENARIO_ID);
+    fireEvent.change(screen.getByTestId('paste-text'), { target: { value: '甘肃\t600\n青海\t620' } });
+    fireEvent.click(screen.getByTestId('paste-apply'));
+    expect(getStandardOverride(active().document, '62', 'rural')).toBe(600);
+    expect(getStandardOverride(active().document, '63', 'rural')).toBe(620);
+    expect(getStandardOverride(active().document, '62', 'urban')).toBeUndefined();
+    expect(parseScenario(active().document).ok).toBe(true);
   });
 
   it('imports a scenario file, refusing an invalid one with the file and field named', async () => {

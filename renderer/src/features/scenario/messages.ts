@@ -50,6 +50,11 @@ export const useScenarioMessages = defineMessages({
     areaBoth: '城市和农村',
     areaUrbanOnly: '仅城市',
     areaRuralOnly: '仅农村',
+    pasteTitle: '从表格粘贴标准（Excel / WPS）',
+    pasteHint:
+      '粘贴一列数值（按下表省份顺序，31 行），或“省份 标准”两列（省份可写代码或名称），作为所选城乡的绝对标准（元/人/月）。有任何一行无效时不作修改。',
+    pastePlaceholder: '例如：\n甘肃\t600\n青海\t620',
+    pasteApply: '应用粘贴的标准',
     applyAll: '应用于全部省份',
     applySelected: '应用于所选 {n} 个省份',
     urbanShort: '城市',
@@ -123,6 +128,11 @@ export const useScenarioMessages = defineMessages({
     areaBoth: 'urban and rural',
     areaUrbanOnly: 'urban only',
     areaRuralOnly: 'rural only',
+    pasteTitle: 'Paste standards from a spreadsheet (Excel / WPS)',
+    pasteHint:
+      'Paste one column of values (one per province in the table order below, 31 lines), or two columns, province (code or name) and standard, as absolute standards (yuan/person/month) of the chosen area. Nothing changes if any line is invalid.',
+    pastePlaceholder: 'e.g.\nGansu\t600\nQinghai\t620',
+    pasteApply: 'Apply pasted standards',
     applyAll: 'Apply to all provinces',
     applySelected: 'Apply to {n} selected',
     urbanShort: 'Urban',
