@@ -25,7 +25,7 @@ import {
   setStandardOverride,
 } from './param-form';
 import type { AreaChoice, BulkRule, JsonObject, JsonValue } from './param-form';
-import { parsePastedStandards } from './paste-standards';
+import { parsePastedStandards, xlsxStandardsText } from './paste-standards';
 import { OverrideInput } from './OverrideInput';
 import { useScenarioMessages } from './messages';
 
@@ -407,6 +407,30 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
           >
             {m.pasteApply}
           </button>
+          <label className="link-button">
+            {m.pasteXlsx}
+            <input
+              type="file"
+              accept=".xlsx"
+              hidden
+              data-testid="paste-xlsx"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                event.target.value = '';
+                if (!file) return;
+                file
+                  .arrayBuffer()
+                  .then(xlsxStandardsText)
+                  .then(
+                    (text) => {
+                      setPasted(text);
+                      setPasteErrors(text === '' ? [m.pasteXlsxEmpty] : []);
+                    },
+                    () => setPasteErrors([fill(m.pasteXlsxFailed, { name: file.name })]),
+                  );
+              }}
+            />
+          </label>
         </div>
         <textarea
           className="paste-box"

@@ -40,3 +40,25 @@ describe('parsePastedStandards', () => {
     if (!bad.ok) expect(bad.errors.map((e) => e.messageEn.slice(0, 6))).toEqual(['line 1', 'line 2', 'line 3']);
   });
 });
+
+describe('xlsxStandardsText', () => {
+  it('reads province and standard from the first sheet of an XLSX, skipping the header', async () => {
+    const { xlsxStandardsText } = await import('./paste-standards');
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('标准');
+    sheet.addRow(['省份', '农村低保标准（元/月）']);
+    sheet.addRow(['甘肃', 600]);
+    sheet.addRow([65, '新疆', 650]);
+    const bytes = await workbook.xlsx.writeBuffer();
+    const text = await xlsxStandardsText(bytes as ArrayBuffer);
+    expect(text).toBe('甘肃\t600\n新疆\t650');
+    expect(parsePastedStandards(text, order)).toEqual({
+      ok: true,
+      standards: [
+        { code: '62', value: 600 },
+        { code: '65', value: 650 },
+      ],
+    });
+  });
+});

@@ -73,3 +73,35 @@ export function parsePastedStandards(
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, standards };
 }
+
+/**
+ * The first sheet of an XLSX file as pasted text: for each row with a province (code or name) and a number, the
+ * line "province<TAB>value" (the first text-or-code cell and the last numeric cell), header rows skipped. The text then
+ * goes through `parsePastedStandards`, so an XLSX and a paste are checked the same way.
+ */
+export async function xlsxStandardsText(bytes: ArrayBuffer): Promise<string> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return '';
+  const lines: string[] = [];
+  sheet.eachRow((row) => {
+    const cells = (row.values as unknown[]).slice(1).map((cell) => {
+      if (cell && typeof cell === 'object' && 'result' in cell) return (cell as { result: unknown }).result;
+      return cell;
+    });
+    const numbers = cells.filter((cell): cell is number => typeof cell === 'number' && Number.isFinite(cell));
+    const name = cells.find((cell) => typeof cell === 'string' && cell.trim() !== '');
+    const code = cells.find((cell) => typeof cell === 'number' && /^\d{2}$/.test(String(cell)));
+    const value = numbers[numbers.length - 1];
+    const province = typeof name === 'string' ? name.trim() : code !== undefined ? String(code) : undefined;
+    if (
+      province !== undefined &&
+      value !== undefined &&
+      !(code !== undefined && value === code && numbers.length === 1)
+    )
+      lines.push(`${province}\t${value}`);
+  });
+  return lines.join('\n');
+}
