@@ -2,6 +2,7 @@
 // Computed from a histogram of persons by income/standard ratio, which slices of the data can build separately and
 // add up (sharded runs), then read off once.
 import type { HouseholdArrays } from '../model/households.ts';
+import { assessedFactor, assessmentNormal } from '../rules/assessed-income.ts';
 import type { HouseholdState, ResolvedParams } from './types.ts';
 
 const BINS = 20000;
@@ -23,6 +24,8 @@ export function monitoringTargetShare(params: ResolvedParams): number {
 export function monitoringMass(h: HouseholdArrays, params: ResolvedParams, state?: HouseholdState): Float64Array {
   const prevProg = state ? state.programme : h.programme;
   const mult = params.cell['monitoring.coverageMultiplier'];
+  const bias = params.cell['takeup.assessedBias'];
+  const noise = params.cell['takeup.assessedNoise'];
   const mass = new Float64Array(MONITORING_MASS_LENGTH);
   let total = 0;
   let already = 0;
@@ -30,7 +33,9 @@ export function monitoringMass(h: HouseholdArrays, params: ResolvedParams, state
     const c = (h.region[i] << 1) | h.area[i];
     const persons = h.weight[i] * params.populationFactor[c] * h.size[i];
     total += persons;
-    const ratio = (h.incomePc[i] * params.incomeFactor[c]) / 12 / params.standard[c];
+    // The platform sees assessed income, as the kernel's eligibility tests do.
+    const af = assessedFactor(assessmentNormal(h.incomePc[i], h.earningsPc[i], h.size[i]), bias[c], noise[c]);
+    const ratio = (h.incomePc[i] * params.incomeFactor[c] * af) / 12 / params.standard[c];
     if (h.monitored[i] > 0 || prevProg[i] !== 0 || (mult[c] > 0 && ratio < mult[c])) {
       already += persons;
       continue;

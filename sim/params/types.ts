@@ -56,4 +56,6 @@ export interface ParamDef {
   regional: boolean;
   /** True if the baseline value per region comes from the dataset; `default` is then only a fallback. */
   fromDataset?: boolean;
+  /** How well the default is grounded, for modelling assumptions (high: published figure; low: judgement). */
+  confidence?: 'high' | 'medium' | 'low';
 }

@@ -15,6 +15,7 @@ import {
   homeTestPasses,
   supplementMonthly,
 } from '../rules/dibao.ts';
+import { assessedFactor, assessmentNormal } from '../rules/assessed-income.ts';
 import { marginalIncomeTest, rigidIncomeTest, rigidSpendingTest } from '../rules/low-income.ts';
 import { tekunCareMonthly, tekunEligible, tekunLivingMonthly } from '../rules/tekun.ts';
 import { medicalShockProb } from '../rules/temporary.ts';
@@ -36,8 +37,12 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
   const g = (id: keyof ResolvedParams['cell']) => p.cell[id][c];
   const s = p.standard[c];
   const size = rec.size;
-  const incomePc = rec.incomePc * p.incomeFactor[c];
-  const earnPc = Math.min(rec.earningsPc * p.incomeFactor[c], incomePc);
+  const surveyPc = rec.incomePc * p.incomeFactor[c];
+  const z = assessmentNormal(rec.incomePc, rec.earningsPc, size);
+  const bias = g('takeup.assessedBias');
+  const noise = g('takeup.assessedNoise');
+  const incomePc = surveyPc * assessedFactor(z, bias, noise);
+  const earnPc = Math.min(rec.earningsPc * p.incomeFactor[c] * assessedFactor(z, bias, noise), incomePc);
   const assetsPc = rec.assetsPc * p.incomeFactor[c];
   const countable = countableIncomeMonthlyPc(incomePc, earnPc, size, rec.working, g('dibao.disregardShare'), s);
   const incomeM = incomePc / 12;
@@ -50,6 +55,15 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     result: s,
     noteZh: '标准规则：保持 → 按比例调整 → 消费支出比例 → 指定值 → 农村下限 → 不低于现行',
     noteEn: 'Rule: keep → scale → consumption ratio → overrides → rural floor → never lower',
+  });
+  out.push({
+    id: 'assessedIncome',
+    labelZh: '核定收入（元/人/年）= 调查收入 × exp(偏差 + 离散度 × z)',
+    labelEn: 'Assessed income (yuan/person/year) = survey income × exp(bias + dispersion × z)',
+    inputs: { surveyIncomePc: surveyPc, bias, dispersion: noise, z },
+    result: incomePc,
+    noteZh: '资格审核使用核定收入；收入分组、瞄准和贫困使用调查收入',
+    noteEn: 'Eligibility uses assessed income; deciles, targeting and poverty use survey income',
   });
   out.push({
     id: 'countableIncome',
