@@ -324,11 +324,12 @@ function drawHouseholds(regions: DemoRegions, alloc: Int32Array, seed: number, k
       // The platform flag (monitored outside any programme): likelier the closer income is to the standard.
       const ratio = income / std;
       const monitored = uMonitored < knobs.monitored / (1 + Math.exp((ratio - 2) / 0.3)) ? 1 : 0;
-      let medical = knobs.medical * size * 650 * Math.exp(nMedical * 0.9 - 0.4) + ill * rng.between(4000, 30000);
+      let medical =
+        knobs.medical * size * 650 * Math.exp(nMedical * 0.9 - 0.4) + ill * 12000 * Math.exp(1.1 * rng.normal() - 0.2);
       const education = children * rng.between(800, urban ? 6000 : 3500);
       const rehab = disabled * rng.between(0, 4000);
       // Spending out of reach of low incomes is capped (households cannot spend far beyond their means for long).
-      const cap = income * size * 1.8 + 2000;
+      const cap = income * size * 3 + 2000;
       if (medical > cap) medical = cap;
       hh.income_pc[row] = round2(income);
       hh.earnings_pc[row] = round2(Math.min(earnings, income));
