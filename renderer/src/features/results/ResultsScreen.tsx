@@ -557,6 +557,9 @@ export function ResultsScreen() {
         <div>
           <section className="panel" data-testid="targeting-panel">
             <h3>{m.targeting}</h3>
+            <p className="muted" data-testid="targeting-assumption">
+              {m.errorModelNote}
+            </p>
             <DataTable
               rows={indicatorLines(comparison, TARGETING, language)}
               columns={pairColumns(m, m.indicator, language)}
@@ -566,6 +569,9 @@ export function ResultsScreen() {
           </section>
           <section className="panel" data-testid="poverty-panel">
             <h3>{m.poverty}</h3>
+            <p className="muted" data-testid="poverty-assumption">
+              {m.errorModelNote}
+            </p>
             <DataTable
               rows={indicatorLines(comparison, POVERTY, language)}
               columns={pairColumns(m, m.indicator, language)}

@@ -29,6 +29,7 @@ import {
   type SummaryTable,
   type YearResult,
 } from '../../../../sim/index.ts';
+import { modelValidationReport } from '../../../../datasets/model-validation.ts';
 import type { EngineCalls, LevelTables, LoadResult, ProjectionRun, YearComparison } from './engine-calls';
 import { EngineKernel, type EngineKernelOptions } from './engine-kernel';
 import type { EngineErrorInfo, EngineKind } from './engine-protocol';
@@ -276,6 +277,10 @@ export const HANDLERS: Handlers = {
       ...summariseReplications(merged),
       province: suppressMcTables(replicationTables(merged, data.regions, 'province'), minCell),
     };
+  },
+
+  modelValidation(data) {
+    return modelValidationReport(data.households, data.regions);
   },
 
   householdColumns(data, { scenario: document, yearIndex = 0 }) {
