@@ -55,7 +55,7 @@ export function ModelValidationPanel({ datasetId }: { datasetId: string | null }
           <h4>{m.incomeAgainstNbs}</h4>
           <p className="muted">{m.incomeAgainstNbsNote}</p>
           <div className="table-scroll">
-            <table className="data-table" data-testid="model-validation-income">
+            <table className="data-table model-validation-table" data-testid="model-validation-income">
               <thead>
                 <tr>
                   <th>{m.statistic}</th>
@@ -81,7 +81,7 @@ export function ModelValidationPanel({ datasetId }: { datasetId: string | null }
           <h4>{m.responses}</h4>
           <p className="muted">{m.responsesNote}</p>
           <div className="table-scroll">
-            <table className="data-table" data-testid="model-validation-responses">
+            <table className="data-table model-validation-table" data-testid="model-validation-responses">
               <thead>
                 <tr>
                   <th>{m.quantity}</th>
