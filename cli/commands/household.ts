@@ -148,7 +148,8 @@ async function runHousehold(argv: readonly string[], io: CliIo): Promise<number>
   const { scenario } = await readScenarioFile(io.cwd, stringOption(args, 'scenario'));
   const regions = await regionsFor(io, args);
   const record = householdRecord(input.regionCode, input.household, regions);
-  const trace = traceHousehold(record, BASELINE_SCENARIO, scenario);
+  // Cases and household files describe income as the civil-affairs office assesses it.
+  const trace = traceHousehold(record, BASELINE_SCENARIO, scenario, { incomeAs: 'assessed' });
   if (flag(args, 'json')) {
     println(io, JSON.stringify({ household: record, trace }, null, 2));
     return 0;

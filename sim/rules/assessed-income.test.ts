@@ -8,6 +8,7 @@ import { resolveScenario, withParams } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { syntheticHouseholds, syntheticRegions } from '../testing/synthetic.ts';
 import { recordToArrays } from '../trace/record.ts';
+import { traceHousehold } from '../trace/trace-household.ts';
 import type { HouseholdRecord } from '../trace/types.ts';
 import { assessedFactor, assessmentNormal } from './assessed-income.ts';
 
@@ -119,6 +120,16 @@ describe('assessed-income error model', () => {
     const monthly = (9300 * Math.exp(0.7 * z)) / 12;
     const expected = monthly < 800 ? 1 : monthly < 1200 ? 3 : 0;
     expect(national(rec, 0, 0.7).status).toBe(expected);
+  });
+
+  it('shows the assessed income in the trace, and takes hand-entered income as assessed on request', () => {
+    const rec = household({ incomePc: 9300 });
+    const base: Scenario = { schemaVersion: 1, name: 'base' };
+    const step = (t: ReturnType<typeof traceHousehold>) => t.baseline.steps.find((x) => x.id === 'assessedIncome');
+    const z = assessmentNormal(9300, 0, 1);
+    // Defaults: bias −0.1, dispersion 0.5.
+    expect(step(traceHousehold(rec, base, base))?.result).toBeCloseTo(9300 * Math.exp(-0.1 + 0.5 * z), 9);
+    expect(step(traceHousehold(rec, base, base, { incomeAs: 'assessed' }))?.result).toBe(9300);
   });
 
   describe('on a synthetic population', () => {

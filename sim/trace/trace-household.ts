@@ -19,7 +19,7 @@ import { assessedFactor, assessmentNormal } from '../rules/assessed-income.ts';
 import { marginalIncomeTest, rigidIncomeTest, rigidSpendingTest } from '../rules/low-income.ts';
 import { tekunCareMonthly, tekunEligible, tekunLivingMonthly } from '../rules/tekun.ts';
 import { medicalShockProb } from '../rules/temporary.ts';
-import { resolveScenario } from '../scenario/resolve.ts';
+import { resolveScenario, withParams } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { recordToArrays } from './record.ts';
 import type { HouseholdRecord, HouseholdTrace, HouseholdTraceRun, TraceStep } from './types.ts';
@@ -30,6 +30,12 @@ export interface TraceOptions {
   yearIndex?: number;
   /** Monitoring-by-share cutoff computed on the full dataset (`monitoringTargetRatio`); none if omitted. */
   monitoringRatio?: number;
+  /**
+   * What the record's income is: 'survey' (default; a dataset row, the error model applies as in the kernel) or
+   * 'assessed' (a household entered by hand or a case study, described as the civil-affairs office sees it: the
+   * error model is switched off in both runs).
+   */
+  incomeAs?: 'survey' | 'assessed';
 }
 
 function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
@@ -327,5 +333,7 @@ export function traceHousehold(
   reform: Scenario,
   options: TraceOptions = {},
 ): HouseholdTrace {
-  return { baseline: run(record, baseline, options), reform: run(record, reform, options) };
+  const asAssessed = (s: Scenario): Scenario =>
+    options.incomeAs === 'assessed' ? withParams(s, { 'takeup.assessedBias': 0, 'takeup.assessedNoise': 0 }) : s;
+  return { baseline: run(record, asAssessed(baseline), options), reform: run(record, asAssessed(reform), options) };
 }

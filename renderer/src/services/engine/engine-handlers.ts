@@ -254,7 +254,8 @@ export const HANDLERS: Handlers = {
   },
 
   trace(_data, { record, scenario }) {
-    return traceHousehold(record, BASELINE_SCENARIO, scenarioOf(scenario));
+    // The household screen's cases and entries describe income as the civil-affairs office assesses it.
+    return traceHousehold(record, BASELINE_SCENARIO, scenarioOf(scenario), { incomeAs: 'assessed' });
   },
 
   replications(data, { scenario: document, from, to, seed }) {
