@@ -25,7 +25,7 @@ export type {
   MonteCarloSettings,
   AreaSelector,
 } from './scenario/types.ts';
-export { SCENARIO_SCHEMA_VERSION, BASELINE_SCENARIO } from './scenario/types.ts';
+export { SCENARIO_SCHEMA_VERSION, BASELINE_SCENARIO, DEFAULT_START_YEAR } from './scenario/types.ts';
 export { scenarioSchema, scenarioJsonSchema } from './scenario/schema.ts';
 export { parseScenario } from './scenario/parse.ts';
 export { migrateScenario } from './scenario/migrate.ts';

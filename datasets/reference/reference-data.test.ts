@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NATIONAL_TARGETS, NATIONAL_TARGETS_CSV, PROVINCES, PROVINCES_CSV, nationalTarget } from './reference-data.ts';
+import { hasChineseSource, sourceText } from './source-text.ts';
 
 const read = (name: string): string => readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
 
@@ -19,5 +20,15 @@ describe('reference data', () => {
     expect(urban).toMatchObject({ value: 648, unit: '10k persons', asOf: '2024-06', confidence: 'medium' });
     expect(urban.source).toContain('Xinhua');
     expect(() => nationalTarget('nope')).toThrow(/Unknown reference metric/);
+  });
+});
+
+describe('sourceText', () => {
+  it('has a Chinese wording for the source of every reference figure', () => {
+    for (const target of NATIONAL_TARGETS) {
+      expect(hasChineseSource(target.source), target.source).toBe(true);
+      expect(sourceText(target.source).zh).not.toMatch(/\b(NBS|MCA|million|billion)\b/);
+    }
+    expect(sourceText('unknown source')).toEqual({ zh: 'unknown source', en: 'unknown source' });
   });
 });

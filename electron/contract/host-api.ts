@@ -68,6 +68,9 @@ export type PrintToPdfRequest = z.infer<typeof printToPdfRequestSchema>;
 export interface SaveResult {
   saved: boolean;
   path?: string;
+  /** The browser build cannot save a PDF itself: it opened the system print dialog, and whether the user then saved
+   * a PDF is unknown (`saved` is false). */
+  printDialog?: boolean;
 }
 
 /** JSON value stored as a document. */

@@ -8,6 +8,7 @@ import { deriveCellSums } from '../kernel/simulate-year.ts';
 import type { ResolvedParams, YearResult } from '../kernel/types.ts';
 import { resolveScenario } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { DEFAULT_START_YEAR } from '../scenario/types.ts';
 import type { ShardReply, ShardRequest, StartState } from './kernel-shard.ts';
 
 /** Mode, seed and replication of a run. */
@@ -80,7 +81,7 @@ export function* projectionSteps(
     const params = resolveScenario(scenario, regions, { yearIndex: t });
     out.push(yield* yearSteps(params, regions, run, t === 0 ? 'dataset' : 'carried', t < years));
   }
-  return { scenarioName: scenario.name, startYear: scenario.projection?.startYear ?? 2024, years: out };
+  return { scenarioName: scenario.name, startYear: scenario.projection?.startYear ?? DEFAULT_START_YEAR, years: out };
 }
 
 /** Drives steps synchronously. */

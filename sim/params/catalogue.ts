@@ -62,6 +62,7 @@ export const PARAM_CATALOGUE = [
     reference: '消费支出比例法; provincial 2025 rule',
     inForce: '2025-01-01',
     regional: true,
+    appliesWith: 'standard.useConsumptionRatio',
   },
   {
     id: 'standard.consumptionRatioRural',
@@ -78,6 +79,7 @@ export const PARAM_CATALOGUE = [
     reference: '消费支出比例法; provincial 2025 rule',
     inForce: '2025-01-01',
     regional: true,
+    appliesWith: 'standard.useConsumptionRatio',
   },
   {
     id: 'standard.ruralFloor',
@@ -143,6 +145,7 @@ export const PARAM_CATALOGUE = [
     reference: MCA_DIBAO,
     inForce: '2021-07-01',
     regional: true,
+    appliesWith: 'dibao.assetTest',
   },
   {
     id: 'dibao.carTest',
@@ -191,6 +194,7 @@ export const PARAM_CATALOGUE = [
     reference: MCA_DIBAO,
     inForce: '2021-07-01',
     regional: true,
+    appliesWith: 'dibao.homeTest',
   },
   {
     id: 'dibao.disregardShare',
@@ -708,6 +712,7 @@ export const PARAM_CATALOGUE = [
     reference: MCA_SERVICE,
     inForce: '2024-08-01',
     regional: true,
+    appliesWith: 'services.pilot',
   },
   {
     id: 'services.takeup',
@@ -724,6 +729,7 @@ export const PARAM_CATALOGUE = [
     reference: MODEL,
     inForce: '2024-08-01',
     regional: true,
+    appliesWith: 'services.pilot',
   },
   // ── §2.7 one-off subsidies ──────────────────────────────────────────────────────────────────────────────────────
   {

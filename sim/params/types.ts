@@ -58,4 +58,7 @@ export interface ParamDef {
   fromDataset?: boolean;
   /** How well the default is grounded, for modelling assumptions (high: published figure; low: judgement). */
   confidence?: 'high' | 'medium' | 'low';
+  /** The switch (a catalogue id) this parameter takes effect under, e.g. the consumption ratios under
+   * `standard.useConsumptionRatio`: a reader who sees the switch turned on must also see these values. */
+  appliesWith?: string;
 }

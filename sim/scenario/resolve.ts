@@ -4,6 +4,7 @@ import type { ParamId, ParamValues, RegionalParamId } from '../params/catalogue.
 import { REGIONAL_PARAM_IDS, defaultParamValues, getParamDef } from '../params/catalogue.ts';
 import type { ResolvedParams } from '../kernel/types.ts';
 import type { ParamsPatch, RegionalParamsPatch, Scenario } from './types.ts';
+import { DEFAULT_START_YEAR } from './types.ts';
 
 /** Flatten a nested params patch into dotted ids with switches as 0/1. */
 function flattenPatch(patch: ParamsPatch | RegionalParamsPatch | undefined): [ParamId, number][] {
@@ -127,7 +128,7 @@ export function resolveScenario(
 
   const { standard, povertyLine } = resolveStandards(scenario, regions, cell, defaults, yearIndex);
   const centralShare = Float64Array.from(cell['funding.centralShare']);
-  const startYear = scenario.projection?.startYear ?? 2024;
+  const startYear = scenario.projection?.startYear ?? DEFAULT_START_YEAR;
   return {
     year: startYear + yearIndex,
     yearIndex,

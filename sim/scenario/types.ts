@@ -40,6 +40,12 @@ export interface DisasterScenario {
   housingLostShare?: number;
 }
 
+/**
+ * The year a dataset describes when a scenario names none: the demo and the reference figures are of 2024, and the
+ * first simulated year (year index 0, no growth applied) is that year on every screen, in the CLI and in exports.
+ */
+export const DEFAULT_START_YEAR = 2024;
+
 /** Projection settings (§3.3); growth rates are `projection.*` parameters. */
 export interface ProjectionSettings {
   startYear: number;

@@ -58,6 +58,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     labelZh: '低保标准（元/人/月）',
     labelEn: 'Dibao standard (yuan/person/month)',
     inputs: { current: rec.regionStandard[c], scalePct: g('standard.scalePct'), povertyLine: p.povertyLine[c] },
+    unit: 'yuanPerPersonMonth',
     result: s,
     noteZh: '标准规则：保持 → 按比例调整 → 消费支出比例 → 指定值 → 农村下限 → 不低于现行',
     noteEn: 'Rule: keep → scale → consumption ratio → overrides → rural floor → never lower',
@@ -76,6 +77,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     labelZh: '可计入收入（元/人/月）= 收入/12 − 就业成本扣减/人数',
     labelEn: 'Countable income (yuan/person/month) = income/12 − disregard/size',
     inputs: { incomePc, earningsPc: earnPc, size, working: rec.working, disregardShare: g('dibao.disregardShare') },
+    unit: 'yuanPerPersonMonth',
     result: countable,
   });
   const assetLimit = g('dibao.assetMonths') * s;
@@ -168,6 +170,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     labelEn:
       'Dibao gap benefit if enrolled (yuan/year) = max((standard − countable) × size, min share × standard × size) × 12',
     inputs: { standard: s, countable, size, minBenefitShare: g('dibao.minBenefitShare'), tiers: g('dibao.tiers') },
+    unit: 'yuanPerYear',
     result: dibaoBaseMonthly(s, countable, size, g('dibao.minBenefitShare'), g('dibao.tiers')) * 12,
   });
   out.push({
@@ -184,6 +187,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
       suppDisabled: g('dibao.suppDisabled'),
       suppIll: g('dibao.suppIll'),
     },
+    unit: 'yuanPerYear',
     result:
       supplementMonthly(
         s,
@@ -203,6 +207,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     labelZh: '特困基本生活（若纳入，元/年）= 倍数 × 标准 × 人数 × 12',
     labelEn: 'Tekun basic living if enrolled (yuan/year) = multiplier × standard × size × 12',
     inputs: { multiplier: g('tekun.livingMultiplier'), standard: s, size },
+    unit: 'yuanPerYear',
     result: tekunLivingMonthly(s, g('tekun.livingMultiplier'), size) * 12,
   });
   out.push({
@@ -215,6 +220,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
       careHalf: rec.careHalf,
       centralisedShare: g('tekun.centralisedShare'),
     },
+    unit: 'yuanPerYear',
     result:
       tekunCareMonthly(
         rec.regionMinWage[c],
@@ -241,6 +247,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
       share: g('dibao.gradualExitBenefitShare'),
       applies: geApplies ? 1 : 0,
     },
+    unit: 'yuanPerYear',
     result: geApplies
       ? gradualExitAnnual(g('dibao.gradualExitMonths'), g('dibao.gradualExitBenefitShare'), s, size)
       : 0,
@@ -250,6 +257,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     labelZh: '医疗急难事件年概率',
     labelEn: 'Annual medical-shock probability',
     inputs: { medicalHh: rec.medicalHh, base: g('temporary.medicalBaseProb'), slope: g('temporary.medicalSlope') },
+    unit: 'probability',
     result: medicalShockProb(
       rec.medicalHh * p.consumptionFactor[c],
       incomePc,
@@ -269,6 +277,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
         incomeLossShare: g('disaster.incomeLossShare'),
         durationMonths: g('disaster.durationMonths'),
       },
+      unit: 'probability',
       result: g('disaster.affectedShare'),
     });
   }
@@ -293,6 +302,7 @@ function run(rec: HouseholdRecord, scenario: Scenario, options: TraceOptions): H
     labelZh: '认定结果（优先顺序：特困 → 低保 → 边缘 → 刚性支出）',
     labelEn: 'Status (precedence: tekun → dibao → marginal → rigid)',
     inputs: { previousProgramme: rec.programme, monitored: rec.monitored },
+    unit: 'programme',
     result: status,
     noteZh: PROGRAMME_NAMES[status],
     noteEn: PROGRAMME_NAMES[status],
@@ -305,6 +315,7 @@ function run(rec: HouseholdRecord, scenario: Scenario, options: TraceOptions): H
       takeupMonitored: params.cell['takeup.monitored'][rec.area],
       takeupUnmonitored: params.cell['takeup.unmonitored'][rec.area],
     },
+    unit: 'probability',
     result: enrol,
   });
   for (const id of COMPONENT_IDS) {
@@ -313,6 +324,7 @@ function run(rec: HouseholdRecord, scenario: Scenario, options: TraceOptions): H
       labelZh: `期望金额（元/年）：${COMPONENT_LABELS[id].zh}`,
       labelEn: `Expected amount (yuan/year): ${COMPONENT_LABELS[id].en}`,
       inputs: {},
+      unit: 'yuanPerYear',
       result: components[id],
     });
   }

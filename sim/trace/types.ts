@@ -43,6 +43,9 @@ export interface HouseholdRecord {
   regionCentralShare: number;
 }
 
+/** The kind of a trace step's numeric result, so every reader prints it with its unit. */
+export type TraceUnit = 'yuanPerPersonMonth' | 'yuanPerYear' | 'probability' | 'programme';
+
 /** One rule step: inputs, the threshold and comparison, and the result, with a bilingual label. */
 export interface TraceStep {
   id: string;
@@ -53,8 +56,10 @@ export interface TraceStep {
   value?: number;
   threshold?: number;
   comparison?: '<' | '≤' | '>' | '≥';
-  /** Test outcome (true = passes) or computed amount (yuan). */
+  /** Test outcome (true = passes) or a computed number, whose kind `unit` names. */
   result: boolean | number;
+  /** What a numeric result is: an amount per person per month or per household per year, a probability, a programme code. */
+  unit?: TraceUnit;
   noteZh?: string;
   noteEn?: string;
 }

@@ -62,7 +62,7 @@ export function NumberField({
 
   const onType = (text: string) => {
     setDraft(text);
-    const parsed = parseNumberEntry(text, { min, max, scale, label: name });
+    const parsed = parseNumberEntry(text, { min, max, scale, label: name, unit });
     if (parsed.ok) {
       setTypedError(null);
       if (parsed.value !== value) onChange(parsed.value);

@@ -16,6 +16,7 @@ export const useComponentMessages = defineMessages({
     rangeHint: '范围 {min} – {max}',
     changeVsBaseline: '较基线',
     noChange: '无变化',
+    datasetLoading: '正在载入数据集“{name}”，载入完成后自动显示结果……',
   },
   en: {
     suppressedMark: '▪',
@@ -32,5 +33,6 @@ export const useComponentMessages = defineMessages({
     rangeHint: 'Range {min} – {max}',
     changeVsBaseline: 'vs baseline',
     noChange: 'no change',
+    datasetLoading: 'Loading the dataset “{name}”; results appear as soon as it is ready…',
   },
 });

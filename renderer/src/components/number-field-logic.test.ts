@@ -3,6 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { displayText, parseNumberEntry, stepDecimals } from './number-field-logic';
 
 describe('parseNumberEntry', () => {
+  it('accepts a typed percent sign: "10%" in a % field is 10, "150%" in a multiplier field is 1.5', () => {
+    expect(parseNumberEntry('10%', { min: -50, max: 200, unit: '%' })).toEqual({ ok: true, value: 10 });
+    expect(parseNumberEntry('40 ％', { min: 0, max: 1, scale: 100, unit: '%' })).toEqual({ ok: true, value: 0.4 });
+    expect(parseNumberEntry('150%', { min: 1, max: 3, unit: '倍' })).toEqual({ ok: true, value: 1.5 });
+    expect(parseNumberEntry('%', { min: 0, max: 1 }).ok).toBe(false);
+  });
   const label = { zh: '农村比例', en: 'Rural ratio' };
   it('reads a value typed in display units (percent) as a raw share', () => {
     expect(parseNumberEntry('40', { min: 0, max: 1, scale: 100, label })).toEqual({ ok: true, value: 0.4 });

@@ -32,11 +32,16 @@ export function displayText(value: number, scale: number, step: number): string 
  */
 export function parseNumberEntry(
   text: string,
-  bounds: { min: number; max: number; scale?: number; label?: { zh: string; en: string } },
+  bounds: { min: number; max: number; scale?: number; label?: { zh: string; en: string }; unit?: string },
 ): ParsedNumber {
   const scale = bounds.scale ?? 1;
+  // A trailing % is what a reader types for a percentage: "10%" in a field shown in % is 10; in a field shown in other
+  // units (a multiplier, a share shown as 0..1) it is the fraction, so "150%" is 1.5.
+  const percent = /[%％]\s*$/.test(text.trim());
+  const unitIsPercent = bounds.unit !== undefined && /%|％/.test(bounds.unit);
   const normalised = text
     .trim()
+    .replace(/\s*[%％]$/, '')
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[，,]/g, '')
     .replace(/．/g, '.')
@@ -46,7 +51,8 @@ export function parseNumberEntry(
   if (normalised === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(normalised)) {
     return { ok: false, error: { messageZh: `${zhName}请输入数字`, messageEn: `${enName}enter a number` } };
   }
-  const value = clean(Number(normalised) / scale, 10);
+  const typed = percent && !unitIsPercent ? Number(normalised) / 100 : Number(normalised);
+  const value = clean(typed / scale, 10);
   const shownMin = displayText(bounds.min, scale, 1e-6);
   const shownMax = displayText(bounds.max, scale, 1e-6);
   if (value < bounds.min) {

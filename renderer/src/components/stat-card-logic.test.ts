@@ -21,4 +21,13 @@ describe('formatChange', () => {
     expect(formatChange(Number.NaN, 5, 'persons', 'en').absolute).toBe('—');
     expect(formatChange(5, 0, 'persons', 'en').relative).toBeNull();
   });
+  it('shows no arrow for a change that rounds to zero at the display precision', () => {
+    expect(formatChange(0.0300000004, 0.03, 'share', 'zh')).toEqual({
+      absolute: '0.00 个百分点',
+      relative: null,
+      direction: 'none',
+    });
+    expect(formatChange(40_370_010, 40_370_000, 'persons', 'zh').direction).toBe('none');
+    expect(formatChange(40_470_000, 40_370_000, 'persons', 'zh').direction).toBe('up');
+  });
 });

@@ -20,11 +20,14 @@ export function formatChange(
 ): FormattedChange {
   const delta = value - reference;
   if (!Number.isFinite(delta)) return { absolute: '—', relative: null, direction: 'none' };
-  const direction = delta > 0 ? 'up' : delta < 0 ? 'down' : 'none';
-  const absolute =
+  const shown = (x: number) =>
     quantity === 'share'
-      ? `${formatValue(delta, 'share', language, { signed: true, withUnit: false })}${language === 'zh' ? ' 个百分点' : ' pp'}`
-      : formatValue(delta, quantity, language, { signed: true });
+      ? `${formatValue(x, 'share', language, { signed: true, withUnit: false })}${language === 'zh' ? ' 个百分点' : ' pp'}`
+      : formatValue(x, quantity, language, { signed: true });
+  // A change that rounds to zero at the display precision is no change: no arrow beside "0.00".
+  if (shown(Math.abs(delta)) === shown(0)) return { absolute: shown(0), relative: null, direction: 'none' };
+  const direction = delta > 0 ? 'up' : 'down';
+  const absolute = shown(delta);
   const relative =
     quantity !== 'share' && reference !== 0 && Number.isFinite(reference)
       ? formatValue(delta / Math.abs(reference), 'share', language, { signed: true, digits: 1 })

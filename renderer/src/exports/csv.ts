@@ -50,7 +50,7 @@ export function buildCsv(table: ExportTable, options: CsvOptions): string {
 }
 
 /** A note line: starts with a bare `#` so CSV readers with a comment character skip it; kept on one line. */
-function noteLine(text: string): string {
+export function noteLine(text: string): string {
   return `# ${text.replace(/[\r\n]+/g, ' ')}`;
 }
 

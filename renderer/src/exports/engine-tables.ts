@@ -19,7 +19,7 @@ const UNIT_QUANTITY: Record<MetricUnit, Quantity> = {
   households: 'households',
   persons: 'persons',
   yuan: 'money',
-  events: 'count',
+  events: 'personTimes',
   share: 'share',
   'yuan/household': 'householdAnnual',
   'yuan/person/month': 'monthly',

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioParameterRows } from './scenario-parameters';
 import { PARAM_CATALOGUE } from '../../../sim/params/catalogue';
+import { parseScenario } from '../../../sim/scenario/parse';
 import { isChanged } from './parameters';
 
 describe('scenarioParameterRows', () => {
@@ -35,5 +36,24 @@ describe('scenarioParameterRows', () => {
       scenario: 20,
     });
     expect(rows.find((row) => row.id === 'standardOverrides')).toMatchObject({ scope: '11', scenario: 1450 });
+  });
+});
+
+describe('effectiveRows', () => {
+  it('shows both consumption ratios in effect when the scenario turns the consumption-ratio rule on', async () => {
+    const { effectiveRows } = await import('./parameters');
+    const { getParamDef } = await import('../../../sim/params/catalogue');
+    const parsed = parseScenario({
+      schemaVersion: 1,
+      name: 'ratio',
+      params: { standard: { useConsumptionRatio: true, consumptionRatioRural: 0.45 } },
+    });
+    if (!parsed.ok) throw new Error('invalid');
+    const rows = effectiveRows(scenarioParameterRows(parsed.scenario), (id) => getParamDef(id)?.appliesWith);
+    expect(rows.map((row) => [row.id, row.baseline, row.scenario])).toEqual([
+      ['standard.useConsumptionRatio', false, true],
+      ['standard.consumptionRatioUrban', 0.35, 0.35],
+      ['standard.consumptionRatioRural', 0.4, 0.45],
+    ]);
   });
 });

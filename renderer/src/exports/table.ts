@@ -12,6 +12,8 @@ export interface ExportColumn {
   label: Text;
   /** Numeric columns name their quantity so headers carry the unit and values are scaled the way the screen shows. */
   quantity?: Quantity;
+  /** A column of changes: values are shown with their sign (+/−). */
+  signed?: boolean;
 }
 
 /** A raw cell value: numbers in base units, text as is or bilingual (names), null when not applicable. */
@@ -89,8 +91,8 @@ export function displayCell(table: ExportTable, row: number, column: number, lan
   if (value === null) return '—';
   if (typeof value === 'string') return value;
   if (typeof value === 'object') return value[language];
-  const quantity = table.columns[column].quantity;
-  return quantity ? formatValue(value, quantity, language, { withUnit: false }) : String(value);
+  const { quantity, signed } = table.columns[column];
+  return quantity ? formatValue(value, quantity, language, { withUnit: false, signed }) : String(value);
 }
 
 /** Checks the table's shape (every row as wide as the columns; flags likewise); returns a bilingual problem or null. */

@@ -15,6 +15,16 @@ describe('formatValue', () => {
     expect(formatValue(0.0123, 'share', 'en', { signed: true })).toBe('+1.23%');
     expect(formatValue(-2e8, 'money', 'zh', { signed: true })).toBe('-2.0亿元');
   });
+  it('shows a household-year in 万元 from 1万 up and in whole 元 below it (never 0.00万元)', () => {
+    expect(formatValue(16_323, 'householdAnnual', 'zh')).toBe('1.63万元');
+    expect(formatValue(38.3, 'householdAnnual', 'zh')).toBe('38元');
+    expect(formatValue(-38.3, 'householdAnnual', 'zh', { signed: true })).toBe('-38元');
+    expect(formatValue(38.3, 'householdAnnual', 'en')).toBe('38 yuan/year');
+  });
+  it('shows temporary assistance in 万人次 / million person-times', () => {
+    expect(formatValue(343_300, 'personTimes', 'zh')).toBe('34.3万人次');
+    expect(formatValue(7_277_952, 'personTimes', 'en')).toBe('7.28 million person-times');
+  });
   it('never prints NaN', () => {
     expect(formatValue(Number.NaN, 'money', 'zh')).toBe('—');
   });

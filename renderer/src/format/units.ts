@@ -2,7 +2,8 @@
 // month), English in millions and billions. Every formatted number carries its unit.
 import type { Language } from '../i18n/i18n';
 
-export type Quantity = 'persons' | 'households' | 'money' | 'householdAnnual' | 'monthly' | 'share' | 'count' | 'ratio';
+export type Quantity =
+  'persons' | 'households' | 'personTimes' | 'money' | 'householdAnnual' | 'monthly' | 'share' | 'count' | 'ratio';
 
 interface Scale {
   divisor: number;
@@ -14,6 +15,7 @@ const SCALES: Record<Language, Record<Quantity, Scale>> = {
   zh: {
     persons: { divisor: 1e4, unit: '万人', digits: 1 },
     households: { divisor: 1e4, unit: '万户', digits: 1 },
+    personTimes: { divisor: 1e4, unit: '万人次', digits: 1 },
     money: { divisor: 1e8, unit: '亿元', digits: 1 },
     householdAnnual: { divisor: 1e4, unit: '万元', digits: 2 },
     monthly: { divisor: 1, unit: '元', digits: 0 },
@@ -24,6 +26,7 @@ const SCALES: Record<Language, Record<Quantity, Scale>> = {
   en: {
     persons: { divisor: 1e6, unit: 'million persons', digits: 2 },
     households: { divisor: 1e6, unit: 'million households', digits: 2 },
+    personTimes: { divisor: 1e6, unit: 'million person-times', digits: 2 },
     money: { divisor: 1e9, unit: 'billion yuan', digits: 2 },
     householdAnnual: { divisor: 1, unit: 'yuan/year', digits: 0 },
     monthly: { divisor: 1, unit: 'yuan/month', digits: 0 },
@@ -43,6 +46,12 @@ export function scaled(value: number, quantity: Quantity, language: Language): n
   return value / SCALES[language][quantity].divisor;
 }
 
+/** A household's annual amount under 1万 yuan reads in whole 元 in Chinese (38元, not 0.00万元). */
+function smallHouseholdAmount(value: number, quantity: Quantity, language: Language): Scale | null {
+  if (quantity !== 'householdAnnual' || language !== 'zh' || Math.abs(value) >= 1e4) return null;
+  return { divisor: 1, unit: '元', digits: 0 };
+}
+
 /** Formats a raw value with grouping, sensible digits and its unit; non-finite values show as an em dash. */
 export function formatValue(
   value: number,
@@ -51,7 +60,7 @@ export function formatValue(
   options: { signed?: boolean; digits?: number; withUnit?: boolean } = {},
 ): string {
   if (!Number.isFinite(value)) return '—';
-  const scale = SCALES[language][quantity];
+  const scale = smallHouseholdAmount(value, quantity, language) ?? SCALES[language][quantity];
   const digits = options.digits ?? scale.digits;
   const number = new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-US', {
     minimumFractionDigits: digits,

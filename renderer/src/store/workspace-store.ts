@@ -295,6 +295,11 @@ export function selectBaseline(state: WorkspaceState): ScenarioEntry {
 }
 
 /** The active dataset's summary, or null. */
+/** The dataset being loaded (the demo at start, or an import), if any. */
+export function selectLoadingDataset(state: WorkspaceState): DatasetSummary | null {
+  return state.datasets.find((d) => d.status === 'loading') ?? null;
+}
+
 export function selectActiveDataset(state: WorkspaceState): DatasetSummary | null {
   return state.datasets.find((d) => d.id === state.activeDatasetId) ?? null;
 }

@@ -90,6 +90,63 @@ describe('buildBriefingHtml', () => {
     );
   });
 
+  it('tabulates the projection from the projection run: years, levels and changes against the baseline', async () => {
+    const comparison = fixtureComparison();
+    const years = [2025, 2026, 2027];
+    const projection = [
+      { scenarioName: '基线 / Baseline', years, national: years.map(() => comparison.baseline.national) },
+      { scenarioName: '标准提高10%', years, national: years.map(() => comparison.scenario.national) },
+    ];
+    const doc = parse(buildBriefingHtml(await input({ projection })));
+    const rows = [...doc.querySelectorAll('[data-table="projection"] tbody tr')].map((row) =>
+      [...row.querySelectorAll('td')].map((td) => td.textContent),
+    );
+    expect(rows.length).toBe(6);
+    // Reform, third year: the level, the change against the baseline in that year, and the cumulated change in cost.
+    expect(rows[5]).toEqual(['标准提高10%', '2027', '4,300.0', '2,150.0', '+263.0', '+235.0', '+705.0']);
+    expect(rows[0].slice(4)).toEqual(['—', '—', '—']);
+    expect(doc.querySelector('.sec-projection')?.textContent).toContain('预测2025–2027年');
+  });
+
+  it('prints every number of the zh and en briefing with a unit or in a documented unitless kind', async () => {
+    const comparison = fixtureComparison();
+    const years = [2025, 2026];
+    const projection = [
+      { scenarioName: 'Baseline', years, national: years.map(() => comparison.baseline.national) },
+      { scenarioName: 'Reform', years, national: years.map(() => comparison.scenario.national) },
+    ];
+    for (const language of ['zh', 'en'] as const) {
+      const doc = parse(buildBriefingHtml(await input({ projection, language })));
+      // Units sit in the cell or in its column header; unitless kinds: years, rule comparisons (the rule's label
+      // names the unit), parameter values (the unit column beside them) and the provenance list.
+      for (const table of doc.querySelectorAll('table')) {
+        const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
+        for (const row of table.querySelectorAll('tbody tr')) {
+          [...row.querySelectorAll('td')].forEach((td, c) => {
+            const text = td.textContent ?? '';
+            if (!/\d/.test(text) || c === 0) return;
+            const header = headers[c] ?? '';
+            if (/^(年份|Year)$/.test(header) || /^\d{4}$/.test(text)) return;
+            if (/[<≤>≥]/.test(text)) return;
+            if (table.getAttribute('data-table') === 'parameters') return;
+            const unit = /(万人|万户|万人次|亿元|万元|元|%|个百分点|million|billion|yuan|pp|persons|households)/;
+            expect(unit.test(text) || unit.test(header), `${language} ${header}: ${text}`).toBe(true);
+          });
+        }
+      }
+      for (const p of doc.querySelectorAll('.summary p, .totals')) {
+        for (const [, digits, unit] of (p.textContent ?? '').matchAll(
+          /([+-]?\d+(?:,\d{3})*(?:\.\d+)?)\s*([^\s\d,.;]*)/g,
+        )) {
+          if (/^(19|20)\d\d$/.test(digits)) continue;
+          expect(unit, `${language}: ${digits} in ${p.textContent}`).toMatch(
+            /^(万人|万户|万人次|亿元|万元|元|%|个百分点|million|billion|yuan|pp)/,
+          );
+        }
+      }
+    }
+  });
+
   it('lists only changed parameters and embeds the re-runnable scenario', async () => {
     const built = await input();
     const doc = parse(buildBriefingHtml(built));

@@ -3,22 +3,23 @@
 // .html, and printed to PDF (Electron printToPDF, or the browser's print dialog).
 import type { Language } from '../../i18n/i18n';
 import { formatValue } from '../../format/units';
+import { formatComparison, formatResult } from '../../format/trace-format';
 import { COMPONENT_IDS, COMPONENT_LABELS } from '../../../../sim/kernel/metrics';
 import type { HouseholdTraceRun, TraceStep } from '../../../../sim/trace/types';
 import type { ExportTable } from '../table';
 import { columnHeader, displayCell, isSuppressed, suppressionRule } from '../table';
-import { isChanged, parameterValueText } from '../parameters';
+import { effectiveRows, isChanged, parameterValueText } from '../parameters';
+import { getParamDef } from '../../../../sim/params/catalogue';
 import { canonicalJson, provenanceLines } from '../provenance';
 import { renderChartSvg } from '../chart-image';
 import { escapeXml } from '../xml';
 import type { BriefingCase, BriefingInput, BriefingSectionId } from './model';
 import { BRIEFING_SECTIONS, SECTION_TITLES } from './model';
 import { summarySentences } from './summary';
-import { headlineHeaders, headlineRows, provinceTable } from './tables';
+import { PROJECTION_METRICS_COMPACT, headlineHeaders, headlineRows, projectionTable, provinceTable } from './tables';
 import { caseloadByProvinceOption, costByComponentOption, projectionOption } from './charts';
 import { methodsParagraphs } from './methods';
 import { briefingCss } from './briefing-css';
-import { nationalValue } from './summary';
 
 /** Chart size in CSS pixels: the A4 text width (178 mm) at 96 dpi. */
 export const CHART_WIDTH = 672;
@@ -97,8 +98,8 @@ function headlineSection(input: BriefingInput): string {
     .join('');
   const note =
     language === 'zh'
-      ? `全国合计，${comparisons[0].year}年；人数、户数为加权数，支出为名义值（“实际值”按价格指数折算）。`
-      : `National totals, ${comparisons[0].year}; persons and households are weighted; costs are nominal (“real” deflated by the price index).`;
+      ? `全国合计，${comparisons[0].year}年；人数、户数为加权数，支出为名义值，标明“实际”的一行按价格指数折算。`
+      : `National totals, ${comparisons[0].year}; persons and households are weighted; costs are nominal, except the row marked real, which is deflated by the price index.`;
   return `<table data-table="headline"><thead><tr>${headers}</tr></thead><tbody>${rows}</tbody></table><p class="note">${escapeHtml(note)}</p>`;
 }
 
@@ -151,54 +152,12 @@ function projectionSection(input: BriefingInput): string {
       : 'Figure 3. Projected total annual cost (nominal, billion yuan).',
     'projection',
   );
-  const metrics = [
-    ['persons.dibao', 'persons'],
-    ['cost.total', 'money'],
-    ['cost.totalReal', 'money'],
-  ] as const;
-  const header = [
-    language === 'zh' ? '方案' : 'Scenario',
-    language === 'zh' ? '年份' : 'Year',
-    ...metrics.map(([metric]) =>
-      escapeHtml(
-        {
-          'persons.dibao': language === 'zh' ? '低保人数' : 'Dibao persons',
-          'cost.total': language === 'zh' ? '总支出（名义）' : 'Total cost (nominal)',
-          'cost.totalReal': language === 'zh' ? '总支出（实际）' : 'Total cost (real)',
-        }[metric],
-      ),
-    ),
-  ];
-  const rows = projection.flatMap((run) =>
-    run.years.map(
-      (year, i) =>
-        `<tr><td>${escapeHtml(run.scenarioName)}</td><td>${year}</td>${metrics
-          .map(
-            ([metric, quantity]) =>
-              `<td class="num">${escapeHtml(formatValue(nationalValue(run.national[i], metric), quantity, language))}</td>`,
-          )
-          .join('')}</tr>`,
-    ),
-  );
-  return `${chart}<table data-table="projection"><thead><tr>${header.map((h, i) => `<th class="${i > 1 ? 'num' : ''}">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
-}
-
-function stepResult(step: TraceStep | undefined, language: Language): string {
-  if (!step) return '—';
-  if (typeof step.result === 'boolean') {
-    return language === 'zh' ? (step.result ? '是' : '否') : step.result ? 'yes' : 'no';
-  }
-  const amount = new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(
-    step.result,
-  );
-  return language === 'zh' ? `${amount}元` : `${amount} yuan`;
-}
-
-function stepTest(step: TraceStep, language: Language): string {
-  if (step.value === undefined || step.threshold === undefined || !step.comparison) return '';
-  const number = (value: number) =>
-    new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(value);
-  return `${number(step.value)} ${step.comparison} ${number(step.threshold)}`;
+  const table = projectionTable(projection, PROJECTION_METRICS_COMPACT);
+  const span =
+    language === 'zh'
+      ? `预测${projection[0].years[0]}–${projection[0].years[projection[0].years.length - 1]}年；变化为与同年基线之差，累计变化自首年起累加。`
+      : `Projection ${projection[0].years[0]}–${projection[0].years[projection[0].years.length - 1]}; changes are against the baseline in the same year, cumulated from the first year.`;
+  return `${chart}${tableHtml(table, language)}<p class="note">${escapeHtml(span)}</p>`;
 }
 
 function caseSection(item: BriefingCase, language: Language, index: number): string {
@@ -212,7 +171,7 @@ function caseSection(item: BriefingCase, language: Language, index: number): str
     const step = (b ?? r) as TraceStep;
     const label = language === 'zh' ? step.labelZh : step.labelEn;
     const note = (language === 'zh' ? (r ?? b)?.noteZh : (r ?? b)?.noteEn) ?? '';
-    return `<tr><td>${escapeHtml(label)}${note ? `<div class="inputs">${escapeHtml(note)}</div>` : ''}</td><td class="num">${escapeHtml(b ? stepTest(b, language) : '')}</td><td class="num">${escapeHtml(stepResult(b, language))}</td><td class="num">${escapeHtml(r ? stepTest(r, language) : '')}</td><td class="num">${escapeHtml(stepResult(r, language))}</td></tr>`;
+    return `<tr><td>${escapeHtml(label)}${note ? `<div class="inputs">${escapeHtml(note)}</div>` : ''}</td><td class="num">${escapeHtml(b ? (formatComparison(b, language) ?? '') : '')}</td><td class="num">${escapeHtml(b ? formatResult(b, language) : '—')}</td><td class="num">${escapeHtml(r ? (formatComparison(r, language) ?? '') : '')}</td><td class="num">${escapeHtml(r ? formatResult(r, language) : '—')}</td></tr>`;
   });
   const head =
     language === 'zh'
@@ -231,7 +190,7 @@ function caseSection(item: BriefingCase, language: Language, index: number): str
   const title = `${language === 'zh' ? `案例${index + 1}：` : `Case ${index + 1}: `}${item.title[language]}`;
   return `<div class="case" data-case="${index}"><h3>${escapeHtml(title)}</h3>${item.description ? `<p>${escapeHtml(item.description[language])}</p>` : ''}<p class="totals">${escapeHtml(totals)}</p><table><thead><tr>${head.map((h, i) => `<th class="${i > 0 ? 'num' : ''}">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>${
     components
-      ? `<table class="keep"><thead><tr><th>${language === 'zh' ? '救助构成（元/年）' : 'Benefit component'}</th><th class="num">${language === 'zh' ? '基线' : 'Baseline'}</th><th class="num">${language === 'zh' ? '方案' : 'Scenario'}</th></tr></thead><tbody>${components}</tbody></table>`
+      ? `<table class="keep"><thead><tr><th>${language === 'zh' ? '救助构成（每年）' : 'Benefit component (per year)'}</th><th class="num">${language === 'zh' ? '基线' : 'Baseline'}</th><th class="num">${language === 'zh' ? '方案' : 'Scenario'}</th></tr></thead><tbody>${components}</tbody></table>`
       : ''
   }</div>`;
 }
@@ -257,7 +216,7 @@ function casesSection(input: BriefingInput): string {
 
 function parametersSection(input: BriefingInput): string {
   const { language } = input;
-  const changed = input.parameters.filter(isChanged);
+  const changed = effectiveRows(input.parameters, (id) => getParamDef(id)?.appliesWith);
   if (changed.length === 0) {
     return `<p>${language === 'zh' ? '方案未改变任何参数（与基线相同）。' : 'The scenario changes no parameter (identical to the baseline).'}</p>`;
   }
@@ -268,7 +227,7 @@ function parametersSection(input: BriefingInput): string {
   const rows = changed
     .map(
       (row) =>
-        `<tr><td>${escapeHtml(row.label[language])}<div class="inputs">${escapeHtml(row.id)}</div></td><td>${escapeHtml(row.scope || (language === 'zh' ? '全国' : 'national'))}</td><td class="num">${escapeHtml(parameterValueText(row.baseline, language))}</td><td class="num">${escapeHtml(parameterValueText(row.scenario, language))}</td><td>${escapeHtml(row.unit[language])}</td></tr>`,
+        `<tr${isChanged(row) ? '' : ' class="in-effect"'}><td>${escapeHtml(row.label[language])}${isChanged(row) ? '' : `<div class="inputs">${escapeHtml(language === 'zh' ? '（未改变，随上方规则生效）' : '(unchanged; takes effect with the rule above)')}</div>`}</td><td>${escapeHtml(row.scope || (language === 'zh' ? '全国' : 'national'))}</td><td class="num">${escapeHtml(parameterValueText(row.baseline, language))}</td><td class="num">${escapeHtml(parameterValueText(row.scenario, language))}</td><td>${escapeHtml(row.unit[language])}</td></tr>`,
     )
     .join('');
   return `<table data-table="parameters"><thead><tr>${head.map((h, i) => `<th class="${i === 2 || i === 3 ? 'num' : ''}">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;

@@ -8,7 +8,7 @@ describe('summarySentences', () => {
   it('states caseload, cost, coverage and poverty with their changes in Chinese', () => {
     const [caseload, cost, coverage, poverty] = summarySentences(fixtureComparison(), 'zh');
     expect(caseload).toBe(
-      '2025年，在“标准提高10%”方案下，全国低保对象4,300.0万人，比基线增加263.0万人；特困人员470.0万人，比基线持平；新纳入救助383.0万人。',
+      '2025年，在“标准提高10%”方案下，全国低保对象4,300.0万人，比基线增加263.0万人；特困人员470.0万人，比基线持平。当年新进入救助383.0万人（毛流入，含正常更替；基线为120.0万人），比基线增加263.0万人。',
     );
     expect(cost).toBe(
       '年度救助总支出2,150.0亿元，比基线增加235.0亿元；其中中央财政负担1,350.0亿元，地方财政负担800.0亿元。',
@@ -21,7 +21,7 @@ describe('summarySentences', () => {
   it('writes the same facts in English with millions and billions', () => {
     const [caseload, cost] = summarySentences(fixtureComparison(), 'en');
     expect(caseload).toBe(
-      'In 2025, under the scenario “标准提高10%”, 43.00 million persons receive dibao (up 2.63 million persons against the baseline) and 4.70 million persons receive tekun support (unchanged); 3.83 million persons enter assistance.',
+      'In 2025, under the scenario “标准提高10%”, 43.00 million persons receive dibao (up 2.63 million persons against the baseline) and 4.70 million persons receive tekun support (unchanged). 3.83 million persons enter assistance during the year (gross inflow, including normal turnover; baseline 1.20 million persons), up 2.63 million persons against the baseline.',
     );
     expect(cost).toContain('215.00 billion yuan (up 23.50 billion yuan against the baseline)');
   });

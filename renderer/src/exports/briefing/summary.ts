@@ -23,7 +23,7 @@ export function nationalValue(table: SummaryTable, metric: MetricId): number {
 const TEMPLATES = {
   zh: {
     caseload:
-      '{year}年，在“{scenario}”方案下，全国低保对象{dibao}，比基线{dDibao}；特困人员{tekun}，比基线{dTekun}；新纳入救助{entrants}。',
+      '{year}年，在“{scenario}”方案下，全国低保对象{dibao}，比基线{dDibao}；特困人员{tekun}，比基线{dTekun}。当年新进入救助{entrants}（毛流入，含正常更替；基线为{entrantsBase}），比基线{dEntrants}。',
     cost: '年度救助总支出{cost}，比基线{dCost}；其中中央财政负担{central}，地方财政负担{local}。',
     coverage: '现金救助（低保和特困）覆盖全国人口的{coverage}（基线{coverageBase}），纳入动态监测的人口占{monitored}。',
     poverty:
@@ -34,7 +34,7 @@ const TEMPLATES = {
   },
   en: {
     caseload:
-      'In {year}, under the scenario “{scenario}”, {dibao} receive dibao ({dDibao} against the baseline) and {tekun} receive tekun support ({dTekun}); {entrants} enter assistance.',
+      'In {year}, under the scenario “{scenario}”, {dibao} receive dibao ({dDibao} against the baseline) and {tekun} receive tekun support ({dTekun}). {entrants} enter assistance during the year (gross inflow, including normal turnover; baseline {entrantsBase}), {dEntrants} against the baseline.',
     cost: 'Total annual spending is {cost} ({dCost} against the baseline), of which the central government bears {central} and local governments {local}.',
     coverage:
       'Cash assistance (dibao and tekun) covers {coverage} of the population (baseline {coverageBase}); {monitored} of the population is in the monitoring platform.',
@@ -73,6 +73,8 @@ export function summarySentences(comparison: BriefingComparison, language: Langu
       tekun: v(scenario, 'persons.tekun', 'persons'),
       dTekun: d('persons.tekun', 'persons'),
       entrants: v(scenario, 'entrants.persons', 'persons'),
+      entrantsBase: v(baseline, 'entrants.persons', 'persons'),
+      dEntrants: d('entrants.persons', 'persons'),
     }),
     fill(t.cost, {
       cost: v(scenario, 'cost.total', 'money'),

@@ -8,7 +8,7 @@ import type { SummaryTable } from '../../../../sim/outputs/types';
 import { AREA_ALL } from '../../../../sim/outputs/types';
 import type { CellValue, ExportColumn, ExportTable } from '../table';
 import { metricInfo } from '../engine-tables';
-import type { BriefingComparison } from './model';
+import type { BriefingComparison, BriefingProjection } from './model';
 import { nationalValue } from './summary';
 
 /** The metrics of the headline table, in reading order. */
@@ -57,9 +57,7 @@ export function headlineRows(comparisons: readonly BriefingComparison[], languag
     const cells = [formatValue(nationalValue(comparisons[0].baseline.national, metric), info.quantity, language)];
     for (const comparison of comparisons) {
       cells.push(formatValue(nationalValue(comparison.scenario.national, metric), info.quantity, language));
-      cells.push(
-        formatValue(nationalValue(comparison.delta.national, metric), info.quantity, language, { signed: true }),
-      );
+      cells.push(changeText(nationalValue(comparison.delta.national, metric), info.quantity, language));
     }
     return { metric, label: info.label[language], cells };
   });
@@ -95,7 +93,12 @@ export function provinceTable(comparison: BriefingComparison): ExportTable {
       const info = metricInfo(metric);
       return { key: metric, label: info.label, quantity: info.quantity };
     }),
-    { key: 'delta.cost.total', label: { zh: '总支出比基线变化', en: 'Change in total cost' }, quantity: 'money' },
+    {
+      key: 'delta.cost.total',
+      label: { zh: '总支出比基线变化', en: 'Change in total cost' },
+      quantity: 'money',
+      signed: true,
+    },
   ];
   const rows: CellValue[][] = [];
   const suppressed: boolean[][] = [];
@@ -121,5 +124,80 @@ export function provinceTable(comparison: BriefingComparison): ExportTable {
     suppressed,
     subnational: true,
     minCell: Math.max(scenario.minCell, delta.minCell),
+  };
+}
+
+/** The projection metrics that fit an A4 page: dibao persons and total cost, with their changes. */
+export const PROJECTION_METRICS_COMPACT: readonly MetricId[] = ['persons.dibao', 'cost.total'];
+
+/** National projection metrics, each shown as a level and, for a reform, as its change against the baseline run. */
+export const PROJECTION_METRICS: readonly MetricId[] = [
+  'persons.dibao',
+  'persons.tekun',
+  'persons.marginal',
+  'coverage.monitored',
+  'cost.total',
+  'cost.totalReal',
+];
+
+/**
+ * The projection as one national table: a row per scenario and year with the levels and, for every run but the
+ * baseline (the first run), the change against the baseline in the same year, plus the cumulative change in total
+ * cost from the first year on. Shares change in percentage points (the column's quantity is a share).
+ */
+export function projectionTable(
+  projection: readonly BriefingProjection[],
+  metrics: readonly MetricId[] = PROJECTION_METRICS,
+): ExportTable {
+  const baseline = projection[0];
+  const columns: ExportColumn[] = [
+    { key: 'scenario', label: { zh: '方案', en: 'Scenario' } },
+    { key: 'year', label: { zh: '年份', en: 'Year' } },
+    ...metrics.map((metric) => {
+      const info = metricInfo(metric);
+      return { key: metric, label: info.label, quantity: info.quantity };
+    }),
+    ...metrics.map((metric) => {
+      const info = metricInfo(metric);
+      const label = {
+        zh: `${info.label.zh}比基线变化${info.quantity === 'share' ? '（百分点）' : ''}`,
+        en: `Change in ${info.label.en} vs baseline${info.quantity === 'share' ? ' (pp)' : ''}`,
+      };
+      return { key: `delta.${metric}`, label, quantity: info.quantity, signed: true };
+    }),
+    {
+      key: 'delta.cost.total.cumulative',
+      label: { zh: '总支出比基线累计变化', en: 'Cumulative change in total cost vs baseline' },
+      quantity: 'money',
+      signed: true,
+    },
+  ];
+  const rows: CellValue[][] = [];
+  for (const [runIndex, run] of projection.entries()) {
+    let cumulative = 0;
+    run.years.forEach((year, y) => {
+      const value = (metric: MetricId) => nationalValue(run.national[y], metric);
+      const base = baseline.years.indexOf(year);
+      const comparable = runIndex > 0 && base >= 0;
+      const change = (metric: MetricId) =>
+        comparable ? value(metric) - nationalValue(baseline.national[base], metric) : null;
+      const costChange = change('cost.total');
+      if (costChange !== null) cumulative += costChange;
+      rows.push([
+        run.scenarioName,
+        String(year),
+        ...metrics.map(value),
+        ...metrics.map(change),
+        comparable ? cumulative : null,
+      ]);
+    });
+  }
+  return {
+    id: 'projection',
+    title: { zh: '多年预测（全国）', en: 'Projection (national)' },
+    columns,
+    rows,
+    subnational: false,
+    minCell: baseline?.national[0]?.minCell ?? 0,
   };
 }

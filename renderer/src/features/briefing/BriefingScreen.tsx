@@ -126,7 +126,16 @@ export function BriefingScreen() {
                 messageEn: fill('Exported: {name}', { name: outcome.name }),
               },
             }
-          : { kind: 'done', message: { messageZh: '已取消。', messageEn: 'Cancelled.' } },
+          : outcome.printDialog
+            ? {
+                kind: 'done',
+                message: {
+                  messageZh: '已打开系统打印对话框：请在其中选择“另存为 PDF”并保存；浏览器版无法确认是否已保存。',
+                  messageEn:
+                    'The system print dialog is open: choose “Save as PDF” there; the browser build cannot tell whether it was saved.',
+                },
+              }
+            : { kind: 'done', message: { messageZh: '已取消。', messageEn: 'Cancelled.' } },
       });
     } catch (error) {
       settings.set({ status: { kind: 'error', message: toBilingual(error) } });

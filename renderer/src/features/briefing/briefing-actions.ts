@@ -33,6 +33,8 @@ import { baseOption } from '../../charts/chart-theme';
 import { chartPng, renderChartSvg } from '../../exports/chart-image';
 import { pngWithProvenance, svgWithProvenance } from '../../exports/image-metadata';
 import { caseloadByProvinceOption, costByComponentOption, projectionOption } from '../../exports/briefing/charts';
+import { projectionTable } from '../../exports/briefing/tables';
+import { useProjectionStore, withSpan } from '../projection/projection-store';
 import {
   openScenarioFile,
   safeFileStem,
@@ -92,6 +94,19 @@ function chosenScenarios(request: BriefingRequest): { entry: ScenarioEntry; scen
   });
 }
 
+/**
+ * The documents the briefing projects: the baseline first (so every reform's change can be read against it), then
+ * the chosen scenarios, each over the span chosen on the Projection screen, so the briefing shows the projection the
+ * user looked at rather than the scenario file's own span (0 years unless set).
+ */
+function projectionDocuments(scenarios: readonly { entry: ScenarioEntry }[]): JsonValue[] {
+  const { startYear, years } = useProjectionStore.getState();
+  const state = useWorkspaceStore.getState();
+  const baseline = state.scenarios.find((s) => s.id === BASELINE_SCENARIO_ID);
+  const entries = scenarios.map(({ entry }) => entry).filter((entry) => entry.id !== BASELINE_SCENARIO_ID);
+  return [...(baseline ? [baseline] : []), ...entries].map((entry) => withSpan(entry.document, startYear, years));
+}
+
 /** The key of the inputs a context depends on (dataset, scenario documents, cases, projection, language). */
 export function requestKey(request: BriefingRequest): string {
   const state = useWorkspaceStore.getState();
@@ -100,9 +115,14 @@ export function requestKey(request: BriefingRequest): string {
     state.activeDatasetId,
     docs,
     request.caseIds,
-    request.sections.includes('projection'),
+    request.sections.includes('projection') ? projectionSpan() : null,
     request.language,
   ]);
+}
+
+function projectionSpan(): { startYear: number; years: number } {
+  const { startYear, years } = useProjectionStore.getState();
+  return { startYear, years };
 }
 
 async function done<R>(outcome: Promise<{ status: 'done'; result: R } | { status: 'superseded' }>): Promise<R> {
@@ -139,13 +159,7 @@ export async function gatherContext(request: BriefingRequest): Promise<ExportCon
     comparisons.push(await done(engine.call('year', { scenario: entry.document }, { lane: `briefing-year-${i}` })));
   }
   const projection = request.sections.includes('projection')
-    ? await done(
-        engine.call(
-          'project',
-          { scenarios: scenarios.map(({ entry }) => entry.document) },
-          { lane: 'briefing-project' },
-        ),
-      )
+    ? await done(engine.call('project', { scenarios: projectionDocuments(scenarios) }, { lane: 'briefing-project' }))
     : null;
   const regions = regionsFor(dataset.id);
   const cases: BriefingCase[] = [];
@@ -187,7 +201,7 @@ export function provenanceFor(context: ExportContext, format: ExportFormat): Pro
     mode: monteCarlo.mode,
     seed: monteCarlo.seed,
     replications: monteCarlo.replications,
-    years: primary.projection?.years ?? 0,
+    years: context.projection ? projectionSpan().years : (primary.projection?.years ?? 0),
     suppressionMinCell: context.minCell,
     datasetFiles: context.dataset.files.map((file) => ({ file: file.name, sha256: file.sha256, bytes: file.bytes })),
     synthetic: context.dataset.synthetic,
@@ -258,6 +272,7 @@ export function resultTables(context: ExportContext): ExportTable[] {
       }),
     );
   });
+  if (context.projection && context.projection.length > 0) tables.push(projectionTable(context.projection));
   return tables;
 }
 
@@ -290,7 +305,7 @@ function panelParts(context: ExportContext): PanelPart[] {
 }
 
 /** A finished export: the file name the user saw, or null when cancelled. */
-export type ExportOutcome = { saved: true; name: string } | { saved: false };
+export type ExportOutcome = { saved: true; name: string } | { saved: false; printDialog?: boolean };
 
 async function save(name: string, mimeType: string, data: string | Uint8Array): Promise<ExportOutcome> {
   const result = await getHost().saveFile({ suggestedName: name, mimeType, data });
@@ -315,6 +330,7 @@ export async function exportFormat(format: ExportFormat, request: BriefingReques
         suggestedName: name,
         html: await briefingHtml(context, request, 'pdf'),
       });
+      if (result.printDialog) return { saved: false, printDialog: true };
       return result.saved ? { saved: true, name: result.path ?? name } : { saved: false };
     }
     case 'xlsx': {

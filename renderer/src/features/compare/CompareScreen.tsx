@@ -1,5 +1,7 @@
 // The compare screen: 2–4 scenarios run on the engine side by side, every indicator with its difference against
 // the first, the parameter differences between them (path, value in each, unit), and a grouped bar chart.
+import { parameterValueText } from '../../exports/parameters';
+import { NoDatasetNotice } from '../../components/NoDatasetNotice';
 import { useEffect, useMemo, useState } from 'react';
 import { EChart } from '../../charts/EChart';
 import { DataTable } from '../../components/DataTable';
@@ -32,22 +34,17 @@ function formatDifference(value: number, quantity: Quantity, language: Language)
 
 function formatParam(
   diff: ParamDifference,
-  value: number | string | null,
+  value: ParamDifference['values'][number],
   language: Language,
   m: ReturnType<typeof useCompareMessages>,
 ): string {
   if (value === null) return m.notSet;
-  if (typeof value === 'string') {
-    const parsed: unknown = JSON.parse(value);
-    return Array.isArray(parsed)
-      ? fill(m.set, { n: parsed.length })
-      : fill(m.set, { n: Object.keys(parsed ?? {}).length });
+  if (typeof value === 'number' && diff.def) {
+    if (diff.def.unit === 'switch') return parameterValueText(value >= 0.5, language);
+    const { scale } = displayUnit(diff.def, language);
+    return String(Math.round(value * scale * 1e6) / 1e6);
   }
-  if (!diff.def) return String(value);
-  if (diff.def.unit === 'switch')
-    return value >= 0.5 ? (language === 'zh' ? '开' : 'On') : language === 'zh' ? '关' : 'Off';
-  const { scale } = displayUnit(diff.def, language);
-  return String(Math.round(value * scale * 1e6) / 1e6);
+  return parameterValueText(value, language);
 }
 
 /** Runs the chosen scenarios on the engine (one lane each, latest wins) whenever the choice or their documents change. */
@@ -132,19 +129,21 @@ export function CompareScreen() {
     })),
   ];
   const paramColumns: TableColumn<ParamDifference>[] = [
-    { id: 'path', header: m.path, value: (d) => d.path },
+    { id: 'label', header: m.parameter, value: (d) => d.label[language] },
+    { id: 'scope', header: m.scope, value: (d) => d.scope || m.national },
     {
-      id: 'label',
-      header: m.parameter,
-      value: (d) => (d.def ? (language === 'zh' ? d.def.labelZh : d.def.labelEn) : ''),
+      id: 'unit',
+      header: m.unit,
+      sortable: false,
+      value: (d) => (d.def && d.def.unit !== 'switch' ? displayUnit(d.def, language).unit : d.unit[language]),
     },
-    { id: 'unit', header: m.unit, sortable: false, value: (d) => (d.def ? displayUnit(d.def, language).unit : '') },
     ...picked.map((p, i) => ({
       id: `param-${i}`,
       header: p.name,
       sortable: false,
       align: 'right' as const,
-      value: (d: ParamDifference) => `${formatParam(d, d.values[i], language, m)}${d.explicit[i] && d.def ? ' •' : ''}`,
+      value: (d: ParamDifference) =>
+        `${formatParam(d, d.values[i], language, m)}${d.explicit[i] && d.def && !d.scope ? ' •' : ''}`,
     })),
   ];
 
@@ -209,7 +208,7 @@ export function CompareScreen() {
 
       {!dataset ? (
         <div className="panel">
-          <p>{m.noDataset}</p>
+          <NoDatasetNotice message={m.noDataset} />
           <button type="button" className="primary" onClick={() => setScreen('data')}>
             {language === 'zh' ? '前往数据页' : 'Go to Data'}
           </button>

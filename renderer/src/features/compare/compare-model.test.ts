@@ -1,7 +1,7 @@
 // Compare logic: parameter differences between scenario documents and indicator differences against the first.
 import { describe, expect, it } from 'vitest';
 import { compareRows, paramDifferences } from './compare-model';
-import { setParamValue, setStandardOverride } from '../scenario/param-form';
+import { applyBulkRule, setParamValue, setStandardOverride } from '../scenario/param-form';
 import { fixtureComparison, sampleComparison } from '../results/comparison-fixture';
 
 const base = { schemaVersion: 1, name: 'A' };
@@ -26,8 +26,23 @@ describe('paramDifferences', () => {
     expect(paramDifferences([base, withDefault]).map((d) => d.path)).toEqual([]);
     const overrides = setStandardOverride(b, '53', 'rural', 700);
     const diffs = paramDifferences([b, overrides]);
-    expect(diffs.map((d) => d.path)).toEqual(['standardOverrides']);
-    expect(diffs[0].values[0]).toBeNull();
+    expect(diffs.length).toBe(1);
+    // A named row with its region and unit, not the JSON path "standardOverrides".
+    expect(diffs[0].label.zh).toBe('低保标准（指定值）');
+    expect(diffs[0].scope).toBe('53 农村/rural');
+    expect(diffs[0].unit.zh).toBe('元/人·月');
+    expect(diffs[0].values).toEqual([null, 700]);
+  });
+  it('names per-region settings one row each, with the region they apply to', () => {
+    const rural = applyBulkRule(base, { kind: 'consumption', urban: 0.35, rural: 0.45, area: 'rural' }, ['62', '43']);
+    const diffs = paramDifferences([base, rural]);
+    expect(diffs.map((d) => [d.label.en, d.scope, d.values[1]])).toEqual([
+      ['Set standards by consumption ratio', '62 农村/rural', true],
+      ['Rural ratio to previous-year consumption', '62 农村/rural', 0.45],
+      ['Set standards by consumption ratio', '43 农村/rural', true],
+      ['Rural ratio to previous-year consumption', '43 农村/rural', 0.45],
+    ]);
+    expect(diffs.every((d) => !d.path.startsWith('regionOverrides'))).toBe(true);
   });
 });
 

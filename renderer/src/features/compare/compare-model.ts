@@ -2,50 +2,88 @@
 // per-region settings and other scenario fields), and the indicators compared side by side with their differences
 // against the first scenario. Every figure comes from the engine's comparisons.
 import { PARAM_CATALOGUE } from '../../../../sim/params/catalogue.ts';
+import { getParamDef } from '../../../../sim/params/catalogue.ts';
 import type { ParamDef } from '../../../../sim/params/types.ts';
+import { parseScenario } from '../../../../sim/scenario/parse.ts';
+import { PARAM_UNIT_TEXT, scenarioParameterRows } from '../../exports/scenario-parameters';
+import type { ParameterRow, ParameterValue } from '../../exports/parameters';
+import type { Text } from '../../exports/text';
 import type { MetricId } from '../../../../sim/kernel/metrics.ts';
 import type { Quantity } from '../../format/units';
 import type { YearComparison } from '../../services/engine/engine-calls';
-import { asObject, explicitParamValue, getParamValue } from '../scenario/param-form';
+import { explicitParamValue, getParamValue } from '../scenario/param-form';
 import type { JsonValue } from '../scenario/param-form';
 import { HEADLINES, headlineValue, metric, nationalRow } from '../results/result-model';
 
-/** One parameter (or scenario field) whose value differs between the compared scenarios. */
+/** One parameter (or scenario setting) whose value differs between the compared scenarios. */
 export interface ParamDifference {
-  /** Scenario document path, e.g. `params.standard.consumptionRatioRural` or `regionOverrides`. */
+  /** Unique key: the catalogue id (national parameters) or the setting's id and the region it applies to. */
   path: string;
-  /** Catalogue definition for parameters; absent for structural fields. */
+  /** What the reader sees: the parameter's name and unit, and where it applies ('' = national). */
+  label: Text;
+  unit: Text;
+  scope: string;
+  /** Catalogue definition for parameters (national or per region); absent for other settings. */
   def?: ParamDef;
-  /** Effective value in each scenario (numbers for parameters, JSON text for other fields, null when absent). */
-  values: (number | string | null)[];
-  /** Whether each scenario sets the value explicitly (parameters only). */
+  /** Value in each scenario (null when the scenario does not set it). */
+  values: (ParameterValue | null)[];
+  /** Whether each scenario sets the value explicitly. */
   explicit: boolean[];
 }
 
-const STRUCTURAL_FIELDS = ['regionOverrides', 'standardOverrides', 'disaster', 'projection', 'monteCarlo'] as const;
-
-/** Lists every parameter and scenario field whose effective value is not the same in all documents. */
+/**
+ * Lists every parameter and scenario setting whose effective value is not the same in all documents: national
+ * parameters by name, then per-region settings, absolute standards, disaster and projection settings one row each
+ * (as the exports list them), so the reader sees "农村比例, 62 农村: 40%" rather than a JSON path.
+ */
 export function paramDifferences(documents: readonly JsonValue[]): ParamDifference[] {
   const out: ParamDifference[] = [];
-  for (const def of PARAM_CATALOGUE as readonly ParamDef[]) {
+  const catalogue = PARAM_CATALOGUE as readonly ParamDef[];
+  for (const def of catalogue) {
     const values = documents.map((d) => getParamValue(d, def.id));
     if (values.every((v) => v === values[0])) continue;
     out.push({
       path: `params.${def.id}`,
+      label: { zh: def.labelZh, en: def.labelEn },
+      unit: PARAM_UNIT_TEXT[def.unit],
+      scope: '',
       def,
       values,
       explicit: documents.map((d) => explicitParamValue(d, def.id) !== undefined),
     });
   }
-  for (const field of STRUCTURAL_FIELDS) {
-    const values = documents.map((d) => {
-      const value = asObject(d)[field];
-      return value === undefined ? null : JSON.stringify(value);
-    });
+  const settings = documents.map((d) => {
+    const parsed = parseScenario(d);
+    return parsed.ok
+      ? scenarioParameterRows(parsed.scenario).filter((row) => row.scope !== '' || !isCatalogue(row.id))
+      : [];
+  });
+  const keys: string[] = [];
+  for (const rows of settings) for (const row of rows) if (!keys.includes(keyOf(row))) keys.push(keyOf(row));
+  for (const key of keys) {
+    const found = settings.map((rows) => rows.find((row) => keyOf(row) === key));
+    const values = found.map((row) => row?.scenario ?? null);
     if (values.every((v) => v === values[0])) continue;
-    out.push({ path: field, values, explicit: values.map((v) => v !== null) });
+    const first = found.find((row) => row !== undefined)!;
+    out.push({
+      path: key,
+      label: first.label,
+      unit: first.unit,
+      scope: first.scope,
+      def: isCatalogue(first.id) ? getParamDef(first.id) : undefined,
+      values,
+      explicit: values.map((v) => v !== null),
+    });
   }
   return out;
+}
+
+function isCatalogue(id: string): boolean {
+  return getParamDef(id) !== undefined;
+}
+
+function keyOf(row: ParameterRow): string {
+  return `${row.id}@${row.scope}`;
 }
 
 /** An indicator of the compare table: bilingual label, quantity and how to read it from a comparison. */

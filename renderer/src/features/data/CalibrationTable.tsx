@@ -2,6 +2,7 @@
 // difference and whether it is within the calibration tolerance (datasets/calibration.ts computes the rows).
 import { useMemo } from 'react';
 import { calibrationTable } from '../../../../datasets/calibration.ts';
+import { sourceText } from '../../../../datasets/reference/source-text.ts';
 import { useResults } from '../../store/results-store';
 import { useUiStore } from '../../store/ui-store';
 import { formatValue } from '../../format/units';
@@ -43,8 +44,8 @@ export function CalibrationTable() {
               <td>{row.withinTolerance ? `✓ ${m.yes}` : `✗ ${m.no}`}</td>
               <td>{row.asOf}</td>
               <td>{m[`confidence_${row.confidence}`]}</td>
-              <td className="source" title={row.source}>
-                {row.source}
+              <td className="source" title={sourceText(row.source)[language]}>
+                {sourceText(row.source)[language]}
               </td>
             </tr>
           ))}

@@ -6,10 +6,7 @@ import type { Language } from '../../i18n/i18n';
 
 /** Formats a calibration value (base units) with the unit its reference figure is published in. */
 export function formatCalibrationValue(row: Pick<CalibrationRow, 'unit'>, value: number, language: Language): string {
-  if (row.unit.includes('person-times')) {
-    const number = formatValue(value, 'persons', language, { withUnit: false });
-    return language === 'zh' ? `${number}万人次` : `${number} million person-times`;
-  }
+  if (row.unit.includes('person-times')) return formatValue(value, 'personTimes', language);
   if (row.unit.includes('yuan')) return formatValue(value, 'money', language);
   return formatValue(value, 'persons', language);
 }

@@ -17,17 +17,8 @@ import { FORM_GROUPS, SELECT_LABELS, changedFields } from './household-form';
 import type { FormField, GroupId } from './household-form';
 import { fallbackRegions } from './household-record';
 import { useHouseholdStore } from './household-store';
-import {
-  amountParts,
-  capitalise,
-  componentRows,
-  formatAnnual,
-  formatComparison,
-  formatInputs,
-  formatResult,
-  programmeLabel,
-  traceRows,
-} from './trace-view';
+import { amountParts, capitalise, componentRows, formatInputs, traceRows } from './trace-view';
+import { formatAnnual, formatComparison, formatResult, programmeLabel } from '../../format/trace-format';
 import { useHouseholdMessages } from './messages';
 import './household.css';
 

@@ -6,17 +6,8 @@ import type { TraceStep } from '../../../../sim/trace/types.ts';
 import { CASE_PRESETS } from '../../../../datasets/cases/cases.ts';
 import { formFromPreset } from './household-form';
 import { fallbackRegions, toHouseholdRecord } from './household-record';
-import {
-  amountParts,
-  capitalise,
-  componentRows,
-  formatAnnual,
-  formatComparison,
-  formatInputs,
-  formatResult,
-  programmeLabel,
-  traceRows,
-} from './trace-view';
+import { amountParts, capitalise, componentRows, formatInputs, traceRows } from './trace-view';
+import { formatAnnual, formatComparison, formatResult, programmeLabel } from '../../format/trace-format';
 
 function trace(id: string, scalePct: number) {
   const preset = CASE_PRESETS.find((p) => p.id === id);
@@ -53,6 +44,28 @@ describe('trace view', () => {
     const standard = rows.find((row) => row.id === 'standard')?.baseline as TraceStep;
     expect(formatComparison(standard, 'en')).toBeNull();
     expect(formatInputs(standard, 'zh')[0]).toBe('现行标准 580');
+  });
+
+  it('prints every numeric result with its unit: programme by name, probabilities in %, amounts in 元', () => {
+    for (const preset of CASE_PRESETS) {
+      const t = trace(preset.id, 10);
+      for (const step of [...t.baseline.steps, ...t.reform.steps]) {
+        if (typeof step.result === 'boolean') continue;
+        expect(step.unit, `${preset.id} ${step.id}`).toBeDefined();
+        const zh = formatResult(step, 'zh');
+        const en = formatResult(step, 'en');
+        if (step.unit === 'programme') expect(zh).not.toMatch(/\d/);
+        if (step.unit === 'probability') expect(en).toMatch(/%$/);
+        if (step.unit === 'yuanPerYear') {
+          expect(zh).toMatch(/元$/);
+          expect(en).toMatch(/yuan\/year$/);
+        }
+        if (step.unit === 'yuanPerPersonMonth') expect(zh).toMatch(/元\/人\/月$/);
+      }
+    }
+    const rows = traceRows(trace('hebei-care', 0), 'zh');
+    const status = rows.find((row) => row.id === 'status')?.baseline as TraceStep;
+    expect(formatResult(status, 'zh')).toBe('低保');
   });
 
   it('lists paid components under both runs, adding up to the totals', () => {

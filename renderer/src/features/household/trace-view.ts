@@ -4,9 +4,8 @@
 import type { HouseholdTrace, HouseholdTraceRun, TraceStep } from '../../../../sim/trace/types.ts';
 import { COMPONENT_IDS, COMPONENT_LABELS } from '../../../../sim/kernel/metrics.ts';
 import type { ComponentId } from '../../../../sim/kernel/metrics.ts';
-import { PROGRAMME_CODES } from '../../../../datasets/schema.ts';
 import type { Language } from '../../i18n/i18n';
-import { formatValue } from '../../format/units';
+import { formatNumber, programmeLabel } from '../../format/trace-format';
 
 /** One row of the trace table: the same rule under the baseline and the reform. */
 export interface TraceRow {
@@ -70,31 +69,6 @@ export const INPUT_LABELS: Record<string, { zh: string; en: string }> = {
   takeupUnmonitored: { zh: '非监测申领率', en: 'take-up (unmonitored)' },
 };
 
-/** Steps whose numeric result is a probability (shown in %). */
-const PROBABILITY_STEPS = new Set(['enrolment', 'medicalShock', 'disaster']);
-
-/** A number with grouping and at most two decimals, in the reader's locale. */
-export function formatNumber(value: number, language: Language): string {
-  if (!Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(value);
-}
-
-/** A household's annual amount: 万元 from 10,000 yuan up in Chinese (POLICY.md §1), whole yuan below and in English. */
-export function formatAnnual(value: number, language: Language, signed = false): string {
-  if (language === 'zh' && Math.abs(value) >= 1e4) return formatValue(value, 'householdAnnual', language, { signed });
-  const number = new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-US', {
-    maximumFractionDigits: 0,
-    signDisplay: signed ? 'exceptZero' : 'auto',
-  }).format(value);
-  return language === 'zh' ? `${number}元` : `${number} yuan/year`;
-}
-
-/** A programme code's name in the reader's language. */
-export function programmeLabel(code: number | string, language: Language): string {
-  const found = PROGRAMME_CODES.find((entry) => entry.code === code || entry.name === code);
-  return found ? found.label[language] : String(code);
-}
-
 /** The inputs of a step as "name value" pairs in the reader's language. */
 export function formatInputs(step: TraceStep, language: Language): string[] {
   return Object.entries(step.inputs).map(([key, value]) => {
@@ -102,22 +76,6 @@ export function formatInputs(step: TraceStep, language: Language): string[] {
     const shown = key === 'previousProgramme' ? programmeLabel(value, language) : formatNumber(value, language);
     return `${label} ${shown}`;
   });
-}
-
-/** "value cmp threshold" of a test step, or null when the step is not a comparison. */
-export function formatComparison(step: TraceStep, language: Language): string | null {
-  if (step.value === undefined || step.threshold === undefined || step.comparison === undefined) return null;
-  return `${formatNumber(step.value, language)} ${step.comparison} ${formatNumber(step.threshold, language)}`;
-}
-
-/** A step's result: pass/fail for tests, the programme for the status, % for probabilities, else the amount. */
-export function formatResult(step: TraceStep, language: Language): string {
-  if (typeof step.result === 'boolean') {
-    return step.result ? (language === 'zh' ? '✓ 通过' : '✓ passes') : language === 'zh' ? '✗ 不通过' : '✗ fails';
-  }
-  if (step.id === 'status') return programmeLabel(step.result, language);
-  if (PROBABILITY_STEPS.has(step.id)) return `${formatNumber(step.result * 100, language)}%`;
-  return formatNumber(step.result, language);
 }
 
 /**

@@ -1,6 +1,7 @@
 // The inverse questions and sensitivity screen: what a budget affords, what reaches a coverage target, and a tornado
 // of the key parameters' effects, each labelled with the scenario it starts from. The engine solves in its worker;
 // this screen shows progress and the answers.
+import { NoDatasetNotice } from '../../components/NoDatasetNotice';
 import { ScenarioSelect } from '../../components/ScenarioSelect';
 import { useEffect, useMemo, useState } from 'react';
 import { EChart } from '../../charts/EChart';
@@ -56,7 +57,7 @@ export function InverseScreen() {
       <section>
         <h2>{m.title}</h2>
         <div className="panel" data-testid="inverse-no-dataset">
-          <p>{m.noDataset}</p>
+          <NoDatasetNotice message={m.noDataset} />
           <button type="button" className="primary" onClick={() => setScreen('data')}>
             {m.goToData}
           </button>

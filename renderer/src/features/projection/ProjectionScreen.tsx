@@ -1,5 +1,6 @@
 // The projection screen: year-by-year lines of caseload, cost (nominal, real, central, local) and coverage for
 // several scenarios at once, and the full panel as a sortable table. Numbers come from the engine's `project` call.
+import { NoDatasetNotice } from '../../components/NoDatasetNotice';
 import { useEffect, useMemo, useState } from 'react';
 import { EChart } from '../../charts/EChart';
 import { DataTable } from '../../components/DataTable';
@@ -61,7 +62,7 @@ export function ProjectionScreen() {
       <section className="projection-screen">
         <h2>{m.title}</h2>
         <div className="panel empty-state" data-testid="projection-no-dataset">
-          <p>{m.noDataset}</p>
+          <NoDatasetNotice message={m.noDataset} />
           <button type="button" className="primary" onClick={() => setScreen('data')}>
             {m.goToData}
           </button>

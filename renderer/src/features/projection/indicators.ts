@@ -12,7 +12,9 @@ export type IndicatorId =
   | 'costCentral'
   | 'costLocal'
   | 'coverageCash'
-  | 'coverageLowIncome';
+  | 'coverageLowIncome'
+  | 'monitoredPersons'
+  | 'coverageMonitored';
 
 export interface IndicatorDef {
   id: IndicatorId;
@@ -33,6 +35,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
   { id: 'costLocal', quantity: 'money', zh: '地方负担（名义）', en: 'Local share (nominal)' },
   { id: 'coverageCash', quantity: 'share', zh: '现金救助覆盖率', en: 'Cash assistance coverage' },
   { id: 'coverageLowIncome', quantity: 'share', zh: '低收入人口覆盖率', en: 'Low-income coverage' },
+  { id: 'monitoredPersons', quantity: 'persons', zh: '动态监测人数', en: 'Persons monitored' },
+  { id: 'coverageMonitored', quantity: 'share', zh: '动态监测覆盖率', en: 'Monitored share' },
 ];
 
 /** Looks up an indicator definition by id. */
@@ -44,9 +48,9 @@ export function indicatorDef(id: IndicatorId): IndicatorDef {
 
 /** The three chart panels of the screen and the indicators each can show. */
 export const CHART_GROUPS = [
-  { id: 'caseload', options: ['cashPersons', 'dibaoPersons', 'tekunPersons', 'lowIncomePersons'] },
+  { id: 'caseload', options: ['cashPersons', 'dibaoPersons', 'tekunPersons', 'lowIncomePersons', 'monitoredPersons'] },
   { id: 'cost', options: ['costNominal', 'costReal', 'costCentral', 'costLocal'] },
-  { id: 'coverage', options: ['coverageCash', 'coverageLowIncome'] },
+  { id: 'coverage', options: ['coverageCash', 'coverageLowIncome', 'coverageMonitored'] },
 ] as const satisfies readonly { id: string; options: readonly IndicatorId[] }[];
 
 export type ChartGroupId = (typeof CHART_GROUPS)[number]['id'];

@@ -37,6 +37,8 @@ describe('projection data', () => {
     expect(totalRow(table(2025, 1))).toBe(2);
     expect(indicatorValue(table(2025, 1), 'costNominal')).toBe(metricIndex('cost.total'));
     expect(indicatorValue(table(2025, 2), 'coverageCash')).toBe(2 * metricIndex('coverage.cash'));
+    expect(indicatorValue(table(2025, 3), 'monitoredPersons')).toBe(3 * metricIndex('monitored.persons'));
+    expect(indicatorValue(table(2025, 1), 'coverageMonitored')).toBe(metricIndex('coverage.monitored'));
   });
 
   it('adds the four programmes into the low-income population', () => {
@@ -89,5 +91,15 @@ describe('defaultSelection', () => {
     const { defaultSelection } = await import('./projection-store');
     expect(defaultSelection('baseline')).toEqual(['baseline']);
     expect(defaultSelection('reform-1')).toEqual(['baseline', 'reform-1']);
+  });
+});
+
+describe('start year', () => {
+  it('labels the first projected year as the year Results shows (the dataset year, no growth applied)', async () => {
+    const { useProjectionStore } = await import('./projection-store');
+    const { DEFAULT_START_YEAR, BASELINE_SCENARIO, resolveScenario } = await import('../../../../sim/index.ts');
+    const { syntheticRegions } = await import('../../../../sim/testing/synthetic.ts');
+    expect(useProjectionStore.getState().startYear).toBe(DEFAULT_START_YEAR);
+    expect(resolveScenario(BASELINE_SCENARIO, syntheticRegions(2)).year).toBe(DEFAULT_START_YEAR);
   });
 });

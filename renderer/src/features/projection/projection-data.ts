@@ -26,6 +26,8 @@ const READ: Record<IndicatorId, readonly MetricId[]> = {
   costLocal: ['cost.local'],
   coverageCash: ['coverage.cash'],
   coverageLowIncome: ['coverage.lowIncome'],
+  monitoredPersons: ['monitored.persons'],
+  coverageMonitored: ['coverage.monitored'],
 };
 
 /** The value of one indicator in the total row of a national table. */

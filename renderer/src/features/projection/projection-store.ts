@@ -1,5 +1,6 @@
 // The projection screen's state and its one action: which scenarios to overlay, the span, and the latest run (its
 // ProjectionRun[] lives in the non-reactive cache under `runKey`; the store keeps only the key and status).
+import { DEFAULT_START_YEAR } from '../../../../sim/scenario/types.ts';
 import { create } from 'zustand';
 import { cachePut } from '../../services/cache';
 import { getEngine } from '../../services/engine/engine';
@@ -69,7 +70,7 @@ let runCounter = 0;
 
 export const useProjectionStore = create<ProjectionState>((set, get) => ({
   selected: null,
-  startYear: 2025,
+  startYear: DEFAULT_START_YEAR,
   years: 5,
   status: 'idle',
   progress: null,

@@ -83,7 +83,7 @@ export function ProvinceMap({ rows, minCell, selected, onSelect }: ProvinceMapPr
               onFocus={() => setHover(tile.code)}
               onClick={() => onSelect(tile.code)}
             >
-              <span className="tile-name">{language === 'zh' ? tile.shortZh : tile.shortEn}</span>
+              <span className={`tile-name ${language}`}>{language === 'zh' ? tile.shortZh : tile.shortEn}</span>
               <span className="tile-value">{Number.isFinite(value) ? short(value) : '▪'}</span>
             </button>
           );

@@ -1,6 +1,7 @@
 // The results dashboard: the active scenario against the baseline — headline cards, caseload and cost by programme
 // and component, the province tile map with drill-down, the province table (level and change), the urban/rural
 // split, the decile distribution, targeting and poverty, and Monte Carlo intervals on demand.
+import { NoDatasetNotice } from '../../components/NoDatasetNotice';
 import { useCallback, useMemo, useState } from 'react';
 import { EChart } from '../../charts/EChart';
 import { DataTable } from '../../components/DataTable';
@@ -53,7 +54,9 @@ const REGION_COLUMN_ORDER = [
   'dibaoPersons',
   'dDibaoPersons',
   'central',
+  'dCentral',
   'local',
+  'dLocal',
   'exclusionRate',
 ];
 
@@ -128,7 +131,23 @@ export function regionColumns(m: Messages, language: 'zh' | 'en', first: string)
       digits: 2,
     },
     { id: 'central', header: u(m.central, 'money'), value: (r) => r.costCentral, quantity: 'money', digits: 2 },
+    {
+      id: 'dCentral',
+      header: u(m.dCentral, 'money'),
+      value: (r) => r.dCostCentral,
+      quantity: 'money',
+      signed: true,
+      digits: 2,
+    },
     { id: 'local', header: u(m.local, 'money'), value: (r) => r.costLocal, quantity: 'money', digits: 2 },
+    {
+      id: 'dLocal',
+      header: u(m.dLocal, 'money'),
+      value: (r) => r.dCostLocal,
+      quantity: 'money',
+      signed: true,
+      digits: 2,
+    },
     {
       id: 'coverage',
       header: withUnit(m.coverage, '%', language),
@@ -326,7 +345,7 @@ export function ResultsScreen() {
       <div className="results-screen">
         <h2>{m.title}</h2>
         <div className="panel">
-          <p>{m.noDataset}</p>
+          <NoDatasetNotice message={m.noDataset} />
           <button type="button" className="primary" onClick={() => setScreen('data')}>
             {m.goData}
           </button>

@@ -10,6 +10,8 @@ describe('PROVINCE_TILES', () => {
     expect([...codes].sort()).toEqual(PROVINCES.map((p) => p.code).sort());
     for (const tile of PROVINCE_TILES) {
       expect(PROVINCES.find((p) => p.code === tile.code)?.nameZh).toBe(tile.shortZh);
+      // English tiles name the province as the reference table does (Hebei, Henan, …), never a code like HEB.
+      expect(PROVINCES.find((p) => p.code === tile.code)?.nameEn).toBe(tile.shortEn);
     }
   });
   it('puts no two tiles in the same cell and keeps all inside the grid', () => {

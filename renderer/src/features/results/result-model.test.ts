@@ -75,7 +75,7 @@ describe('metricQuantity', () => {
   it('follows the engine unit of each metric', () => {
     expect(metricQuantity('poverty.preGap')).toBe('money');
     expect(metricQuantity('households.dibao')).toBe('households');
-    expect(metricQuantity('temporary.events')).toBe('count');
+    expect(metricQuantity('temporary.events')).toBe('personTimes');
     expect(metricQuantity('coverage.cash')).toBe('share');
   });
 });

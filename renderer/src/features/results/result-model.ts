@@ -13,6 +13,7 @@ import {
 import type { ComponentId, MetricId, SumMetricId } from '../../../../sim/kernel/metrics.ts';
 import type { LevelTables, McResult, YearComparison } from '../../services/engine/engine-calls';
 import type { Quantity } from '../../format/units';
+import { metricInfo } from '../../exports/engine-tables';
 
 export type { YearComparison, LevelTables };
 
@@ -102,6 +103,25 @@ export const HEADLINES: readonly HeadlineDef[] = [
     quantity: 'share',
     hintZh: '低保和特困人数占常住人口比例',
     hintEn: 'Dibao and tekun persons as a share of the resident population',
+  },
+  {
+    id: 'monitoredPersons',
+    zh: '动态监测人数',
+    en: 'Persons monitored',
+    metrics: ['monitored.persons'],
+    quantity: 'persons',
+    hintZh: '纳入低收入人口动态监测的人数（救助对象、边缘、刚性支出困难及平台内其他家庭；扩面杠杆按年分阶段到位）',
+    hintEn:
+      'Persons in the low-income monitoring platform (recipients, marginal, rigid-expenditure and other households in the platform; the widening lever phases in over years)',
+  },
+  {
+    id: 'monitoredCoverage',
+    zh: '动态监测覆盖率',
+    en: 'Monitored share',
+    metrics: ['coverage.monitored'],
+    quantity: 'share',
+    hintZh: '动态监测人数占常住人口比例（2024年末全国约5.7%）',
+    hintEn: 'Persons monitored as a share of the resident population (about 5.7% nationally at end-2024)',
   },
 ];
 
@@ -237,6 +257,9 @@ export interface RegionRow {
   dCost: number;
   costCentral: number;
   costLocal: number;
+  /** Changes against the baseline of the central and local shares (the planner's budget question). */
+  dCostCentral: number;
+  dCostLocal: number;
   coverage: number;
   dCoverage: number;
   lowIncomeCoverage: number;
@@ -272,6 +295,8 @@ function regionRow(scenario: SummaryTable, delta: SummaryTable, i: number): Regi
     dCost: metric(delta, 'cost.total', j),
     costCentral: metric(scenario, 'cost.central', i),
     costLocal: metric(scenario, 'cost.local', i),
+    dCostCentral: metric(delta, 'cost.central', j),
+    dCostLocal: metric(delta, 'cost.local', j),
     coverage: metric(scenario, 'coverage.cash', i),
     dCoverage: metric(delta, 'coverage.cash', j),
     lowIncomeCoverage: metric(scenario, 'coverage.lowIncome', i),
@@ -402,21 +427,9 @@ export function metricLabel(id: MetricId, language: 'zh' | 'en'): string {
   return language === 'zh' ? entry[1] : entry[2];
 }
 
-/** Display quantity of an engine metric, from the engine's own unit for it. */
+/** Display quantity of an engine metric (one mapping from the engine's units, shared with the exports). */
 export function metricQuantity(id: MetricId): Quantity {
-  const entry = [...SUM_METRICS, ...RATE_METRICS].find((m) => m[0] === id);
-  switch (entry?.[3]) {
-    case 'persons':
-      return 'persons';
-    case 'households':
-      return 'households';
-    case 'yuan':
-      return 'money';
-    case 'share':
-      return 'share';
-    default:
-      return 'count';
-  }
+  return metricInfo(id).quantity;
 }
 
 /** The Monte Carlo metrics the dashboard lists (caseload and cost, POLICY.md §4 "Uncertainty"). */

@@ -1,5 +1,6 @@
 // The compact live summary beside the editor: headline numbers of the active scenario against the baseline, updated
 // by the results driver after every edit, with the run status and engine time.
+import { NoDatasetNotice } from '../../components/NoDatasetNotice';
 import { StatCard } from '../../components/StatCard';
 import { useResults } from '../../store/results-store';
 import { useUiStore } from '../../store/ui-store';
@@ -20,7 +21,7 @@ export function LiveSummary() {
       <h3>{m.summaryTitle}</h3>
       {!results.dataset ? (
         <div className="muted">
-          <p>{m.noDataset}</p>
+          <NoDatasetNotice message={m.noDataset} />
           <button type="button" onClick={() => setScreen('data')}>
             {m.goData}
           </button>

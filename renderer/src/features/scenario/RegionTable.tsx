@@ -24,7 +24,7 @@ import {
   setRegionParam,
   setStandardOverride,
 } from './param-form';
-import type { BulkRule, JsonValue } from './param-form';
+import type { AreaChoice, BulkRule, JsonValue } from './param-form';
 import { OverrideInput } from './OverrideInput';
 import { useScenarioMessages } from './messages';
 
@@ -36,6 +36,21 @@ interface ProvinceLine {
   rural: number;
   current?: ProvinceStandards;
   result?: RegionRow;
+  /** The scenario's standards from the engine (population-weighted over the province's cells), yuan/person/month. */
+  newUrban: number;
+  newRural: number;
+}
+
+/** The engine's scenario standard of each province and area (`standard.average`), keyed `code:area`. */
+function scenarioStandards(comparison: YearComparison | null): Map<string, number> {
+  const map = new Map<string, number>();
+  if (!comparison) return map;
+  const table = comparison.scenario.province;
+  const values = table.values['standard.average'];
+  for (let i = 0; i < table.rows; i += 1) {
+    if (table.area[i] === 0 || table.area[i] === 1) map.set(`${table.code[i]}:${table.area[i]}`, values[i]);
+  }
+  return map;
 }
 
 export interface RegionTableProps {
@@ -56,6 +71,7 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
   const [urbanRatio, setUrbanRatio] = useState(getParamValue(document, 'standard.consumptionRatioUrban'));
   const [ruralRatio, setRuralRatio] = useState(getParamValue(document, 'standard.consumptionRatioRural'));
   const [floor, setFloor] = useState(0.8);
+  const [area, setArea] = useState<AreaChoice>('both');
 
   const standards = useProvinceStandards(datasetKey);
   const results = useMemo(() => {
@@ -63,6 +79,7 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
     if (comparison) for (const row of provinceRows(comparison)) map.set(row.code, row);
     return map;
   }, [comparison]);
+  const newStandards = useMemo(() => scenarioStandards(comparison ?? null), [comparison]);
   const lines: ProvinceLine[] = useMemo(
     () =>
       PROVINCES.map((p) => {
@@ -75,9 +92,11 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
           rural: current?.rural ?? Number.NaN,
           current,
           result: results.get(p.code),
+          newUrban: newStandards.get(`${p.code}:0`) ?? Number.NaN,
+          newRural: newStandards.get(`${p.code}:1`) ?? Number.NaN,
         };
       }),
-    [standards, results],
+    [standards, results, newStandards],
   );
   const minCell = comparison?.scenario.province.minCell || getParamValue(document, 'output.minCell');
 
@@ -167,6 +186,20 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
     currentStandardColumn('urban', m.currentUrban, (l) => l.current?.consumptionUrban),
     currentStandardColumn('rural', m.currentRural, (l) => l.current?.consumptionRural),
     {
+      id: 'newUrban',
+      header: withUnit(m.newUrban, monthly, language),
+      value: (l) => (Number.isFinite(l.newUrban) ? l.newUrban : null),
+      quantity: 'monthly',
+      suppressible: false,
+    },
+    {
+      id: 'newRural',
+      header: withUnit(m.newRural, monthly, language),
+      value: (l) => (Number.isFinite(l.newRural) ? l.newRural : null),
+      quantity: 'monthly',
+      suppressible: false,
+    },
+    {
       id: 'dPersons',
       header: withUnit(m.dPersons, unitOf('persons', language), language),
       value: (l) => l.result?.dCashPersons ?? null,
@@ -224,10 +257,11 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
 
   const currentRule = (): BulkRule =>
     rule === 'scale'
-      ? { kind: 'scale', pct }
+      ? { kind: 'scale', pct, area }
       : rule === 'consumption'
-        ? { kind: 'consumption', urban: urbanRatio, rural: ruralRatio }
+        ? { kind: 'consumption', urban: urbanRatio, rural: ruralRatio, area }
         : { kind: 'ruralFloor', share: floor };
+  const allCodes = lines.map((l) => l.code);
 
   return (
     <div className="region-editor">
@@ -239,6 +273,16 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
           <option value="scale">{m.bulkScale}</option>
           <option value="ruralFloor">{m.bulkFloor}</option>
         </select>
+        {rule !== 'ruralFloor' ? (
+          <label className="bulk-area">
+            {m.bulkArea}{' '}
+            <select value={area} data-testid="bulk-area" onChange={(e) => setArea(e.target.value as AreaChoice)}>
+              <option value="both">{m.areaBoth}</option>
+              <option value="urban">{m.areaUrbanOnly}</option>
+              <option value="rural">{m.areaRuralOnly}</option>
+            </select>
+          </label>
+        ) : null}
         {rule === 'scale' ? (
           <NumberField
             value={pct}
@@ -254,32 +298,36 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
         ) : null}
         {rule === 'consumption' ? (
           <>
-            <NumberField
-              label={m.urbanShort}
-              value={urbanRatio}
-              min={ratioDef.min}
-              max={ratioDef.max}
-              step={ratioDef.step}
-              scale={100}
-              unit="%"
-              slider={false}
-              name={{ zh: '城市比例', en: 'Urban ratio' }}
-              onChange={setUrbanRatio}
-              testId="bulk-urban"
-            />
-            <NumberField
-              label={m.ruralShort}
-              value={ruralRatio}
-              min={ratioDef.min}
-              max={ratioDef.max}
-              step={ratioDef.step}
-              scale={100}
-              unit="%"
-              slider={false}
-              name={{ zh: '农村比例', en: 'Rural ratio' }}
-              onChange={setRuralRatio}
-              testId="bulk-rural"
-            />
+            {area === 'rural' ? null : (
+              <NumberField
+                label={m.urbanShort}
+                value={urbanRatio}
+                min={ratioDef.min}
+                max={ratioDef.max}
+                step={ratioDef.step}
+                scale={100}
+                unit="%"
+                slider={false}
+                name={{ zh: '城市比例', en: 'Urban ratio' }}
+                onChange={setUrbanRatio}
+                testId="bulk-urban"
+              />
+            )}
+            {area === 'urban' ? null : (
+              <NumberField
+                label={m.ruralShort}
+                value={ruralRatio}
+                min={ratioDef.min}
+                max={ratioDef.max}
+                step={ratioDef.step}
+                scale={100}
+                unit="%"
+                slider={false}
+                name={{ zh: '农村比例', en: 'Rural ratio' }}
+                onChange={setRuralRatio}
+                testId="bulk-rural"
+              />
+            )}
           </>
         ) : null}
         {rule === 'ruralFloor' ? (
@@ -300,7 +348,7 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
           type="button"
           className="primary"
           data-testid="bulk-apply-all"
-          onClick={() => edit((doc) => applyBulkRule(doc, currentRule(), 'all'))}
+          onClick={() => edit((doc) => applyBulkRule(doc, currentRule(), 'all', allCodes))}
         >
           {m.applyAll}
         </button>

@@ -63,6 +63,23 @@ describe('ScenarioScreen', () => {
     expect(getRegionParam(active().document, '53', 'both', 'standard.scalePct')).toBeUndefined();
   });
 
+  it('applies a rural-only consumption rule to every province, leaving urban standards untouched', () => {
+    render(<ScenarioScreen />);
+    fireEvent.change(screen.getByTestId('bulk-rule'), { target: { value: 'consumption' } });
+    fireEvent.change(screen.getByTestId('bulk-area'), { target: { value: 'rural' } });
+    expect(screen.queryByTestId('bulk-urban-input')).toBeNull();
+    fireEvent.change(screen.getByTestId('bulk-rural-input'), { target: { value: '40%' } });
+    fireEvent.click(screen.getByTestId('bulk-apply-all'));
+    const doc = active().document;
+    expect(getParamValue(doc, 'standard.useConsumptionRatio')).toBe(0);
+    for (const code of ['11', '43', '62', '65']) {
+      expect(getRegionParam(doc, code, 'rural', 'standard.useConsumptionRatio')).toBe(1);
+      expect(getRegionParam(doc, code, 'rural', 'standard.consumptionRatioRural')).toBe(0.4);
+      expect(getRegionParam(doc, code, 'urban', 'standard.useConsumptionRatio')).toBeUndefined();
+    }
+    expect(parseScenario(doc).ok).toBe(true);
+  });
+
   it('imports a scenario file, refusing an invalid one with the file and field named', async () => {
     render(<ScenarioScreen />);
     const input = screen.getByTestId('scenario-import-input');

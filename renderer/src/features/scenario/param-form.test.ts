@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { PARAM_CATALOGUE } from '../../../../sim/params/catalogue.ts';
 import { parseScenario } from '../../../../sim/scenario/parse.ts';
+import { resolveScenario } from '../../../../sim/scenario/resolve.ts';
+import { syntheticRegions } from '../../../../sim/testing/synthetic.ts';
 import {
   PARAM_SECTIONS,
   applyBulkRule,
@@ -71,6 +73,37 @@ describe('per-region settings', () => {
 });
 
 describe('bulk rules', () => {
+  it('limits a consumption-ratio rule to rural standards: urban standards stay as they are', () => {
+    const codes = ['11', '62'];
+    const doc = applyBulkRule(base, { kind: 'consumption', urban: 0.5, rural: 0.7, area: 'rural' }, 'all', codes);
+    expect(doc.params).toBeUndefined();
+    expect(getRegionParam(doc, '62', 'rural', 'standard.useConsumptionRatio')).toBe(1);
+    expect(getRegionParam(doc, '62', 'rural', 'standard.consumptionRatioRural')).toBe(0.7);
+    expect(getRegionParam(doc, '62', 'urban', 'standard.useConsumptionRatio')).toBeUndefined();
+    const parsed = parseScenario(doc);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const regions = syntheticRegions(4);
+    regions.code.splice(0, 2, '11', '62');
+    regions.provinceCodes.splice(0, 2, '11', '62');
+    const resolved = resolveScenario(parsed.scenario, regions);
+    // A 50% urban ratio would lift the second province's urban standard; limited to rural, it does not apply.
+    expect((0.5 * regions.consumptionPrev[2]) / 12).toBeGreaterThan(regions.standard[2]);
+    for (const r of [0, 1]) {
+      expect(resolved.standard[r * 2]).toBe(regions.standard[r * 2]);
+      // At 70% of consumption the rule lifts both rural standards above their current values (hand-checked).
+      const rule = (0.7 * regions.consumptionPrev[r * 2 + 1]) / 12;
+      expect(rule).toBeGreaterThan(regions.standard[r * 2 + 1]);
+      expect(resolved.standard[r * 2 + 1]).toBeCloseTo(rule, 9);
+    }
+    // Provinces not in the list keep both standards.
+    expect(resolved.standard[5]).toBe(regions.standard[5]);
+  });
+  it('limits a rise to urban standards of the ticked provinces', () => {
+    const doc = applyBulkRule(base, { kind: 'scale', pct: 8, area: 'urban' }, ['62']);
+    expect(getRegionParam(doc, '62', 'urban', 'standard.scalePct')).toBe(8);
+    expect(getRegionParam(doc, '62', 'rural', 'standard.scalePct')).toBeUndefined();
+  });
   it('sets the national consumption-ratio rule for all regions', () => {
     const doc = applyBulkRule(base, { kind: 'consumption', urban: 0.35, rural: 0.4 }, 'all');
     expect(doc.params).toEqual({ standard: { useConsumptionRatio: true } }); // both ratios equal their defaults

@@ -183,33 +183,44 @@ export function setStandardOverride(
 }
 
 /** A rule-based bulk edit of standards (the engine's standard-setting levers, POLICY.md §3.1). */
+/** A standard rule applied in bulk; a rise or a consumption ratio can be limited to urban or rural standards. */
 export type BulkRule =
-  | { kind: 'scale'; pct: number }
-  | { kind: 'consumption'; urban: number; rural: number }
+  | { kind: 'scale'; pct: number; area?: AreaChoice }
+  | { kind: 'consumption'; urban: number; rural: number; area?: AreaChoice }
   | { kind: 'ruralFloor'; share: number };
 
+function bulkAssignments(rule: BulkRule): [string, number][] {
+  if (rule.kind === 'scale') return [['standard.scalePct', rule.pct]];
+  if (rule.kind === 'ruralFloor') return [['standard.ruralFloor', rule.share]];
+  const area = rule.area ?? 'both';
+  return [
+    ['standard.useConsumptionRatio', 1],
+    ...(area !== 'rural' ? [['standard.consumptionRatioUrban', rule.urban] as [string, number]] : []),
+    ...(area !== 'urban' ? [['standard.consumptionRatioRural', rule.rural] as [string, number]] : []),
+  ];
+}
+
 /**
- * Applies a bulk rule to every region (national parameters) or to the chosen provinces (per-region overrides).
- * The engine turns these into standards; the UI never computes a standard itself.
+ * Applies a bulk rule to every region (national parameters) or to the chosen provinces (per-region overrides). A rule
+ * limited to one area is written as per-province overrides of that area (`allRegions` lists every province when
+ * `regions` is 'all'), so the other area's standards stay as they are. The engine turns these into standards; the
+ * UI never computes a standard itself.
  */
-export function applyBulkRule(document: JsonValue, rule: BulkRule, regions: readonly string[] | 'all'): JsonObject {
-  const assignments: [string, number][] =
-    rule.kind === 'scale'
-      ? [['standard.scalePct', rule.pct]]
-      : rule.kind === 'consumption'
-        ? [
-            ['standard.useConsumptionRatio', 1],
-            ['standard.consumptionRatioUrban', rule.urban],
-            ['standard.consumptionRatioRural', rule.rural],
-          ]
-        : [['standard.ruralFloor', rule.share]];
+export function applyBulkRule(
+  document: JsonValue,
+  rule: BulkRule,
+  regions: readonly string[] | 'all',
+  allRegions: readonly string[] = [],
+): JsonObject {
+  const assignments = bulkAssignments(rule);
+  const area: AreaChoice = rule.kind === 'ruralFloor' ? 'both' : (rule.area ?? 'both');
   let doc = asObject(document);
-  if (regions === 'all') {
+  if (regions === 'all' && area === 'both') {
     for (const [id, value] of assignments) doc = setParamValue(doc, id, value);
     return doc;
   }
-  for (const region of regions) {
-    for (const [id, value] of assignments) doc = setRegionParam(doc, region, 'both', id, value);
+  for (const region of regions === 'all' ? allRegions : regions) {
+    for (const [id, value] of assignments) doc = setRegionParam(doc, region, area, id, value);
   }
   return doc;
 }

@@ -11,6 +11,8 @@ import { getDuckDb, duckDbErrorMessage } from '../../services/duckdb/duckdb-clie
 import { ensureResultTables, resultTablesCurrent } from '../../services/data/result-tables';
 import { rowsOf } from '../../../../datasets/import/duckdb-port.ts';
 import { ResultGrid } from './ResultGrid';
+import { sqlResultCsv } from '../../exports/sql-result';
+import { getHost } from '../../services/host/host';
 import { SQL_EXAMPLES, useSqlMessages } from './sql-messages';
 import './sql.css';
 
@@ -50,7 +52,8 @@ export function SqlScreen() {
   const record = useSqlStore((s) => s.record);
   const clearHistory = useSqlStore((s) => s.clearHistory);
   const dataset = useWorkspaceStore(selectActiveDataset);
-  const [result, setResult] = useState<{ table: Table; ms: number } | null>(null);
+  const [result, setResult] = useState<{ table: Table; ms: number; sql: string } | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const [tables, setTables] = useState<TableInfo[] | null>(null);
@@ -83,7 +86,8 @@ export function SqlScreen() {
       const db = await getDuckDb();
       const table = await db.query(sql);
       const ms = Math.round(performance.now() - started);
-      setResult({ table, ms });
+      setResult({ table, ms, sql });
+      setExported(null);
       record({ sql, at: new Date().toISOString(), rows: table.numRows, ms });
     } catch (caught) {
       const message = duckDbErrorMessage(caught);
@@ -100,6 +104,18 @@ export function SqlScreen() {
     const db = await getDuckDb();
     await db.cancel();
   }, []);
+
+  const exportCsv = async () => {
+    if (!result) return;
+    const name = `sql-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}.csv`;
+    const text = sqlResultCsv(result.table, result.sql, language, dataset?.name ?? '');
+    try {
+      const saved = await getHost().saveFile({ suggestedName: name, mimeType: 'text/csv;charset=utf-8', data: text });
+      setExported(saved.saved ? fill(m.exported, { name: saved.path ?? name }) : null);
+    } catch (caught) {
+      setError(String(caught instanceof Error ? caught.message : caught));
+    }
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -158,6 +174,16 @@ export function SqlScreen() {
                   </option>
                 ))}
               </select>
+              {result && result.table.numRows > 0 ? (
+                <button type="button" data-testid="sql-export" title={m.exportNote} onClick={() => void exportCsv()}>
+                  {m.exportCsv}
+                </button>
+              ) : null}
+              {exported ? (
+                <span className="muted" data-testid="sql-exported">
+                  {exported}
+                </span>
+              ) : null}
               <span className="sql-status" data-testid="sql-status">
                 {result
                   ? fill(m.rows, {

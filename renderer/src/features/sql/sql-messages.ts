@@ -17,6 +17,9 @@ export const useSqlMessages = defineMessages({
     columns: '{count} 列',
     updatingResults: '正在把当前方案与基线的逐户结果写入 results_baseline、results_scenario…',
     noTables: 'DuckDB 尚未载入数据',
+    exportCsv: '导出结果 CSV',
+    exportNote: '导出当前查询结果为 CSV（UTF-8，Excel 可直接打开）；SQL 结果未经披露控制，对外提供前请核查。',
+    exported: '已导出：{name}',
     rows: '{rows} 行 · {cols} 列 · {ms} 毫秒',
     errorPrefix: '查询出错',
     empty: '查询未返回行',
@@ -41,6 +44,10 @@ export const useSqlMessages = defineMessages({
     updatingResults:
       'Writing per-household results of the scenario and baseline to results_baseline, results_scenario…',
     noTables: 'DuckDB holds no data yet',
+    exportCsv: 'Export result as CSV',
+    exportNote:
+      'Exports the current query result as CSV (UTF-8, opens in Excel); SQL results are not subject to disclosure control, so check before sharing.',
+    exported: 'Exported: {name}',
     rows: '{rows} rows · {cols} columns · {ms} ms',
     errorPrefix: 'Query failed',
     empty: 'The query returned no rows',

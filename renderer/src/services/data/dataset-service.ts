@@ -20,6 +20,7 @@ import { useWorkspaceStore, newId, type DatasetFile, type DatasetSummary } from 
 import { getDuckDb, type DuckDbClient } from '../duckdb/duckdb-client';
 import { getEngine } from '../engine/engine';
 import { getHost } from '../host/host';
+import { CACHE_KEYS, cachePut } from '../cache';
 import { columnsNeedingCodes, guessTarget, initialMapping, withSuggestedCodes } from './mapping-logic';
 
 /** Id of the bundled demo dataset. */
@@ -99,6 +100,9 @@ async function dropTables(db: DuckDbClient, tables: readonly string[]): Promise<
  * deciles). */
 async function handToEngine(db: DuckDbClient, datasetId: string, arrays: EngineArrays): Promise<number> {
   const started = performance.now();
+  // The screens that work on one household (Household, briefing cases) read the dataset's regions here; a copy,
+  // since the engine may take over the arrays' buffers.
+  cachePut(CACHE_KEYS.regions(datasetId), structuredClone(arrays.regions));
   await getEngine().loadDataset(datasetId, arrays.households, arrays.regions, () => handOff(db));
   return Math.round(performance.now() - started);
 }
@@ -315,7 +319,8 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
   useDataStore.getState().patchSession({
     step: read.length > 0 && hasHouseholds ? 'mapping' : 'failed',
     files: read,
-    refused: hasHouseholds || read.length === 0 ? refused : [...refused, noHouseholdsIssue()],
+    // A refused file already says why it was refused; "no households table" is added only when nothing was refused.
+    refused: hasHouseholds || read.length === 0 || refused.length > 0 ? refused : [...refused, noHouseholdsIssue()],
     builtInRegions: !read.some((f) => f.target === 'regions'),
     progress: null,
     modified,

@@ -30,6 +30,19 @@ describe('browser host', () => {
     );
   });
 
+  it('says a PDF went to the print dialog, not that it was saved (the browser cannot know)', async () => {
+    const host = createBrowserHost(memoryStorage());
+    const printed: string[] = [];
+    const print = window.print;
+    window.print = () => printed.push('page');
+    try {
+      expect(await host.printToPdf({ suggestedName: 'briefing.pdf' })).toEqual({ saved: false, printDialog: true });
+    } finally {
+      window.print = print;
+    }
+    expect(printed).toEqual(['page']);
+  });
+
   it('stores and loads documents', async () => {
     const host = createBrowserHost(memoryStorage());
     expect(await host.loadDocument('settings')).toEqual({ data: null });

@@ -112,7 +112,7 @@ export function createBrowserHost(storage: KeyValueStorage = pickStorage()): Hos
       const { html } = parsed.data;
       if (html === undefined) {
         window.print();
-        return Promise.resolve({ saved: true });
+        return Promise.resolve({ saved: false, printDialog: true });
       }
       return new Promise((resolve) => {
         const frame = document.createElement('iframe');
@@ -125,7 +125,7 @@ export function createBrowserHost(storage: KeyValueStorage = pickStorage()): Hos
           frame.contentWindow?.focus();
           frame.contentWindow?.print();
           setTimeout(() => frame.remove(), 1000);
-          resolve({ saved: true });
+          resolve({ saved: false, printDialog: true });
         });
         frame.srcdoc = html;
         document.body.append(frame);
