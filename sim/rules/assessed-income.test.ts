@@ -128,8 +128,8 @@ describe('assessed-income error model', () => {
     const step = (t: ReturnType<typeof traceHousehold>) => t.baseline.steps.find((x) => x.id === 'assessedIncome');
     const z = assessmentNormal(9300, 0, 1);
     // Defaults: bias −0.1, dispersion 0.5.
-    expect(step(traceHousehold(rec, base, base))?.result).toBeCloseTo(9300 * Math.exp(-0.1 + 0.5 * z), 9);
-    expect(step(traceHousehold(rec, base, base, { incomeAs: 'assessed' }))?.result).toBe(9300);
+    expect(step(traceHousehold(rec, base, base))?.result).toBeCloseTo((9300 * Math.exp(-0.1 + 0.5 * z)) / 12, 9);
+    expect(step(traceHousehold(rec, base, base, { incomeAs: 'assessed' }))?.result).toBe(9300 / 12);
   });
 
   describe('on a synthetic population', () => {

@@ -65,10 +65,11 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
   });
   out.push({
     id: 'assessedIncome',
-    labelZh: '核定收入（元/人/年）= 调查收入 × exp(偏差 + 离散度 × z)',
-    labelEn: 'Assessed income (yuan/person/year) = survey income × exp(bias + dispersion × z)',
-    inputs: { surveyIncomePc: surveyPc, bias, dispersion: noise, z },
-    result: incomePc,
+    labelZh: '核定收入（元/人/月）= 调查收入 × exp(偏差 + 离散度 × z)',
+    labelEn: 'Assessed income (yuan/person/month) = survey income × exp(bias + dispersion × z)',
+    inputs: { surveyIncome: surveyPc / 12, bias, dispersion: noise, z },
+    result: incomePc / 12,
+    unit: 'yuanPerPersonMonth',
     noteZh: '资格审核使用核定收入；收入分组、瞄准和贫困使用调查收入',
     noteEn: 'Eligibility uses assessed income; deciles, targeting and poverty use survey income',
   });
