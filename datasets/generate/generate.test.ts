@@ -1,12 +1,36 @@
 // The demo generator: deterministic to the byte, internally consistent, weights summing to the population, synthetic.
 import { describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
-import { generateDemo, minimumHouseholds } from './generate.ts';
+import { dagumQuantile, expectedSize, generateDemo, minimumHouseholds, sizeDistribution } from './generate.ts';
 import { demoToArrow, tableBytes } from './to-arrow.ts';
 import { nationalTarget } from '../reference/reference-data.ts';
 import { PROGRAMME } from '../../sim/model/codes.ts';
 import { defaultParamValues } from '../../sim/params/catalogue.ts';
 import { assessedFactor, assessmentNormal } from '../../sim/rules/assessed-income.ts';
+
+describe('income and household-size model', () => {
+  it('draws the Dagum quantile x(u) = b (u^(-1/p) - 1)^(-1/a)', () => {
+    // u = 0.5, a = 2, p = 1: b (2 - 1)^(-1/2) = b; p = 0.5: b (4 - 1)^(-1/2) = b / √3.
+    expect(dagumQuantile(0.5, 2, 1000, 1)).toBeCloseTo(1000, 9);
+    expect(dagumQuantile(0.5, 2, 1000, 0.5)).toBeCloseTo(1000 / Math.sqrt(3), 9);
+    // Increasing in u (a smooth distribution, no steps).
+    let last = 0;
+    for (let k = 1; k < 1000; k++) {
+      const x = dagumQuantile(k / 1000, 5.3, 30000, 0.25);
+      expect(x).toBeGreaterThan(last);
+      last = x;
+    }
+  });
+
+  it('mixes household sizes smoothly by rank: small at the bottom, larger in the lower middle, smaller at the top', () => {
+    for (const u of [0, 0.3, 1]) expect(sizeDistribution(u).reduce((s, p) => s + p, 0)).toBeCloseTo(1, 12);
+    // u = 1: the bottom weight e^(-1/0.06) is ~6e-8, so the small-household mix: mean 2.26.
+    expect(expectedSize(1, 0)).toBeCloseTo(2.26, 5);
+    expect(expectedSize(0, 0)).toBeCloseTo(2.0, 9);
+    expect(expectedSize(0.3, 0)).toBeGreaterThan(expectedSize(1, 0));
+    expect(expectedSize(0.3, 1) - expectedSize(0.3, 0)).toBeCloseTo(0.15, 12);
+  });
+});
 
 describe('generateDemo', () => {
   const demo = generateDemo(5_000, 7);
