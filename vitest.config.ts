@@ -13,6 +13,7 @@ export default defineConfig({
           name: 'sim',
           environment: 'node',
           include: ['sim/**/*.test.ts'],
+          testTimeout: 60_000,
         },
       },
       {
@@ -25,10 +26,14 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        // Pure renderer logic runs in Node; a test that needs the DOM says so with a `@vitest-environment jsdom`
+        // comment at its top (starting jsdom for every file was most of this project's time).
         test: {
           name: 'renderer',
-          environment: 'jsdom',
+          environment: 'node',
           include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
+          // A busy machine must not fail a test: the 5 s default timed out a jsdom test in a loaded CI run.
+          testTimeout: 60_000,
         },
       },
       {
@@ -37,6 +42,7 @@ export default defineConfig({
           name: 'electron',
           environment: 'node',
           include: ['electron/**/*.test.ts'],
+          testTimeout: 60_000,
         },
       },
       {

@@ -1,4 +1,5 @@
 // DataTable rendered in jsdom: suppressed cells show the mark, the note states rule and threshold, headers sort.
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { DataTable } from './DataTable';

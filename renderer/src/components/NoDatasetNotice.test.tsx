@@ -1,4 +1,5 @@
 // The "no dataset" notice says "loading" while a dataset loads, and names the screen's own message otherwise.
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { useWorkspaceStore } from '../store/workspace-store';

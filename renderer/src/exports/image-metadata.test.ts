@@ -1,4 +1,5 @@
 // Provenance in images: the PNG chunk has a valid CRC and round-trips UTF-8 text; SVG metadata is escaped.
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import {
   addPngText,

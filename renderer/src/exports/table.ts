@@ -68,7 +68,9 @@ export function suppressedCount(table: ExportTable): number {
 export function columnHeader(column: ExportColumn, language: Language): string {
   const label = column.label[language];
   if (!column.quantity) return label;
-  const unit = unitOf(column.quantity, language);
+  // A column of changes of shares is in percentage points, not percent.
+  const points = column.signed && column.quantity === 'share';
+  const unit = points ? (language === 'zh' ? '百分点' : 'pp') : unitOf(column.quantity, language);
   if (!unit) return label;
   return language === 'zh' ? `${label}（${unit}）` : `${label} (${unit})`;
 }

@@ -1,5 +1,6 @@
 // Tests of workspace persistence through the browser host over in-memory storage: autosave of scenarios, language,
 // screen, SQL history and mappings; restore on restart; recovery from a damaged save reported as a notice.
+// @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBrowserHost } from './host/browser-host';
 import { documentKeys, memoryStorage } from './host/document-store';

@@ -1,5 +1,6 @@
 // The briefing document: self-contained, sections as chosen, numbers from the engine, suppression marked and stated,
 // text escaped, provenance embedded so the scenario can be re-run.
+// @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildBriefingHtml, escapeHtml } from './briefing-html';
 import type { BriefingInput } from './model';

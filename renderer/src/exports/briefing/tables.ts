@@ -160,8 +160,8 @@ export function projectionTable(
     ...metrics.map((metric) => {
       const info = metricInfo(metric);
       const label = {
-        zh: `${info.label.zh}比基线变化${info.quantity === 'share' ? '（百分点）' : ''}`,
-        en: `Change in ${info.label.en} vs baseline${info.quantity === 'share' ? ' (pp)' : ''}`,
+        zh: `${info.label.zh}比基线变化`,
+        en: `Change in ${info.label.en} vs baseline`,
       };
       return { key: `delta.${metric}`, label, quantity: info.quantity, signed: true };
     }),

@@ -1,5 +1,6 @@
 // The Briefing & export screen without a dataset: every export button is present with its test id, data exports
 // wait for a dataset while the scenario file can still be saved, and choosing sections updates the settings.
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { BriefingScreen } from './BriefingScreen';

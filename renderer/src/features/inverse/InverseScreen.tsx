@@ -17,7 +17,7 @@ import { selectActiveDataset, useWorkspaceStore } from '../../store/workspace-st
 import { BUDGET_LEVERS, COVERAGE_LEVERS, COVERAGE_METRICS, useInverseStore } from './inverse-store';
 import type { StartOutcome, Task } from './inverse-store';
 import { tornadoBars } from './sensitivity-data';
-import { answerText, coverageMiss, labelSep } from './answer-text';
+import { answerScenario, answerText, coverageMiss, labelSep } from './answer-text';
 import type { SensitivityOutcome } from './sensitivity-data';
 import { sortTornado, tornadoOption } from './tornado-chart';
 import { axisName } from '../projection/projection-chart';
@@ -286,6 +286,7 @@ function SolveAnswer({
   const m = useInverseMessages();
   const language = useUiStore((s) => s.language);
   const result = task.result;
+  const [saved, setSaved] = useState<string | null>(null);
   return (
     <div className="solve-answer" data-testid={testId} data-status={task.status}>
       <TaskProgress task={task} testId={testId} />
@@ -353,6 +354,29 @@ function SolveAnswer({
             <StatCard compact label={m.resultCoverageMonitored} value={result.coverageMonitored} quantity="share" />
           </div>
           <p className="muted">{fill(m.iterations, { n: result.iterations, ms: Math.round(task.ms ?? 0) })}</p>
+          {result.ok && task.startDocument ? (
+            <div className="toolbar">
+              <button
+                type="button"
+                data-testid={`${testId}-save`}
+                onClick={() => {
+                  const name = `${task.startName ?? ''} · ${answerText(result, m, language)}`;
+                  const document = answerScenario(task.startDocument!, result, name);
+                  if (document) {
+                    useWorkspaceStore.getState().createScenario(name, document);
+                    setSaved(name);
+                  }
+                }}
+              >
+                {m.saveAnswer}
+              </button>
+              {saved ? (
+                <span className="muted" data-testid={`${testId}-saved`}>
+                  {fill(m.savedAnswer, { name: saved })}
+                </span>
+              ) : null}
+            </div>
+          ) : null}
         </>
       ) : task.status === 'idle' ? (
         <p className="muted">{m.notRun}</p>

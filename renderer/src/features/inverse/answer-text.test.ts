@@ -35,3 +35,19 @@ describe('coverageMiss', () => {
     expect(coverageMiss(result, 'monitored', 0.06)).toBeNull();
   });
 });
+
+describe('answerScenario', () => {
+  it('is the starting scenario with the lever at the answer, valid and re-runnable', async () => {
+    const { answerScenario } = await import('./answer-text');
+    const { parseScenario } = await import('../../../../sim/scenario/parse.ts');
+    const start = { schemaVersion: 1, name: 'start', params: { dibao: { assetMonths: 30 } } };
+    const doc = answerScenario(start, { lever: 'monitoringMultiplier', value: 1.85 }, 'solved');
+    const parsed = parseScenario(doc);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.scenario.name).toBe('solved');
+    expect(parsed.scenario.params?.monitoring?.coverageMultiplier).toBe(1.85);
+    expect(parsed.scenario.params?.dibao?.assetMonths).toBe(30);
+    expect(answerScenario({ name: 1 }, { lever: 'scalePct', value: 5 }, 'x')).toBeNull();
+  });
+});

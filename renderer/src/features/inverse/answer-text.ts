@@ -2,6 +2,9 @@
 import { fill } from '../../i18n/i18n';
 import type { Language } from '../../i18n/i18n';
 import type { SolveResult } from '../../../../sim/inverse/types.ts';
+import { applyLever } from '../../../../sim/inverse/evaluate.ts';
+import { parseScenario } from '../../../../sim/scenario/parse.ts';
+import type { JsonValue } from '../../../../electron/contract/host-api.ts';
 import { formatSetting } from './sensitivity-data';
 
 /** The sentences an answer fills, one per lever, with `{value}`. */
@@ -48,4 +51,19 @@ export function coverageMiss(
         ? result.coverageLowIncome
         : result.coverageMonitored;
   return Math.abs(achieved - target) > COVERAGE_TOLERANCE ? achieved : null;
+}
+
+/**
+ * The scenario an answer describes: the starting scenario with the solver's lever set to the answer (the engine's own
+ * `applyLever`, so the saved scenario is exactly what was solved), named after both; null if the start is invalid.
+ */
+export function answerScenario(
+  start: JsonValue,
+  result: Pick<SolveResult, 'lever' | 'value'>,
+  name: string,
+): JsonValue | null {
+  const parsed = parseScenario(start);
+  if (!parsed.ok) return null;
+  const scenario = applyLever(parsed.scenario, result.lever, result.value);
+  return JSON.parse(JSON.stringify({ ...scenario, name })) as JsonValue;
 }

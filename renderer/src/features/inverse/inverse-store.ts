@@ -25,6 +25,8 @@ export interface Task<R> {
   error: Bilingual | null;
   result: R | null;
   startName: string | null;
+  /** The scenario document the answer starts from, so it can be saved as a scenario with the lever applied. */
+  startDocument: JsonValue | null;
   ms: number | null;
   /** When the running call was sent (ms since epoch), for the elapsed time. */
   startedAt: number | null;
@@ -73,6 +75,7 @@ const idle = <R>(): Task<R> => ({
   error: null,
   result: null,
   startName: null,
+  startDocument: null,
   ms: null,
   startedAt: null,
 });
@@ -98,14 +101,21 @@ export const useInverseStore = create<InverseState>((set, get) => {
     key: TaskKey,
     call: (onProgress: (f: number) => void) => Promise<{ status: string; result?: R; ms?: number }>,
   ) {
-    const startName = startScenario(get().startId).name;
+    const { name: startName, document: startDocument } = startScenario(get().startId);
     const update = (patch: Partial<Task<R>>) =>
       set((state) => ({ [key]: { ...(state[key] as Task<R>), ...patch } }) as Pick<InverseState, TaskKey>);
     update({ status: 'running', progress: null, error: null, startedAt: Date.now() });
     try {
       const outcome = await call((fraction) => update({ progress: fraction }));
       if (outcome.status !== 'done' || outcome.result === undefined) return;
-      update({ status: 'ready', progress: null, result: outcome.result, startName, ms: outcome.ms ?? null });
+      update({
+        status: 'ready',
+        progress: null,
+        result: outcome.result,
+        startName,
+        startDocument,
+        ms: outcome.ms ?? null,
+      });
     } catch (error) {
       update({ status: 'error', progress: null, error: toBilingual(error) });
     }

@@ -30,6 +30,8 @@ export const useInverseMessages = defineMessages({
     resultCoverageMonitored: '监测覆盖率',
     iterations: '二分迭代 {n} 次，用时 {ms} 毫秒',
     unreachable: '无法达到',
+    saveAnswer: '存为新方案（可在比较、预测中使用）',
+    savedAnswer: '已新建方案“{name}”并设为当前方案',
     tornadoTitle: '参数敏感性（龙卷风图）',
     tornadoHelp: '每个关键参数在其取值范围的低端和高端各运行一次，条形为相对起点方案的变化，按影响幅度排序。',
     runSensitivity: '运行敏感性分析',
@@ -86,6 +88,8 @@ export const useInverseMessages = defineMessages({
     resultCoverageMonitored: 'Monitored share',
     iterations: '{n} bisection steps, {ms} ms',
     unreachable: 'Not reachable',
+    saveAnswer: 'Save as a new scenario (for Compare and Projection)',
+    savedAnswer: 'Created the scenario “{name}” and made it active',
     tornadoTitle: 'Parameter sensitivity (tornado)',
     tornadoHelp:
       'Each key parameter is run at the low and the high end of its range; bars show the change from the starting scenario, sorted by size.',

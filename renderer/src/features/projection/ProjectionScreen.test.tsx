@@ -1,5 +1,6 @@
 // The projection and inverse screens rendered in jsdom with the real stores before any dataset is loaded: they say so
 // in the reader's language and lead to the Data screen, without calling the engine.
+// @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useUiStore } from '../../store/ui-store';

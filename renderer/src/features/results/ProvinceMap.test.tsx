@@ -1,4 +1,5 @@
 // The tile map in jsdom: 31 tiles, suppressed provinces grey with no value, indicator switch, click to drill down.
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useUiStore } from '../../store/ui-store';

@@ -1,6 +1,7 @@
 // The dashboard's province table as configured by `regionColumns`, rendered in jsdom from an engine-shaped
 // comparison: level and change columns, small-cell suppression with its note, numeric sorting by Δ cost.
 // (The full screen draws ECharts canvases, which jsdom cannot; its charts are tested as option builders.)
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { DataTable } from '../../components/DataTable';

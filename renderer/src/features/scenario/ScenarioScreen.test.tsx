@@ -1,6 +1,7 @@
 // The editor rendered in jsdom with the real catalogue and the real workspace store: every parameter appears,
 // editing the baseline forks a new scenario, typed values land in the document, out-of-range entry is refused
 // inline, bulk rules and per-province overrides write the scenario, undo restores.
+// @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { PARAM_CATALOGUE } from '../../../../sim/params/catalogue.ts';

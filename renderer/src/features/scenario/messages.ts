@@ -23,7 +23,7 @@ export const useScenarioMessages = defineMessages({
     confirmDelete: '确定删除方案「{name}」？',
     quickTitle: '标准设定规则（主要政策杠杆）',
     quickHint:
-      '例：只把农村低保标准提高到上年农村人均消费支出的 40%（城市标准不变）：在下方「分省标准」的批量规则中选「按上年人均消费支出比例」、适用范围「仅农村」、农村 40%，点「应用于全部省份」；然后查看右侧汇总和「结果」页的分省表（Δ人数、Δ支出，可排序）。若直接打开「按消费支出比例法确定标准」，城市标准也会按城市比例重定。',
+      '例：只把农村低保标准提高到上年农村人均消费支出的 40%（城市标准不变）：在下方「分省标准」的批量规则中选「按上年人均消费支出比例」、适用范围「仅农村」、农村 40%，点「应用于全部省份」；然后查看「实时汇总」和「结果」页的分省表（Δ人数、Δ支出，可排序）。若直接打开「按消费支出比例法确定标准」，城市标准也会按城市比例重定。',
     regionTitle: '分省标准（城市 × 农村）',
     regionHint:
       '现行标准来自数据集；按省设置的规则和绝对标准写入方案，由计算引擎生成新标准。勾选省份后可批量应用规则。',
@@ -96,7 +96,7 @@ export const useScenarioMessages = defineMessages({
     confirmDelete: 'Delete scenario "{name}"?',
     quickTitle: 'Standard-setting rule (the main lever)',
     quickHint:
-      'Example: raise only rural dibao standards to 40% of previous-year rural consumption (urban standards unchanged): in the bulk rule of the province table below choose "Share of previous-year consumption", applies to "rural only", rural 40%, and "Apply to all provinces"; then read the summary on the right and the province table on Results (Δ persons, Δ cost, sortable). Switching on "Set standards by consumption ratio" instead resets urban standards by the urban ratio too.',
+      'Example: raise only rural dibao standards to 40% of previous-year rural consumption (urban standards unchanged): in the bulk rule of the province table below choose "Share of previous-year consumption", applies to "rural only", rural 40%, and "Apply to all provinces"; then read the live summary and the province table on Results (Δ persons, Δ cost, sortable). Switching on "Set standards by consumption ratio" instead resets urban standards by the urban ratio too.',
     regionTitle: 'Standards by province (urban × rural)',
     regionHint:
       'Current standards come from the dataset; per-province rules and absolute standards go into the scenario and the engine derives the new standards. Tick provinces to apply a rule in bulk.',

