@@ -1,6 +1,6 @@
 // Entry point of the `safetynet` command line: dispatches to a subcommand and maps failures to exit codes.
 import type { Command } from './command.ts';
-import { CliError, EXIT_DATA, EXIT_USAGE, formatCliError } from './errors.ts';
+import { CliError, EXIT_DATA, EXIT_USAGE, formatCliError, systemError } from './errors.ts';
 import type { CliIo } from './io.ts';
 import { eprintln, println, processIo } from './io.ts';
 
@@ -76,6 +76,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (error instanceof CliError) {
       eprintln(io, formatCliError(error));
       return error.exitCode;
+    }
+    const system = systemError(error);
+    if (system !== undefined) {
+      eprintln(io, formatCliError(system));
+      return system.exitCode;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     eprintln(io, `内部错误（请报告此问题）/ Internal error (please report this):\n${message}`);

@@ -1,7 +1,7 @@
 // The one definition of the households and regions tables (POLICY.md §6): names, types, units, ranges, labels,
 // mapping synonyms and the engine field each column fills. Import, validation, hand-off, generator and docs read this.
 
-import { AREA, PROGRAMME } from '../sim/model/codes.ts';
+import { AREA, PROGRAMME, SUPPORT_TYPE } from '../sim/model/codes.ts';
 import type { HouseholdArrays } from '../sim/model/households.ts';
 import type { RegionArrays } from '../sim/model/regions.ts';
 
@@ -65,6 +65,17 @@ const PERSONS = u('人', 'persons');
 export const AREA_CODES: readonly CategoryCode[] = [
   { code: AREA.urban, name: 'urban', label: u('城镇', 'urban') },
   { code: AREA.rural, name: 'rural', label: u('农村', 'rural') },
+];
+
+/** Allowed support-type codes (tekun persons and orphans), shared with the engine's SUPPORT_TYPE. */
+export const SUPPORT_TYPE_CODES: readonly CategoryCode[] = [
+  { code: SUPPORT_TYPE.unknown, name: 'unknown', label: u('未记录', 'not recorded') },
+  { code: SUPPORT_TYPE.centralised, name: 'centralised', label: u('集中供养（机构）', 'centralised (institution)') },
+  {
+    code: SUPPORT_TYPE.dispersed,
+    name: 'dispersed',
+    label: u('分散供养（居家、亲属）', 'dispersed (at home, relatives)'),
+  },
 ];
 
 /** Allowed programme codes, shared with the engine's PROGRAMME. */
@@ -396,6 +407,43 @@ export const HOUSEHOLDS: TableDef = {
       { zh: ['户籍', '本地户口', '户口'], en: ['hukou', 'local', 'registered', 'local_registration'] },
       1,
     ),
+    {
+      name: 'orphans',
+      type: 'int',
+      unit: PERSONS,
+      min: 0,
+      maxColumn: 'children',
+      required: false,
+      defaultValue: 0,
+      label: u('孤儿人数', 'orphans'),
+      description: u(
+        '父母均已死亡或宣告死亡（失踪）的未满 18 周岁成员人数，不超过未成年人数；领取孤儿基本生活费',
+        'Members under 18 whose parents have both died or been declared dead or missing; at most `children`; they receive the orphan basic living allowance',
+      ),
+      synonyms: {
+        zh: ['孤儿', '孤儿数', '孤儿人数', '孤儿标识'],
+        en: ['orphan', 'n_orphans', 'orphan_count', 'is_orphan'],
+      },
+      field: 'orphans',
+    },
+    {
+      name: 'support_type',
+      type: 'category',
+      unit: NONE,
+      required: false,
+      defaultValue: SUPPORT_TYPE.unknown,
+      codes: SUPPORT_TYPE_CODES,
+      label: u('供养方式', 'support type'),
+      description: u(
+        '特困人员和孤儿的供养方式：集中供养（供养机构、儿童福利机构）或分散供养（居家、亲属抚养）；未记录时特困照料标准按集中供养比例加权，孤儿按散居标准',
+        "How tekun persons and orphans are supported: centralised (care home, children's welfare institution) or dispersed (at home, with relatives); when not recorded, tekun care blends the two by the centralised share and orphans get the dispersed amount",
+      ),
+      synonyms: {
+        zh: ['供养方式', '供养形式', '集中分散', '养育方式', '安置方式'],
+        en: ['support_mode', 'care_setting', 'centralised', 'institutional', 'placement'],
+      },
+      field: 'supportType',
+    },
     {
       name: 'weight',
       type: 'float',

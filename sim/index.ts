@@ -29,7 +29,8 @@ export { SCENARIO_SCHEMA_VERSION, BASELINE_SCENARIO, DEFAULT_START_YEAR } from '
 export { scenarioSchema, scenarioJsonSchema } from './scenario/schema.ts';
 export { parseScenario } from './scenario/parse.ts';
 export { migrateScenario } from './scenario/migrate.ts';
-export { resolveScenario, scenarioParamValues, withParams } from './scenario/resolve.ts';
+export { baselineFor, povertyLineText, resolveScenario, scenarioParamValues, withParams } from './scenario/resolve.ts';
+export { unknownScenarioRegions } from './scenario/regions-check.ts';
 
 // Kernel
 export type { ResolvedParams, SimOptions, HouseholdState, HouseholdResult, YearResult } from './kernel/types.ts';
@@ -71,16 +72,17 @@ export type { RunReplicationsInput } from './montecarlo/replications.ts';
 
 // Household trace
 export type { HouseholdRecord, TraceStep, HouseholdTraceRun, HouseholdTrace } from './trace/types.ts';
-export { traceHousehold } from './trace/trace-household.ts';
+export { TRACE_EVENTS, traceHousehold } from './trace/trace-household.ts';
+export type { TraceEvent, TraceOptions } from './trace/trace-household.ts';
 export { recordFromArrays, recordToArrays } from './trace/record.ts';
 
 // Inverse questions
-export type { InverseLever, SolveResult, SensitivityRow } from './inverse/types.ts';
+export type { InverseLever, SolveResult, SensitivityRow, SwingBasis } from './inverse/types.ts';
 export { solveBudget } from './inverse/solve-budget.ts';
 export type { SolveBudgetInput } from './inverse/solve-budget.ts';
 export { solveCoverage } from './inverse/solve-coverage.ts';
 export type { SolveCoverageInput } from './inverse/solve-coverage.ts';
-export { sensitivity } from './inverse/sensitivity.ts';
+export { sensitivity, swingBounds } from './inverse/sensitivity.ts';
 export type { SensitivityInput } from './inverse/sensitivity.ts';
 
 /** Engine version, recorded in run provenance. */

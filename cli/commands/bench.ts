@@ -5,12 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
-import { DEMO_SEED } from '../../datasets/generate/generate.ts';
+import { DEMO_SEED, MAX_GENERATED_HOUSEHOLDS } from '../../datasets/generate/generate.ts';
 import { benchMarkdown, benchTable } from '../bench/report.ts';
 import type { BrowserTimings } from '../bench/report.ts';
 import { runBench } from '../bench/run-bench.ts';
 import type { Command } from '../command.ts';
 import type { CliIo } from '../io.ts';
+import { checkOutputPath } from '../output/out-path.ts';
+import { writeFailure } from '../output/write-results.ts';
 import { eprintln, println } from '../io.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,8 +33,15 @@ async function runBenchCommand(argv: readonly string[], io: CliIo): Promise<numb
   });
   limitPositionals('bench', args, 0);
   const scratchDir = path.join(REPO_ROOT, 'bench-results');
+  // The report's target is checked before the benchmark runs (minutes), not after.
+  const markdownOption = stringOption(args, 'markdown');
+  const markdownTarget = flag(args, 'skip-markdown')
+    ? undefined
+    : markdownOption === undefined
+      ? path.join(REPO_ROOT, 'BENCHMARKS.md')
+      : await checkOutputPath('markdown', markdownOption, io.cwd, { dataset: [] }, 'file');
   const report = await runBench({
-    households: intOption(args, 'households', 1_000_000, 1000, 20_000_000),
+    households: intOption(args, 'households', 1_000_000, 1000, MAX_GENERATED_HOUSEHOLDS),
     seed: intOption(args, 'seed', DEMO_SEED, 0, 0xffffffff),
     kernelRuns: intOption(args, 'kernel-runs', 15, 1, 1000),
     sqlRuns: intOption(args, 'sql-runs', 5, 1, 1000),
@@ -47,10 +56,13 @@ async function runBenchCommand(argv: readonly string[], io: CliIo): Promise<numb
   else println(io, benchTable(report));
   await mkdir(scratchDir, { recursive: true });
   await writeFile(path.join(scratchDir, `bench-${report.households}.json`), `${JSON.stringify(report, null, 2)}\n`);
-  if (!flag(args, 'skip-markdown')) {
-    const target = path.resolve(io.cwd, stringOption(args, 'markdown') ?? path.join(REPO_ROOT, 'BENCHMARKS.md'));
-    await writeFile(target, benchMarkdown(report, await readBrowserTimings()));
-    eprintln(io, `已写入 / written: ${target}`);
+  if (markdownTarget !== undefined) {
+    try {
+      await writeFile(markdownTarget, benchMarkdown(report, await readBrowserTimings()));
+    } catch (error) {
+      throw writeFailure(markdownTarget, error);
+    }
+    eprintln(io, `已写入 / written: ${markdownTarget}`);
   }
   return 0;
 }

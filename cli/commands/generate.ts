@@ -5,14 +5,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { MAX_DEMO_PREFECTURES } from '../../datasets/generate/demo-regions.ts';
-import { DEMO_HOUSEHOLDS, DEMO_SEED, generateDemo, minimumHouseholds } from '../../datasets/generate/generate.ts';
+import {
+  DEMO_HOUSEHOLDS,
+  DEMO_SEED,
+  MAX_GENERATED_HOUSEHOLDS,
+  generateDemo,
+  minimumHouseholds,
+} from '../../datasets/generate/generate.ts';
 import { demoToArrow, tableBytes } from '../../datasets/generate/to-arrow.ts';
 import { flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
 import type { Command } from '../command.ts';
-import { dataError, usageError } from '../errors.ts';
+import { usageError } from '../errors.ts';
+import { writeFailure } from '../output/write-results.ts';
 import type { CliIo } from '../io.ts';
 import { eprintln, println } from '../io.ts';
 import { sha256Hex } from '../provenance.ts';
+import { checkOutputPath } from '../output/out-path.ts';
 
 /** Size and seed of the bundled demo dataset: the data layer's calibrated defaults. */
 export { DEMO_HOUSEHOLDS, DEMO_SEED };
@@ -120,6 +128,12 @@ export async function demoStaleReason(dir: string, households: number, seed: num
   return null;
 }
 
+/** A folder `generate` may write into: empty, or holding only a dataset it generated before (manifest.json). */
+function isGeneratedDataset(_dir: string, names: readonly string[]): boolean {
+  const own = new Set<string>(Object.values(DATASET_FILES));
+  return names.includes(DATASET_FILES.manifest) && names.every((n) => own.has(n) || n.endsWith('.tmp'));
+}
+
 async function runGenerate(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCommandArgs('generate', argv, {
     households: { type: 'string', short: 'n' },
@@ -132,7 +146,7 @@ async function runGenerate(argv: readonly string[], io: CliIo): Promise<number> 
   });
   limitPositionals('generate', args, 0);
   const demo = flag(args, 'demo');
-  const households = intOption(args, 'households', DEMO_HOUSEHOLDS, 1000, 20_000_000);
+  const households = intOption(args, 'households', DEMO_HOUSEHOLDS, 1000, MAX_GENERATED_HOUSEHOLDS);
   const seed = intOption(args, 'seed', DEMO_SEED, 0, 0xffffffff);
   const prefectures = intOption(args, 'prefectures', 0, 0, MAX_DEMO_PREFECTURES);
   if (demo && prefectures > 0) {
@@ -152,7 +166,10 @@ async function runGenerate(argv: readonly string[], io: CliIo): Promise<number> 
   if (!demo && outOption === undefined) {
     throw usageError('请用 --out 指定输出文件夹，或使用 --demo', 'give an output folder with --out, or use --demo');
   }
-  const outDir = outOption === undefined ? DEMO_DIR : path.resolve(io.cwd, outOption);
+  const outDir =
+    outOption === undefined
+      ? DEMO_DIR
+      : await checkOutputPath('out', outOption, io.cwd, { dataset: [] }, 'folder', isGeneratedDataset);
   if (demo && !flag(args, 'force')) {
     const reason = await demoStaleReason(outDir, households, seed);
     if (reason === null) {
@@ -168,9 +185,7 @@ async function runGenerate(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     manifest = await writeGeneratedDataset(outDir, households, seed, prefectures);
   } catch (error) {
-    throw dataError(`无法写入 ${outDir}`, `cannot write ${outDir}`, [
-      error instanceof Error ? error.message : String(error),
-    ]);
+    throw writeFailure(outDir, error);
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (flag(args, 'json')) {

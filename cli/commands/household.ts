@@ -1,25 +1,25 @@
 // `safetynet household`: one household (a case file or a shipped case preset) under the baseline and a scenario:
 // status, benefit by component and the rule-by-rule trace computed by the engine.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { CASE_PRESETS, caseHouseholdSchema, checkConsistency } from '../../datasets/cases/cases.ts';
 import { caseRecord } from '../../datasets/cases/case-record.ts';
 import type { CaseHousehold } from '../../datasets/cases/cases.ts';
 import { buildDemoRegions } from '../../datasets/generate/demo-regions.ts';
-import { BASELINE_SCENARIO, COMPONENT_IDS, COMPONENT_LABELS, traceHousehold } from '../../sim/index.ts';
-import type { HouseholdRecord, HouseholdTraceRun, RegionArrays, TraceStep } from '../../sim/index.ts';
-import { flag, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
+import { COMPONENT_IDS, COMPONENT_LABELS, TRACE_EVENTS, baselineFor, traceHousehold } from '../../sim/index.ts';
+import type { HouseholdRecord, HouseholdTraceRun, RegionArrays, TraceEvent, TraceStep } from '../../sim/index.ts';
+import { choiceOption, flag, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
 import { demoRegionsToArrays } from '../../datasets/generate/engine-arrays.ts';
 import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
 import { loadDataset, readMappings } from '../dataset/load-dataset.ts';
 import { openWasmDuckDb } from '../duckdb/wasm-node.ts';
+import { MAX_SCENARIO_FILE_BYTES } from '../../datasets/file-limits.ts';
 import { dataError, usageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { println } from '../io.ts';
 import { formatNumber, formatTextTable } from '../output/text-table.ts';
-import { readScenarioFile } from '../scenario-file.ts';
+import { readScenarioFile, readSmallText } from '../scenario-file.ts';
 
 const householdFileSchema = z.object({
   regionCode: z.string().regex(/^\d{2}(\d{2}){0,2}$/),
@@ -36,9 +36,10 @@ const PROGRAMME_ZH: Record<string, string> = {
 
 /** Reads a household file: a case preset or `{ regionCode, household }`; errors name the file and field path. */
 export async function readHouseholdFile(file: string): Promise<{ regionCode: string; household: CaseHousehold }> {
+  const text = await readSmallText(file, MAX_SCENARIO_FILE_BYTES, '家庭文件', 'household file');
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw dataError(`无法读取家庭文件 ${file}：${why}`, `cannot read the household file ${file}: ${why}`);
@@ -87,11 +88,28 @@ function stepRows(step: TraceStep): string[][] {
   return rows;
 }
 
-function runText(title: string, run: HouseholdTraceRun): string {
+/** Parses `--events medical,other,disaster` (comma-separated; each at most once). */
+export function parseEvents(raw: string | undefined): TraceEvent[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const events: TraceEvent[] = [];
+  for (const part of raw.split(',').map((p) => p.trim())) {
+    const event = TRACE_EVENTS.find((e) => e === part);
+    if (event === undefined) {
+      throw usageError(
+        `--events 中的“${part}”无效，可选：${TRACE_EVENTS.join('、')}（逗号分隔）`,
+        `"${part}" in --events is not an event; choose from ${TRACE_EVENTS.join(', ')} (comma-separated)`,
+      );
+    }
+    if (!events.includes(event)) events.push(event);
+  }
+  return events;
+}
+
+function runText(title: string, run: HouseholdTraceRun, realised: boolean): string {
   const lines = [
     `== ${title}: ${run.scenarioName}`,
     `认定 status: ${PROGRAMME_ZH[run.status] ?? run.status} / ${run.status}; 纳入概率 enrolment probability ${formatNumber(run.enrol, 3)}`,
-    `年救助合计 total: ${formatNumber(run.total, 0)} 元/年 yuan/year`,
+    `年救助合计 total${realised ? '（实际发生 realised）' : '（期望值 expected）'}: ${formatNumber(run.total, 0)} 元/年 yuan/year`,
   ];
   const components = COMPONENT_IDS.filter((id) => run.components[id] !== 0).map((id) => [
     `${COMPONENT_LABELS[id].zh} / ${COMPONENT_LABELS[id].en}`,
@@ -121,9 +139,20 @@ async function runHousehold(argv: readonly string[], io: CliIo): Promise<number>
     household: { type: 'string' },
     case: { type: 'string' },
     scenario: { type: 'string', short: 's' },
+    baseline: { type: 'string' },
+    outcome: { type: 'string' },
+    events: { type: 'string' },
     json: { type: 'boolean' },
   });
   limitPositionals('household', args, 0);
+  const outcome = choiceOption(args, 'outcome', ['expected', 'realised'] as const, 'expected');
+  const events = parseEvents(stringOption(args, 'events'));
+  if (outcome === 'expected' && events.length > 0) {
+    throw usageError(
+      '--events 只能与 --outcome realised 一起使用（期望值已按概率包含所有事件）',
+      '--events needs --outcome realised (expected values already weigh every event by its probability)',
+    );
+  }
   const file = stringOption(args, 'household');
   const caseId = stringOption(args, 'case');
   if ((file === undefined) === (caseId === undefined)) {
@@ -146,22 +175,33 @@ async function runHousehold(argv: readonly string[], io: CliIo): Promise<number>
     input = await readHouseholdFile(path.resolve(io.cwd, file ?? ''));
   }
   const { scenario } = await readScenarioFile(io.cwd, stringOption(args, 'scenario'));
+  const baselineFile = stringOption(args, 'baseline');
+  // Without --baseline: current policy, measured against the scenario's poverty line (as `run` compares).
+  const baseline =
+    baselineFile === undefined ? baselineFor(scenario) : (await readScenarioFile(io.cwd, baselineFile)).scenario;
   const regions = await regionsFor(io, args);
   const record = householdRecord(input.regionCode, input.household, regions);
   // Cases and household files describe income as the civil-affairs office assesses it.
-  const trace = traceHousehold(record, BASELINE_SCENARIO, scenario, { incomeAs: 'assessed' });
+  const trace = traceHousehold(record, baseline, scenario, { outcome, events, incomeAs: 'assessed' });
   if (flag(args, 'json')) {
-    println(io, JSON.stringify({ household: record, trace }, null, 2));
+    println(io, JSON.stringify({ household: record, outcome, events, trace }, null, 2));
     return 0;
   }
+  const realised = outcome === 'realised';
+  println(
+    io,
+    realised
+      ? `实际发生的情形 / Realised case: 家庭已申请（符合即纳入）/ the household applied (enrolled when eligible); 事件 events: ${events.length > 0 ? events.join(', ') : '无 none'}`
+      : '期望值 / Expected values: 纳入与临时救助事件按概率计 / take-up and temporary-assistance events weighted by their probabilities',
+  );
   println(
     io,
     `家庭 household: ${record.regionNameZh ?? ''} ${record.regionNameEn ?? ''} (${record.regionCode}), ${input.household.area}, ${record.size} 人 persons`,
   );
   println(io);
-  println(io, runText('基线 Baseline', trace.baseline));
+  println(io, runText('基线 Baseline', trace.baseline, realised));
   println(io);
-  println(io, runText('情景 Scenario', trace.reform));
+  println(io, runText('情景 Scenario', trace.reform, realised));
   println(io);
   const delta = trace.reform.total - trace.baseline.total;
   println(io, `差额 / difference: ${delta >= 0 ? '+' : ''}${formatNumber(delta, 0)} 元/年 yuan/year`);
@@ -177,14 +217,21 @@ export const householdCommand: Command = {
                       one household under baseline and scenario: status, benefit and rule-by-rule trace
 
 用法 / Usage:
-  safetynet household --case hunan-flood [--scenario FILE] [--json]
-  safetynet household --household FILE [--scenario FILE] [--data DIR] [--json]
+  safetynet household --case hunan-flood [--scenario FILE] [--baseline FILE] [--json]
+  safetynet household --household FILE [--scenario FILE] [--baseline FILE] [--data DIR] [--json]
+  safetynet household --case shandong-medical --outcome realised --events medical
 
 选项 / Options:
       --household FILE   家庭 JSON：{ "regionCode": "43", "household": {...} }（与案例文件格式相同）
                          household JSON: { "regionCode": "43", "household": {...} } (the case file format)
       --case ID          内置案例 / shipped case: ${CASE_PRESETS.map((c) => c.id).join(', ')}
   -s, --scenario FILE    情景 JSON（省略则为基线）/ scenario JSON (baseline if omitted)
+      --baseline FILE    作为比较基准的情景 JSON（省略则为现行政策）/ scenario JSON to compare against
+                         (default: current policy, measured against the scenario's poverty line)
+      --outcome O        expected（期望值，默认：纳入与事件按概率计）或 realised（实际发生：家庭已申请，
+                         仅 --events 所列事件发生）/ expected (default: take-up and events weighted by probability)
+                         or realised (the household applied; exactly the --events listed happened)
+      --events LIST      实际发生的事件，逗号分隔 / events that happened, comma-separated: medical, other, disaster
 ${DATASET_HELP}
                          （省略则用演示数据的地区参数 / default: the demo regions）
       --json             机器可读输出 / machine-readable output

@@ -2,7 +2,7 @@
 // and provenance in an output folder; expected value by default, Monte Carlo percentiles with --mode mc.
 import os from 'node:os';
 import path from 'node:path';
-import { ENGINE_VERSION } from '../../sim/index.ts';
+import { ENGINE_VERSION, povertyLineText } from '../../sim/index.ts';
 import { choiceOption, flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
@@ -13,11 +13,12 @@ import { nationalValues, screenSummary } from '../engine/screen-summary.ts';
 import type { CliIo } from '../io.ts';
 import { eprintln, println } from '../io.ts';
 import { createProgress } from '../output/progress.ts';
-import { writeProvenance, writeResultBundle } from '../output/write-results.ts';
-import type { Provenance } from '../provenance.ts';
+import { checkOutputPath } from '../output/out-path.ts';
+import { writeResultBundle } from '../output/write-results.ts';
+import type { FileHash, Provenance } from '../provenance.ts';
 import { canonicalJson } from '../../datasets/provenance.ts';
-import { hashFiles, sha256Hex } from '../provenance.ts';
-import { readScenarioFile } from '../scenario-file.ts';
+import { sha256Hex } from '../provenance.ts';
+import { assertScenarioRegions, readScenarioFile } from '../scenario-file.ts';
 import { APP_VERSION } from '../versions.ts';
 
 async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
@@ -37,7 +38,8 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
   });
   limitPositionals('run', args, 1);
   const scenarioFile = stringOption(args, 'scenario');
-  const { scenario, json: scenarioJson } = await readScenarioFile(io.cwd, scenarioFile);
+  const loadedScenario = await readScenarioFile(io.cwd, scenarioFile);
+  const { scenario, json: scenarioJson } = loadedScenario;
   const mc = scenario.monteCarlo;
   const settings = {
     mode: choiceOption(args, 'mode', ['ev', 'mc'] as const, mc?.mode ?? 'ev'),
@@ -51,6 +53,23 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
   const files = await datasetFilesFromArgs(io, args);
   const mappings = await readMappings(io.cwd, mappingFiles(args));
   const outOption = stringOption(args, 'out');
+  // The output is checked before anything is computed: never an input, its folder, or an unwritable place.
+  const outDir =
+    outOption === undefined
+      ? undefined
+      : await checkOutputPath(
+          'out',
+          outOption,
+          io.cwd,
+          {
+            dataset: [files.households, files.regions],
+            other: [
+              ...(scenarioFile === undefined ? [] : [path.resolve(io.cwd, scenarioFile)]),
+              ...mappingFiles(args).map((m) => path.resolve(io.cwd, m)),
+            ],
+          },
+          'folder',
+        );
   const progress = createProgress(io.stderr, !flag(args, 'quiet'));
 
   const duck = await openWasmDuckDb();
@@ -62,6 +81,7 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
     duck.close();
   }
   progress.finish();
+  assertScenarioRegions(loadedScenario, dataset.regions);
   const outcome = await runScenario(
     dataset.households,
     dataset.regions,
@@ -87,16 +107,9 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
     monteCarlo: outcome.mc ?? null,
   };
 
-  let outDir: string | undefined;
-  if (outOption !== undefined) {
-    outDir = path.resolve(io.cwd, outOption);
-    const outputs = await writeResultBundle(outDir, {
-      tables: outcome.tables,
-      jsonTables: outcome.tables.filter((t) => t.name !== 'households').map((t) => t.name),
-      summary,
-      arrowMetadata: synthetic ? { synthetic: 'true' } : {},
-    });
-    const provenance: Provenance = {
+  if (outDir !== undefined) {
+    const datasetFiles = dataset.fileHashes;
+    const provenance = (outputs: FileHash[]): Provenance => ({
       tool: 'safetynet',
       appVersion: APP_VERSION,
       engineVersion: ENGINE_VERSION,
@@ -106,18 +119,30 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
       replications: settings.mode === 'mc' ? settings.replications : 0,
       years: settings.years,
       suppressionMinCell: settings.minCell,
-      datasetFiles: await hashFiles([files.households, files.regions]),
+      datasetFiles,
       synthetic,
       scenario: scenarioJson,
       scenarioSha256: sha256Hex(canonicalJson(scenarioJson)),
       outputs,
       timestamp: new Date().toISOString(),
-    };
-    await writeProvenance(outDir, provenance);
+    });
+    await writeResultBundle(
+      outDir,
+      {
+        tables: outcome.tables,
+        jsonTables: outcome.tables.filter((t) => t.name !== 'households').map((t) => t.name),
+        summary,
+        arrowMetadata: synthetic ? { synthetic: 'true' } : {},
+      },
+      provenance,
+    );
   }
 
   if (flag(args, 'json')) {
-    println(io, JSON.stringify({ ...summary, outDir: outDir ?? null }, null, 2));
+    println(
+      io,
+      JSON.stringify({ ...summary, povertyLine: povertyLineText(scenario), outDir: outDir ?? null }, null, 2),
+    );
     return 0;
   }
   println(io, `情景 / Scenario: ${scenario.name}${synthetic ? '（合成数据 / synthetic data）' : ''}`);
@@ -125,7 +150,10 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
   const last = outcome.national[outcome.national.length - 1];
   for (const n of first === last ? [first] : [first, last]) {
     println(io);
-    println(io, screenSummary(n.year, n.scenario, outcome.isBaseline ? undefined : n.baseline));
+    println(
+      io,
+      screenSummary(n.year, n.scenario, outcome.isBaseline ? undefined : n.baseline, povertyLineText(scenario)),
+    );
   }
   if (outcome.mc !== undefined) {
     const m = outcome.mc.metrics;

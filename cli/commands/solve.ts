@@ -1,7 +1,7 @@
 // `safetynet solve`: the inverse questions of POLICY.md §5 on a dataset — the standard rise a budget affords, the
 // lever value that reaches a coverage target, and the sensitivity ranking (tornado data).
 import { incomeDeciles, sensitivity, solveBudget, solveCoverage } from '../../sim/index.ts';
-import type { InverseLever, SolveResult } from '../../sim/index.ts';
+import type { InverseLever, SensitivityRow, SolveResult, SwingBasis } from '../../sim/index.ts';
 import { choiceOption, flag, limitPositionals, numberOption, parseCommandArgs, stringOption } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
@@ -11,7 +11,7 @@ import { usageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { println } from '../io.ts';
 import { formatNumber, formatTextTable } from '../output/text-table.ts';
-import { readScenarioFile } from '../scenario-file.ts';
+import { assertScenarioRegions, readScenarioFile } from '../scenario-file.ts';
 
 const UNIT_SUFFIX: Record<string, number> = { 亿: 1e8, 万: 1e4, B: 1e9, b: 1e9, M: 1e6, m: 1e6 };
 
@@ -53,6 +53,27 @@ function resultText(result: SolveResult): string {
   return lines.join('\n');
 }
 
+const SWING_MARK: Record<SwingBasis, string> = {
+  range: '全范围 range',
+  relative: '±r×值 value',
+  rangeShare: '±r×范围 range',
+};
+
+/** States what the swing means, so a reader knows how each row's low and high were set. */
+export function swingText(swing: 'range' | number, rows: readonly SensitivityRow[]): string {
+  if (swing === 'range') {
+    return '摆动：每个参数从目录下限到上限 / Swing: each parameter from its catalogue minimum to its maximum';
+  }
+  const pct = String(Math.round(swing * 1000) / 10);
+  const zero = rows.filter((r) => r.swingBasis === 'rangeShare').map((r) => r.paramId);
+  const lines = [
+    `摆动 ±${pct}%：当前值非零的参数按当前值的 ±${pct}%；当前值为 0 的参数按其取值范围（上限 − 下限）的 ±${pct}%，均截断在范围内`,
+    `Swing ±${pct}%: parameters with a non-zero current value move by ±${pct}% of that value; parameters at 0 move by ±${pct}% of their range (maximum − minimum); both clamped to the range`,
+  ];
+  if (zero.length > 0) lines.push(`按范围摆动 / swung by range share: ${zero.join(', ')}`);
+  return lines.join('\n');
+}
+
 async function runSolve(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseCommandArgs('solve', argv, {
     ...DATASET_OPTIONS,
@@ -74,7 +95,8 @@ async function runSolve(argv: readonly string[], io: CliIo): Promise<number> {
     );
   }
   limitPositionals('solve', { ...args, positionals: rest }, 1);
-  const { scenario } = await readScenarioFile(io.cwd, stringOption(args, 'scenario'));
+  const loadedScenario = await readScenarioFile(io.cwd, stringOption(args, 'scenario'));
+  const { scenario } = loadedScenario;
   let budget: number | undefined;
   let target: number | undefined;
   if (kind === 'budget') {
@@ -115,6 +137,7 @@ async function runSolve(argv: readonly string[], io: CliIo): Promise<number> {
     duck.close();
   }
   const { households, regions } = dataset;
+  assertScenarioRegions(loadedScenario, regions);
   const decile = incomeDeciles(households);
 
   if (kind === 'sensitivity') {
@@ -124,18 +147,27 @@ async function runSolve(argv: readonly string[], io: CliIo): Promise<number> {
       return 0;
     }
     println(io, `敏感性（按支出变动排序）/ Sensitivity, ranked by cost swing — ${scenario.name}`);
+    println(io, swingText(swing ?? 'range', rows));
     println(
       io,
       formatTextTable(
-        ['参数 / Parameter', '低 low', '高 high', '支出 低→高 cost (亿元)', '现金救助人数 低→高 cash persons (万)'],
+        [
+          '参数 / Parameter',
+          '低 low',
+          '高 high',
+          '摆动 swing',
+          '支出 低→高 cost (亿元)',
+          '现金救助人数 低→高 cash persons (万)',
+        ],
         rows.map((r) => [
           `${r.labelZh} / ${r.labelEn}`,
           formatNumber(r.low, 2),
           formatNumber(r.high, 2),
+          SWING_MARK[r.swingBasis],
           `${formatNumber(r.costLow / 1e8, 1)} → ${formatNumber(r.costHigh / 1e8, 1)}`,
-          `${formatNumber(r.casesLow / 1e4, 1)} → ${formatNumber(r.casesHigh / 1e4, 1)}`,
+          `${formatNumber(r.personsLow / 1e4, 1)} → ${formatNumber(r.personsHigh / 1e4, 1)}`,
         ]),
-        [1, 2, 3, 4],
+        [1, 2, 4, 5],
       ),
     );
     return 0;
@@ -193,7 +225,8 @@ ${DATASET_HELP}
       --metric M         cash（低保+特困，默认）、lowIncome（+边缘+刚性）、monitored（监测）
                          cash (dibao + tekun, default), lowIncome (+ marginal + rigid), monitored
       --lever L          调整的政策杠杆 / the lever to move (default scalePct; monitoringMultiplier for monitored)
-      --swing S          敏感性摆动：range（参数全范围，默认）或相对幅度如 0.2 / swing: full range (default) or relative, e.g. 0.2
+      --swing S          敏感性摆动：range（参数全范围，默认）或相对幅度如 0.2 / swing: full range (default) or r, e.g. 0.2
+                         (± r × 当前值；当前值为 0 时 ± r × 取值范围 / ± r × the value; ± r × the range when the value is 0)
   -s, --scenario FILE    在此情景基础上求解（省略则为基线）/ solve on top of this scenario (baseline if omitted)
       --json             机器可读输出 / machine-readable output
   -h, --help             显示帮助 / show this help

@@ -14,6 +14,10 @@ import type { HouseholdArrays, RegionArrays } from '../../sim/index.ts';
 import type { WasmDuckDb } from '../duckdb/wasm-node.ts';
 import { wasmPort } from '../duckdb/wasm-node.ts';
 import { dataError, usageError } from '../errors.ts';
+import { readSmallText } from '../scenario-file.ts';
+import type { FileHash } from '../provenance.ts';
+import { sha256Hex } from '../provenance.ts';
+import { MAX_MAPPING_FILE_BYTES } from '../../datasets/file-limits.ts';
 
 /** The two files of a dataset. */
 export interface DatasetFiles {
@@ -80,12 +84,7 @@ export async function readMappings(cwd: string, files: readonly string[]): Promi
   const out: ColumnMapping[] = [];
   for (const file of files) {
     const full = path.resolve(cwd, file);
-    let text: string;
-    try {
-      text = await readFile(full, 'utf8');
-    } catch {
-      throw dataError(`无法读取映射文件 ${full}`, `cannot read the mapping file ${full}`);
-    }
+    const text = await readSmallText(full, MAX_MAPPING_FILE_BYTES, '映射文件', 'mapping file');
     const parsed = parseMapping(text);
     if (!parsed.ok) throw dataError(`${full}：${parsed.message.zh}`, `${full}: ${parsed.message.en}`);
     out.push(parsed.mapping);
@@ -108,6 +107,8 @@ export interface LoadedDataset {
   report: ValidationReport;
   /** Arrow schema metadata of the households file (e.g. synthetic=true). */
   metadata: Record<string, string>;
+  /** SHA-256 and size of the bytes imported from each file (households, regions), for provenance. */
+  fileHashes: FileHash[];
   timings: { loadMs: number; validateMs: number; handOffMs: number };
 }
 
@@ -129,8 +130,15 @@ async function runImport(
   files: DatasetFiles,
   mappings: readonly ColumnMapping[],
   validateOnly: boolean,
-): Promise<ImportedDataset> {
-  const result = await importDataset(wasmPort(duck), { ...(await readDatasetFiles(files)), mappings, validateOnly });
+): Promise<ImportedDataset & { fileHashes: FileHash[] }> {
+  const inputs = await readDatasetFiles(files);
+  // The hashes are of the very bytes imported, so provenance names what was computed on, whatever happens to the files.
+  const result = await importDataset(wasmPort(duck), {
+    ...inputs,
+    mappings,
+    validateOnly,
+    digest: async (bytes) => sha256Hex(bytes),
+  });
   if (!result.ok) {
     throw dataError(
       `无法导入 ${files[result.table]}`,
@@ -138,7 +146,12 @@ async function runImport(
       result.issues.map((issue) => formatIssue(issue)),
     );
   }
-  return result.value;
+  const fileHashes = (['households', 'regions'] as const).map((table) => ({
+    file: inputs[table].fileName,
+    sha256: result.value.loaded[table].digest ?? sha256Hex(inputs[table].bytes),
+    bytes: inputs[table].bytes.byteLength,
+  }));
+  return { ...result.value, fileHashes };
 }
 
 /** Loads and validates the dataset only; returns the report (and the sources, for a later hand-off). */
@@ -172,7 +185,7 @@ export async function loadDataset(
   files: DatasetFiles,
   mappings: readonly ColumnMapping[] = [],
 ): Promise<LoadedDataset> {
-  const { report, arrays, loaded, timings } = await runImport(duck, files, mappings, false);
+  const { report, arrays, loaded, timings, fileHashes } = await runImport(duck, files, mappings, false);
   if (!report.ok || !arrays) {
     throw dataError(
       '数据集未通过校验（运行 safetynet validate 查看完整报告）',
@@ -186,6 +199,7 @@ export async function loadDataset(
     regions: arrays.regions,
     report,
     metadata: loaded.households.metadata,
+    fileHashes,
     timings: { loadMs: timings.read, validateMs: timings.validate, handOffMs: timings.tables + timings.handoff },
   };
 }

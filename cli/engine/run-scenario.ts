@@ -2,7 +2,7 @@
 // value (on worker threads for large datasets), optional Monte Carlo percentiles on both cores (national and per
 // region level), aggregation at every region level with disclosure control, and the tables the `run` command writes.
 import {
-  BASELINE_SCENARIO,
+  baselineFor,
   BLOCK_ROWS,
   aggregate,
   decileTable,
@@ -101,7 +101,7 @@ export async function runScenario(
   try {
     reform = await projectAll.run(scenario, settings.years);
     progress.update(1, steps, '基线 / baseline');
-    base = isBaseline ? reform : await projectAll.run(BASELINE_SCENARIO, settings.years);
+    base = isBaseline ? reform : await projectAll.run(baselineFor(scenario), settings.years);
   } finally {
     await projectAll.close();
   }

@@ -19,10 +19,12 @@ export const SCREEN_METRICS: readonly [MetricId, string, string, Unit][] = [
   ['cost.base', '低保差额补助', 'Dibao base benefit', 'yuan'],
   ['cost.tekunLiving', '特困基本生活', 'Tekun basic living', 'yuan'],
   ['cost.temporary', '临时救助支出', 'Temporary assistance cost', 'yuan'],
+  ['cost.orphanAllowance', '孤儿基本生活费', 'Orphan basic living allowance', 'yuan'],
   ['cost.central', '中央财政负担', 'Central share', 'yuan'],
   ['coverage.cash', '现金救助覆盖率', 'Cash coverage', 'share'],
   ['exclusion.rate', '漏保率', 'Exclusion error rate', 'share'],
   ['poverty.postRate', '转移后贫困发生率', 'Poverty rate after transfers', 'share'],
+  ['poverty.postGap', '转移后贫困缺口', 'Poverty gap after transfers', 'yuan'],
 ];
 
 const UNIT_TEXT: Record<Unit, string> = {
@@ -48,8 +50,16 @@ export function displayValue(value: number, unit: Unit): string {
   }
 }
 
-/** The national summary of one year as a terminal table (baseline, scenario and Δ columns when comparing). */
-export function screenSummary(year: number, scenario: SummaryTable, baseline: SummaryTable | undefined): string {
+/**
+ * The national summary of one year as a terminal table (baseline, scenario and Δ columns when comparing); with
+ * `povertyLine` (from `povertyLineText`), a line under the table names the line poverty is measured against.
+ */
+export function screenSummary(
+  year: number,
+  scenario: SummaryTable,
+  baseline: SummaryTable | undefined,
+  povertyLine?: { zh: string; en: string },
+): string {
   const rs = nationalRow(scenario);
   const rb = baseline === undefined ? 0 : nationalRow(baseline);
   const rows = SCREEN_METRICS.map(([id, zh, en, unit]) => {
@@ -64,7 +74,9 @@ export function screenSummary(year: number, scenario: SummaryTable, baseline: Su
       ? [`${year} 全国 / National`, '单位 / Unit', '基线 / Baseline']
       : [`${year} 全国 / National`, '单位 / Unit', '基线 / Baseline', '情景 / Scenario', '差额 / Δ'];
   const numeric = baseline === undefined ? [2] : [2, 3, 4];
-  return formatTextTable(header, rows, numeric);
+  const table = formatTextTable(header, rows, numeric);
+  if (povertyLine === undefined) return table;
+  return `${table}\n贫困线 / Poverty line: ${povertyLine.zh} / ${povertyLine.en}`;
 }
 
 /** National totals of one summary table as a flat object (for --json), keyed by metric id. */

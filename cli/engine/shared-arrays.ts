@@ -48,6 +48,8 @@ export function shareHouseholds(h: HouseholdArrays): HouseholdArrays {
     monitored: shareBytes(h.monitored),
     tekunProfile: shareBytes(h.tekunProfile),
     localHukou: shareBytes(h.localHukou),
+    orphans: shareBytes(h.orphans),
+    supportType: shareBytes(h.supportType),
     weight: f64(h.weight),
   };
 }

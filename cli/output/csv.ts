@@ -1,17 +1,18 @@
 // CSV writer for column tables: UTF-8 with a byte-order mark (so Excel opens Chinese text correctly), RFC 4180 quoting.
+import { csvTextField } from '../../datasets/csv-cell.ts';
 import type { ColumnTable } from './column-table.ts';
 import { rowCount } from './column-table.ts';
 
 /** The UTF-8 byte-order mark prepended to every CSV file. */
 export const UTF8_BOM = '\uFEFF';
 
-/** Quotes a CSV field when it holds a comma, quote, or line break. */
+/** A CSV field: numbers as numbers (full precision), text neutralised against formula injection and quoted. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'bigint') return String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return csvTextField(String(value));
 }
 
 /** Renders a table as CSV text (BOM, header row, CRLF line ends), deterministic for equal input. */

@@ -40,6 +40,24 @@ describe('CSV', () => {
     ]);
   });
 
+  it('neutralises formulas in text (OWASP) but keeps negative numbers as numbers', () => {
+    const hostile: ColumnTable = {
+      name: 't',
+      columns: {
+        name_zh: ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '@A1', '-1'],
+        delta: new Float64Array([-1.5, -2, 0, 3]),
+      },
+    };
+    expect(tableToCsv(hostile).slice(1).split('\r\n')).toEqual([
+      'name_zh,delta',
+      `"'=HYPERLINK(""http://x"",""y"")",-1.5`,
+      "'+cmd|' /C calc'!A0,-2",
+      "'@A1,0",
+      "'-1,3",
+      '',
+    ]);
+  });
+
   it('writes empty fields for null and non-finite numbers', () => {
     expect(csvField(null)).toBe('');
     expect(csvField(Number.NaN)).toBe('');

@@ -4,13 +4,11 @@ import type { ResolvedParams } from '../../sim/index.ts';
 import type { SqlRuleParams } from './rules-sql.ts';
 
 /**
- * SQL parameters from national scalar values. Tekun care shares blend the dispersed and centralised shares by the
- * centralised-support share, as the catalogue documents (the data carry no centralised flag).
+ * SQL parameters from national scalar values: both sets of tekun care shares and the centralised-support share (the
+ * SQL picks by each household's support type), and the orphan allowance amounts.
  */
 export function sqlParamsFromResolved(resolved: ResolvedParams): SqlRuleParams {
   const v = resolved.scalars;
-  const central = v['tekun.centralisedShare'];
-  const blend = (dispersed: number, centralised: number): number => central * centralised + (1 - central) * dispersed;
   return {
     assetTest: v['dibao.assetTest'] !== 0,
     assetMonths: v['dibao.assetMonths'],
@@ -24,9 +22,15 @@ export function sqlParamsFromResolved(resolved: ResolvedParams): SqlRuleParams {
     supplementDisabled: v['dibao.suppDisabled'],
     supplementIll: v['dibao.suppIll'],
     tekunLivingMultiplier: v['tekun.livingMultiplier'],
-    tekunCareFull: blend(v['tekun.careFullDispersed'], v['tekun.careFullCentralised']),
-    tekunCareHalf: blend(v['tekun.careHalfDispersed'], v['tekun.careHalfCentralised']),
-    tekunCareSelf: blend(v['tekun.careSelfDispersed'], v['tekun.careSelfCentralised']),
+    tekunCareFullDispersed: v['tekun.careFullDispersed'],
+    tekunCareHalfDispersed: v['tekun.careHalfDispersed'],
+    tekunCareSelfDispersed: v['tekun.careSelfDispersed'],
+    tekunCareFullCentralised: v['tekun.careFullCentralised'],
+    tekunCareHalfCentralised: v['tekun.careHalfCentralised'],
+    tekunCareSelfCentralised: v['tekun.careSelfCentralised'],
+    tekunCentralisedShare: v['tekun.centralisedShare'],
+    orphanInstitutional: v['orphan.allowanceInstitutional'],
+    orphanDispersed: v['orphan.allowanceDispersed'],
     tekunAssetTest: false,
     marginalMultiplier: v['marginal.multiplier'],
     marginalSpecialPerPerson: v['marginal.specialCostPc'],

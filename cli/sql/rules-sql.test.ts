@@ -5,7 +5,7 @@ import type { RegionArrays } from '../../sim/model/regions.ts';
 import type { WasmDuckDb } from '../duckdb/wasm-node.ts';
 import { openWasmDuckDb } from '../duckdb/wasm-node.ts';
 import type { SqlRuleParams } from './rules-sql.ts';
-import { loadIntoWasm, programmeTotalsWasm } from './run-rules.ts';
+import { loadIntoWasm, orphanTotalsWasm, programmeTotalsWasm } from './run-rules.ts';
 
 const PARAMS: SqlRuleParams = {
   assetTest: true,
@@ -20,9 +20,16 @@ const PARAMS: SqlRuleParams = {
   supplementDisabled: 0,
   supplementIll: 0,
   tekunLivingMultiplier: 1.3,
-  tekunCareFull: 0.35,
-  tekunCareHalf: 0.2,
-  tekunCareSelf: 0.03,
+  tekunCareFullDispersed: 0.35,
+  tekunCareHalfDispersed: 0.2,
+  tekunCareSelfDispersed: 0.03,
+  tekunCareFullCentralised: 0.5,
+  tekunCareHalfCentralised: 0.3,
+  tekunCareSelfCentralised: 0.05,
+  // 0: an unrecorded support type blends to the dispersed shares (the tests below set the type where it matters).
+  tekunCentralisedShare: 0,
+  orphanInstitutional: 1000,
+  orphanDispersed: 600,
   tekunAssetTest: false,
   marginalMultiplier: 1.5,
   marginalSpecialPerPerson: 500,
@@ -65,6 +72,8 @@ function households(rows: Row[]): HouseholdArrays {
     monitored: u8('monitored'),
     tekunProfile: u8('tekunProfile'),
     localHukou: u8('localHukou', 1),
+    orphans: u8('orphans'),
+    supportType: u8('supportType'),
     weight: f64('weight', 1),
   };
 }
@@ -141,6 +150,47 @@ describe('SQL rules (DuckDB-wasm)', () => {
     expect(totals.map((t) => t.programme)).toEqual([2]);
     expect(totals[0].cost.tekun_living).toBeCloseTo(9360, 9);
     expect(totals[0].cost.tekun_care).toBeCloseTo(6720, 9);
+  });
+
+  it('uses the household support type for tekun care and blends only when it is not recorded', () => {
+    // Urban, 1 person full care, minimum wage 2000: centralised 0.5 × 2000 × 12 = 12000; dispersed 0.35 × 2000 × 12
+    // = 8400; unrecorded with centralised share 0.25: (0.25 × 0.5 + 0.75 × 0.35) × 2000 × 12 = 0.3875 × 24000 = 9300.
+    const row = { size: 1, incomePc: 1200, careFull: 1, tekunProfile: 1, programme: 2 };
+    const params = { ...PARAMS, tekunCentralisedShare: 0.25 };
+    expect(run([{ ...row, supportType: 1 }], params)[0].cost.tekun_care).toBeCloseTo(12000, 9);
+    expect(run([{ ...row, supportType: 2 }], params)[0].cost.tekun_care).toBeCloseTo(8400, 9);
+    expect(run([{ ...row, supportType: 0 }], params)[0].cost.tekun_care).toBeCloseTo(9300, 9);
+  });
+
+  it('supports orphans by the orphan allowance: orphan-only households are not tekun, and tekun covers the others', () => {
+    // A: urban orphan alone, institutional: not tekun even with the profile; allowance 1000 × 12 = 12000.
+    // B: rural tekun household of 2 (grandmother + orphan), dispersed: tekun persons 2 − 1 = 1; living 1.3 × 600 × 12
+    // = 9360; self-care 0.03 × 1600 × 12 = 576; orphan allowance 600 × 12 = 7200.
+    const rows = [
+      { size: 1, children: 1, orphans: 1, supportType: 1, incomePc: 0, tekunProfile: 1, programme: 2, weight: 3 },
+      {
+        area: 1,
+        size: 2,
+        elderly: 1,
+        children: 1,
+        orphans: 1,
+        supportType: 2,
+        incomePc: 1200,
+        tekunProfile: 1,
+        programme: 2,
+        weight: 5,
+      },
+    ];
+    const totals = run(rows);
+    expect(totals.map((t) => t.programme)).toEqual([2]);
+    expect(totals[0].sample).toBe(1);
+    expect(totals[0].persons).toBeCloseTo(5 * 1, 9);
+    expect(totals[0].cost.tekun_living).toBeCloseTo(5 * 9360, 9);
+    expect(totals[0].cost.tekun_care).toBeCloseTo(5 * 576, 9);
+    const orphans = orphanTotalsWasm(duck, PARAMS);
+    expect(orphans.orphans).toBeCloseTo(3 + 5, 9);
+    expect(orphans.sample).toBe(2);
+    expect(orphans.allowance).toBeCloseTo(3 * 12000 + 5 * 7200, 9);
   });
 
   it('keeps a household enrolled within its family of programmes and re-draws take-up across families', () => {

@@ -23,10 +23,21 @@ export interface SqlRuleParams {
   supplementIll: number;
   /** Tekun basic living: multiplier of the standard per person per month. */
   tekunLivingMultiplier: number;
-  /** Tekun care as shares of the monthly minimum wage, by care level (full, half, self-care). */
-  tekunCareFull: number;
-  tekunCareHalf: number;
-  tekunCareSelf: number;
+  /**
+   * Tekun care as shares of the monthly minimum wage, by care level (full, half, self-care), for dispersed and
+   * centralised support; a household's `support_type` picks one (1 centralised, 2 dispersed) and an unrecorded type
+   * (0) blends them by `tekunCentralisedShare`.
+   */
+  tekunCareFullDispersed: number;
+  tekunCareHalfDispersed: number;
+  tekunCareSelfDispersed: number;
+  tekunCareFullCentralised: number;
+  tekunCareHalfCentralised: number;
+  tekunCareSelfCentralised: number;
+  tekunCentralisedShare: number;
+  /** Orphan basic living allowance per orphan per month: institutional (support type 1) and otherwise. */
+  orphanInstitutional: number;
+  orphanDispersed: number;
   /** Whether tekun eligibility also applies the asset test. */
   tekunAssetTest: boolean;
   /** Marginal: per-capita income < multiplier × standard. */
@@ -87,6 +98,10 @@ export function householdRulesSql(p: SqlRuleParams, t: SqlRuleTables): string {
     assigned = `${assigned} + ${taken}`;
   }
   if (supplementTerms.length === 0) supplementTerms.push('0.0');
+  // Care share of one level for the household's support type: centralised, dispersed, or the blend when unrecorded.
+  const careShare = (dispersed: number, centralised: number): string =>
+    `CASE h.support_type WHEN 1 THEN ${num(centralised)} WHEN 2 THEN ${num(dispersed)} ` +
+    `ELSE ${num(p.tekunCentralisedShare)} * ${num(centralised)} + (1 - ${num(p.tekunCentralisedShare)}) * ${num(dispersed)} END`;
   return `
 WITH base AS (
   SELECT
@@ -102,12 +117,20 @@ WITH base AS (
     (h.medical_hh + h.education_hh + h.rehab_hh) > ${num(p.rigidRatio)} * h.income_pc * h.size AS rigid_spending,
     h.tekun_profile = 1 AS tekun_profile,
     (${supplementTerms.join(' + ')}) AS supplement_members_share,
-    h.care_full, h.care_half, c.min_wage
+    h.care_full, h.care_half, c.min_wage, h.orphans,
+    h.orphans > 0 AND h.orphans >= h.size AS orphans_only,
+    h.size - LEAST(h.orphans, h.size) AS non_orphans,
+    ${careShare(p.tekunCareFullDispersed, p.tekunCareFullCentralised)} AS care_share_full,
+    ${careShare(p.tekunCareHalfDispersed, p.tekunCareHalfCentralised)} AS care_share_half,
+    ${careShare(p.tekunCareSelfDispersed, p.tekunCareSelfCentralised)} AS care_share_self,
+    h.orphans * (CASE WHEN h.support_type = 1 THEN ${num(p.orphanInstitutional)} ELSE ${num(p.orphanDispersed)} END)
+      * 12.0 AS orphan_allowance
   FROM ${t.households} h JOIN ${t.cells} c ON c.cell = h.region * 2 + h.area
 ),
 classified AS (
   SELECT *,
     CASE
+      WHEN orphans_only THEN 0
       WHEN tekun_profile AND income_m < s AND (NOT ${bool(p.tekunAssetTest)} OR assets_ok) THEN 2
       WHEN countable_m < s AND assets_ok THEN 1
       WHEN income_m < ${num(p.marginalMultiplier)} * s AND assets_ok THEN 3
@@ -125,18 +148,27 @@ enrolled AS (
       ELSE ${num(p.takeupUnmonitored)}
     END AS p_enrol
   FROM classified
+),
+members AS (
+  -- Tekun support covers the non-orphan members (orphans get the orphan allowance); care needs are assigned to them
+  -- first: full care, then half care, the rest self-care.
+  SELECT *,
+    CASE WHEN status = 2 THEN non_orphans ELSE size END AS persons,
+    LEAST(care_full, non_orphans) AS tk_full,
+    LEAST(care_half, non_orphans - LEAST(care_full, non_orphans)) AS tk_half
+  FROM enrolled
 )
 SELECT
-  hh_id, cell, weight, size, status, p_enrol, programme,
+  hh_id, cell, weight, size, persons, status, p_enrol, programme, orphans, orphan_allowance,
   CASE WHEN status = 1 THEN GREATEST((s - countable_m) * size, ${num(p.minBenefitShare)} * s * size) * 12.0 ELSE 0.0 END
     AS dibao_base,
   CASE WHEN status = 1 THEN supplement_members_share * s * 12.0 ELSE 0.0 END AS dibao_supplements,
-  CASE WHEN status = 2 THEN ${num(p.tekunLivingMultiplier)} * s * size * 12.0 ELSE 0.0 END AS tekun_living,
-  CASE WHEN status = 2 THEN (care_full * ${num(p.tekunCareFull)} + care_half * ${num(p.tekunCareHalf)}
-    + GREATEST(size - care_full - care_half, 0) * ${num(p.tekunCareSelf)}) * min_wage * 12.0 ELSE 0.0 END AS tekun_care,
+  CASE WHEN status = 2 THEN ${num(p.tekunLivingMultiplier)} * s * non_orphans * 12.0 ELSE 0.0 END AS tekun_living,
+  CASE WHEN status = 2 THEN (tk_full * care_share_full + tk_half * care_share_half
+    + (non_orphans - tk_full - tk_half) * care_share_self) * min_wage * 12.0 ELSE 0.0 END AS tekun_care,
   CASE WHEN status = 3 THEN ${num(p.marginalSpecialPerPerson)} * size ELSE 0.0 END AS marginal_special,
   CASE WHEN status = 4 THEN ${num(p.rigidSpecialPerPerson)} * size ELSE 0.0 END AS rigid_special
-FROM enrolled`;
+FROM members`;
 }
 
 /** The cost components the SQL computes, in output order. */
@@ -159,9 +191,9 @@ export function programmeTotalsSql(p: SqlRuleParams, t: SqlRuleTables): string {
 SELECT
   status AS programme,
   SUM(weight * p_enrol) AS households,
-  SUM(weight * p_enrol * size) AS persons,
+  SUM(weight * p_enrol * persons) AS persons,
   SUM(weight) AS eligible_households,
-  SUM(weight * size) AS eligible_persons,
+  SUM(weight * persons) AS eligible_persons,
   COUNT(*) AS sample,
   ${costs}
 FROM (${householdRulesSql(p, t)}) r
@@ -170,9 +202,25 @@ GROUP BY status
 ORDER BY status`;
 }
 
-/** Weighted totals per region cell (region*2+area): enrolled households by programme and yearly cost of all components. */
+/**
+ * The orphan basic living allowance, whatever the household's programme (paid to every recorded orphan): orphans
+ * (weighted persons), unweighted sample households with orphans and the yearly allowance.
+ */
+export function orphanTotalsSql(p: SqlRuleParams, t: SqlRuleTables): string {
+  return `
+SELECT
+  SUM(weight * orphans) AS orphans,
+  COUNT(*) FILTER (WHERE orphans > 0) AS sample,
+  SUM(weight * orphan_allowance) AS orphan_allowance
+FROM (${householdRulesSql(p, t)}) r`;
+}
+
+/**
+ * Weighted totals per region cell (region*2+area): enrolled households by programme and yearly cost of all components
+ * (the programmes' components and the orphan allowance).
+ */
 export function cellTotalsSql(p: SqlRuleParams, t: SqlRuleTables): string {
-  const cost = SQL_COST_COMPONENTS.map((c) => `weight * p_enrol * ${c}`).join(' + ');
+  const cost = [...SQL_COST_COMPONENTS.map((c) => `weight * p_enrol * ${c}`), 'weight * orphan_allowance'].join(' + ');
   const byProgramme = [1, 2, 3, 4]
     .map((code) => `SUM(CASE WHEN status = ${code} THEN weight * p_enrol ELSE 0 END) AS households_${code}`)
     .join(',\n  ');

@@ -6,7 +6,7 @@ import type { RegionArrays } from '../../sim/model/regions.ts';
 import type { WasmDuckDb } from '../duckdb/wasm-node.ts';
 import { cellsArrowTable, householdsArrowTable } from './sql-tables.ts';
 import type { SqlRuleParams } from './rules-sql.ts';
-import { SQL_COST_COMPONENTS, cellTotalsSql, programmeTotalsSql } from './rules-sql.ts';
+import { SQL_COST_COMPONENTS, cellTotalsSql, orphanTotalsSql, programmeTotalsSql } from './rules-sql.ts';
 
 /** Totals of one simulated programme from the SQL rules (yuan per year, weighted). */
 export interface SqlProgrammeTotals {
@@ -65,6 +65,21 @@ export function loadIntoWasm(
 export function programmeTotalsWasm(duck: WasmDuckDb, params: SqlRuleParams): SqlProgrammeTotals[] {
   const table = duck.connection.query(programmeTotalsSql(params, SQL_TABLES));
   return table.toArray().map((row: { toJSON(): Record<string, unknown> }) => rowToTotals(row.toJSON()));
+}
+
+/** Orphans and the orphan basic living allowance from the SQL rules (weighted, yuan per year). */
+export interface SqlOrphanTotals {
+  orphans: number;
+  sample: number;
+  allowance: number;
+}
+
+/** Runs the orphan allowance totals query in DuckDB-wasm (tables loaded by loadIntoWasm). */
+export function orphanTotalsWasm(duck: WasmDuckDb, params: SqlRuleParams): SqlOrphanTotals {
+  const table = duck.connection.query(orphanTotalsSql(params, SQL_TABLES));
+  const [row] = table.toArray().map((r: { toJSON(): Record<string, unknown> }) => r.toJSON());
+  const n = (key: string): number => Number(row?.[key] ?? 0);
+  return { orphans: n('orphans'), sample: n('sample'), allowance: n('orphan_allowance') };
 }
 
 /** Per-cell totals from the SQL rules: enrolled households by programme code (index 1..4) and total cost. */

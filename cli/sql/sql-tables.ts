@@ -31,6 +31,8 @@ export const HH_SQL_COLUMNS = {
   monitored: 'monitored',
   tekunProfile: 'tekun_profile',
   localHukou: 'local_hukou',
+  orphans: 'orphans',
+  supportType: 'support_type',
   weight: 'weight',
 } as const satisfies Record<Exclude<keyof HouseholdArrays, 'count'>, string>;
 

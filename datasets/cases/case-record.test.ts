@@ -1,7 +1,7 @@
 // Runs every case preset through the engine's household trace on the demo regions: each maps to a valid record, the
 // trace's components add up to its total, and the stories' expected statuses hold under the baseline.
 import { describe, expect, it } from 'vitest';
-import { BASELINE_SCENARIO, traceHousehold } from '../../sim/index.ts';
+import { BASELINE_SCENARIO, traceHousehold, withParams } from '../../sim/index.ts';
 import { COMPONENT_IDS } from '../../sim/kernel/metrics.ts';
 import { CASE_PRESETS } from './cases.ts';
 import { caseRecord, demoRegionArrays, regionIndex } from './case-record.ts';
@@ -52,7 +52,17 @@ describe('case records on the demo regions', () => {
     const status = (id: string) =>
       traceHousehold(recordOf(id), BASELINE_SCENARIO, BASELINE_SCENARIO, ASSESSED).baseline.status;
     expect(status('hebei-care')).toBe('dibao');
-    expect(status('gansu-orphan')).toBe('tekun');
+    // The Gansu orphan is supported by the orphan allowance, not as tekun: 600 yuan/month × 12 = 7,200 (dispersed
+    // national minimum); with an orphan one-off of 1,000 in the scenario he is paid it once: 8,200 in all.
+    const gansu = traceHousehold(
+      recordOf('gansu-orphan'),
+      BASELINE_SCENARIO,
+      withParams(BASELINE_SCENARIO, { 'oneOff.orphanAmount': 1000, 'oneOff.tekunAmount': 500 }),
+    );
+    expect(gansu.baseline.status).toBe('none');
+    expect(gansu.baseline.components.orphanAllowance).toBeCloseTo(7200, 9);
+    expect(gansu.reform.components.oneOff).toBeCloseTo(1000, 9);
+    expect(gansu.reform.total - gansu.reform.components.temporary).toBeCloseTo(8200, 9);
     expect(status('hunan-flood')).toBe('marginal');
     expect(status('shandong-medical')).toBe('rigid');
     const hebei = traceHousehold(recordOf('hebei-care'), BASELINE_SCENARIO, BASELINE_SCENARIO, ASSESSED).baseline;

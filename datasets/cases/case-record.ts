@@ -42,7 +42,7 @@ export function caseRecord(
       },
     };
   }
-  const { area: _area, programme: _programme, ...counts } = household;
+  const { area: _area, programme: _programme, orphans: _orphans, supportType: _supportType, ...counts } = household;
   return {
     record: {
       ...counts,

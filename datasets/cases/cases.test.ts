@@ -2,7 +2,7 @@
 // with messages naming the file and field in both languages.
 import { describe, expect, it } from 'vitest';
 import { CASE_FILES, CASE_PRESETS, householdCodes, parseCasePreset } from './cases.ts';
-import { AREA, PROGRAMME } from '../../sim/model/codes.ts';
+import { AREA, PROGRAMME, SUPPORT_TYPE } from '../../sim/model/codes.ts';
 
 describe('case presets', () => {
   it('ships the five stories of POLICY.md §8 in order with distinct ids', () => {
@@ -26,7 +26,14 @@ describe('case presets', () => {
   it('stories agree with their households', () => {
     const byId = new Map(CASE_PRESETS.map((preset) => [preset.id, preset.household]));
     expect(byId.get('hebei-care')).toMatchObject({ size: 4, programme: 'dibao', careFull: 1, children: 1 });
-    expect(byId.get('gansu-orphan')).toMatchObject({ size: 1, tekunProfile: 1, children: 1, ableToWork: 0 });
+    expect(byId.get('gansu-orphan')).toMatchObject({
+      size: 1,
+      children: 1,
+      orphans: 1,
+      supportType: 'dispersed',
+      programme: 'none',
+      ableToWork: 0,
+    });
     expect(byId.get('jiangsu-migrant')).toMatchObject({ localHukou: 0, area: 'urban' });
     expect(byId.get('shandong-medical')?.medicalHh).toBeGreaterThan(60000);
     expect(byId.get('hunan-flood')?.homes).toBe(0);
@@ -34,7 +41,14 @@ describe('case presets', () => {
 
   it('resolves area and programme names to the engine codes', () => {
     const hebei = CASE_PRESETS.find((preset) => preset.id === 'hebei-care');
-    expect(hebei && householdCodes(hebei.household)).toEqual({ area: AREA.rural, programme: PROGRAMME.dibao });
+    expect(hebei && householdCodes(hebei.household)).toEqual({
+      area: AREA.rural,
+      programme: PROGRAMME.dibao,
+      orphans: 0,
+      supportType: SUPPORT_TYPE.unknown,
+    });
+    const gansu = CASE_PRESETS.find((preset) => preset.id === 'gansu-orphan');
+    expect(gansu && householdCodes(gansu.household)).toMatchObject({ orphans: 1, supportType: SUPPORT_TYPE.dispersed });
   });
 
   it('refuses a bad field with the file and path named in both languages', () => {

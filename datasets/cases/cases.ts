@@ -1,8 +1,8 @@
 // The five case-study household presets of POLICY.md §8 (data in ./*.json), validated with one schema and exposed
 // with their codes resolved, for the household calculator, the CLI and the tests.
 import { z } from 'zod';
-import { AREA, PROGRAMME } from '../../sim/model/codes.ts';
-import type { AreaName, ProgrammeName } from '../../sim/model/codes.ts';
+import { AREA, PROGRAMME, SUPPORT_TYPE } from '../../sim/model/codes.ts';
+import type { AreaName, ProgrammeName, SupportTypeName } from '../../sim/model/codes.ts';
 import hunanFlood from './hunan-flood.json';
 import shandongMedical from './shandong-medical.json';
 import hebeiCare from './hebei-care.json';
@@ -40,6 +40,10 @@ export const caseHouseholdSchema = z
     monitored: flag,
     tekunProfile: flag,
     localHukou: flag,
+    /** Orphan members (under 18, no living parent), at most `children`; 0 when absent. */
+    orphans: count.default(0),
+    /** How tekun persons and orphans are supported; 'unknown' (the default) uses the documented fallbacks. */
+    supportType: z.enum(['unknown', 'centralised', 'dispersed'] satisfies SupportTypeName[]).default('unknown'),
     weight: z.number().positive(),
   })
   .strict();
@@ -83,6 +87,14 @@ export function checkConsistency(file: string, household: CaseHousehold): CaseIs
         messageEn: `${file}: ${key} is ${household[key]}, more than the household size ${household.size}`,
       });
     }
+  }
+  if (household.orphans > household.children) {
+    issues.push({
+      file,
+      path: 'household.orphans',
+      messageZh: `${file}：孤儿人数 ${household.orphans} 超过未成年人数 ${household.children}`,
+      messageEn: `${file}: ${household.orphans} orphans but only ${household.children} children`,
+    });
   }
   if (household.working > household.ableToWork) {
     issues.push({
@@ -153,7 +165,17 @@ function loadAll(): CasePreset[] {
 /** The five shipped presets in story order (validated at load; a broken shipped file is a build error, not a user one). */
 export const CASE_PRESETS: readonly CasePreset[] = loadAll();
 
-/** Household codes as the engine stores them (AREA and PROGRAMME integers). */
-export function householdCodes(household: CaseHousehold): { area: (typeof AREA)[AreaName]; programme: number } {
-  return { area: AREA[household.area], programme: PROGRAMME[household.programme] };
+/** Household codes as the engine stores them (AREA, PROGRAMME and SUPPORT_TYPE integers; orphans 0 if absent). */
+export function householdCodes(household: CaseHousehold): {
+  area: (typeof AREA)[AreaName];
+  programme: number;
+  orphans: number;
+  supportType: number;
+} {
+  return {
+    area: AREA[household.area],
+    programme: PROGRAMME[household.programme],
+    orphans: household.orphans,
+    supportType: SUPPORT_TYPE[household.supportType],
+  };
 }

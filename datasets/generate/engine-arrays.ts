@@ -77,6 +77,8 @@ export function demoToEngineArrays(data: DemoData): { households: HouseholdArray
     monitored: h.monitored,
     tekunProfile: h.tekun_profile,
     localHukou: h.local_hukou,
+    orphans: h.orphans,
+    supportType: h.support_type,
     weight: h.weight,
   };
   return { households, regions };

@@ -1,10 +1,17 @@
 // The demo generator: deterministic to the byte, internally consistent, weights summing to the population, synthetic.
 import { describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
-import { dagumQuantile, expectedSize, generateDemo, minimumHouseholds, sizeDistribution } from './generate.ts';
+import {
+  DEMO_ORPHANS,
+  dagumQuantile,
+  expectedSize,
+  generateDemo,
+  minimumHouseholds,
+  sizeDistribution,
+} from './generate.ts';
 import { demoToArrow, tableBytes } from './to-arrow.ts';
 import { nationalTarget } from '../reference/reference-data.ts';
-import { PROGRAMME } from '../../sim/model/codes.ts';
+import { PROGRAMME, SUPPORT_TYPE } from '../../sim/model/codes.ts';
 import { defaultParamValues } from '../../sim/params/catalogue.ts';
 import { assessedFactor, assessmentNormal } from '../../sim/rules/assessed-income.ts';
 
@@ -140,5 +147,37 @@ describe('generateDemo', () => {
     expect(
       Buffer.from(tableBytes(again.households)).equals(Buffer.from(tableBytes(demoToArrow(fine).households))),
     ).toBe(true);
+  });
+});
+
+describe('demo orphans and support types', () => {
+  it('has dispersed and institutional orphans near the MCA 2020 counts and tekun households of both support types', () => {
+    const { households: h } = generateDemo(20_000, 11);
+    let dispersed = 0;
+    let institutional = 0;
+    let maxWeight = 0;
+    const tekunTypes = new Set<number>();
+    for (let i = 0; i < h.count; i++) {
+      if (h.orphans[i] > 0) {
+        expect(h.orphans[i]).toBeLessThanOrEqual(h.children[i]);
+        maxWeight = Math.max(maxWeight, h.weight[i]);
+        if (h.support_type[i] === SUPPORT_TYPE.centralised) {
+          // An institutional orphan is a one-person unit of a child with no income.
+          expect([h.size[i], h.children[i], h.income_pc[i]]).toEqual([1, 1, 0]);
+          institutional += h.weight[i] * h.orphans[i];
+        } else {
+          expect(h.support_type[i]).toBe(SUPPORT_TYPE.dispersed);
+          expect(h.elderly[i]).toBeGreaterThan(0);
+          dispersed += h.weight[i] * h.orphans[i];
+        }
+      }
+      if (h.programme[i] === PROGRAMME.tekun) tekunTypes.add(h.support_type[i]);
+    }
+    // Rows are taken until their weight reaches the target, so each total overshoots by less than one row's weight.
+    expect(dispersed).toBeGreaterThanOrEqual(DEMO_ORPHANS.dispersed);
+    expect(dispersed).toBeLessThan(DEMO_ORPHANS.dispersed + maxWeight);
+    expect(institutional).toBeGreaterThanOrEqual(DEMO_ORPHANS.institutional);
+    expect(institutional).toBeLessThan(DEMO_ORPHANS.institutional + maxWeight);
+    expect([...tekunTypes].sort()).toEqual([SUPPORT_TYPE.centralised, SUPPORT_TYPE.dispersed]);
   });
 });

@@ -17,7 +17,7 @@
 // persons equal its population. Each household has its own random stream (seed, row), so re-building with other
 // knob values changes only what the knobs touch.
 
-import { AREA, PROGRAMME } from '../../sim/model/codes.ts';
+import { AREA, PROGRAMME, SUPPORT_TYPE } from '../../sim/model/codes.ts';
 import { hash4 } from '../../sim/random/counter-hash.ts';
 import { BASELINE_SCENARIO } from '../../sim/scenario/types.ts';
 import { resolveScenario, withParams } from '../../sim/scenario/resolve.ts';
@@ -61,6 +61,8 @@ export interface DemoHouseholds {
   monitored: Uint8Array;
   tekun_profile: Uint8Array;
   local_hukou: Uint8Array;
+  orphans: Uint8Array;
+  support_type: Uint8Array;
   weight: Float64Array;
 }
 
@@ -197,6 +199,9 @@ export interface GenerateOptions {
   /** Synthetic prefectures per province (0 = province rows only, the default; at most 9). */
   prefectures?: number;
 }
+
+/** Most sample households the generator makes (typed arrays of this length stay well inside memory). */
+export const MAX_GENERATED_HOUSEHOLDS = 5_000_000;
 
 /** Sample households per region row: in proportion to population, at least `min` each, summing to `count`. */
 function allocate(population: Float64Array, count: number, min: number): Int32Array {
@@ -419,7 +424,7 @@ class LogSecant {
  * (with `prefectures`) synthetic prefectures. Deterministic: the same arguments give byte-identical columns.
  */
 export function generateDemo(count: number, seed: number, options: GenerateOptions = {}): DemoData {
-  if (!Number.isInteger(count) || count < 1000 || count > 5_000_000) {
+  if (!Number.isInteger(count) || count < 1000 || count > MAX_GENERATED_HOUSEHOLDS) {
     throw new RangeError(
       `样本户数须为 1,000–5,000,000 的整数：${count} / Household count must be an integer from 1,000 to 5,000,000: ${count}`,
     );
@@ -438,6 +443,7 @@ export function generateDemo(count: number, seed: number, options: GenerateOptio
   const data: DemoData = { households: drawHouseholds(regions, alloc, seed, knobs), regions, seed };
   assignProgrammes(data, knobs.certified);
   // Step 3: isolated additions to the population (each a small function of `data` and the seed) go here.
+  addOrphansAndSupportTypes(data.households, seed);
   return data;
 }
 
@@ -483,6 +489,74 @@ export function solveKnobs(regions: DemoRegions, alloc: Int32Array, seed: number
   return knobs;
 }
 
+/**
+ * Orphans and support types (a separate step with its own random stream, so the strata above are unchanged).
+ * Targets: MCA 2020 statistical bulletin, 193 thousand orphans, of whom 134 thousand dispersed (社会散居) and so 59
+ * thousand in institutions. Dispersed orphans: one child in households with children and an elderly member
+ * (grandparents raising a grandchild), drawn until their weight reaches the target. Institutional orphans: general
+ * one-person households turned into an orphan of 15 in a children's welfare institution (no income or assets), drawn
+ * until their weight reaches the target; the population total is unchanged. Tekun households: centralised support
+ * with probability 0.25, the engine's default `tekun.centralisedShare`, so the calibrated care cost holds.
+ */
+export const DEMO_ORPHANS = { dispersed: 134_000, institutional: 59_000, tekunCentralisedShare: 0.25 } as const;
+
+function addOrphansAndSupportTypes(hh: DemoHouseholds, seed: number): void {
+  const rng = new Prng((seed ^ 0x6f727068) >>> 0);
+  const kin: number[] = [];
+  const single: number[] = [];
+  for (let i = 0; i < hh.count; i++) {
+    if (hh.programme[i] === PROGRAMME.tekun) {
+      hh.support_type[i] = rng.chance(DEMO_ORPHANS.tekunCentralisedShare)
+        ? SUPPORT_TYPE.centralised
+        : SUPPORT_TYPE.dispersed;
+    } else if (hh.children[i] > 0 && hh.elderly[i] > 0) {
+      kin.push(i);
+    } else if (hh.size[i] === 1 && hh.programme[i] === PROGRAMME.none && hh.tekun_profile[i] === 0) {
+      single.push(i);
+    }
+  }
+  const draw = (candidates: number[], target: number, mark: (i: number) => void): void => {
+    // Fisher–Yates on the candidate list, then take rows until their weighted orphans reach the target.
+    for (let k = candidates.length - 1; k > 0; k--) {
+      const j = Math.floor(rng.uniform() * (k + 1));
+      [candidates[k], candidates[j]] = [candidates[j], candidates[k]];
+    }
+    let total = 0;
+    for (const i of candidates) {
+      if (total >= target) break;
+      mark(i);
+      total += hh.weight[i];
+    }
+  };
+  draw(kin, DEMO_ORPHANS.dispersed, (i) => {
+    hh.orphans[i] = 1;
+    hh.support_type[i] = SUPPORT_TYPE.dispersed;
+    hh.monitored[i] = 1;
+  });
+  draw(single, DEMO_ORPHANS.institutional, (i) => {
+    hh.children[i] = 1;
+    hh.orphans[i] = 1;
+    hh.support_type[i] = SUPPORT_TYPE.centralised;
+    hh.elderly[i] = 0;
+    hh.disabled[i] = 0;
+    hh.ill[i] = 0;
+    hh.able_to_work[i] = 0;
+    hh.working[i] = 0;
+    hh.care_full[i] = 0;
+    hh.care_half[i] = 0;
+    hh.income_pc[i] = 0;
+    hh.earnings_pc[i] = 0;
+    hh.assets_pc[i] = 0;
+    hh.car[i] = 0;
+    hh.homes[i] = 0;
+    hh.medical_hh[i] = round2(hh.medical_hh[i] * 0.2);
+    hh.education_hh[i] = round2(rng.between(800, 3000));
+    hh.rehab_hh[i] = 0;
+    hh.monitored[i] = 1;
+    hh.local_hukou[i] = 1;
+  });
+}
+
 /** Allocate empty household columns for `count` rows. */
 function emptyHouseholds(count: number): DemoHouseholds {
   const u8 = (): Uint8Array => new Uint8Array(count);
@@ -514,6 +588,8 @@ function emptyHouseholds(count: number): DemoHouseholds {
     monitored: u8(),
     tekun_profile: u8(),
     local_hukou: u8(),
+    orphans: u8(),
+    support_type: u8(),
     weight: f64(),
   };
 }

@@ -49,6 +49,8 @@ const HOUSEHOLD_SELECT: readonly [keyof HouseholdArrays, string, string][] = [
   ['monitored', 'monitored', 'UTINYINT'],
   ['tekunProfile', 'tekun_profile', 'UTINYINT'],
   ['localHukou', 'local_hukou', 'UTINYINT'],
+  ['orphans', 'orphans', 'UTINYINT'],
+  ['supportType', 'support_type', 'UTINYINT'],
   ['weight', 'weight', 'DOUBLE'],
 ];
 

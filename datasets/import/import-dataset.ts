@@ -7,7 +7,7 @@ import type { Table as ArrowTable } from 'apache-arrow';
 import type { HouseholdArrays, RegionArrays } from '../../sim/index.ts';
 import { handOff } from './handoff.ts';
 import type { DataIssue } from './issues.ts';
-import { findMapping, identityMapping } from './mapping.ts';
+import { findMapping, identityMapping, mappingDrift } from './mapping.ts';
 import type { ColumnMapping } from './mapping.ts';
 import { loadFile } from './read-file.ts';
 import type { LoadedTable, LoadOptions } from './read-file.ts';
@@ -95,6 +95,33 @@ export function mappingFor(
 }
 
 /**
+ * The refusal when mappings were given for `table` but none was made for this file's columns: silently falling back to
+ * the identity mapping could take another column (a second weight) than the one the user chose.
+ */
+export function staleMappingIssue(
+  mappings: readonly ColumnMapping[],
+  table: DatasetTable,
+  file: Pick<LoadedTable, 'fileName' | 'columns'>,
+): DataIssue | undefined {
+  const given = mappings.filter((m) => m.table === table);
+  const columns = file.columns.map((c) => c.name);
+  if (given.length === 0 || findMapping(given, table, columns)) return undefined;
+  const { missing, added } = mappingDrift(given[0], columns);
+  const list = (names: string[]): string => names.map((n) => `"${n}"`).join(', ') || '—';
+  return {
+    rule: 'mapping_mismatch',
+    severity: 'error',
+    table: file.fileName,
+    count: 0,
+    examples: [],
+    message: {
+      zh: `给出的${table === 'households' ? '家庭表' : '地区表'}列映射与文件“${file.fileName}”的列不一致（文件中缺少：${list(missing)}；映射未见过的列：${list(added)}）。未导入任何数据：请重新映射并保存。`,
+      en: `The ${table} column mapping given does not match the columns of "${file.fileName}" (missing from the file: ${list(missing)}; columns the mapping never saw: ${list(added)}). Nothing was imported: map the file again and save the mapping.`,
+    },
+  };
+}
+
+/**
  * The last step of every import, after a report without errors: the canonical views over the mapped sources, then
  * the engine's typed arrays (numeric household columns straight from `householdsArrow`, the decoded households file,
  * when there is one). Throws if the report has errors.
@@ -140,6 +167,10 @@ export async function importDataset(db: DuckDbPort, options: ImportDatasetOption
     loaded[table] = result.value;
   }
   const { households, regions } = loaded as Record<DatasetTable, LoadedTable>;
+  for (const table of ['households', 'regions'] as const) {
+    const stale = staleMappingIssue(options.mappings ?? [], table, loaded[table] as LoadedTable);
+    if (stale) return { ok: false, table, fileName: options[table].fileName, issues: [stale] };
+  }
   const source = (table: DatasetTable, file: LoadedTable): MappedSource => ({
     table: file.table,
     mapping: mappingFor(

@@ -82,6 +82,19 @@ describe('suggestCodes', () => {
     });
     expect(suggestCodes(car, ['是', '否'])).toEqual({ 是: 1, 否: 0 });
   });
+
+  it('translates support types (tekun and orphans) and leaves unknown values out', () => {
+    const support = columnDef(HOUSEHOLDS, 'support_type');
+    if (!support) throw new Error('support_type missing');
+    expect(suggestCodes(support, ['集中供养', '分散供养', '散居', '机构养育', '不详', '其他'])).toEqual({
+      集中供养: 1,
+      分散供养: 2,
+      散居: 2,
+      机构养育: 1,
+      不详: 0,
+    });
+    expect(suggestCodes(support, ['0', '1', '2'])).toEqual({ '0': 0, '1': 1, '2': 2 });
+  });
 });
 
 describe('saved mappings', () => {

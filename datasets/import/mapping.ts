@@ -116,6 +116,11 @@ const CODE_WORDS: Record<string, Record<string, string[]>> = {
     marginal: ['低保边缘', '边缘', '边缘户', 'marginal', 'dibao marginal', 'near dibao'],
     rigid: ['刚性支出', '刚性支出困难', '支出型困难', 'rigid', 'rigid expenditure', 'expenditure hardship'],
   },
+  support_type: {
+    unknown: ['未记录', '未知', '不详', '无', '', '-', 'na', 'unknown'],
+    centralised: ['集中', '集中供养', '机构', '机构养育', '集中养育', 'centralized', 'institutional', 'institution'],
+    dispersed: ['分散', '分散供养', '散居', '社会散居', '居家', '亲属抚养', 'dispersed', 'kinship', 'home'],
+  },
 };
 
 const BOOL_WORDS: Record<string, string[]> = {
@@ -217,4 +222,20 @@ export function findMapping(
 ): ColumnMapping | undefined {
   const sig = columnSignature(table, sourceColumns);
   return saved.find((m) => m.signature === sig && m.table === table);
+}
+
+/**
+ * Why a saved mapping no longer fits a file with these columns: the source columns it was made for that the file
+ * lacks, and the file's columns it never saw (both empty when the signature matches).
+ */
+export function mappingDrift(
+  mapping: ColumnMapping,
+  sourceColumns: readonly string[],
+): { missing: string[]; added: string[] } {
+  const now = new Set(sourceColumns);
+  const then = new Set(mapping.sourceColumns);
+  return {
+    missing: mapping.sourceColumns.filter((c) => !now.has(c)),
+    added: sourceColumns.filter((c) => !then.has(c)),
+  };
 }

@@ -1,7 +1,7 @@
 // Reads a user's file (Arrow IPC file or stream, Parquet, CSV) into a DuckDB table, refuses identifier columns before
 // anything is kept, and reports row count, columns and Arrow metadata. Bad or truncated files become issues, not crashes.
 
-import { tableFromIPC } from 'apache-arrow';
+import { DataType, Precision, tableFromIPC } from 'apache-arrow';
 import type { Table as ArrowTable } from 'apache-arrow';
 import type { DataIssue, DataResult } from './issues.ts';
 import { describeTable, exec, ident, literal, rowsOf } from './duckdb-port.ts';
@@ -9,6 +9,7 @@ import type { DuckDbPort } from './duckdb-port.ts';
 import { assertArrowLayout, insertArrowTable } from './arrow-insert.ts';
 import { scanArrowIdentifiers, scanIdentifiers } from './identifiers.ts';
 import { parquetRowCount, parquetToArrow } from './parquet.ts';
+import { collidingHeaders, csvHeaderFields } from './headers.ts';
 
 /** File formats the import reads. */
 export type FileFormat = 'arrow-file' | 'arrow-stream' | 'parquet' | 'csv';
@@ -185,6 +186,72 @@ function csvRowBound(bytes: Uint8Array): number {
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 300);
 
+/** The refusal of a file whose headers collide after trimming, case folding or full-width normalisation. */
+function headerCollisionIssue(fileName: string, names: readonly string[]): DataIssue | undefined {
+  const pairs = collidingHeaders(names);
+  if (pairs.length === 0) return undefined;
+  const listZh = pairs.map((p) => `第 ${p.first + 1} 列“${names[p.first]}”与第 ${p.second + 1} 列“${names[p.second]}”`);
+  const listEn = pairs.map(
+    (p) => `column ${p.first + 1} "${names[p.first]}" and column ${p.second + 1} "${names[p.second]}"`,
+  );
+  return fileIssue(
+    fileName,
+    'header_collision',
+    `文件“${fileName}”的列名去掉空格、忽略大小写和全角半角后相同：${listZh.join('；')}。无法确定该用哪一列，请重命名或删除其中一列。`,
+    `"${fileName}" has column names that are the same once spaces, case and full-width forms are ignored: ${listEn.join('; ')}. Which one to use cannot be known; rename or remove one of them.`,
+  );
+}
+
+/** UTF-16 text of ASCII characters without a BOM: every other byte is NUL and the bytes between are not. */
+function looksUtf16WithoutBom(head: Uint8Array): boolean {
+  if (head.length < 8) return false;
+  const half = head.length >> 1;
+  let zeroOdd = 0;
+  let zeroEven = 0;
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    if (head[i] === 0) zeroEven++;
+    if (head[i + 1] === 0) zeroOdd++;
+  }
+  return (zeroOdd >= half * 0.75 && zeroEven === 0) || (zeroEven >= half * 0.75 && zeroOdd === 0);
+}
+
+/** A CSV whose encoding or line ends the reader cannot take, with the reason named (instead of a misleading parse error). */
+function csvEncodingIssue(fileName: string, bytes: Uint8Array): DataIssue | undefined {
+  const utf16 =
+    (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) ||
+    looksUtf16WithoutBom(bytes.subarray(0, 64));
+  if (utf16) {
+    return fileIssue(
+      fileName,
+      'unsupported_encoding',
+      `文件“${fileName}”是 UTF-16 编码（Excel 的“Unicode 文本”）：请另存为“CSV UTF-8（逗号分隔）”后再导入。`,
+      `"${fileName}" is encoded as UTF-16 (Excel's "Unicode Text"): save it as "CSV UTF-8 (Comma delimited)" and import again.`,
+    );
+  }
+  if (bytes.indexOf(10) < 0 && bytes.indexOf(13) >= 0) {
+    return fileIssue(
+      fileName,
+      'cr_line_ends',
+      `文件“${fileName}”只用回车符（CR，旧版 Mac 格式）分行：请另存为以 LF 或 CRLF 分行的 CSV 后再导入。`,
+      `"${fileName}" ends its lines with a carriage return only (CR, old Mac format): save it with LF or CRLF line ends and import again.`,
+    );
+  }
+  return undefined;
+}
+
+/** Columns of types the import cannot hold faithfully (half-precision floats), refused with their names. */
+function unsupportedArrowTypes(fileName: string, arrow: ArrowTable): DataIssue | undefined {
+  const half = arrow.schema.fields.filter((f) => DataType.isFloat(f.type) && f.type.precision === Precision.HALF);
+  if (half.length === 0) return undefined;
+  const names = half.map((f) => `"${f.name}"`).join(', ');
+  return fileIssue(
+    fileName,
+    'unsupported_type',
+    `文件“${fileName}”的列 ${names} 是半精度浮点数（Float16），无法准确读取：请以 Float32 或 Float64 保存后再导入。`,
+    `Column ${names} of "${fileName}" holds half-precision floats (Float16), which cannot be read faithfully: save it as Float32 or Float64 and import again.`,
+  );
+}
+
 /** Load a file into DuckDB table `options.table`; on identifier columns or unreadable data, nothing is kept. */
 export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<DataResult<LoadedTable>> {
   const { fileName, bytes, table } = options;
@@ -230,14 +297,16 @@ export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<Da
   await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
   const unreadable = async (e: unknown): Promise<DataResult<LoadedTable>> => {
     await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
+    // DuckDB names its temporary file and table; the user knows only their file.
+    const why = reason(e).replaceAll(tempFile(table), fileName).replaceAll(`"${table}"`, `"${fileName}"`);
     return {
       ok: false,
       issues: [
         fileIssue(
           fileName,
           'unreadable_file',
-          `无法读取文件“${fileName}”（${format}）：文件可能已损坏或被截断。详情：${reason(e)}`,
-          `Cannot read "${fileName}" (${format}): the file may be corrupt or truncated. Details: ${reason(e)}`,
+          `无法读取文件“${fileName}”（${format}）：文件可能已损坏或被截断。详情：${why}`,
+          `Cannot read "${fileName}" (${format}): the file may be corrupt or truncated. Details: ${why}`,
         ),
       ],
     };
@@ -249,9 +318,16 @@ export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<Da
   let valuesChecked: ReadonlySet<string> | undefined;
   try {
     if (format === 'csv') {
+      const encoding = csvEncodingIssue(fileName, bytes);
+      if (encoding) return { ok: false, issues: [encoding] };
       const csv = csvAsUtf8(bytes);
       const shape = csvShapeIssue(fileName, csv.bytes, csv.delimiter);
       if (shape) return { ok: false, issues: [shape] };
+      const headerText = new TextDecoder().decode(
+        csv.bytes.subarray(0, Math.min(csv.bytes.length, MAX_CSV_LINE_BYTES)),
+      );
+      const collision = headerCollisionIssue(fileName, csvHeaderFields(headerText, csv.delimiter));
+      if (collision) return { ok: false, issues: [collision] };
       const rows = csvRowBound(csv.bytes);
       if (options.maxRows !== undefined && rows > options.maxRows) {
         return { ok: false, issues: [tooManyRows(fileName, rows, options.maxRows)] };
@@ -283,6 +359,12 @@ export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<Da
         metadata = Object.fromEntries(arrow.schema.metadata);
       }
       assertArrowLayout(arrow);
+      const refusal =
+        headerCollisionIssue(
+          fileName,
+          arrow.schema.fields.map((f) => f.name),
+        ) ?? unsupportedArrowTypes(fileName, arrow);
+      if (refusal) return { ok: false, issues: [refusal] };
       // Identifiers are judged on the decoded table first: a refused file never reaches DuckDB.
       options.onProgress?.('checking-identifiers', arrow.numRows);
       const scan = scanArrowIdentifiers(arrow, fileName, { allowPlainName: options.allowPlainName });

@@ -242,26 +242,39 @@ function rulesFor(p: Prepared): Rule[] {
         en: `${named.en} is not a 2-, 4- or 6-digit region code`,
       });
     }
+    if (c.type !== 'id' && c.type !== 'text' && c.type !== 'code') {
+      // NaN and ±Infinity pass every comparison one way or the other (`NaN <= 0` is false), so they get their own rule.
+      rules.push({
+        rule: 'not_finite',
+        severity: 'error',
+        column: src,
+        cond: `${v} IS NOT NULL AND NOT isfinite(${v})`,
+        zh: `${named.zh}有非有限数值（NaN 或 ±Infinity）`,
+        en: `${named.en} has values that are not finite numbers (NaN or ±Infinity)`,
+      });
+    }
     if (c.name === 'weight') {
       rules.push({
         rule: 'non_positive_weight',
         severity: 'error',
         column: src,
-        cond: `${v} IS NOT NULL AND ${v} <= 0`,
+        cond: `${v} IS NOT NULL AND isfinite(${v}) AND ${v} <= 0`,
         zh: `${named.zh}有不大于 0 的权重`,
         en: `${named.en} has weights that are not positive`,
       });
-    } else if (c.min !== undefined || c.max !== undefined) {
+    }
+    const lower = c.name === 'weight' ? undefined : c.min;
+    if (lower !== undefined || c.max !== undefined) {
       const parts: string[] = [];
-      const minImpossible = c.min === 0 && !c.exclusiveMin && unsignedSource && !coded;
-      if (c.min !== undefined && !minImpossible) parts.push(c.exclusiveMin ? `${v} <= ${c.min}` : `${v} < ${c.min}`);
+      const minImpossible = lower === 0 && !c.exclusiveMin && unsignedSource && !coded;
+      if (lower !== undefined && !minImpossible) parts.push(c.exclusiveMin ? `${v} <= ${lower}` : `${v} < ${lower}`);
       if (c.max !== undefined) parts.push(`${v} > ${c.max}`);
       const range = `${c.exclusiveMin ? '(' : '['}${c.min ?? '-∞'}, ${c.max ?? '∞'}]`;
       rules.push({
         rule: 'out_of_range',
         severity: 'error',
         column: src,
-        cond: parts.length > 0 ? `${v} IS NOT NULL AND (${parts.join(' OR ')})` : 'FALSE',
+        cond: parts.length > 0 ? `${v} IS NOT NULL AND isfinite(${v}) AND (${parts.join(' OR ')})` : 'FALSE',
         zh: `${named.zh}超出范围 ${range}${c.unit.zh ? ` ${c.unit.zh}` : ''}`,
         en: `${named.en} is outside ${range}${c.unit.en ? ` ${c.unit.en}` : ''}`,
       });
@@ -272,8 +285,11 @@ function rulesFor(p: Prepared): Rule[] {
         severity: 'error',
         column: src,
         cond: `${v} > ${ident(c.maxColumn)}`,
-        zh: `${named.zh}大于家庭人口数`,
-        en: `${named.en} exceeds the household size`,
+        zh: c.maxColumn === 'size' ? `${named.zh}大于家庭人口数` : `${named.zh}大于同一行的“${c.maxColumn}”列`,
+        en:
+          c.maxColumn === 'size'
+            ? `${named.en} exceeds the household size`
+            : `${named.en} exceeds column "${c.maxColumn}" of the same row`,
       });
     }
   }

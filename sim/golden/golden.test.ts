@@ -65,6 +65,8 @@ function record(partial: Partial<HouseholdRecord>): HouseholdRecord {
     monitored: 0,
     tekunProfile: 0,
     localHukou: 1,
+    orphans: 0,
+    supportType: 0,
     weight: 1,
     regionStandard: [800, 600],
     regionIncomePrev: [50000, 20000],

@@ -7,7 +7,20 @@ import { getParamDef } from '../params/catalogue.ts';
 import { scenarioParamValues, withParams } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { evaluate } from './evaluate.ts';
-import type { SensitivityRow } from './types.ts';
+import type { SensitivityRow, SwingBasis } from './types.ts';
+
+/** Low and high value of one parameter's swing, and how they were set (see `SwingBasis`). */
+export function swingBounds(
+  value: number,
+  min: number,
+  max: number,
+  swing: 'range' | number,
+): { low: number; high: number; basis: SwingBasis } {
+  if (swing === 'range') return { low: min, high: max, basis: 'range' };
+  const basis: SwingBasis = value === 0 ? 'rangeShare' : 'relative';
+  const delta = basis === 'relative' ? Math.abs(value) * swing : (max - min) * swing;
+  return { low: Math.max(min, value - delta), high: Math.min(max, value + delta), basis };
+}
 
 /** Parameters swung by default (the main levers of §2–§3). */
 export const DEFAULT_SENSITIVITY_PARAMS: readonly ParamId[] = [
@@ -32,12 +45,15 @@ export interface SensitivityInput {
   regions: RegionArrays;
   scenario: Scenario;
   params?: readonly ParamId[];
-  /** 'range': swing from the catalogue min to max; a number r: swing the current value by ±r (relative), clamped. */
+  /**
+   * 'range': swing from the catalogue min to max; a number r: swing the current value by ± r × |value| (relative),
+   * or, when the current value is 0, by ± r × (max − min) of the catalogue range; clamped to the range.
+   */
   swing?: 'range' | number;
   decile?: Uint8Array;
 }
 
-/** Tornado data: for each parameter the cost and cash caseload at its low and high value, sorted by cost swing. */
+/** Tornado data: for each parameter the cost and cash households and persons at its low and high value, by cost swing. */
 export function sensitivity(input: SensitivityInput): SensitivityRow[] {
   const decile = input.decile ?? incomeDeciles(input.households);
   const current = scenarioParamValues(input.scenario);
@@ -45,10 +61,7 @@ export function sensitivity(input: SensitivityInput): SensitivityRow[] {
   for (const id of input.params ?? DEFAULT_SENSITIVITY_PARAMS) {
     const def = getParamDef(id);
     if (!def) continue;
-    const swing = input.swing ?? 'range';
-    const v = current[id];
-    const low = swing === 'range' ? def.min : Math.max(def.min, v - Math.abs(v) * swing);
-    const high = swing === 'range' ? def.max : Math.min(def.max, v + Math.abs(v) * swing);
+    const { low, high, basis } = swingBounds(current[id], def.min, def.max, input.swing ?? 'range');
     const a = evaluate(input.households, input.regions, withParams(input.scenario, { [id]: low }), decile);
     const b = evaluate(input.households, input.regions, withParams(input.scenario, { [id]: high }), decile);
     rows.push({
@@ -57,12 +70,16 @@ export function sensitivity(input: SensitivityInput): SensitivityRow[] {
       labelEn: def.labelEn,
       low,
       high,
+      swingBasis: basis,
       costLow: a.cost,
       costHigh: b.cost,
       casesLow: a.households,
       casesHigh: b.households,
+      personsLow: a.persons,
+      personsHigh: b.persons,
       costSwing: Math.abs(b.cost - a.cost),
       casesSwing: Math.abs(b.households - a.households),
+      personsSwing: Math.abs(b.persons - a.persons),
     });
   }
   return rows.sort((x, y) => y.costSwing - x.costSwing);

@@ -29,11 +29,25 @@ export interface SensitivityRow {
   labelEn: string;
   low: number;
   high: number;
+  /** How low and high were set: the catalogue range, ± r × the current value, or ± r × the catalogue range. */
+  swingBasis: SwingBasis;
   costLow: number;
   costHigh: number;
+  /** Cash households (dibao + tekun) at the low and high value. */
   casesLow: number;
   casesHigh: number;
+  /** Cash persons (dibao + tekun) at the low and high value. */
+  personsLow: number;
+  personsHigh: number;
   /** |costHigh − costLow|, the sort key. */
   costSwing: number;
   casesSwing: number;
+  personsSwing: number;
 }
+
+/**
+ * Meaning of a sensitivity swing: `range` the catalogue minimum to maximum; `relative` ± r × the current value;
+ * `rangeShare` ± r × (maximum − minimum), used for a relative swing when the current value is 0, where a relative
+ * swing would not move the lever at all.
+ */
+export type SwingBasis = 'range' | 'relative' | 'rangeShare';

@@ -12,6 +12,7 @@ export const COMPONENT_IDS = [
   'temporary',
   'services',
   'oneOff',
+  'orphanAllowance',
 ] as const;
 export type ComponentId = (typeof COMPONENT_IDS)[number];
 
@@ -27,6 +28,7 @@ export const COMPONENT_LABELS: Record<ComponentId, { zh: string; en: string }> =
   temporary: { zh: '临时救助', en: 'Temporary assistance' },
   services: { zh: '服务类救助', en: 'Service-type assistance' },
   oneOff: { zh: '一次性生活补助', en: 'One-off subsidies' },
+  orphanAllowance: { zh: '孤儿基本生活费', en: 'Orphan basic living allowance' },
 };
 
 /** Cash components: counted as income when measuring poverty after transfers. */
@@ -37,6 +39,7 @@ export const CASH_COMPONENTS: readonly ComponentId[] = [
   'gradualExit',
   'temporary',
   'oneOff',
+  'orphanAllowance',
 ];
 
 /** Unit of a metric, for display. */
@@ -72,6 +75,7 @@ export const SUM_METRICS = [
   ['cost.temporary', '临时救助', 'Temporary assistance', 'yuan'],
   ['cost.services', '服务类救助', 'Service-type assistance', 'yuan'],
   ['cost.oneOff', '一次性生活补助', 'One-off subsidies', 'yuan'],
+  ['cost.orphanAllowance', '孤儿基本生活费', 'Orphan basic living allowance', 'yuan'],
   ['cost.total', '总支出', 'Total cost', 'yuan'],
   ['cost.central', '中央财政负担', 'Central share of cost', 'yuan'],
   ['cost.local', '地方财政负担', 'Local share of cost', 'yuan'],
@@ -79,6 +83,7 @@ export const SUM_METRICS = [
   ['temporary.personTimes', '临时救助（人次）', 'Temporary assistance (person-times)', 'events'],
   ['services.persons', '服务类救助人数', 'Service recipients', 'persons'],
   ['oneOff.persons', '一次性补助人数', 'One-off subsidy recipients', 'persons'],
+  ['orphans.persons', '领取孤儿基本生活费人数', 'Orphans receiving the allowance', 'persons'],
   ['monitored.households', '监测家庭', 'Monitored households', 'households'],
   ['monitored.persons', '监测人数', 'Monitored persons', 'persons'],
   ['eligible.households', '符合低保/特困条件家庭', 'Households eligible for cash', 'households'],

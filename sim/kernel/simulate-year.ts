@@ -16,7 +16,14 @@ import {
   supplementMonthly as supplementMonthlyImported,
 } from '../rules/dibao.ts';
 import {
+  orphanAllowanceMonthly as orphanAllowanceMonthlyImported,
+  orphanOnly as orphanOnlyImported,
+  programmeOneOffPersons as programmeOneOffPersonsImported,
+  tekunMembers as tekunMembersImported,
+} from '../rules/orphan.ts';
+import {
   tekunCareMonthly as tekunCareMonthlyImported,
+  tekunCentralisedWeight as tekunCentralisedWeightImported,
   tekunLivingMonthly as tekunLivingMonthlyImported,
 } from '../rules/tekun.ts';
 import { disasterEventMonths, disasterIncomePc, stagedShareInYear } from '../rules/temporary.ts';
@@ -46,6 +53,11 @@ const singlePersonMonthly = singlePersonMonthlyImported;
 const supplementMonthly = supplementMonthlyImported;
 const tekunCareMonthly = tekunCareMonthlyImported;
 const tekunLivingMonthly = tekunLivingMonthlyImported;
+const tekunCentralisedWeight = tekunCentralisedWeightImported;
+const orphanAllowanceMonthly = orphanAllowanceMonthlyImported;
+const orphanOnly = orphanOnlyImported;
+const programmeOneOffPersons = programmeOneOffPersonsImported;
+const tekunMembers = tekunMembersImported;
 const DRAW_TAKEUP = DRAW.takeup;
 const DRAW_MEDICAL = DRAW.medical;
 const DRAW_OTHER = DRAW.other;
@@ -82,6 +94,8 @@ const K_RS = M['cost.rigidSpecial'];
 const K_TMP = M['cost.temporary'];
 const K_SVC = M['cost.services'];
 const K_ONE = M['cost.oneOff'];
+const K_ORA = M['cost.orphanAllowance'];
+const K_ORA_P = M['orphans.persons'];
 const K_TOTAL = M['cost.total'];
 const K_CENTRAL = M['cost.central'];
 const K_LOCAL = M['cost.local'];
@@ -148,7 +162,13 @@ export function deriveCellSums(cells: Float64Array, params: ResolvedParams): voi
   for (let c = 0; c < nCells; c++) {
     const b = c * METRIC_COUNT;
     const cash =
-      cells[b + K_BASE] + cells[b + K_SUPP] + cells[b + K_TL] + cells[b + K_GEC] + cells[b + K_TMP] + cells[b + K_ONE];
+      cells[b + K_BASE] +
+      cells[b + K_SUPP] +
+      cells[b + K_TL] +
+      cells[b + K_GEC] +
+      cells[b + K_TMP] +
+      cells[b + K_ONE] +
+      cells[b + K_ORA];
     const total = cash + cells[b + K_TC] + cells[b + K_MS] + cells[b + K_RS] + cells[b + K_SVC];
     cells[b + K_CASH] = cash;
     cells[b + K_TOTAL] = total;
@@ -228,6 +248,8 @@ export function simulateYear(
   const hhLocalHukou = h.localHukou;
   const hhMedicalHh = h.medicalHh;
   const hhMonitored = h.monitored;
+  const hhOrphans = h.orphans;
+  const hhSupport = h.supportType;
   const hhRegion = h.region;
   const hhRehabHh = h.rehabHh;
   const hhSize = h.size;
@@ -265,6 +287,8 @@ export function simulateYear(
   const oneDibaoA = P['oneOff.dibaoAmount'];
   const oneOrphanA = P['oneOff.orphanAmount'];
   const oneTekunA = P['oneOff.tekunAmount'];
+  const orphInstA = P['orphan.allowanceInstitutional'];
+  const orphDispA = P['orphan.allowanceDispersed'];
   const otherAmtA = otherAmt;
   const rigidCostA = P['rigid.specialCostPc'];
   const rigidMultA = P['rigid.incomeMultiplier'];
@@ -319,9 +343,9 @@ export function simulateYear(
       const s = stdA[c];
       const incM = incomePc / 12;
       // Outside every programme: income at or above the marginal limit (not marginal, not tekun), not enrolled last
-      // year, not an orphan household (cheapest tests first), countable income at or above the standard (not dibao)
-      // and failing the rigid-expenditure test: the same comparisons as the branch loop.
-      let outside = incM >= margMultA[c] * s && prevProgArr[i] === 0 && hhChildren[i] < size;
+      // year, no orphans (cheapest tests first), countable income at or above the standard (not dibao) and failing
+      // the rigid-expenditure test: the same comparisons as the branch loop.
+      let outside = incM >= margMultA[c] * s && prevProgArr[i] === 0 && hhOrphans[i] === 0;
       if (outside) {
         // Same value as rules/dibao countableIncomeMonthlyPc; only a disregard or negative earnings change it.
         const dr = disregardA[c];
@@ -448,12 +472,15 @@ export function simulateYear(
         (carTestA[c] < 0.5 || hhCar[i] === 0) &&
         (homeTestA[c] < 0.5 || hhHomes[i] <= maxHomesA[c]);
       // Dibao tests countable income (§2.1); tekun and marginal test income per capita as §2.2–2.3 word them.
+      // A household of orphans only is supported by the orphan allowance instead (rules/orphan.ts).
       const belowMarginal = incM < margMultA[c] * s;
-      const tekunOk = hhTekunProfile[i] > 0 && incM < s;
-      const dibaoOk = countable < s && assetsOk;
-      const marginalOk = assetsOk && belowMarginal;
+      const orphans = hhOrphans[i];
+      const notOrphansOnly = orphans === 0 || !orphanOnly(orphans, size);
+      const tekunOk = hhTekunProfile[i] > 0 && incM < s && notOrphansOnly;
+      const dibaoOk = countable < s && assetsOk && notOrphansOnly;
+      const marginalOk = assetsOk && belowMarginal && notOrphansOnly;
       let rigidOk = false;
-      if (assetsOk && !tekunOk && !dibaoOk && !marginalOk) {
+      if (assetsOk && !tekunOk && !dibaoOk && !marginalOk && notOrphansOnly) {
         const rigidSpend = (hhMedicalHh[i] + hhEducationHh[i] + hhRehabHh[i]) * fConsA[c];
         rigidOk = incomePc < rigidMultA[c] * (incomePrevA[c] * fInc) && rigidSpend > rigidRatioA[c] * incomePc * size;
       }
@@ -535,17 +562,20 @@ export function simulateYear(
               sIA[c],
             ) * 12;
         }
-        cOne = oneDibaoA[c] * persons;
-        onePersons = oneDibaoA[c] > 0 ? persons : 0;
+        // Orphans get the orphan one-off instead (one one-off per person).
+        onePersons = oneDibaoA[c] > 0 ? programmeOneOffPersons(persons, orphans) : 0;
+        cOne = oneDibaoA[c] * onePersons;
       } else if (status === 2) {
-        cTL = tekunLivingMonthly(s, tkMultA[c], size) * 12;
+        // Orphan members are covered by the orphan allowance, not by tekun support.
+        persons = tekunMembers(size, orphans);
+        cTL = tekunLivingMonthly(s, tkMultA[c], persons) * 12;
         cTC =
           tekunCareMonthly(
             minWageA[c],
-            size,
+            persons,
             hhCareFull[i],
             hhCareHalf[i],
-            tkCentralA[c],
+            tekunCentralisedWeight(hhSupport[i], tkCentralA[c]),
             fullDA[c],
             halfDA[c],
             selfDA[c],
@@ -553,8 +583,8 @@ export function simulateYear(
             halfCA[c],
             selfCA[c],
           ) * 12;
-        cOne = oneTekunA[c] * size;
-        onePersons = oneTekunA[c] > 0 ? size : 0;
+        cOne = oneTekunA[c] * persons;
+        onePersons = oneTekunA[c] > 0 ? persons : 0;
       } else if (status === 3) {
         cSpecial = margCostA[c] * size;
       } else if (status === 4) {
@@ -564,12 +594,17 @@ export function simulateYear(
         svcPersons = Math.min(size, hhCareFull[i] + hhCareHalf[i]) * svcTakeupA[c];
         cSvc = svcPersons * svcCostA[c];
       }
-      // Orphans (only children in the household) get the one-off subsidy whatever their programme.
+      // Orphans get the orphan one-off subsidy and the orphan basic living allowance whatever the household's
+      // programme (recognised orphans: take-up 1).
       let orphanOne = 0;
       let orphanPersons = 0;
-      if (hhChildren[i] > 0 && hhChildren[i] >= size && oneOrphanA[c] > 0) {
-        orphanPersons = size;
-        orphanOne = oneOrphanA[c] * size;
+      let orphanAllow = 0;
+      if (orphans > 0) {
+        if (oneOrphanA[c] > 0) {
+          orphanPersons = orphans;
+          orphanOne = oneOrphanA[c] * orphans;
+        }
+        orphanAllow = orphanAllowanceMonthly(orphans, hhSupport[i], orphInstA[c], orphDispA[c]) * 12;
       }
       const geCost = ge > 0 ? gradualExitAnnual(geMonthsA[c], geShareA[c], s, size) : 0;
 
@@ -613,8 +648,8 @@ export function simulateYear(
       const svc = p * cSvc;
       const one = p * cOne + orphanOne;
       const gec = ge * geCost;
-      const total = base + supp + tl + tc + gec + special + svc + tmp + one;
-      const cash = base + supp + tl + gec + tmp + one;
+      const total = base + supp + tl + tc + gec + special + svc + tmp + one + orphanAllow;
+      const cash = base + supp + tl + gec + tmp + one + orphanAllow;
 
       const wb = w * share;
       if (events > 0) {
@@ -667,6 +702,10 @@ export function simulateYear(
         cells[b + K_ONE] += wb * one;
         cells[b + K_ONE_P] += wb * (p * onePersons + orphanPersons);
       }
+      if (orphanAllow > 0) {
+        cells[b + K_ORA] += wb * orphanAllow;
+        cells[b + K_ORA_P] += wb * orphans;
+      }
       const monProb = monNotEnrolled ? 1 : Math.min(1, (status !== 0 ? p : 0) + ge);
       if (monProb > 0) {
         cells[b + K_MON_H] += wb * monProb;
@@ -687,7 +726,7 @@ export function simulateYear(
         cells[b + K_PRE_H] += wb * size;
         cells[b + K_PRE_G] += wb * (line - surveyM) * size * 12;
         cells[b + K_T_MISSED] += wb * size * (1 - (cashStatus ? p : 0));
-        const extraM = (tmp + orphanOne) / 12 / size;
+        const extraM = (tmp + orphanOne + orphanAllow) / 12 / size;
         const recvM = surveyM + extraM + condCash / 12 / size;
         const notM = surveyM + extraM;
         const poorRecv = recvM < line ? 1 : 0;
@@ -704,7 +743,7 @@ export function simulateYear(
       if (cash > 0) {
         dec[db + 2] += wb * cash;
         const pEvent = events < 1 ? events : 1;
-        const gaining = mc ? 1 : orphanOne > 0 ? 1 : 1 - (1 - (condCash > 0 ? q : 0)) * (1 - pEvent);
+        const gaining = mc ? 1 : orphanOne + orphanAllow > 0 ? 1 : 1 - (1 - (condCash > 0 ? q : 0)) * (1 - pEvent);
         dec[db + 3] += wb * gaining;
       }
 
@@ -738,6 +777,7 @@ export function simulateYear(
           bn.temporary[i] += share * tmp;
           bn.services[i] += share * svc;
           bn.oneOff[i] += share * one;
+          bn.orphanAllowance[i] += share * orphanAllow;
           cols.total[i] += share * total;
         } else {
           cols.enrol[i] = share * p;
@@ -755,6 +795,7 @@ export function simulateYear(
           bn.temporary[i] = share * tmp;
           bn.services[i] = share * svc;
           bn.oneOff[i] = share * one;
+          bn.orphanAllowance[i] = share * orphanAllow;
           cols.total[i] = share * total;
         }
       }

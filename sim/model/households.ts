@@ -44,6 +44,10 @@ export interface HouseholdArrays {
   tekunProfile: Uint8Array;
   /** 1 if locally registered (hukou). */
   localHukou: Uint8Array;
+  /** Orphans: members under 18 with no living parent (recognised orphans), at most `children`. */
+  orphans: Uint8Array;
+  /** SUPPORT_TYPE code of the household's tekun persons and orphans: 0 unknown, 1 centralised, 2 dispersed. */
+  supportType: Uint8Array;
   /** Survey weight: real households this row represents (> 0). */
   weight: Float64Array;
 }
@@ -74,5 +78,7 @@ export const HOUSEHOLD_ARRAY_KEYS = [
   'monitored',
   'tekunProfile',
   'localHukou',
+  'orphans',
+  'supportType',
   'weight',
 ] as const satisfies readonly (keyof HouseholdArrays)[];

@@ -12,6 +12,8 @@ const MCA_MONITOR = '《关于加强低收入人口动态监测做好分层分�
 const ASSESSMENT_SOURCES =
   'Golan, Sicular & Umapathi (2017) World Development 93, World Bank PRWP 7374 (2015), CHIP; Kakwani, Li, Wang & Zhu (2019) China Economic Review / GDI WP 2018-022, CFPS; Gao, Garfinkel & Zhai (2009) Review of Income and Wealth, CHIP urban: large exclusion and inclusion errors of dibao against survey income. Defaults calibrated to the demo (MODEL-VALIDATION.md), not estimated';
 const MODEL = 'Workbench modelling assumption (POLICY.md); calibrate locally';
+const MCA_ORPHAN =
+  '《民政部 财政部关于发放孤儿基本生活费的通知》(民发〔2010〕161号): 机构养育孤儿每人每月不低于1000元、社会散居孤儿不低于600元 / national minimum 1,000 (institutional) and 600 (dispersed) yuan per orphan per month; 《国务院办公厅关于加强孤儿保障工作的意见》(国办发〔2010〕54号)';
 
 export const PARAM_CATALOGUE = [
   // ── §3.1 standard-setting rule ────────────────────────────────────────────────────────────────────────────────────
@@ -769,8 +771,10 @@ export const PARAM_CATALOGUE = [
     group: 'oneOff',
     labelZh: '一次性生活补助：孤儿',
     labelEn: 'One-off subsidy: orphans',
-    descriptionZh: '向孤儿（只有未成年人的家庭成员）每人一次性发放的金额。',
-    descriptionEn: 'Amount paid once per orphan (children in households with no adult member).',
+    descriptionZh:
+      '向孤儿（数据中“孤儿人数”列所列成员）每人一次性发放的金额；孤儿只领这一项，不再按其所在家庭的低保或特困身份重复发放。',
+    descriptionEn:
+      'Amount paid once per orphan (the members counted in the `orphans` column); an orphan receives this amount only, never also the dibao or tekun amount of the household.',
     unit: 'yuan/person',
     default: 0,
     min: 0,
@@ -778,6 +782,43 @@ export const PARAM_CATALOGUE = [
     step: 50,
     reference: 'State Council one-off living subsidy notices',
     inForce: '2024-01-01',
+    regional: true,
+  },
+  // ── orphan basic living allowance (孤儿基本生活费) ─────────────────────────────────────────────────────────────────
+  {
+    id: 'orphan.allowanceInstitutional',
+    group: 'orphan',
+    labelZh: '孤儿基本生活费：机构养育',
+    labelEn: 'Orphan allowance: institutional care',
+    descriptionZh:
+      '儿童福利机构集中养育的孤儿每人每月基本生活费。默认值为国家最低标准 1000 元（民发〔2010〕161号）；各省标准普遍更高，可按地区设置。',
+    descriptionEn:
+      "Monthly basic living allowance per orphan raised in a children's welfare institution. Default: the national minimum of 1,000 yuan (MCA/MOF 2010 No. 161); provincial standards are mostly higher and can be set per region.",
+    unit: 'yuan/person/month',
+    default: 1000,
+    min: 0,
+    max: 5000,
+    step: 50,
+    reference: MCA_ORPHAN,
+    inForce: '2010-01-01',
+    regional: true,
+  },
+  {
+    id: 'orphan.allowanceDispersed',
+    group: 'orphan',
+    labelZh: '孤儿基本生活费：社会散居',
+    labelEn: 'Orphan allowance: dispersed (kinship) care',
+    descriptionZh:
+      '由亲属抚养或居家的社会散居孤儿每人每月基本生活费。默认值为国家最低标准 600 元（民发〔2010〕161号）；供养方式未记录的孤儿按此标准。',
+    descriptionEn:
+      'Monthly basic living allowance per orphan living with relatives or at home. Default: the national minimum of 600 yuan (MCA/MOF 2010 No. 161); orphans whose support type is not recorded get this amount.',
+    unit: 'yuan/person/month',
+    default: 600,
+    min: 0,
+    max: 5000,
+    step: 50,
+    reference: MCA_ORPHAN,
+    inForce: '2010-01-01',
     regional: true,
   },
   // ── §2.8 monitoring ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -1129,6 +1170,43 @@ export const PARAM_CATALOGUE = [
     step: 0.005,
     reference: MODEL,
     inForce: '2024-01-01',
+    regional: false,
+  },
+  // ── §4 poverty line ──────────────────────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'poverty.useNationalLine',
+    group: 'poverty',
+    labelZh: '贫困线：使用全国统一线',
+    labelEn: 'Poverty line: one national line',
+    descriptionZh:
+      '关（默认）：每个地区城乡单元的贫困线为该单元基线低保标准（按标准增长路径逐年上调，各情景相同）；开：全国统一贫困线（下一项，按物价指数逐年上调）。转移后贫困按所选贫困线计算，报告发生率与缺口。',
+    descriptionEn:
+      "Off (default): each region cell's line is its baseline dibao standard (rising on the standard path, the same in every scenario). On: one national line (next parameter, indexed to prices). Post-transfer poverty, headcount and gap, is measured against the chosen line.",
+    unit: 'switch',
+    default: 0,
+    min: 0,
+    max: 1,
+    step: 1,
+    reference: 'POLICY.md §4',
+    inForce: '2024-01-01',
+    regional: false,
+  },
+  {
+    id: 'poverty.nationalLine',
+    group: 'poverty',
+    labelZh: '全国统一贫困线',
+    labelEn: 'National poverty line',
+    descriptionZh:
+      '使用全国统一线时的贫困线（元/人/月）。默认 554 元：2022 年年中全国农村低保平均标准（民政部，见 national-targets.csv）；可改为其他线。',
+    descriptionEn:
+      'The line when one national line is used (yuan/person/month). Default 554: the national average rural dibao standard in mid-2022 (MCA, see national-targets.csv); set any other line.',
+    unit: 'yuan/person/month',
+    default: 554,
+    min: 0,
+    max: 10000,
+    step: 10,
+    reference: 'MCA mid-2022 national average rural dibao standard (recipient-weighted)',
+    inForce: '2022-06-30',
     regional: false,
   },
   // ── §9 disclosure ───────────────────────────────────────────────────────────────────────────────────────────────

@@ -10,6 +10,8 @@ export type ParamGroup =
   | 'temporary'
   | 'services'
   | 'oneOff'
+  | 'orphan'
+  | 'poverty'
   | 'monitoring'
   | 'takeup'
   | 'funding'

@@ -14,8 +14,17 @@ export function tekunLivingMonthly(standard: number, multiplier: number, size: n
 }
 
 /**
+ * Weight of the centralised care shares for a household: 1 when its support type is centralised (1), 0 when
+ * dispersed (2), and the catalogue's `tekun.centralisedShare` blend when not recorded (0, the documented fallback).
+ */
+export function tekunCentralisedWeight(supportType: number, centralisedShare: number): number {
+  return supportType === 1 ? 1 : supportType === 2 ? 0 : centralisedShare;
+}
+
+/**
  * Monthly care: members by care level (full, half, the rest self-care) × share of the monthly minimum wage, the shares
- * blended between centralised and dispersed support by `centralisedShare` (the data carry no support-type flag).
+ * weighted between centralised and dispersed support by `centralisedShare` (from `tekunCentralisedWeight`: the
+ * household's support type, or the blend when it is not recorded).
  */
 export function tekunCareMonthly(
   minWage: number,

@@ -4,7 +4,7 @@ import type { ParamId, ParamValues, RegionalParamId } from '../params/catalogue.
 import { REGIONAL_PARAM_IDS, defaultParamValues, getParamDef } from '../params/catalogue.ts';
 import type { ResolvedParams } from '../kernel/types.ts';
 import type { ParamsPatch, RegionalParamsPatch, Scenario } from './types.ts';
-import { DEFAULT_START_YEAR } from './types.ts';
+import { BASELINE_SCENARIO, DEFAULT_START_YEAR } from './types.ts';
 
 /** Flatten a nested params patch into dotted ids with switches as 0/1. */
 function flattenPatch(patch: ParamsPatch | RegionalParamsPatch | undefined): [ParamId, number][] {
@@ -40,6 +40,36 @@ export function withParams(scenario: Scenario, values: Partial<Record<ParamId, n
     params[group] = { ...(params[group] ?? {}), [id.slice(dot + 1)]: v };
   }
   return { ...scenario, params: params as ParamsPatch };
+}
+
+/**
+ * The baseline a scenario is compared with: current policy, measured the same way as the scenario. Measurement
+ * parameters (the `poverty` group: which poverty line) are copied from the scenario, so baseline and scenario are
+ * measured against the same line; every policy parameter stays at its default.
+ */
+export function baselineFor(scenario: Scenario): Scenario {
+  const poverty = scenario.params?.poverty;
+  if (poverty === undefined) return BASELINE_SCENARIO;
+  return { ...BASELINE_SCENARIO, params: { poverty: { ...poverty } } };
+}
+
+/** The poverty line's description: which line post-transfer poverty is measured against (for headlines). */
+export function povertyLineText(scenario: Scenario): { zh: string; en: string; national: boolean; value?: number } {
+  const v = scenarioParamValues(scenario);
+  if (v['poverty.useNationalLine'] >= 0.5) {
+    const line = v['poverty.nationalLine'];
+    return {
+      zh: `全国统一贫困线 ${line} 元/人/月（按物价逐年调整）`,
+      en: `one national line of ${line} yuan/person/month (indexed to prices)`,
+      national: true,
+      value: line,
+    };
+  }
+  return {
+    zh: '各地区城乡基线低保标准（各情景相同）',
+    en: 'the baseline dibao standard of each region and area (the same in every scenario)',
+    national: false,
+  };
 }
 
 function matches(regions: RegionArrays, r: number, prefix: string): boolean {
@@ -127,6 +157,10 @@ export function resolveScenario(
   }
 
   const { standard, povertyLine } = resolveStandards(scenario, regions, cell, defaults, yearIndex);
+  // The poverty line (§4): the baseline standard per cell (default), or one national line indexed to prices.
+  if (scalars['poverty.useNationalLine'] >= 0.5) {
+    povertyLine.fill(scalars['poverty.nationalLine'] * Math.pow(1 + scalars['projection.inflation'], yearIndex));
+  }
   const centralShare = Float64Array.from(cell['funding.centralShare']);
   const startYear = scenario.projection?.startYear ?? DEFAULT_START_YEAR;
   return {

@@ -84,6 +84,8 @@ export function syntheticHouseholds(n: number, regions: RegionArrays, seed = 7, 
     monitored: new Uint8Array(n),
     tekunProfile: new Uint8Array(n),
     localHukou: new Uint8Array(n),
+    orphans: new Uint8Array(n),
+    supportType: new Uint8Array(n),
     weight: new Float64Array(n),
   };
   for (let i = 0; i < n; i++) {
@@ -128,6 +130,10 @@ export function syntheticHouseholds(n: number, regions: RegionArrays, seed = 7, 
     h.gradualExit[i] = h.programme[i] === 1 && u() < 0.02 ? 1 : 0;
     h.monitored[i] = h.programme[i] !== 0 || (income / 12 < 2 * regions.standard[c] && u() < 0.5) ? 1 : 0;
     h.localHukou[i] = u() < 0.85 ? 1 : 0;
+    // Orphans and support types from the row number (no extra draws, so every other column stays as it was): the
+    // children of every 53rd household are orphans; tekun and orphan households cycle unknown/centralised/dispersed.
+    h.orphans[i] = i % 53 === 0 ? children : 0;
+    h.supportType[i] = h.tekunProfile[i] > 0 || h.orphans[i] > 0 ? i % 3 : 0;
     h.weight[i] = 50 + 200 * u();
   }
   return h;

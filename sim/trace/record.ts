@@ -35,6 +35,8 @@ export function recordFromArrays(h: HouseholdArrays, regions: RegionArrays, i: n
     monitored: h.monitored[i],
     tekunProfile: h.tekunProfile[i],
     localHukou: h.localHukou[i],
+    orphans: h.orphans[i],
+    supportType: h.supportType[i],
     weight: h.weight[i],
     regionStandard: pair(regions.standard),
     regionIncomePrev: pair(regions.incomePrev),
@@ -75,6 +77,8 @@ export function recordToArrays(rec: HouseholdRecord): { households: HouseholdArr
     monitored: u8(rec.monitored),
     tekunProfile: u8(rec.tekunProfile),
     localHukou: u8(rec.localHukou),
+    orphans: u8(rec.orphans),
+    supportType: u8(rec.supportType),
     weight: f64(rec.weight),
   };
   const regions: RegionArrays = {

@@ -17,12 +17,17 @@ import {
 } from '../rules/dibao.ts';
 import { assessedFactor, assessmentNormal } from '../rules/assessed-income.ts';
 import { marginalIncomeTest, rigidIncomeTest, rigidSpendingTest } from '../rules/low-income.ts';
-import { tekunCareMonthly, tekunEligible, tekunLivingMonthly } from '../rules/tekun.ts';
+import { orphanAllowanceMonthly, orphanOnly, programmeOneOffPersons, tekunMembers } from '../rules/orphan.ts';
+import { tekunCareMonthly, tekunCentralisedWeight, tekunEligible, tekunLivingMonthly } from '../rules/tekun.ts';
 import { medicalShockProb } from '../rules/temporary.ts';
 import { resolveScenario, withParams } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { recordToArrays } from './record.ts';
 import type { HouseholdRecord, HouseholdTrace, HouseholdTraceRun, TraceStep } from './types.ts';
+
+/** A temporary-assistance event that can be declared as having happened in a realised trace. */
+export type TraceEvent = 'medical' | 'other' | 'disaster';
+export const TRACE_EVENTS: readonly TraceEvent[] = ['medical', 'other', 'disaster'];
 
 /** Options of `traceHousehold`. */
 export interface TraceOptions {
@@ -36,6 +41,39 @@ export interface TraceOptions {
    * error model is switched off in both runs).
    */
   incomeAs?: 'survey' | 'assessed';
+  /**
+   * 'expected' (default): expected values, as the kernel's expected-value mode (take-up and events as
+   * probabilities). 'realised': one realised case, the household applies (enrolled when eligible, take-up 1) and
+   * exactly the `events` listed happen (each paid in full; none else), e.g. the medical shock that brought a family
+   * to the office.
+   */
+  outcome?: 'expected' | 'realised';
+  /** Events that happened, for `outcome: 'realised'` (the other-shock event pays only below the marginal line). */
+  events?: readonly TraceEvent[];
+}
+
+/**
+ * Resolved parameters of a realised case: take-up 1 and each event's probability 1 if it happened, else 0, so the
+ * kernel's own arithmetic gives the realised amounts.
+ */
+function realise(p: ResolvedParams, events: readonly TraceEvent[]): void {
+  const set = (id: keyof ResolvedParams['cell'], value: number) => p.cell[id].fill(value);
+  const happened = (e: TraceEvent) => (events.includes(e) ? 1 : 0);
+  set('takeup.monitored', 1);
+  set('takeup.unmonitored', 1);
+  set('temporary.takeup', 1);
+  set('temporary.medicalBaseProb', happened('medical'));
+  set('temporary.medicalSlope', 0);
+  set('temporary.medicalMaxProb', 1);
+  set('temporary.otherProb', happened('other'));
+  const disaster = happened('disaster');
+  if (disaster === 0) set('disaster.affectedShare', 0);
+  else {
+    for (let c = 0; c < p.cell['disaster.affectedShare'].length; c++) {
+      if (p.cell['disaster.affectedShare'][c] > 0) p.cell['disaster.affectedShare'][c] = 1;
+    }
+    set('disaster.eventProb', 1);
+  }
 }
 
 function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
@@ -113,6 +151,20 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     result: homeOk,
   });
   const assetsOk = assetOk && carOk && homeOk;
+  const onlyOrphans = rec.orphans > 0 && orphanOnly(rec.orphans, size);
+  if (rec.orphans > 0) {
+    out.push({
+      id: 'orphansOnly',
+      labelZh: '孤儿家庭：全部成员均为孤儿时由孤儿基本生活费保障，不认定低保、特困、边缘或刚性支出',
+      labelEn:
+        'Orphans only: when every member is an orphan, the orphan allowance replaces dibao, tekun, marginal and rigid status',
+      inputs: { orphans: rec.orphans, size },
+      value: rec.orphans,
+      threshold: size,
+      comparison: '≥',
+      result: onlyOrphans,
+    });
+  }
   out.push({
     id: 'tekunTest',
     labelZh: '特困认定：“三无”人员且人均月收入 < 标准',
@@ -121,7 +173,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     value: incomeM,
     threshold: s,
     comparison: '<',
-    result: tekunEligible(rec.tekunProfile, incomeM, s),
+    result: tekunEligible(rec.tekunProfile, incomeM, s) && !onlyOrphans,
   });
   out.push({
     id: 'dibaoTest',
@@ -131,7 +183,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     value: countable,
     threshold: s,
     comparison: '<',
-    result: countable < s && assetsOk,
+    result: countable < s && assetsOk && !onlyOrphans,
   });
   out.push({
     id: 'marginalTest',
@@ -141,7 +193,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     value: incomeM,
     threshold: g('marginal.multiplier') * s,
     comparison: '<',
-    result: assetsOk && marginalIncomeTest(incomeM, s, g('marginal.multiplier')),
+    result: assetsOk && marginalIncomeTest(incomeM, s, g('marginal.multiplier')) && !onlyOrphans,
   });
   const rigidSpend = (rec.medicalHh + rec.educationHh + rec.rehabHh) * p.consumptionFactor[c];
   const incomePrev = rec.regionIncomePrev[c] * p.incomeFactor[c];
@@ -203,32 +255,39 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
         g('dibao.suppIll'),
       ) * 12,
   });
+  const tekunPersons = tekunMembers(size, rec.orphans);
   out.push({
     id: 'tekunLiving',
-    labelZh: '特困基本生活（若纳入，元/年）= 倍数 × 标准 × 人数 × 12',
-    labelEn: 'Tekun basic living if enrolled (yuan/year) = multiplier × standard × size × 12',
-    inputs: { multiplier: g('tekun.livingMultiplier'), standard: s, size },
+    labelZh: '特困基本生活（若纳入，元/年）= 倍数 × 标准 × 特困人数 × 12（特困人数 = 人数 − 孤儿）',
+    labelEn:
+      'Tekun basic living if enrolled (yuan/year) = multiplier × standard × tekun persons × 12 (tekun persons = size − orphans)',
+    inputs: { multiplier: g('tekun.livingMultiplier'), standard: s, size, orphans: rec.orphans },
     unit: 'yuanPerYear',
-    result: tekunLivingMonthly(s, g('tekun.livingMultiplier'), size) * 12,
+    result: tekunLivingMonthly(s, g('tekun.livingMultiplier'), tekunPersons) * 12,
   });
+  const centralWeight = tekunCentralisedWeight(rec.supportType, g('tekun.centralisedShare'));
   out.push({
     id: 'tekunCare',
-    labelZh: '特困照料（若纳入，元/年）：按护理等级 × 最低工资比例',
-    labelEn: 'Tekun care if enrolled (yuan/year): care level × share of minimum wage',
+    labelZh:
+      '特困照料（若纳入，元/年）：按护理等级 × 最低工资比例；集中供养用集中标准，分散供养用分散标准，未记录时按集中供养比例加权',
+    labelEn:
+      'Tekun care if enrolled (yuan/year): care level × share of minimum wage; centralised or dispersed shares by the support type, blended by the centralised share when not recorded',
     inputs: {
       minWage: rec.regionMinWage[c],
       careFull: rec.careFull,
       careHalf: rec.careHalf,
+      supportType: rec.supportType,
       centralisedShare: g('tekun.centralisedShare'),
+      centralisedWeight: centralWeight,
     },
     unit: 'yuanPerYear',
     result:
       tekunCareMonthly(
         rec.regionMinWage[c],
-        size,
+        tekunPersons,
         rec.careFull,
         rec.careHalf,
-        g('tekun.centralisedShare'),
+        centralWeight,
         g('tekun.careFullDispersed'),
         g('tekun.careHalfDispersed'),
         g('tekun.careSelfDispersed'),
@@ -237,6 +296,42 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
         g('tekun.careSelfCentralised'),
       ) * 12,
   });
+  if (rec.orphans > 0) {
+    out.push({
+      id: 'orphanAllowance',
+      labelZh: '孤儿基本生活费（元/年）= 孤儿人数 × 月标准（机构养育或社会散居；未记录按散居）× 12',
+      labelEn:
+        'Orphan basic living allowance (yuan/year) = orphans × monthly amount (institutional or dispersed; dispersed when not recorded) × 12',
+      inputs: {
+        orphans: rec.orphans,
+        supportType: rec.supportType,
+        institutional: g('orphan.allowanceInstitutional'),
+        dispersed: g('orphan.allowanceDispersed'),
+      },
+      unit: 'yuanPerYear',
+      result:
+        orphanAllowanceMonthly(
+          rec.orphans,
+          rec.supportType,
+          g('orphan.allowanceInstitutional'),
+          g('orphan.allowanceDispersed'),
+        ) * 12,
+    });
+    out.push({
+      id: 'orphanOneOff',
+      labelZh: '一次性生活补助：孤儿按孤儿标准领取一次，不再按家庭的低保或特困身份重复领取',
+      labelEn: 'One-off subsidy: orphans are paid the orphan amount once, never also the dibao or tekun amount',
+      inputs: {
+        orphans: rec.orphans,
+        orphanAmount: g('oneOff.orphanAmount'),
+        dibaoAmount: g('oneOff.dibaoAmount'),
+        tekunAmount: g('oneOff.tekunAmount'),
+        otherMembers: programmeOneOffPersons(size, rec.orphans),
+      },
+      unit: 'yuanPerYear',
+      result: rec.orphans * g('oneOff.orphanAmount'),
+    });
+  }
   const geApplies =
     rec.programme === 1 && gradualExitApplies(rec.working, earnPc, g('dibao.gradualExitMonths'), rec.gradualExit);
   out.push({
@@ -288,6 +383,8 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
 function run(rec: HouseholdRecord, scenario: Scenario, options: TraceOptions): HouseholdTraceRun {
   const { households, regions } = recordToArrays(rec);
   const params = resolveScenario(scenario, regions, { yearIndex: options.yearIndex ?? 0 });
+  const realised = options.outcome === 'realised';
+  if (realised) realise(params, options.events ?? []);
   const result = simulateYear(households, regions, params, {
     decile: Uint8Array.of(0),
     monitoringRatio: options.monitoringRatio ?? -Infinity,
@@ -319,11 +416,25 @@ function run(rec: HouseholdRecord, scenario: Scenario, options: TraceOptions): H
     unit: 'probability',
     result: enrol,
   });
+  if (realised) {
+    const events = options.events ?? [];
+    list.push({
+      id: 'outcome',
+      labelZh: `实际发生的情形：家庭已申请（符合即纳入），发生的事件：${events.length > 0 ? events.join('、') : '无'}`,
+      labelEn: `Realised case: the household applied (enrolled when eligible); events that happened: ${events.length > 0 ? events.join(', ') : 'none'}`,
+      inputs: {
+        medical: events.includes('medical') ? 1 : 0,
+        other: events.includes('other') ? 1 : 0,
+        disaster: events.includes('disaster') ? 1 : 0,
+      },
+      result: events.length > 0,
+    });
+  }
   for (const id of COMPONENT_IDS) {
     list.push({
       id: `component.${id}`,
-      labelZh: `期望金额（元/年）：${COMPONENT_LABELS[id].zh}`,
-      labelEn: `Expected amount (yuan/year): ${COMPONENT_LABELS[id].en}`,
+      labelZh: `${realised ? '实际金额' : '期望金额'}（元/年）：${COMPONENT_LABELS[id].zh}`,
+      labelEn: `${realised ? 'Realised' : 'Expected'} amount (yuan/year): ${COMPONENT_LABELS[id].en}`,
       inputs: {},
       unit: 'yuanPerYear',
       result: components[id],

@@ -86,3 +86,71 @@ describe('household trace', () => {
     expect(recordFromArrays(households, r1, 0)).toEqual(rec);
   });
 });
+
+describe('realised outcome', () => {
+  // One urban household of 2 in a one-region table: standard 800, income 6000/yr = 500/month, unmonitored, newly
+  // eligible for dibao; medical spending 10000.
+  const record = {
+    ...recordFromArrays(h, regions, 0),
+    area: 0 as const,
+    size: 2,
+    elderly: 0,
+    children: 0,
+    disabled: 0,
+    ill: 0,
+    ableToWork: 0,
+    working: 0,
+    careFull: 0,
+    careHalf: 0,
+    incomePc: 6000,
+    earningsPc: 0,
+    assetsPc: 0,
+    car: 0,
+    homes: 1,
+    medicalHh: 10000,
+    educationHh: 0,
+    rehabHh: 0,
+    programme: 0,
+    gradualExit: 0,
+    monitored: 0,
+    tekunProfile: 0,
+    localHukou: 1,
+    orphans: 0,
+    supportType: 0,
+    regionStandard: [800, 600] as [number, number],
+  };
+
+  it('pays a realised case in full: enrolled, and only the events that happened', () => {
+    // Realised with a medical shock: enrolled (take-up 1): base (800 − 500) × 2 × 12 = 7200; one medical event pays
+    // min(4, 12) × 800 = 3200 (lump sum); no other shock although the household is below the marginal line.
+    const t = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO, {
+      outcome: 'realised',
+      events: ['medical'],
+    }).reform;
+    expect(t.enrol).toBe(1);
+    expect(t.components.base).toBeCloseTo(7200, 9);
+    expect(t.components.temporary).toBeCloseTo(3200, 9);
+    expect(t.total).toBeCloseTo(10400, 9);
+    expect(t.steps.find((s) => s.id === 'outcome')?.inputs).toEqual({ medical: 1, other: 0, disaster: 0 });
+    // With the other shock too: + min(2, 12) × 800 = 1600.
+    const both = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO, {
+      outcome: 'realised',
+      events: ['medical', 'other'],
+    }).reform;
+    expect(both.components.temporary).toBeCloseTo(4800, 9);
+    // No event: base only.
+    const none = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO, { outcome: 'realised' }).reform;
+    expect(none.total).toBeCloseTo(7200, 9);
+  });
+
+  it('in expected value weighs take-up and events by their probabilities', () => {
+    // Take-up unmonitored 0.4 → base 0.4 × 7200 = 2880. Medical probability min(0.3, 0.002 + 0.05 × 10000/12000)
+    // = 0.04366…; other 0.05 (below marginal); temporary take-up 0.6: events 0.6 × (0.04366… + 0.05),
+    // amount 0.6 × (0.04366… × 3200 + 0.05 × 1600).
+    const t = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO).reform;
+    const pm = 0.002 + (0.05 * 10000) / 12000;
+    expect(t.enrol).toBeCloseTo(0.4, 12);
+    expect(t.components.base).toBeCloseTo(2880, 9);
+    expect(t.components.temporary).toBeCloseTo(0.6 * (pm * 3200 + 0.05 * 1600), 9);
+  });
+});

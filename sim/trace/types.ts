@@ -33,6 +33,10 @@ export interface HouseholdRecord {
   monitored: number;
   tekunProfile: number;
   localHukou: number;
+  /** Orphan members (under 18, no living parent); 0 if absent. */
+  orphans: number;
+  /** SUPPORT_TYPE code: 0 unknown, 1 centralised, 2 dispersed. */
+  supportType: number;
   weight: number;
   /** Region parameters per area [urban, rural]. */
   regionStandard: [number, number];

@@ -225,6 +225,42 @@ describe('safetynet validate', () => {
   });
 });
 
+describe('safetynet run: the poverty line', () => {
+  it('shows the post-transfer gap beside the rate, names the line, and measures the baseline against the same line', async () => {
+    const text = await spawnCli(['run', data, '--quiet']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('Poverty rate after transfers');
+    expect(text.stdout).toContain('Poverty gap after transfers');
+    expect(text.stdout).toContain('Poverty line: 各地区城乡基线低保标准');
+    const file = path.join(dir, 'national-line.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        schemaVersion: 1,
+        name: 'line',
+        params: { poverty: { useNationalLine: true, nationalLine: 554 } },
+      }),
+    );
+    const run = await spawnCli(['run', data, '--scenario', file, '--json', '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    type National = Record<string, number>;
+    const out: {
+      povertyLine: { national: boolean; value: number };
+      national: { scenario: National; baseline: National }[];
+    } = JSON.parse(run.stdout);
+    expect(out.povertyLine).toMatchObject({ national: true, value: 554 });
+    // Only the measurement changed: the baseline is measured against the same national line, so every figure of the
+    // baseline equals the scenario's (had the baseline kept its own line, the poverty figures would differ).
+    const [year] = out.national;
+    for (const id of ['poverty.preGap', 'poverty.postGap', 'poverty.postHeadcount', 'cost.total'])
+      expect(year.baseline[id], id).toBe(year.scenario[id]);
+    const base = await spawnCli(['run', data, '--json', '--quiet']);
+    const own: { national: { scenario: National }[] } = JSON.parse(base.stdout);
+    expect(own.national[0].scenario['poverty.preGap']).not.toBe(year.scenario['poverty.preGap']);
+    expect(own.national[0].scenario['cost.total']).toBe(year.scenario['cost.total']);
+  });
+});
+
 describe('safetynet household', () => {
   it('traces a shipped case under baseline and scenario', async () => {
     const run = await spawnCli([
@@ -241,6 +277,72 @@ describe('safetynet household', () => {
     );
     expect(out.trace.baseline.status).toBe('dibao');
     expect(out.trace.reform.total).toBeGreaterThan(out.trace.baseline.total);
+  });
+
+  it('compares against a baseline file and shows a realised case with the events that happened', async () => {
+    // Baseline file: a dispersed orphan allowance of 1000 a month; scenario: the national minimum 600 plus an orphan
+    // one-off of 500. The Gansu orphan (dispersed, alone): baseline 1000 × 12 = 12,000; scenario 600 × 12 + 500 =
+    // 7,700 (temporary assistance in expected value is the same under both and is taken out).
+    const base = path.join(dir, 'orphan-base.json');
+    const reform = path.join(dir, 'orphan-reform.json');
+    await writeFile(
+      base,
+      JSON.stringify({ schemaVersion: 1, name: 'base', params: { orphan: { allowanceDispersed: 1000 } } }),
+    );
+    await writeFile(
+      reform,
+      JSON.stringify({ schemaVersion: 1, name: 'reform', params: { oneOff: { orphanAmount: 500 } } }),
+    );
+    const run = await spawnCli([
+      'household',
+      '--case',
+      'gansu-orphan',
+      '--baseline',
+      base,
+      '--scenario',
+      reform,
+      '--json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    type Run = { status: string; total: number; components: Record<string, number> };
+    const out: { outcome: string; trace: { baseline: Run; reform: Run } } = JSON.parse(run.stdout);
+    expect(out.outcome).toBe('expected');
+    expect(out.trace.baseline.status).toBe('none');
+    expect(out.trace.baseline.components.orphanAllowance).toBeCloseTo(12000, 6);
+    expect(out.trace.baseline.total - out.trace.baseline.components.temporary).toBeCloseTo(12000, 6);
+    expect(out.trace.reform.total - out.trace.reform.components.temporary).toBeCloseTo(7700, 6);
+
+    // Realised medical shock for the Shandong family (rigid-expenditure, not cash): no cash benefit, one medical
+    // event of min(4, 12) months × the rural standard of the demo's Shandong row, paid as a lump sum.
+    const real = await spawnCli([
+      'household',
+      '--case',
+      'shandong-medical',
+      '--outcome',
+      'realised',
+      '--events',
+      'medical',
+      '--json',
+    ]);
+    expect(real.code, real.stderr).toBe(0);
+    const r: { trace: { baseline: Run & { steps: { id: string; result: number }[] } } } = JSON.parse(real.stdout);
+    const standard = r.trace.baseline.steps.find((s) => s.id === 'standard')?.result ?? NaN;
+    expect(r.trace.baseline.status).toBe('rigid');
+    expect(r.trace.baseline.components.temporary).toBeCloseTo(4 * standard, 6);
+    const text = await spawnCli([
+      'household',
+      '--case',
+      'shandong-medical',
+      '--outcome',
+      'realised',
+      '--events',
+      'medical',
+    ]);
+    expect(text.stdout).toContain('Realised case');
+    expect((await spawnCli(['household', '--case', 'shandong-medical', '--events', 'medical'])).code).toBe(2);
+    expect(
+      (await spawnCli(['household', '--case', 'shandong-medical', '--outcome', 'realised', '--events', 'flood'])).code,
+    ).toBe(2);
   });
 
   it('exits 2 without a household and 1 for an invalid household file', async () => {
@@ -263,6 +365,36 @@ describe('safetynet solve', () => {
     expect(out.result.ok).toBe(true);
     expect(out.result.value).toBeGreaterThan(0);
     expect(Math.abs(out.result.cost - cost * 1.1) / cost).toBeLessThan(0.01);
+  });
+
+  it('blames a budget below reach on "never lower", the constraint that binds, not the lever minimum', async () => {
+    const run = await spawnCli(['solve', 'budget', data, '--budget', '1亿']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('标准不低于现行标准');
+    expect(run.stdout).toContain('"standards never fall below the current ones" (standard.neverLower)');
+    expect(run.stdout).not.toContain("the lever's minimum -50 (");
+  });
+
+  it('prints cash persons (not households) in the sensitivity table and states what a swing of 0.2 means', async () => {
+    const base = await spawnCli(['run', data, '--json', '--quiet']);
+    const national = JSON.parse(base.stdout).national[0].scenario;
+    const persons = national['persons.dibao'] + national['persons.tekun'];
+    const households = national['households.dibao'] + national['households.tekun'];
+    expect(persons).toBeGreaterThan(households);
+    const run = await spawnCli(['solve', 'sensitivity', data, '--swing', '0.2']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('parameters at 0 move by ±20% of their range (maximum − minimum)');
+    // standard.scalePct is 0: swung by range share, ± 0.2 × (200 − (−50)) = ± 50 → [−50, 50]. At −50 "never lower"
+    // keeps the current standards, so the low end's cash persons are the baseline's (in 万 = 10k, one decimal).
+    const line = run.stdout.split('\n').find((l) => l.includes('Uniform standard change'));
+    expect(line).toBeDefined();
+    const flat = (line ?? '').replace(/,/g, '');
+    expect(flat).toContain(`${(persons / 1e4).toFixed(1)} →`);
+    expect(flat).not.toContain(`${(households / 1e4).toFixed(1)} →`);
+    expect(flat).toMatch(/-50(\.0+)?\s/);
+    // A parameter at 0 (classified supplement for the elderly) now moves and is marked as swung by range.
+    const elderly = run.stdout.split('\n').find((l) => l.includes('Classified supplement'));
+    expect(elderly ?? '').toContain('±r×范围 range');
   });
 
   it('exits 2 for an unknown question or a missing budget', async () => {

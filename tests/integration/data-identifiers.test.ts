@@ -92,6 +92,18 @@ describe('identifier refusal', () => {
     );
   });
 
+  it('finds a single ID number in any row of a large CSV, not only in the sampled rows', async () => {
+    const base = goodHouseholds();
+    const rows = Array.from({ length: 6000 }, (_, i) => ({
+      ...base[i % base.length],
+      household_id: String(100000 + i),
+      note: i === 4321 ? `户主身份证${ids[1]}，已核实` : `第${i}次走访`,
+    }));
+    const r = await loadFile(db, { fileName: 'big.csv', bytes: bytes(toCsv(rows)), table: 'suspect' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => [i.column, i.examples])).toEqual([['note', [4322]]]);
+  });
+
   it('refuses identifiers in Arrow files as well, with example rows', async () => {
     const table = tableFromArrays({ id: Int32Array.from([1, 2, 3, 4]), misc: ids });
     const r = await loadFile(db, { fileName: 'ids.arrow', bytes: tableToIPC(table, 'file'), table: 'suspect' });

@@ -131,6 +131,16 @@ describe('validation rules', () => {
     expect(find(report, 'inconsistent_counts', 'care_full + care_half')).toMatchObject({ examples: [4] });
   });
 
+  it('reports more orphans than children, naming the column that bounds it, and an unknown support type', async () => {
+    const report = await check(edit({ 2: { children: '1', orphans: '2' }, 5: { support_type: '7' } }));
+    const orphans = find(report, 'inconsistent_counts', 'orphans');
+    expect(orphans).toMatchObject({ severity: 'error', examples: [2] });
+    expect(orphans?.message.en).toContain('exceeds column "children"');
+    expect(orphans?.message.zh).toContain('“children”列');
+    expect(find(report, 'invalid_code', 'support_type')).toMatchObject({ severity: 'error', examples: [5] });
+    expect(report.ok).toBe(false);
+  });
+
   it('reports codes outside the allowed lists', async () => {
     const report = await check(edit({ 1: { area: '5' }, 2: { programme: '9' }, 3: { car: '2' } }));
     expect(find(report, 'invalid_code', 'area')).toMatchObject({ examples: [1] });
@@ -190,6 +200,8 @@ describe('column and code mapping', () => {
     monitored: '监测对象',
     tekun_profile: '三无',
     local_hukou: '本地户口',
+    orphans: '孤儿人数',
+    support_type: '供养方式',
     weight: '抽样权重',
   };
   const areaWords = ['城镇', '农村'];
@@ -220,7 +232,7 @@ describe('column and code mapping', () => {
     const rows = renamed(goodHouseholds());
     const columns = await load('raw_h', toCsv(rows));
     const mapping = await suggestedMapping(columns);
-    expect(Object.keys(mapping.columns)).toHaveLength(26);
+    expect(Object.keys(mapping.columns)).toHaveLength(28);
     expect(mapping.codes.area).toEqual({ 农村: 1, 城镇: 0 });
     const report = await check(rows, goodRegions(), { mapping });
     expect(report.issues).toEqual([]);

@@ -8,10 +8,19 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWasmDb } from '../fixtures/data/duckdb-node.ts';
-import { hostileCases, validHouseholdFiles, validRegionsCsv } from '../fixtures/hostile/corpus.ts';
-import type { HostileCase, NamedFile } from '../fixtures/hostile/corpus.ts';
+import {
+  digitResidentIds,
+  hostileCases,
+  validHouseholdFiles,
+  validHouseholdRows,
+  validRegionsCsv,
+} from '../fixtures/hostile/corpus.ts';
+import type { CorpusExtras, HostileCase, NamedFile } from '../fixtures/hostile/corpus.ts';
 import { importOutcome } from '../fixtures/hostile/import-outcome.ts';
 import { loadFile } from '../../datasets/import/read-file.ts';
+import { importDataset } from '../../datasets/import/import-dataset.ts';
+import { makeMapping } from '../../datasets/import/mapping.ts';
+import { bytes, toCsv } from '../fixtures/data/small-dataset.ts';
 import type { Outcome } from '../fixtures/hostile/import-outcome.ts';
 
 /** A case that takes longer than this has hung, whatever the machine. */
@@ -19,6 +28,7 @@ const HANG_BOUND_MS = 60_000;
 
 let db: Awaited<ReturnType<typeof openWasmDb>>;
 let parquet: Uint8Array;
+let extras: CorpusExtras;
 const report: string[] = [];
 
 beforeAll(async () => {
@@ -28,8 +38,14 @@ beforeAll(async () => {
   writeFileSync(csvPath, validHouseholdFiles().csv.bytes);
   const native = await (await DuckDBInstance.create(':memory:')).connect();
   await native.run(`COPY (SELECT * FROM read_csv('${csvPath}', header = true)) TO '${dir}/h.parquet' (FORMAT parquet)`);
+  const ids = digitResidentIds(validHouseholdRows().length);
+  const idCases = ids.map((id, i) => `WHEN ${1001 + i} THEN ${id}`).join(' ');
+  await native.run(
+    `COPY (SELECT *, CAST(CASE household_id ${idCases} END AS DECIMAL(18,0)) AS code2 FROM read_csv('${csvPath}', header = true)) TO '${dir}/ids.parquet' (FORMAT parquet)`,
+  );
   native.closeSync();
   parquet = new Uint8Array(readFileSync(join(dir, 'h.parquet')));
+  extras = { decimalIdsParquet: new Uint8Array(readFileSync(join(dir, 'ids.parquet'))) };
 });
 
 afterAll(() => {
@@ -48,6 +64,8 @@ async function check(file: NamedFile): Promise<Outcome> {
     for (const issue of outcome.issues) {
       expect(issue.message.zh, issue.rule).toMatch(/[\u4e00-\u9fff]/);
       expect(issue.message.en.length, issue.rule).toBeGreaterThan(10);
+      // The user knows their file, not DuckDB's temporary file or table names.
+      expect(`${issue.message.zh} ${issue.message.en}`, issue.rule).not.toMatch(/__import|raw_households/);
     }
   }
   // Nothing lost, nothing broken: the database still answers.
@@ -57,9 +75,9 @@ async function check(file: NamedFile): Promise<Outcome> {
 }
 
 describe('hostile input corpus', () => {
-  it('builds at least 30 distinct cases', () => {
-    const cases = hostileCases(parquet);
-    expect(cases.length).toBeGreaterThanOrEqual(30);
+  it('builds at least 60 distinct cases', () => {
+    const cases = hostileCases(parquet, extras);
+    expect(cases.length).toBeGreaterThanOrEqual(60);
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
   });
 
@@ -86,7 +104,7 @@ describe('hostile input corpus', () => {
       '|---|---|---|---|---|',
     );
     const failures: string[] = [];
-    for (const c of hostileCases(parquet)) {
+    for (const c of hostileCases(parquet, extras)) {
       const outcome = await check(c.households);
       const first = outcome.kind === 'loaded' ? '' : outcome.issues[0].message.en.slice(0, 140).replaceAll('|', '/');
       report.push(`| ${c.id} | ${c.what} | ${c.expect} | ${outcome.kind} | ${first} |`);
@@ -95,7 +113,7 @@ describe('hostile input corpus', () => {
           `${c.id}: expected ${c.expect}${c.rule ? ` (${c.rule})` : ''}, got ${outcome.kind} ${outcome.kind === 'loaded' ? '' : outcome.issues.map((i) => i.rule).join(',')}`,
         );
     }
-    report.push('', `${hostileCases(parquet).length} hostile inputs tried; failures: ${failures.length}.`);
+    report.push('', `${hostileCases(parquet, extras).length} hostile inputs tried; failures: ${failures.length}.`);
     expect(failures).toEqual([]);
   });
 });
@@ -153,5 +171,34 @@ describe('fuzz: seeded, bounded mutations of valid files', () => {
       `Fuzz: ${rounds} mutated files (seeded): ${counts.refused} refused, ${counts.invalid} invalid, ${counts.loaded} loaded consistently.`,
     );
     expect(counts.refused + counts.invalid + counts.loaded).toBe(rounds);
+  });
+});
+
+describe('saved mappings that no longer match their file', () => {
+  it('is an error naming the file and the columns that changed, not a silent fall-back', async () => {
+    const valid = validHouseholdFiles().csv;
+    const columns = Object.keys(validHouseholdRows()[0]);
+    // A mapping saved for the file before it gained a second weight column.
+    const saved = makeMapping('households', columns, Object.fromEntries(columns.map((c) => [c, c])));
+    const changed = bytes(toCsv(validHouseholdRows().map((r) => ({ ...r, weight_2023: '2' }))));
+    const result = await importDataset(db, {
+      households: { fileName: 'households.csv', bytes: changed },
+      regions: { fileName: 'regions.csv', bytes: validRegionsCsv().bytes },
+      mappings: [saved],
+      validateOnly: true,
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues[0].rule).toBe('mapping_mismatch');
+    expect(result.issues[0].message.en).toContain('"households.csv"');
+    expect(result.issues[0].message.en).toContain('"weight_2023"');
+    // The same mapping on the file it was made for is used.
+    const same = await importDataset(db, {
+      households: { fileName: 'households.csv', bytes: valid.bytes },
+      regions: { fileName: 'regions.csv', bytes: validRegionsCsv().bytes },
+      mappings: [saved],
+      validateOnly: true,
+    });
+    expect(same.ok).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import { openWasmDuckDb } from '../../cli/duckdb/wasm-node.ts';
 import { sqlParamsFromResolved } from '../../cli/sql/params-from-engine.ts';
 import { assessedHouseholds } from '../../cli/sql/sql-tables.ts';
 import type { SqlProgrammeTotals } from '../../cli/sql/run-rules.ts';
-import { cellTotalsWasm, loadIntoWasm, programmeTotalsWasm } from '../../cli/sql/run-rules.ts';
+import { cellTotalsWasm, loadIntoWasm, orphanTotalsWasm, programmeTotalsWasm } from '../../cli/sql/run-rules.ts';
 
 const PROGRAMMES = ['dibao', 'tekun', 'marginal', 'rigid'] as const;
 const COMPONENTS = [
@@ -64,6 +64,10 @@ function compare(s: Scenario, programmes: readonly (typeof PROGRAMMES)[number][]
     expectClose(national(year, `households.${name}`), row?.households ?? 0, `${name} households`);
     expectClose(national(year, `persons.${name}`), row?.persons ?? 0, `${name} persons`);
   }
+  // The orphan allowance is paid whatever the programme: compared on its own, nationally and inside each cell's cost.
+  const orphans = orphanTotalsWasm(duck, params);
+  expectClose(national(year, 'orphans.persons'), orphans.orphans, 'orphans');
+  expectClose(national(year, 'cost.orphanAllowance'), orphans.allowance, 'orphan allowance');
   if (programmes.length === PROGRAMMES.length) {
     for (const [metric, column] of COMPONENTS) {
       expectClose(
@@ -81,7 +85,7 @@ function compare(s: Scenario, programmes: readonly (typeof PROGRAMMES)[number][]
       }
       const kernelCost = COMPONENTS.reduce(
         (sum, [metric]) => sum + year.cells[cell.cell * METRIC_COUNT + M[metric]],
-        0,
+        year.cells[cell.cell * METRIC_COUNT + M['cost.orphanAllowance']],
       );
       expectClose(kernelCost, cell.cost, `cell ${cell.cell} cost`);
       expect(cell.sample).toBeLessThanOrEqual(year.cells[cell.cell * METRIC_COUNT + M['sample']]);
@@ -102,6 +106,32 @@ describe('SQL rules vs kernel (expected value, demo data)', () => {
   it('agree on the baseline: caseload, persons and cost by programme, nationally and per region cell', () => {
     const sql = compare(BASELINE_SCENARIO, PROGRAMMES);
     expect(sql.find((r) => r.programme === 1)?.households ?? 0).toBeGreaterThan(0);
+    // The demo has orphans in both support types and tekun households of both support types, so the cross-check
+    // exercises the orphan allowance and the per-household care shares, not only the fallback blend.
+    const types = new Set<string>();
+    for (let i = 0; i < households.count; i++) {
+      if (households.orphans[i] > 0) types.add(`orphan-${households.supportType[i]}`);
+      if (households.programme[i] === 2) types.add(`tekun-${households.supportType[i]}`);
+    }
+    expect([...types].sort()).toEqual(['orphan-1', 'orphan-2', 'tekun-1', 'tekun-2']);
+    expect(
+      national(simulateYear(households, regions, resolveScenario(BASELINE_SCENARIO, regions)), 'orphans.persons'),
+    ).toBeGreaterThan(0);
+  });
+
+  it('agree with the orphan allowance and one-off subsidies raised and support types blended differently', () => {
+    compare(
+      scenario({
+        schemaVersion: 1,
+        name: 'orphans',
+        params: {
+          orphan: { allowanceInstitutional: 1900, allowanceDispersed: 1400 },
+          oneOff: { orphanAmount: 1000, tekunAmount: 500, dibaoAmount: 300 },
+          tekun: { centralisedShare: 0.9, careFullCentralised: 0.6 },
+        },
+      }),
+      PROGRAMMES,
+    );
   });
 
   it('agree on a reform moving standards, asset test, supplements, minimum benefit, special costs and take-up', () => {

@@ -73,6 +73,14 @@ describe('buildCsv', () => {
     expect(JSON.parse(scenarioLine?.slice('# Scenario JSON: '.length) ?? '')).toEqual(provenance.scenario);
   });
 
+  it('neutralises formula-starting text (OWASP) and keeps negative numbers as numbers', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvField("+cmd|' /C calc'!A0")).toBe("'+cmd|' /C calc'!A0");
+    expect(csvField('@A1')).toBe("'@A1");
+    expect(csvField('-x')).toBe("'-x");
+    expect(csvField(-1.5)).toBe('-1.5');
+  });
+
   it('quotes fields with commas, quotes and leading #', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');

@@ -1,6 +1,7 @@
 // CSV export of a results table: UTF-8 with a byte-order mark (Excel opens Chinese correctly), CRLF line ends,
 // RFC 4180 quoting, units in the headers, suppressed cells marked, and the disclosure rule and provenance as
 // trailing `#` note lines (readable in Excel; skipped by `pandas.read_csv(..., comment='#')`).
+import { csvTextField } from '../../../datasets/csv-cell';
 import type { Language } from '../i18n/i18n';
 import type { ExportTable } from './table';
 import { columnHeader, exportCell, suppressionRule } from './table';
@@ -10,10 +11,10 @@ import { provenanceLines } from './provenance';
 /** The UTF-8 byte-order mark at the start of every CSV file. */
 export const UTF8_BOM = '\uFEFF';
 
-/** Quotes a CSV field when it holds a comma, quote, line break or leading `#`. */
+/** A CSV field: numbers as numbers; text neutralised against formula injection and quoted (`csvTextField`). */
 export function csvField(value: number | string): string {
   if (typeof value === 'number') return Number.isFinite(value) ? formatCsvNumber(value) : '';
-  return /[",\r\n]/.test(value) || value.startsWith('#') ? `"${value.replaceAll('"', '""')}"` : value;
+  return csvTextField(value);
 }
 
 /** Numbers keep full precision but lose binary noise (at most 12 significant digits, no exponent for usual sizes). */

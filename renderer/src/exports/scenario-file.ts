@@ -6,6 +6,7 @@ import { SCENARIO_SCHEMA_VERSION } from '../../../sim/scenario/types';
 import { parseScenario } from '../../../sim/scenario/parse';
 import type { Bilingual } from '../i18n/i18n';
 import { jsonErrorOffset, lineAndColumn } from './json-position';
+import { MAX_SCENARIO_FILE_BYTES, withoutBom } from '../../../datasets/file-limits';
 
 /** A problem with an opened scenario file: which file, which field (path, empty for the whole file), why. */
 export interface ScenarioFileError extends Bilingual {
@@ -20,8 +21,7 @@ export type OpenScenarioResult =
 /** The MIME type written for scenario files. */
 export const SCENARIO_MIME = 'application/json';
 
-/** Largest scenario file accepted (bytes): scenarios are small patches, anything bigger is not a scenario. */
-export const MAX_SCENARIO_FILE_BYTES = 4 * 1024 * 1024;
+export { MAX_SCENARIO_FILE_BYTES };
 
 /** Scenario JSON as saved: stable two-space indentation and a final newline, readable in a diff. */
 export function serializeScenario(scenario: Scenario): string {
@@ -58,10 +58,7 @@ export function openScenarioFile(file: string, content: string | Uint8Array): Op
       `File “${file}” is too large (${content.length} bytes) to be a scenario file.`,
     );
   }
-  const text = (typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content)).replace(
-    /^\uFEFF/,
-    '',
-  );
+  const text = withoutBom(typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content));
   let json: unknown;
   try {
     json = JSON.parse(text);

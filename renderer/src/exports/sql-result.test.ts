@@ -18,4 +18,14 @@ describe('sqlResultCsv', () => {
     expect(lines[6]).toBe('# SQL: SELECT region, sum(w) FROM households GROUP BY 1');
     expect(sqlResultCsv(table, 'x', 'en', 'demo')).toContain('not subject to disclosure control');
   });
+
+  it('neutralises formula text from the data but keeps negative numbers, 64-bit ones included, as numbers', () => {
+    const table = tableFromArrays({
+      name: ['=HYPERLINK("http://x","y")', '-1'],
+      delta: Float64Array.of(-2.5, 3),
+      big: BigInt64Array.of(-12n, 5n),
+    });
+    const lines = sqlResultCsv(table, 'x', 'en', 'demo').slice(1).split('\r\n');
+    expect(lines.slice(0, 3)).toEqual(['name,delta,big', `"'=HYPERLINK(""http://x"",""y"")",-2.5,-12`, "'-1,3,5"]);
+  });
 });

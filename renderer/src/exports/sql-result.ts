@@ -14,7 +14,8 @@ const NOTE = {
 function field(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return csvField(value);
-  if (typeof value === 'bigint') return csvField(value.toString());
+  // Digits and a sign only: written bare, so a negative 64-bit integer stays a number (not neutralised text).
+  if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof Date) return csvField(value.toISOString());
   if (value instanceof Uint8Array) return csvField(`[${value.length} bytes]`);

@@ -19,6 +19,11 @@ export interface ImportFile {
   mapping: ColumnMapping;
   /** True when the mapping was found among the saved mappings (same column signature). */
   reused: boolean;
+  /**
+   * Set when a saved mapping was made for an earlier version of this file (columns changed): its choices were kept for
+   * the columns still present, and validation waits until the user confirms the mapping (`confirmed`).
+   */
+  drift?: { missing: string[]; added: string[]; confirmed?: boolean };
   /** Distinct values of source columns mapped to category/bool columns (for code mapping), by canonical column. */
   distinct: Record<string, string[]>;
   synthetic: boolean;

@@ -17,6 +17,8 @@ export interface BriefingLevels {
 export interface BriefingComparison {
   scenarioName: string;
   year: number;
+  /** The line poverty is measured against (`povertyLineText` of the scenario); default: the baseline standards. */
+  povertyLine?: { zh: string; en: string };
   baseline: BriefingLevels;
   scenario: BriefingLevels;
   delta: BriefingLevels;

@@ -16,6 +16,17 @@ describe('summarySentences', () => {
     expect(coverage).toContain('覆盖全国人口的3.38%（基线3.20%）');
     expect(poverty).toContain('转移后为1.85%（基线转移后2.10%）');
     expect(poverty).toContain('弥合了67.00%的贫困缺口');
+    // The line is named (the baseline standards unless the scenario chose a national line), the gap stated.
+    expect(poverty).toMatch(/^以各地区城乡基线低保标准衡量/);
+    expect(poverty).toMatch(/转移后贫困缺口为[\d,.]+亿元（基线[\d,.]+亿元）/);
+    const national = summarySentences(
+      {
+        ...fixtureComparison(),
+        povertyLine: { zh: '全国统一贫困线 554 元/人/月', en: 'one national line of 554 yuan' },
+      },
+      'en',
+    )[3];
+    expect(national).toMatch(/^Against one national line of 554 yuan, the poverty rate/);
   });
 
   it('writes the same facts in English with millions and billions', () => {

@@ -27,7 +27,7 @@ const TEMPLATES = {
     cost: '年度救助总支出{cost}，比基线{dCost}；其中中央财政负担{central}，地方财政负担{local}。',
     coverage: '现金救助（低保和特困）覆盖全国人口的{coverage}（基线{coverageBase}），纳入动态监测的人口占{monitored}。',
     poverty:
-      '以基线标准衡量，转移前贫困发生率为{pre}，转移后为{post}（基线转移后{postBase}）；救助弥合了{gapClosed}的贫困缺口，漏保率为{exclusion}。',
+      '以{line}衡量，转移前贫困发生率为{pre}，转移后为{post}（基线转移后{postBase}）；转移后贫困缺口为{postGap}（基线{postGapBase}），救助弥合了{gapClosed}的贫困缺口，漏保率为{exclusion}。',
     up: '增加{value}',
     down: '减少{value}',
     same: '持平',
@@ -39,7 +39,7 @@ const TEMPLATES = {
     coverage:
       'Cash assistance (dibao and tekun) covers {coverage} of the population (baseline {coverageBase}); {monitored} of the population is in the monitoring platform.',
     poverty:
-      'Against the baseline standard, the poverty rate is {pre} before transfers and {post} after (baseline after transfers {postBase}); assistance closes {gapClosed} of the poverty gap, and the exclusion error rate is {exclusion}.',
+      'Against {line}, the poverty rate is {pre} before transfers and {post} after (baseline after transfers {postBase}); the poverty gap after transfers is {postGap} (baseline {postGapBase}), assistance closes {gapClosed} of the poverty gap, and the exclusion error rate is {exclusion}.',
     up: 'up {value}',
     down: 'down {value}',
     same: 'unchanged',
@@ -88,6 +88,11 @@ export function summarySentences(comparison: BriefingComparison, language: Langu
       monitored: v(scenario, 'coverage.monitored', 'share'),
     }),
     fill(t.poverty, {
+      line:
+        comparison.povertyLine?.[language] ??
+        (language === 'zh' ? '各地区城乡基线低保标准' : 'the baseline dibao standard of each region and area'),
+      postGap: v(scenario, 'poverty.postGap', 'money'),
+      postGapBase: v(baseline, 'poverty.postGap', 'money'),
       pre: v(scenario, 'poverty.preRate', 'share'),
       post: v(scenario, 'poverty.postRate', 'share'),
       postBase: v(baseline, 'poverty.postRate', 'share'),

@@ -5,7 +5,7 @@ import type { Language, Bilingual } from '../../i18n/i18n';
 import type { JsonValue } from '../../../../electron/contract/host-api.ts';
 import type { Scenario } from '../../../../sim/scenario/types';
 import { parseScenario } from '../../../../sim/scenario/parse';
-import { ENGINE_VERSION } from '../../../../sim/index';
+import { ENGINE_VERSION, povertyLineText } from '../../../../sim/index';
 import type { RegionArrays } from '../../../../sim/model/regions';
 import { CASE_PRESETS } from '../../../../datasets/cases/cases';
 import { caseRecord, demoRegionArrays } from '../../../../datasets/cases/case-record';
@@ -219,7 +219,10 @@ export async function briefingHtml(
     language: request.language,
     title: request.title,
     date: new Date(),
-    comparisons: context.comparisons.map((comparison) => ({ ...comparison })),
+    comparisons: context.comparisons.map((comparison, i) => ({
+      ...comparison,
+      povertyLine: povertyLineText(context.scenarios[i].scenario),
+    })),
     projection: context.projection ?? undefined,
     cases: context.cases,
     parameters: scenarioParameterRows(context.scenarios[0].scenario),

@@ -26,6 +26,17 @@ function typesOf(file: ImportFile): Record<string, string> {
   return Object.fromEntries(file.columns.map((c) => [c.name, c.type]));
 }
 
+/** Records that the user checked a mapping carried over from an earlier version of the file. */
+function confirmDrift(file: ImportFile): void {
+  const { session, patchSession } = useDataStore.getState();
+  if (!session || !file.drift) return;
+  patchSession({
+    files: session.files.map((f) =>
+      f.fileName === file.fileName && f.drift ? { ...f, drift: { ...f.drift, confirmed: true } } : f,
+    ),
+  });
+}
+
 function FileMapping({ file, index }: { file: ImportFile; index: number }) {
   const m = useDataMessages();
   const language = useUiStore((s) => s.language);
@@ -60,8 +71,13 @@ function FileMapping({ file, index }: { file: ImportFile; index: number }) {
           </select>
         </label>
         <span className={file.reused ? 'badge' : 'badge synthetic'} data-testid={`import-mapping-source-${index}`}>
-          {file.reused ? m.reused : m.suggested}
+          {file.reused ? m.reused : file.drift ? m.drifted : m.suggested}
         </span>
+        {file.drift && !file.drift.confirmed ? (
+          <button type="button" data-testid={`import-confirm-mapping-${index}`} onClick={() => confirmDrift(file)}>
+            {m.confirmMapping}
+          </button>
+        ) : null}
       </div>
       <div className="table-scroll mapping-scroll">
         <table className="data-table mapping-table">
@@ -175,7 +191,10 @@ export function ImportPanel() {
   const patchSession = useDataStore((s) => s.patchSession);
   if (!session) return null;
   const problems = session.files.flatMap((file) =>
-    mappingProblems(file.mapping, file.distinct, typesOf(file)).map((p) => ({ ...p, file: file.fileName })),
+    mappingProblems(file.mapping, file.distinct, typesOf(file), file.drift).map((p) => ({
+      ...p,
+      file: file.fileName,
+    })),
   );
   const report = session.report;
   const hasWarnings = report?.issues.some((i) => i.severity === 'warning') ?? false;

@@ -13,7 +13,7 @@ import { formatValue } from '../../format/units';
 import { CACHE_KEYS, cacheGet, cacheSubscribe } from '../../services/cache';
 import { useUiStore } from '../../store/ui-store';
 import { BASELINE_SCENARIO_ID, selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store';
-import { FORM_GROUPS, SELECT_LABELS, changedFields } from './household-form';
+import { FORM_GROUPS, SELECT_LABELS, SUPPORT_TYPE_OPTIONS, changedFields } from './household-form';
 import type { FormField, GroupId } from './household-form';
 import { fallbackRegions } from './household-record';
 import { useHouseholdStore } from './household-store';
@@ -236,6 +236,22 @@ function FormPanel({ preset, regions }: { preset: CasePreset; regions: RegionArr
                   {PROGRAMMES.map((name) => (
                     <option key={name} value={name}>
                       {programmeLabel(name, language)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+            {group.id === 'status' ? (
+              <label className={`select-field${changed.includes('supportType') ? ' changed' : ''}`}>
+                <span className="number-field-label">{capitalise(SELECT_LABELS.supportType[language])}</span>
+                <select
+                  value={form.household.supportType}
+                  data-testid="household-field-supportType"
+                  onChange={(event) => setSelect('supportType', event.target.value)}
+                >
+                  {SUPPORT_TYPE_OPTIONS.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label[language]}
                     </option>
                   ))}
                 </select>

@@ -35,6 +35,16 @@ describe('household form', () => {
     expect(setSelect(form, 'programme', 'marginal').household.programme).toBe('marginal');
     expect(setSelect(form, 'programme', 'bogus')).toBe(form);
     expect(setSelect(form, 'regionCode', '11').regionCode).toBe('11');
+    expect(setSelect(form, 'supportType', 'centralised').household.supportType).toBe('centralised');
+    expect(setSelect(form, 'supportType', 'bogus')).toBe(form);
+  });
+
+  it('keeps orphans within the children, raising the children when orphans are entered', () => {
+    let form = formFromPreset(hebei);
+    form = setField(form, 'orphans', 2);
+    expect(form.household).toMatchObject({ orphans: 2, children: 2 });
+    form = setField(form, 'children', 1);
+    expect(form.household).toMatchObject({ orphans: 1, children: 1 });
   });
 
   it('covers every numeric household field once, with bilingual schema labels', () => {

@@ -1,7 +1,8 @@
 // The household calculator's form model: which fields, in which groups, with which bounds, labels and units (read
 // from the one schema in datasets/schema.ts), and the pure edits on the form state. The form state is a case
 // preset's household plus its region code, so presets load without conversion.
-import { HOUSEHOLDS } from '../../../../datasets/schema.ts';
+import { HOUSEHOLDS, SUPPORT_TYPE_CODES } from '../../../../datasets/schema.ts';
+import { SUPPORT_TYPE_NAMES } from '../../../../sim/model/codes.ts';
 import type { Bilingual, ColumnDef } from '../../../../datasets/schema.ts';
 import type { CaseHousehold, CasePreset } from '../../../../datasets/cases/cases.ts';
 
@@ -63,6 +64,7 @@ export const FORM_GROUPS: readonly { id: GroupId; fields: readonly FormField[] }
       field('working', 'count'),
       field('careFull', 'count'),
       field('careHalf', 'count'),
+      field('orphans', 'count'),
     ],
   },
   {
@@ -94,11 +96,19 @@ function labelOf(name: string): Bilingual {
 }
 
 /** Labels of the select fields, from the same schema. */
-export const SELECT_LABELS: Record<'regionCode' | 'area' | 'programme', Bilingual> = {
+export const SELECT_LABELS: Record<SelectKey, Bilingual> = {
   regionCode: labelOf('region_code'),
   area: labelOf('area'),
   programme: labelOf('programme'),
+  supportType: labelOf('support_type'),
 };
+
+/** The form's select fields. */
+export type SelectKey = 'regionCode' | 'area' | 'programme' | 'supportType';
+
+/** Support-type choices with their schema labels (tekun persons and orphans). */
+export const SUPPORT_TYPE_OPTIONS: readonly { value: 'unknown' | 'centralised' | 'dispersed'; label: Bilingual }[] =
+  SUPPORT_TYPE_CODES.map((c) => ({ value: SUPPORT_TYPE_NAMES[c.code], label: c.label }));
 
 /** The form state a preset opens with (a deep copy, so edits never touch the shipped preset). */
 export function formFromPreset(preset: CasePreset): HouseholdForm {
@@ -118,13 +128,15 @@ const MEMBER_KEYS = [
 
 /**
  * Sets one numeric field, keeping the household coherent the way a caseworker would: member counts never exceed
- * the size (shrinking the size caps them), the employed never exceed those able to work, earnings never exceed income.
+ * the size (shrinking the size caps them), the employed never exceed those able to work, orphans never exceed children, earnings never exceed income.
  */
 export function setField(form: HouseholdForm, key: NumericKey, value: number): HouseholdForm {
   const h: CaseHousehold = { ...form.household, [key]: value };
   for (const member of MEMBER_KEYS) if (h[member] > h.size) h[member] = h.size;
   if (key === 'working' && h.working > h.ableToWork) h.ableToWork = h.working;
   if (h.working > h.ableToWork) h.working = h.ableToWork;
+  if (key === 'orphans' && h.orphans > h.children) h.children = Math.min(h.orphans, h.size);
+  if (h.orphans > h.children) h.orphans = h.children;
   if (h.careFull + h.careHalf > h.size) {
     if (key === 'careHalf') h.careFull = h.size - h.careHalf;
     else h.careHalf = h.size - h.careFull;
@@ -134,8 +146,10 @@ export function setField(form: HouseholdForm, key: NumericKey, value: number): H
   return { ...form, household: h };
 }
 
-/** Sets the region, area or programme select. */
-export function setSelect(form: HouseholdForm, key: 'regionCode' | 'area' | 'programme', value: string): HouseholdForm {
+/** Sets the region, area, programme or support-type select. */
+export function setSelect(form: HouseholdForm, key: SelectKey, value: string): HouseholdForm {
+  if (key === 'supportType' && (value === 'unknown' || value === 'centralised' || value === 'dispersed'))
+    return { ...form, household: { ...form.household, supportType: value } };
   if (key === 'regionCode') return { ...form, regionCode: value };
   if (key === 'area' && (value === 'urban' || value === 'rural'))
     return { ...form, household: { ...form.household, area: value } };

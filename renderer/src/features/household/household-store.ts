@@ -9,7 +9,7 @@ import { EngineError } from '../../services/engine/engine-client';
 import type { Bilingual } from '../../i18n/i18n';
 import type { JsonValue } from '../../../../electron/contract/host-api.ts';
 import { formFromPreset, setField, setSelect } from './household-form';
-import type { HouseholdForm, NumericKey } from './household-form';
+import type { HouseholdForm, NumericKey, SelectKey } from './household-form';
 import { toHouseholdRecord } from './household-record';
 
 export interface HouseholdState {
@@ -24,7 +24,7 @@ export interface HouseholdState {
   traceKey: string | null;
   openPreset: (id: string) => void;
   setField: (key: NumericKey, value: number) => void;
-  setSelect: (key: 'regionCode' | 'area' | 'programme', value: string) => void;
+  setSelect: (key: SelectKey, value: string) => void;
   reset: () => void;
   setScenarioId: (id: string) => void;
   runTrace: (regions: RegionArrays, regionsId: string, scenario: JsonValue) => Promise<void>;

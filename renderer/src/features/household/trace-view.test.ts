@@ -71,7 +71,7 @@ describe('trace view', () => {
   it('lists paid components under both runs, adding up to the totals', () => {
     const t = trace('gansu-orphan', 10);
     const rows = componentRows(t, 'zh');
-    expect(rows.map((row) => row.id)).toContain('tekunLiving');
+    expect(rows.map((row) => row.id)).toContain('orphanAllowance');
     expect(rows.every((row) => row.baseline !== 0 || row.reform !== 0)).toBe(true);
     expect(rows.reduce((sum, row) => sum + row.baseline, 0)).toBeCloseTo(t.baseline.total, 6);
     expect(rows.reduce((sum, row) => sum + row.reform, 0)).toBeCloseTo(t.reform.total, 6);
@@ -80,7 +80,8 @@ describe('trace view', () => {
 
   it('leaves out expected-amount rows paid under neither run', () => {
     const rows = traceRows(trace('gansu-orphan', 0), 'en');
-    expect(rows.some((row) => row.id === 'component.tekunLiving')).toBe(true);
+    expect(rows.some((row) => row.id === 'component.orphanAllowance')).toBe(true);
+    expect(rows.some((row) => row.id === 'component.tekunLiving')).toBe(false);
     expect(rows.some((row) => row.id === 'component.base')).toBe(false);
   });
 

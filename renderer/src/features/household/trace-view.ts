@@ -71,6 +71,18 @@ export const INPUT_LABELS: Record<string, { zh: string; en: string }> = {
   monitored: { zh: '已监测', en: 'monitored' },
   takeupMonitored: { zh: '监测对象申领率', en: 'take-up (monitored)' },
   takeupUnmonitored: { zh: '非监测申领率', en: 'take-up (unmonitored)' },
+  orphans: { zh: '孤儿人数', en: 'orphans' },
+  supportType: {
+    zh: '供养方式（0 未记录，1 集中，2 分散）',
+    en: 'support type (0 not recorded, 1 centralised, 2 dispersed)',
+  },
+  centralisedWeight: { zh: '集中供养权重', en: 'centralised weight' },
+  institutional: { zh: '机构养育月标准', en: 'institutional amount per month' },
+  dispersed: { zh: '社会散居月标准', en: 'dispersed amount per month' },
+  orphanAmount: { zh: '孤儿一次性补助', en: 'orphan one-off amount' },
+  dibaoAmount: { zh: '低保一次性补助', en: 'dibao one-off amount' },
+  tekunAmount: { zh: '特困一次性补助', en: 'tekun one-off amount' },
+  otherMembers: { zh: '非孤儿成员', en: 'members other than orphans' },
 };
 
 /** The inputs of a step as "name value" pairs in the reader's language. */

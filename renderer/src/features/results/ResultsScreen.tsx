@@ -9,6 +9,7 @@ import type { TableColumn } from '../../components/DataTable';
 import { StatCard } from '../../components/StatCard';
 import { withUnit } from '../../components/labels';
 import { NumberField } from '../../components/NumberField';
+import { BASELINE_SCENARIO, parseScenario, povertyLineText } from '../../../../sim/index.ts';
 import { useResults } from '../../store/results-store';
 import type { ScenarioEntry } from '../../store/workspace-store';
 import { useUiStore } from '../../store/ui-store';
@@ -284,6 +285,11 @@ export function ResultsScreen() {
   const [replications, setReplications] = useState(100);
   const mc = useMonteCarlo(results.key);
   const names = useMemo(() => ({ baseline: m.baseline, scenario: m.scenario }), [m]);
+  // The line poverty is measured against (the scenario's choice; the baseline is measured against the same line).
+  const povertyLine = useMemo(() => {
+    const parsed = parseScenario(results.scenario.document);
+    return povertyLineText(parsed.ok ? parsed.scenario : BASELINE_SCENARIO);
+  }, [results.scenario.document]);
 
   const model = useMemo(() => {
     if (!comparison) return null;
@@ -588,6 +594,9 @@ export function ResultsScreen() {
           </section>
           <section className="panel" data-testid="poverty-panel">
             <h3>{m.poverty}</h3>
+            <p className="muted" data-testid="poverty-line">
+              {fill(m.povertyLine, { line: povertyLine[language] })}
+            </p>
             <p className="muted" data-testid="poverty-assumption">
               {m.errorModelNote}
             </p>

@@ -13,7 +13,7 @@ describe('pairBarOption', () => {
       yAxis: { name: string };
       series: { name: string; data: (number | null)[] }[];
     };
-    expect(option.xAxis.data).toEqual(['低保', '特困', '低保边缘', '刚性支出困难']);
+    expect(option.xAxis.data).toEqual(['低保', '特困', '低保边缘', '刚性支出困难', '孤儿基本生活费']);
     expect(option.yAxis.name).toBe('人数（万人）');
     expect(option.series[0].name).toBe('基线');
     expect(option.series[1].data[0]).toBeCloseTo(120);
@@ -23,7 +23,7 @@ describe('pairBarOption', () => {
       xAxis: { name: string };
       yAxis: { data: string[] };
     };
-    expect(option.yAxis.data).toHaveLength(7);
+    expect(option.yAxis.data).toHaveLength(8);
     expect(option.yAxis.data[4]).toBe('Temporary');
     expect(option.xAxis.name).toBe('Cost (billion yuan)');
   });

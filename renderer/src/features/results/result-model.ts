@@ -198,6 +198,13 @@ export const PROGRAMMES: readonly ProgrammeDef[] = [
   { id: 'temporary', zh: '临时救助', en: 'Temporary', cost: ['cost.temporary'] },
   { id: 'services', zh: '服务类救助', en: 'Services', cost: ['cost.services'] },
   { id: 'oneOff', zh: '一次性补助', en: 'One-off', cost: ['cost.oneOff'] },
+  {
+    id: 'orphanAllowance',
+    zh: '孤儿基本生活费',
+    en: 'Orphan allowance',
+    persons: 'orphans.persons',
+    cost: ['cost.orphanAllowance'],
+  },
 ];
 
 /** Baseline and scenario of one breakdown row. */

@@ -31,6 +31,7 @@ export const PARAM_SECTIONS: readonly ParamSection[] = [
   { id: 'temporary', titleZh: '临时救助', titleEn: 'Temporary assistance', groups: ['temporary'] },
   { id: 'services', titleZh: '服务类社会救助', titleEn: 'Service-type assistance', groups: ['services'] },
   { id: 'oneOff', titleZh: '一次性生活补助', titleEn: 'One-off living subsidies', groups: ['oneOff'] },
+  { id: 'orphan', titleZh: '孤儿基本生活保障', titleEn: 'Orphan basic living allowance', groups: ['orphan'] },
   {
     id: 'monitoring',
     titleZh: '动态监测与申领率',
@@ -40,6 +41,7 @@ export const PARAM_SECTIONS: readonly ParamSection[] = [
   { id: 'projection', titleZh: '多年预测', titleEn: 'Multi-year projection', groups: ['projection'] },
   { id: 'funding', titleZh: '资金分担', titleEn: 'Funding split', groups: ['funding'] },
   { id: 'disaster', titleZh: '灾害情景', titleEn: 'Disaster scenario', groups: ['disaster'] },
+  { id: 'poverty', titleZh: '贫困线', titleEn: 'Poverty line', groups: ['poverty'] },
   { id: 'output', titleZh: '披露控制', titleEn: 'Disclosure control', groups: ['output'] },
 ];
 

@@ -11,6 +11,14 @@ describe('importScenarioText', () => {
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.name).toBe('农村40%');
   });
+  it('accepts a file with a UTF-8 BOM (as the CLI does) and refuses one over the size cap', () => {
+    const result = importScenarioText('bom.json', `\uFEFF${JSON.stringify({ schemaVersion: 1, name: 'bom' })}`);
+    expect(result.ok).toBe(true);
+    const big = importScenarioText('big.json', ' '.repeat(5 * 1024 * 1024));
+    expect(big.ok).toBe(false);
+    if (!big.ok) expect(big.errors[0].messageEn).toMatch(/big\.json: too large/);
+  });
+
   it('names the file for broken JSON', () => {
     const result = importScenarioText('broken.json', '{ not json');
     expect(result.ok).toBe(false);

@@ -1,5 +1,6 @@
 // Scenario files: reading a user's JSON file into a validated scenario document (errors name the file and field),
 // and the file name and text a scenario is exported as.
+import { MAX_SCENARIO_FILE_BYTES, withoutBom } from '../../../../datasets/file-limits.ts';
 import { parseScenario } from '../../../../sim/scenario/parse.ts';
 import type { Bilingual } from '../../i18n/i18n';
 import { asObject } from './param-form';
@@ -10,9 +11,20 @@ export type ImportedScenario = { ok: true; name: string; document: JsonValue } |
 
 /** Parses and validates a scenario file's text; never throws on user input. */
 export function importScenarioText(fileName: string, text: string): ImportedScenario {
+  if (text.length > MAX_SCENARIO_FILE_BYTES) {
+    return {
+      ok: false,
+      errors: [
+        {
+          messageZh: `${fileName}：文件过大（${text.length} 字符，上限 ${MAX_SCENARIO_FILE_BYTES} 字节），不是方案文件`,
+          messageEn: `${fileName}: too large (${text.length} characters, limit ${MAX_SCENARIO_FILE_BYTES} bytes) to be a scenario file`,
+        },
+      ],
+    };
+  }
   let data: JsonValue;
   try {
-    data = JSON.parse(text) as JsonValue;
+    data = JSON.parse(withoutBom(text)) as JsonValue;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return {

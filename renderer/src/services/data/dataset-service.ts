@@ -293,7 +293,7 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
     if (result.value.arrow) decodedArrow.set(table, result.value.arrow);
     const columns = result.value.columns.map((c) => c.name);
     const target = guessTarget(columns);
-    const { mapping, reused } = initialMapping(target, columns, useDataStore.getState().mappings);
+    const { mapping, reused, drift } = initialMapping(target, columns, useDataStore.getState().mappings);
     read.push(
       await prepareCodes(db, {
         fileName: file.name,
@@ -305,6 +305,7 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
         target,
         mapping,
         reused,
+        ...(drift ? { drift } : {}),
         distinct: {},
         synthetic: result.value.metadata.synthetic === 'true',
       }),
@@ -359,12 +360,19 @@ export async function setFileTarget(fileName: string, target: 'households' | 're
   const session = useDataStore.getState().session;
   const file = session?.files.find((f) => f.fileName === fileName);
   if (!session || !file) return;
-  const { mapping, reused } = initialMapping(
+  const { mapping, reused, drift } = initialMapping(
     target,
     file.columns.map((c) => c.name),
     useDataStore.getState().mappings,
   );
-  const prepared = await prepareCodes(await getDuckDb(), { ...file, target, mapping, reused });
+  const { drift: _previous, ...rest } = file;
+  const prepared = await prepareCodes(await getDuckDb(), {
+    ...rest,
+    target,
+    mapping,
+    reused,
+    ...(drift ? { drift } : {}),
+  });
   useDataStore.getState().setFileTarget(fileName, target, prepared.mapping);
   useDataStore.getState().patchSession({
     builtInRegions: !useDataStore.getState().session?.files.some((f) => f.target === 'regions'),

@@ -94,3 +94,29 @@ describe('mapping logic', () => {
     expect(problems.every((p) => p.zh.length > 0)).toBe(true);
   });
 });
+
+describe('a saved mapping made for an earlier version of the file', () => {
+  const before = ['hh', 'region', 'wt', 'income'];
+  const saved = makeMapping('households', before, { household_id: 'hh', region_code: 'region', weight: 'wt' });
+
+  it('keeps the saved choices for the columns still present instead of switching to a new "weight" column', () => {
+    const now = [...before, 'weight'];
+    const start = initialMapping('households', now, [saved]);
+    expect(start.reused).toBe(false);
+    expect(start.mapping.columns.weight).toBe('wt');
+    expect(start.drift).toEqual({ missing: [], added: ['weight'] });
+  });
+
+  it('blocks validation until the user confirms the carried-over mapping', () => {
+    const start = initialMapping('households', [...before, 'weight'], [saved]);
+    const blocking = mappingProblems(start.mapping, {}, {}, start.drift);
+    expect(blocking[0].en).toMatch(/earlier version of this file.*new: “weight”/);
+    const confirmed = mappingProblems(start.mapping, {}, {}, { ...start.drift!, confirmed: true });
+    expect(confirmed.some((p) => /earlier version/.test(p.en))).toBe(false);
+  });
+
+  it('ignores saved mappings for other files (most mapped columns absent)', () => {
+    const start = initialMapping('households', ['a', 'b', 'wt'], [saved]);
+    expect(start.drift).toBeUndefined();
+  });
+});

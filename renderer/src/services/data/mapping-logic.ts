@@ -4,6 +4,7 @@ import { HOUSEHOLDS, REGIONS, type ColumnDef, type TableDef } from '../../../../
 import {
   findMapping,
   makeMapping,
+  mappingDrift,
   suggestCodes,
   suggestColumns,
   type ColumnMapping,
@@ -29,15 +30,57 @@ export function guessTarget(columns: readonly string[]): 'households' | 'regions
   return regions > households ? 'regions' : 'households';
 }
 
-/** The starting mapping: a saved one with the same column signature (reused), else the suggestions. */
+/** How a saved mapping made for an earlier version of a file differs from the file now. */
+export interface MappingDrift {
+  missing: string[];
+  added: string[];
+}
+
+/**
+ * A saved mapping made for an earlier version of this file: same table, a different column signature, but at least
+ * 80% of the source columns it mapped still present (the best such mapping).
+ */
+export function staleMapping(
+  saved: readonly ColumnMapping[],
+  target: 'households' | 'regions',
+  columns: readonly string[],
+): ColumnMapping | undefined {
+  const present = new Set(columns);
+  let best: { mapping: ColumnMapping; share: number } | undefined;
+  for (const mapping of saved) {
+    if (mapping.table !== target) continue;
+    const used = Object.values(mapping.columns);
+    if (used.length === 0) continue;
+    const share = used.filter((c) => present.has(c)).length / used.length;
+    if (share >= 0.8 && (best === undefined || share > best.share)) best = { mapping, share };
+  }
+  return best?.mapping;
+}
+
+/**
+ * The starting mapping: a saved one with the same column signature (reused); else, when a saved mapping was made for
+ * an earlier version of the file, its choices for the columns still present (never a silent switch to another weight
+ * column) with `drift` naming what changed; else the suggestions.
+ */
 export function initialMapping(
   target: 'households' | 'regions',
   columns: readonly string[],
   saved: readonly ColumnMapping[],
-): { mapping: ColumnMapping; reused: boolean } {
+): { mapping: ColumnMapping; reused: boolean; drift?: MappingDrift } {
   const found = findMapping(saved, target, columns);
   if (found) return { mapping: found, reused: true };
   const chosen: Record<string, string> = {};
+  const stale = staleMapping(saved, target, columns);
+  const present = new Set(columns);
+  if (stale) {
+    const codes: Record<string, Record<string, number>> = {};
+    for (const [column, source] of Object.entries(stale.columns)) {
+      if (!present.has(source)) continue;
+      chosen[column] = source;
+      if (stale.codes[column]) codes[column] = stale.codes[column];
+    }
+    return { mapping: makeMapping(target, columns, chosen, codes), reused: false, drift: mappingDrift(stale, columns) };
+  }
   for (const s of suggestColumns(tableDef(target), columns)) if (s.source !== undefined) chosen[s.target] = s.source;
   return { mapping: makeMapping(target, columns, chosen), reused: false };
 }
@@ -103,9 +146,18 @@ export function mappingProblems(
   mapping: ColumnMapping,
   distinct: Readonly<Record<string, readonly string[]>>,
   sourceTypes: Readonly<Record<string, string>>,
+  drift?: MappingDrift & { confirmed?: boolean },
 ): MappingProblem[] {
   const def = tableDef(mapping.table);
   const problems: MappingProblem[] = [];
+  if (drift && !drift.confirmed) {
+    const list = (names: readonly string[], sep: string): string => names.map((n) => `“${n}”`).join(sep) || '—';
+    problems.push({
+      column: '',
+      zh: `保存的列对应是为此文件的旧版本做的，列已改变（缺少：${list(drift.missing, '、')}；新增：${list(drift.added, '、')}）：已沿用仍存在的列，请逐列核对后确认`,
+      en: `the saved column mapping was made for an earlier version of this file and its columns changed (missing: ${list(drift.missing, ', ')}; new: ${list(drift.added, ', ')}): the columns still present were kept; check each one, then confirm`,
+    });
+  }
   for (const column of def.columns) {
     if (column.required && !mapping.columns[column.name]) {
       problems.push({

@@ -7,6 +7,7 @@ import type { ParamId } from '../../../../sim/params/catalogue.ts';
 import type { McSummary, McTables, ReplicationResult, SummaryTable } from '../../../../sim/outputs/types.ts';
 import type { HouseholdRecord, HouseholdTrace } from '../../../../sim/trace/types.ts';
 import type { ModelValidationReport } from '../../../../datasets/model-validation.ts';
+import type { TraceEvent } from '../../../../sim/trace/trace-household.ts';
 
 /** Summary tables of one scenario-year at each level, plus the national decile accumulators. */
 export interface LevelTables {
@@ -78,9 +79,18 @@ export interface EngineCalls {
     request: { scenario: JsonValue; params?: ParamId[]; swing?: 'range' | number };
     response: SensitivityRow[];
   };
-  /** One household traced under the baseline and a scenario. */
+  /**
+   * One household traced under the baseline (current policy unless `baseline` is given) and a scenario, in expected
+   * value or as a realised case with the events that happened (the choices `safetynet household` offers).
+   */
   trace: {
-    request: { record: HouseholdRecord; scenario: JsonValue };
+    request: {
+      record: HouseholdRecord;
+      scenario: JsonValue;
+      baseline?: JsonValue;
+      outcome?: 'expected' | 'realised';
+      events?: TraceEvent[];
+    };
     response: HouseholdTrace;
   };
   /** Monte Carlo replications [from, to) of a scenario (the client splits N over two workers). */

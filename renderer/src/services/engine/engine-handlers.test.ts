@@ -49,6 +49,27 @@ describe('engine handlers', () => {
     expect(info.messageEn).toContain('invalid scenario');
   });
 
+  it('refuses override regions the dataset does not have, naming the field (not skipped silently)', () => {
+    const data = dataset();
+    let caught: unknown;
+    try {
+      HANDLERS.year(data, {
+        scenario: { schemaVersion: 1, name: 'x', standardOverrides: [{ region: '99', value: 900 }] },
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(EngineInputError);
+    const info = toErrorInfo(caught);
+    expect(info.paths).toEqual(['standardOverrides.0.region']);
+    expect(info.messageEn).toContain('"99" is not in the dataset');
+    const known = data.regions.code[0];
+    const ok = HANDLERS.year(data, {
+      scenario: { schemaVersion: 1, name: 'y', standardOverrides: [{ region: known, value: 900 }] },
+    });
+    expect(ok.scenario.national.rows).toBeGreaterThan(0);
+  });
+
   it('suppresses province cells below the requested minimum sample', () => {
     const data = dataset();
     const result = HANDLERS.year(data, { scenario: raise(5), minCell: 1e9 });

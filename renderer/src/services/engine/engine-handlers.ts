@@ -5,6 +5,7 @@
 import {
   aggregate,
   BASELINE_SCENARIO,
+  baselineFor,
   diffTables,
   incomeDeciles,
   mergeReplications,
@@ -21,6 +22,7 @@ import {
   suppress,
   suppressMcTables,
   traceHousehold,
+  unknownScenarioRegions,
   type HouseholdArrays,
   type ProjectionResult,
   type RegionArrays,
@@ -81,15 +83,19 @@ export function loadData(
   return { data, result: { datasetId, households: households.count, regions: regions.count } };
 }
 
-/** Parses a scenario document; throws an EngineInputError listing every bad field path. */
-export function scenarioOf(document: unknown): Scenario {
+/**
+ * Parses a scenario document; throws an EngineInputError listing every bad field path, including (when the dataset's
+ * `regions` are given) region codes the dataset does not have, which the engine would otherwise skip silently.
+ */
+export function scenarioOf(document: unknown, regions?: Pick<RegionArrays, 'code'>): Scenario {
   const parsed = parseScenario(document);
-  if (parsed.ok) return parsed.scenario;
-  const lines = parsed.errors.slice(0, 8);
+  const errors = parsed.ok ? (regions ? unknownScenarioRegions(parsed.scenario, regions) : []) : parsed.errors;
+  if (parsed.ok && errors.length === 0) return parsed.scenario;
+  const lines = errors.slice(0, 8);
   throw new EngineInputError(
     `方案无效：${lines.map((e) => `${e.path}：${e.messageZh}`).join('；')}`,
     `invalid scenario: ${lines.map((e) => `${e.path}: ${e.messageEn}`).join('; ')}`,
-    parsed.errors.map((e) => e.path),
+    errors.map((e) => e.path),
   );
 }
 
@@ -132,12 +138,14 @@ function* yearCall(
   data: EngineData,
   { scenario: document, yearIndex = 0, minCell }: EngineCalls['year']['request'],
 ): CallSteps<ResolvedParams, YearResult, YearComparison> {
-  const scenario = scenarioOf(document);
+  const scenario = scenarioOf(document, data.regions);
   const cells = minCellOf(scenario, minCell);
-  const key = `${yearIndex}|${cells}`;
+  // The baseline is measured against the scenario's poverty line (baselineFor), so the key carries that choice.
+  const base = baselineFor(scenario);
+  const key = `${yearIndex}|${cells}|${JSON.stringify(base.params ?? {})}`;
   const cached = data.baseline.get(key);
   const tablesOf = (year: YearResult) => levelTables(year, data.regions, cells);
-  const baseline = cached ?? tablesOf(yield resolveScenario(BASELINE_SCENARIO, data.regions, { yearIndex }));
+  const baseline = cached ?? tablesOf(yield resolveScenario(base, data.regions, { yearIndex }));
   if (!cached) data.baseline.set(key, baseline);
   const isBaseline = JSON.stringify(scenario) === JSON.stringify(BASELINE_SCENARIO);
   const result = isBaseline ? baseline : tablesOf(yield resolveScenario(scenario, data.regions, { yearIndex }));
@@ -165,7 +173,7 @@ function* projectCall(
 ): CallSteps<ProjectionJob, ProjectionResult, ProjectionRun[]> {
   const runs: ProjectionRun[] = [];
   for (const document of scenarios) {
-    const scenario = scenarioOf(document);
+    const scenario = scenarioOf(document, data.regions);
     const cells = minCellOf(scenario, minCell);
     const panel = yield { scenario, years };
     runs.push({
@@ -253,13 +261,15 @@ export const HANDLERS: Handlers = {
     });
   },
 
-  trace(_data, { record, scenario }) {
+  trace(_data, { record, scenario, baseline, outcome, events }) {
+    const reform = scenarioOf(scenario);
+    const base = baseline === undefined ? baselineFor(reform) : scenarioOf(baseline);
     // The household screen's cases and entries describe income as the civil-affairs office assesses it.
-    return traceHousehold(record, BASELINE_SCENARIO, scenarioOf(scenario), { incomeAs: 'assessed' });
+    return traceHousehold(record, base, reform, { outcome, events, incomeAs: 'assessed' });
   },
 
   replications(data, { scenario: document, from, to, seed }) {
-    const scenario = scenarioOf(document);
+    const scenario = scenarioOf(document, data.regions);
     return runReplications({
       households: data.households,
       regions: data.regions,
@@ -285,7 +295,7 @@ export const HANDLERS: Handlers = {
   },
 
   householdColumns(data, { scenario: document, yearIndex = 0 }) {
-    const scenario = scenarioOf(document);
+    const scenario = scenarioOf(document, data.regions);
     const params = resolveScenario(scenario, data.regions, { yearIndex });
     const year = simulateYear(data.households, data.regions, params, { householdColumns: true, decile: data.decile });
     if (!year.households)
