@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CASE_PRESETS, caseHouseholdSchema, checkConsistency } from '../../datasets/cases/cases.ts';
 import { caseRecord } from '../../datasets/cases/case-record.ts';
-import type { CaseHousehold } from '../../datasets/cases/cases.ts';
+import type { CaseHappened, CaseHousehold } from '../../datasets/cases/cases.ts';
 import { buildDemoRegions } from '../../datasets/generate/demo-regions.ts';
 import { COMPONENT_IDS, COMPONENT_LABELS, TRACE_EVENTS, baselineFor, traceHousehold } from '../../sim/index.ts';
 import type { HouseholdRecord, HouseholdTraceRun, RegionArrays, TraceEvent, TraceStep } from '../../sim/index.ts';
@@ -146,7 +146,8 @@ async function runHousehold(argv: readonly string[], io: CliIo): Promise<number>
   });
   limitPositionals('household', args, 0);
   const outcome = choiceOption(args, 'outcome', ['expected', 'realised'] as const, 'expected');
-  const events = parseEvents(stringOption(args, 'events'));
+  let events = parseEvents(stringOption(args, 'events'));
+  let eventAmounts: CaseHappened['amounts'] = {};
   if (outcome === 'expected' && events.length > 0) {
     throw usageError(
       '--events 只能与 --outcome realised 一起使用（期望值已按概率包含所有事件）',
@@ -171,6 +172,11 @@ async function runHousehold(argv: readonly string[], io: CliIo): Promise<number>
       );
     }
     input = preset;
+    // A shipped case realised without --events is the case as the review tells it: its events, its approved amounts.
+    if (outcome === 'realised' && stringOption(args, 'events') === undefined) {
+      events = [...preset.happened.events];
+      eventAmounts = preset.happened.amounts;
+    }
   } else {
     input = await readHouseholdFile(path.resolve(io.cwd, file ?? ''));
   }
@@ -182,7 +188,7 @@ async function runHousehold(argv: readonly string[], io: CliIo): Promise<number>
   const regions = await regionsFor(io, args);
   const record = householdRecord(input.regionCode, input.household, regions);
   // Cases and household files describe income as the civil-affairs office assesses it.
-  const trace = traceHousehold(record, baseline, scenario, { outcome, events, incomeAs: 'assessed' });
+  const trace = traceHousehold(record, baseline, scenario, { outcome, events, eventAmounts, incomeAs: 'assessed' });
   if (flag(args, 'json')) {
     println(io, JSON.stringify({ household: record, outcome, events, trace }, null, 2));
     return 0;
@@ -220,6 +226,7 @@ export const householdCommand: Command = {
   safetynet household --case hunan-flood [--scenario FILE] [--baseline FILE] [--json]
   safetynet household --household FILE [--scenario FILE] [--baseline FILE] [--data DIR] [--json]
   safetynet household --case shandong-medical --outcome realised --events medical
+  safetynet household --case hunan-flood --outcome realised   # 按复盘报道 / as the review tells it
 
 选项 / Options:
       --household FILE   家庭 JSON：{ "regionCode": "43", "household": {...} }（与案例文件格式相同）
@@ -232,6 +239,8 @@ export const householdCommand: Command = {
                          仅 --events 所列事件发生）/ expected (default: take-up and events weighted by probability)
                          or realised (the household applied; exactly the --events listed happened)
       --events LIST      实际发生的事件，逗号分隔 / events that happened, comma-separated: medical, other, disaster
+                         （内置案例省略时按复盘报道的事件与批准金额 / for a shipped case, omitted = the review's
+                         events and approved amounts）
 ${DATASET_HELP}
                          （省略则用演示数据的地区参数 / default: the demo regions）
       --json             机器可读输出 / machine-readable output

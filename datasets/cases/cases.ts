@@ -50,6 +50,25 @@ export const caseHouseholdSchema = z
 
 export type CaseHousehold = z.infer<typeof caseHouseholdSchema>;
 
+/**
+ * The case as it happened, from the review: the events that struck (paid in full, the household applied), what the
+ * office approved for each in yuan, and aid from outside government (charity), which is shown beside the household's
+ * assistance but is never part of government cost.
+ */
+export const caseHappenedSchema = z
+  .object({
+    events: z.array(z.enum(['medical', 'other', 'disaster'])),
+    amounts: z
+      .object({ medical: z.number().positive(), other: z.number().positive(), disaster: z.number().positive() })
+      .partial()
+      .strict()
+      .default({}),
+    nonGovernment: z.array(z.object({ label: bilingual, yuan: z.number().positive() }).strict()).default([]),
+  })
+  .strict();
+
+export type CaseHappened = z.infer<typeof caseHappenedSchema>;
+
 /** One case-study preset file. */
 export const casePresetSchema = z
   .object({
@@ -60,6 +79,7 @@ export const casePresetSchema = z
     source: bilingual,
     regionCode: z.string().regex(/^\d{2}(\d{2}){0,2}$/),
     reportedAid: z.array(z.object({ label: bilingual, yuan: z.number().positive() })),
+    happened: caseHappenedSchema,
     household: caseHouseholdSchema,
   })
   .strict();

@@ -50,13 +50,25 @@ export interface TraceOptions {
   outcome?: 'expected' | 'realised';
   /** Events that happened, for `outcome: 'realised'` (the other-shock event pays only below the marginal line). */
   events?: readonly TraceEvent[];
+  /**
+   * What was approved for an event that happened, in yuan at the household's current standard (e.g. the 5,000 yuan
+   * a township paid after a flood). Local offices set temporary assistance in months of the standard (POLICY.md
+   * §2.5), so the amount is kept as that many months: paid in one stage, above the usual cap if need be, and rising
+   * with the standard under a reform. Without it an event pays the catalogue's months.
+   */
+  eventAmounts?: Partial<Record<TraceEvent, number>>;
 }
 
 /**
  * Resolved parameters of a realised case: take-up 1 and each event's probability 1 if it happened, else 0, so the
  * kernel's own arithmetic gives the realised amounts.
  */
-function realise(p: ResolvedParams, events: readonly TraceEvent[]): void {
+function realise(
+  p: ResolvedParams,
+  events: readonly TraceEvent[],
+  amounts: Partial<Record<TraceEvent, number>>,
+  currentStandard: readonly [number, number],
+): void {
   const set = (id: keyof ResolvedParams['cell'], value: number) => p.cell[id].fill(value);
   const happened = (e: TraceEvent) => (events.includes(e) ? 1 : 0);
   set('takeup.monitored', 1);
@@ -67,12 +79,27 @@ function realise(p: ResolvedParams, events: readonly TraceEvent[]): void {
   set('temporary.medicalMaxProb', 1);
   set('temporary.otherProb', happened('other'));
   const disaster = happened('disaster');
-  if (disaster === 0) set('disaster.affectedShare', 0);
-  else {
-    for (let c = 0; c < p.cell['disaster.affectedShare'].length; c++) {
-      if (p.cell['disaster.affectedShare'][c] > 0) p.cell['disaster.affectedShare'][c] = 1;
+  // A disaster declared as having happened struck this household, whether or not the scenario models one here (the
+  // scenario's income loss and duration apply where it does).
+  set('disaster.affectedShare', disaster);
+  if (disaster === 1) set('disaster.eventProb', 1);
+  // Approved amounts as months of each area's current standard (one record: cells are its region's urban, rural).
+  const months = (yuan: number, c: number) => (currentStandard[c & 1] > 0 ? yuan / currentStandard[c & 1] : 0);
+  const approve = (event: TraceEvent, id: keyof ResolvedParams['cell']) => {
+    const yuan = amounts[event];
+    if (yuan === undefined || !events.includes(event)) return;
+    for (let c = 0; c < p.cell[id].length; c++) {
+      p.cell[id][c] = months(yuan, c);
+      p.cell['temporary.capMonths'][c] = Math.max(p.cell['temporary.capMonths'][c], p.cell[id][c]);
     }
-    set('disaster.eventProb', 1);
+    set('temporary.stageMonths', 1);
+  };
+  approve('medical', 'temporary.medicalMonths');
+  approve('other', 'temporary.otherMonths');
+  if (amounts.disaster !== undefined && events.includes('disaster')) {
+    approve('disaster', 'disaster.amountMonths');
+    set('disaster.housingMonths', 0);
+    set('disaster.housingLostShare', 0);
   }
 }
 
@@ -384,7 +411,7 @@ function run(rec: HouseholdRecord, scenario: Scenario, options: TraceOptions): H
   const { households, regions } = recordToArrays(rec);
   const params = resolveScenario(scenario, regions, { yearIndex: options.yearIndex ?? 0 });
   const realised = options.outcome === 'realised';
-  if (realised) realise(params, options.events ?? []);
+  if (realised) realise(params, options.events ?? [], options.eventAmounts ?? {}, rec.regionStandard);
   const result = simulateYear(households, regions, params, {
     decile: Uint8Array.of(0),
     monitoringRatio: options.monitoringRatio ?? -Infinity,

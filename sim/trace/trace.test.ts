@@ -1,9 +1,10 @@
 // Kernel-vs-trace agreement on many random households, and the trace's rule steps against the kernel's amounts.
 import { describe, expect, it } from 'vitest';
 import { COMPONENT_IDS } from '../kernel/metrics.ts';
+import { getParamDef } from '../params/catalogue.ts';
 import { simulateYear } from '../kernel/simulate-year.ts';
 import { monitoringTargetRatio } from '../kernel/monitoring-target.ts';
-import { resolveScenario } from '../scenario/resolve.ts';
+import { resolveScenario, withParams } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { BASELINE_SCENARIO } from '../scenario/types.ts';
 import { syntheticHouseholds, syntheticRegions } from '../testing/synthetic.ts';
@@ -146,6 +147,41 @@ describe('realised outcome', () => {
       incomeAs: 'assessed',
     }).reform;
     expect(none.total).toBeCloseTo(7200, 9);
+  });
+
+  it('pays an approved amount for an event that happened, as months of the current standard', () => {
+    // The office approved 5,000 yuan for the disaster: 5000 / 800 = 6.25 months of the urban standard, paid at once.
+    const t = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO, {
+      outcome: 'realised',
+      events: ['disaster'],
+      eventAmounts: { disaster: 5000 },
+    });
+    expect(t.baseline.components.temporary).toBeCloseTo(5000, 9);
+    // Under a 10% rise the same 6.25 months pay 6.25 × 880 = 5,500. The disaster also cut income by the catalogue's
+    // loss share over its duration: base = (880 − income/12) × 2 × 12.
+    const rise = traceHousehold(record, BASELINE_SCENARIO, withParams(BASELINE_SCENARIO, { 'standard.scalePct': 10 }), {
+      outcome: 'realised',
+      events: ['disaster'],
+      eventAmounts: { disaster: 5000 },
+    }).reform;
+    expect(rise.components.temporary).toBeCloseTo(5500, 9);
+    const loss =
+      getParamDef('disaster.incomeLossShare')!.default * (getParamDef('disaster.durationMonths')!.default / 12);
+    expect(rise.components.base).toBeCloseTo((880 - (6000 * (1 - loss)) / 12) * 2 * 12, 9);
+    // Above the usual 12-month cap when that is what was approved: 12,000 / 800 = 15 months.
+    const large = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO, {
+      outcome: 'realised',
+      events: ['medical'],
+      eventAmounts: { medical: 12000 },
+    }).baseline;
+    expect(large.components.temporary).toBeCloseTo(12000, 9);
+    // An amount for an event that did not happen pays nothing.
+    const notHappened = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO, {
+      outcome: 'realised',
+      events: [],
+      eventAmounts: { medical: 12000 },
+    }).baseline;
+    expect(notHappened.components.temporary).toBe(0);
   });
 
   it('in expected value weighs take-up and events by their probabilities', () => {

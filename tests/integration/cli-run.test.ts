@@ -339,6 +339,10 @@ describe('safetynet household', () => {
       'medical',
     ]);
     expect(text.stdout).toContain('Realised case');
+    // Without --events a shipped case is realised as the review tells it: the 4,000 yuan the township approved.
+    const review = await spawnCli(['household', '--case', 'shandong-medical', '--outcome', 'realised', '--json']);
+    expect(review.code, review.stderr).toBe(0);
+    expect(JSON.parse(review.stdout).trace.baseline.components.temporary).toBeCloseTo(4000, 6);
     expect((await spawnCli(['household', '--case', 'shandong-medical', '--events', 'medical'])).code).toBe(2);
     expect(
       (await spawnCli(['household', '--case', 'shandong-medical', '--outcome', 'realised', '--events', 'flood'])).code,

@@ -188,7 +188,20 @@ function caseSection(item: BriefingCase, language: Language, index: number): str
       ? `基线：${programmeName(baseline.status, language)}，年救助 ${formatValue(baseline.total, 'householdAnnual', language)}；方案：${programmeName(reform.status, language)}，年救助 ${formatValue(reform.total, 'householdAnnual', language)}。`
       : `Baseline: ${programmeName(baseline.status, language)}, ${formatValue(baseline.total, 'householdAnnual', language)}; scenario: ${programmeName(reform.status, language)}, ${formatValue(reform.total, 'householdAnnual', language)}.`;
   const title = `${language === 'zh' ? `案例${index + 1}：` : `Case ${index + 1}: `}${item.title[language]}`;
-  return `<div class="case" data-case="${index}"><h3>${escapeHtml(title)}</h3>${item.description ? `<p>${escapeHtml(item.description[language])}</p>` : ''}<p class="totals">${escapeHtml(totals)}</p><table><thead><tr>${head.map((h, i) => `<th class="${i > 0 ? 'num' : ''}">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>${
+  const view = item.happened
+    ? language === 'zh'
+      ? '按实际发生计算：家庭已申请，案例中的事件确已发生，临时救助按报道的批准金额（折算为当地标准的月数）支付。'
+      : 'As it happened: the household applied, the events of the story happened, and temporary assistance pays the approved amount reported (as months of the local standard).'
+    : '';
+  const charity = (item.nonGovernment ?? [])
+    .map((aid) => `${aid.label[language]} ${formatValue(aid.yuan, 'householdAnnual', language)}`)
+    .join(language === 'zh' ? '；' : '; ');
+  const charityNote = charity
+    ? language === 'zh'
+      ? `另有非政府帮扶（不计入政府救助支出）：${charity}。`
+      : `Non-government aid besides (not government cost): ${charity}.`
+    : '';
+  return `<div class="case" data-case="${index}"><h3>${escapeHtml(title)}</h3>${item.description ? `<p>${escapeHtml(item.description[language])}</p>` : ''}${view ? `<p class="note">${escapeHtml(view)}</p>` : ''}<p class="totals">${escapeHtml(totals)}</p>${charityNote ? `<p class="note" data-non-government>${escapeHtml(charityNote)}</p>` : ''}<table><thead><tr>${head.map((h, i) => `<th class="${i > 0 ? 'num' : ''}">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>${
     components
       ? `<table class="keep"><thead><tr><th>${language === 'zh' ? '救助构成（每年）' : 'Benefit component (per year)'}</th><th class="num">${language === 'zh' ? '基线' : 'Baseline'}</th><th class="num">${language === 'zh' ? '方案' : 'Scenario'}</th></tr></thead><tbody>${components}</tbody></table>`
       : ''

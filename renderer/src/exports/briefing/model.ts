@@ -36,6 +36,10 @@ export interface BriefingCase {
   title: Text;
   description?: Text;
   trace: HouseholdTrace;
+  /** True when the trace is the case as it happened (the review's events and approved amounts), not expected value. */
+  happened?: boolean;
+  /** Charity and other non-government aid the review reports: shown, never counted as government cost. */
+  nonGovernment?: { label: Text; yuan: number }[];
 }
 
 /** Sections a briefing can hold, in the order they print. */

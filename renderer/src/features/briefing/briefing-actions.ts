@@ -169,11 +169,23 @@ export async function gatherContext(request: BriefingRequest): Promise<ExportCon
     const trace = await done(
       engine.call(
         'trace',
-        { record: made.record, scenario: scenarios[0].entry.document },
+        {
+          record: made.record,
+          scenario: scenarios[0].entry.document,
+          outcome: 'realised',
+          events: preset.happened.events,
+          eventAmounts: preset.happened.amounts,
+        },
         { lane: `briefing-trace-${preset.id}` },
       ),
     );
-    cases.push({ title: preset.title, description: preset.story, trace });
+    cases.push({
+      title: preset.title,
+      description: preset.story,
+      trace,
+      happened: true,
+      nonGovernment: preset.happened.nonGovernment,
+    });
   }
   const context: ExportContext = {
     key,

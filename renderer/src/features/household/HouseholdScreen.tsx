@@ -57,7 +57,7 @@ export function HouseholdScreen() {
   useEffect(() => {
     const timer = setTimeout(() => void runTrace(regions, regionsId, scenario.document), TRACE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [runTrace, regions, regionsId, scenario.document, state.form]);
+  }, [runTrace, regions, regionsId, scenario.document, state.form, state.view]);
 
   const regionIndex = regions.code.indexOf(state.form.regionCode);
   const regionName =
@@ -110,13 +110,40 @@ export function HouseholdScreen() {
               {state.status === 'running' ? m.running : ''}
             </span>
             {scenario.id === BASELINE_SCENARIO_ID ? <span className="muted">{m.sameAsBaseline}</span> : null}
+            <span className="control-label">{m.viewLabel}</span>
+            <select
+              value={state.view}
+              data-testid="household-view"
+              onChange={(event) => state.setView(event.target.value === 'expected' ? 'expected' : 'happened')}
+            >
+              <option value="happened">{m.viewHappened}</option>
+              <option value="expected">{m.viewExpected}</option>
+            </select>
           </div>
+          <p className="muted" data-testid="household-view-note">
+            {state.view === 'happened' ? m.viewHappenedNote : m.viewExpectedNote}
+          </p>
           {state.error ? (
             <div className="error-box" role="alert" data-testid="household-error">
               {pick(state.error, language)}
             </div>
           ) : null}
           {state.trace ? <TraceResults trace={state.trace} scenarioName={scenario.name} /> : null}
+          {state.view === 'happened' && preset.happened.nonGovernment.length > 0 ? (
+            <div className="panel" data-testid="household-non-government">
+              <h4>{m.nonGovernmentTitle}</h4>
+              <ul>
+                {preset.happened.nonGovernment.map((aid, i) => (
+                  <li key={i} data-yuan={aid.yuan}>
+                    {aid.label[language]}
+                    {language === 'zh' ? '：' : ': '}
+                    {formatAnnual(aid.yuan, language)}
+                  </li>
+                ))}
+              </ul>
+              <p className="muted">{m.nonGovernmentNote}</p>
+            </div>
+          ) : null}
           <p className="muted">
             {datasetRegions && dataset ? fill(m.datasetRegions, { name: dataset.name }) : m.demoRegions}
           </p>
@@ -153,7 +180,7 @@ function StoryPanel({ preset, regionName }: { preset: CasePreset; regionName: st
               : preset.reportedAid
                   .map(
                     (aid) =>
-                      `${aid.label[language]} ${formatValue(aid.yuan, 'count', language)} ${language === 'zh' ? '元' : 'yuan'}`,
+                      `${aid.label[language]} ${formatValue(aid.yuan, 'count', language)}${language === 'zh' ? '元' : ' yuan'}`,
                   )
                   .join('；')}
           </dd>

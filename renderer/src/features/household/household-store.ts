@@ -12,8 +12,13 @@ import { formFromPreset, setField, setSelect } from './household-form';
 import type { HouseholdForm, NumericKey, SelectKey } from './household-form';
 import { toHouseholdRecord } from './household-record';
 
+/** How a case is evaluated: in expected value (as the kernel counts a population) or as it happened (the review's
+ * events struck and the approved amounts were paid; the household applied). */
+export type CaseView = 'expected' | 'happened';
+
 export interface HouseholdState {
   presetId: string;
+  view: CaseView;
   form: HouseholdForm;
   /** Scenario compared with the baseline; null = the active scenario. */
   scenarioId: string | null;
@@ -27,6 +32,7 @@ export interface HouseholdState {
   setSelect: (key: SelectKey, value: string) => void;
   reset: () => void;
   setScenarioId: (id: string) => void;
+  setView: (view: CaseView) => void;
   runTrace: (regions: RegionArrays, regionsId: string, scenario: JsonValue) => Promise<void>;
 }
 
@@ -34,6 +40,7 @@ const first = CASE_PRESETS[0];
 
 export const useHouseholdStore = create<HouseholdState>((set, get) => ({
   presetId: first.id,
+  view: 'happened',
   form: formFromPreset(first),
   scenarioId: null,
   status: 'idle',
@@ -48,8 +55,15 @@ export const useHouseholdStore = create<HouseholdState>((set, get) => ({
   setSelect: (key, value) => set({ form: setSelect(get().form, key, value) }),
   reset: () => get().openPreset(get().presetId),
   setScenarioId: (scenarioId) => set({ scenarioId }),
+  setView: (view) => set({ view }),
   runTrace: async (regions, regionsId, scenario) => {
-    const key = JSON.stringify([get().form, regionsId, scenario]);
+    const { view, presetId } = get();
+    const facts = CASE_PRESETS.find((p) => p.id === presetId)?.happened;
+    const options =
+      view === 'happened' && facts
+        ? { outcome: 'realised' as const, events: facts.events, eventAmounts: facts.amounts }
+        : { outcome: 'expected' as const };
+    const key = JSON.stringify([get().form, regionsId, scenario, options]);
     if (key === get().traceKey && get().status !== 'error') return;
     const mapped = toHouseholdRecord(get().form, regions);
     if ('error' in mapped) {
@@ -58,7 +72,11 @@ export const useHouseholdStore = create<HouseholdState>((set, get) => ({
     }
     set({ status: 'running' });
     try {
-      const outcome = await getEngine().call('trace', { record: mapped.record, scenario }, { lane: 'household-trace' });
+      const outcome = await getEngine().call(
+        'trace',
+        { record: mapped.record, scenario, ...options },
+        { lane: 'household-trace' },
+      );
       if (outcome.status !== 'done') return;
       set({ status: 'ready', trace: outcome.result, error: null, traceKey: key });
     } catch (error) {

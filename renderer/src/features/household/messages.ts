@@ -11,6 +11,15 @@ export const useHouseholdMessages = defineMessages({
     household: '家庭',
     persons: '{n} 人',
     reportedAid: '案例中实际发放',
+    viewLabel: '计算方式',
+    viewHappened: '按实际发生',
+    viewExpected: '期望值',
+    viewHappenedNote:
+      '按实际发生：家庭已提出申请（符合条件即纳入），案例中的事件确已发生，临时救助按复盘报道的批准金额（折算为当地标准的月数，提标时随标准上调）支付。',
+    viewExpectedNote:
+      '期望值：纳入和事件按概率计算，与全国汇总的口径相同（一户的期望金额，不是某一年实际领取的金额）。',
+    nonGovernmentTitle: '非政府帮扶（不计入政府救助支出）',
+    nonGovernmentNote: '慈善等社会力量帮扶按复盘报道列出，不属于政府救助，不计入上方合计和任何支出汇总。',
     none: '无',
     source: '来源',
     compareWith: '比较方案',
@@ -52,6 +61,16 @@ export const useHouseholdMessages = defineMessages({
     household: 'Household',
     persons: '{n} persons',
     reportedAid: 'Paid in the real case',
+    viewLabel: 'Evaluate',
+    viewHappened: 'as it happened',
+    viewExpected: 'in expected value',
+    viewHappenedNote:
+      'As it happened: the household applied (enrolled when eligible), the events of the story did happen, and temporary assistance pays what the review reports was approved (kept as months of the local standard, so it rises with a reform).',
+    viewExpectedNote:
+      'Expected value: enrolment and events weighted by their probabilities, as in the national totals (a household’s expected amount, not what it receives in a given year).',
+    nonGovernmentTitle: 'Non-government aid (not government cost)',
+    nonGovernmentNote:
+      'Charity and other non-government aid as the review reports it; it is not government assistance and is in no total or cost above.',
     none: 'none',
     source: 'Source',
     compareWith: 'Compare with',

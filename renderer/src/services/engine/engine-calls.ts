@@ -90,6 +90,8 @@ export interface EngineCalls {
       baseline?: JsonValue;
       outcome?: 'expected' | 'realised';
       events?: TraceEvent[];
+      /** Approved yuan per event that happened (see `TraceOptions.eventAmounts`). */
+      eventAmounts?: Partial<Record<TraceEvent, number>>;
     };
     response: HouseholdTrace;
   };

@@ -261,11 +261,11 @@ export const HANDLERS: Handlers = {
     });
   },
 
-  trace(_data, { record, scenario, baseline, outcome, events }) {
+  trace(_data, { record, scenario, baseline, outcome, events, eventAmounts }) {
     const reform = scenarioOf(scenario);
     const base = baseline === undefined ? baselineFor(reform) : scenarioOf(baseline);
     // The household screen's cases and entries describe income as the civil-affairs office assesses it.
-    return traceHousehold(record, base, reform, { outcome, events, incomeAs: 'assessed' });
+    return traceHousehold(record, base, reform, { outcome, events, eventAmounts, incomeAs: 'assessed' });
   },
 
   replications(data, { scenario: document, from, to, seed }) {
