@@ -153,6 +153,7 @@ describe('realised outcome', () => {
     // The office approved 5,000 yuan for the disaster: 5000 / 800 = 6.25 months of the urban standard, paid at once.
     const t = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO, {
       outcome: 'realised',
+      incomeAs: 'assessed',
       events: ['disaster'],
       eventAmounts: { disaster: 5000 },
     });
@@ -161,6 +162,7 @@ describe('realised outcome', () => {
     // loss share over its duration: base = (880 − income/12) × 2 × 12.
     const rise = traceHousehold(record, BASELINE_SCENARIO, withParams(BASELINE_SCENARIO, { 'standard.scalePct': 10 }), {
       outcome: 'realised',
+      incomeAs: 'assessed',
       events: ['disaster'],
       eventAmounts: { disaster: 5000 },
     }).reform;
@@ -171,6 +173,7 @@ describe('realised outcome', () => {
     // Above the usual 12-month cap when that is what was approved: 12,000 / 800 = 15 months.
     const large = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO, {
       outcome: 'realised',
+      incomeAs: 'assessed',
       events: ['medical'],
       eventAmounts: { medical: 12000 },
     }).baseline;
@@ -178,6 +181,7 @@ describe('realised outcome', () => {
     // An amount for an event that did not happen pays nothing.
     const notHappened = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO, {
       outcome: 'realised',
+      incomeAs: 'assessed',
       events: [],
       eventAmounts: { medical: 12000 },
     }).baseline;
