@@ -100,6 +100,15 @@ describe('atomic result bundles', () => {
     expect(await isCompleteBundle(out)).toBe(true);
     expect(await readdir(dir)).toEqual(['results']);
   });
+
+  it("leaves the temporary folder of a writer that is still running (a concurrent run's) alone", async () => {
+    const out = path.join(dir, 'results');
+    await write(out, 1);
+    const live = path.join(dir, `.results.tmp-${process.ppid}-0123abcd`);
+    await mkdir(live);
+    await recoverInterruptedBundle(out);
+    expect((await readdir(dir)).sort()).toEqual(['.results.tmp-' + process.ppid + '-0123abcd', 'results']);
+  });
 });
 
 describe('a bundle writer killed at random moments', () => {

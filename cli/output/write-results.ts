@@ -212,17 +212,31 @@ export async function isCompleteBundle(dir: string): Promise<boolean> {
   return true;
 }
 
+/** True when the side folder `name` belongs to another process that is still running (it may be writing it now). */
+function writerAlive(name: string): boolean {
+  const pid = Number(/-(\d+)-[0-9a-f]{8}$/.exec(name)?.[1]);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+}
+
 /**
  * Finishes what a killed writer left beside `outDir`: when `outDir` is missing (killed between the two renames of the
  * swap) the newest complete retired or temporary folder is put back in place; leftover temporary and retired folders
- * are then removed. Returns true when a bundle was restored.
+ * are then removed, except those of a writer still running. Returns true when a bundle was restored.
  */
 export async function recoverInterruptedBundle(outDir: string): Promise<boolean> {
   const parent = path.dirname(outDir);
   const prefix = `.${path.basename(outDir)}.`;
   let names: string[];
   try {
-    names = (await readdir(parent)).filter((n) => n.startsWith(prefix) && /\.(tmp|old)-\d+-[0-9a-f]{8}$/.test(n));
+    names = (await readdir(parent)).filter(
+      (n) => n.startsWith(prefix) && /\.(tmp|old)-\d+-[0-9a-f]{8}$/.test(n) && !writerAlive(n),
+    );
   } catch {
     return false;
   }

@@ -4,7 +4,8 @@
 // ministry briefing writer (two case studies as they happened, the briefing as PDF read back with pdftotext).
 // Every number checked is read off the screen or out of the exported file, and compared with what it must be.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -230,5 +231,116 @@ describe.each(LANGUAGES)('researcher (%s)', (language) => {
     expect(lines[0]).toBe('province,sample,persons');
     expect(lines.filter((line) => /^\d{2},\d+,\d+/.test(line)).length).toBe(31);
     expect(text).toContain(language === 'zh' ? '未经披露控制' : 'not subject to disclosure control');
+  });
+});
+
+describe.each(LANGUAGES)('ministry briefing writer (%s)', (language) => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await freshApp(language);
+    sessions.push(session);
+  });
+
+  it("opens two case studies as they happened and reads the review's amounts", async () => {
+    const { page } = session;
+    await page.getByTestId('nav-household').click();
+    const temporary = async () =>
+      screenNumber(await page.locator('[data-testid="household-component-temporary"] td').nth(1).innerText());
+    await page.getByTestId('case-hunan-flood').click();
+    await page
+      .locator('[data-testid="household-status"][data-status="ready"]')
+      .waitFor({ state: 'attached', timeout: 60_000 });
+    expect(await page.getByTestId('household-view').inputValue()).toBe('happened');
+    await page.getByTestId('household-component-temporary').waitFor();
+    expect(await temporary()).toBe(5000);
+    await page.getByTestId('case-shandong-medical').click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="household-story"] h3')?.textContent?.match(/山东|Shandong/),
+      null,
+      { timeout: 60_000 },
+    );
+    await page
+      .locator('[data-testid="household-status"][data-status="ready"]')
+      .waitFor({ state: 'attached', timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-testid="household-component-temporary"] td:nth-child(2)')
+          ?.textContent?.replace(/\D/g, '') === '4000',
+      null,
+      { timeout: 60_000 },
+    );
+    // Charity aid is shown, outside the government total.
+    const charity = await page.getByTestId('household-non-government').innerText();
+    expect(charity).toMatch(language === 'zh' ? /慈善/ : /charity/);
+    const total = screenNumber(await page.getByTestId('household-total-baseline').innerText());
+    expect(total).toBeLessThan(50_000);
+    await screenshot(page, `journey-ministry-case-${language}`);
+    // In expected value the same family is weighted by probabilities: far less than the 4,000 actually paid.
+    await page.getByTestId('household-view').selectOption('expected');
+    await page.waitForFunction(
+      () =>
+        Number(
+          document
+            .querySelector('[data-testid="household-component-temporary"] td:nth-child(2)')
+            ?.textContent?.replace(/[^\d.]/g, ''),
+        ) < 4000,
+      null,
+      { timeout: 60_000 },
+    );
+  });
+
+  it('writes a briefing whose PDF reads right: units on every number, projection years, the cases as they happened', async () => {
+    const { page } = session;
+    await page.getByTestId('nav-scenario').click();
+    const rise = page.getByTestId('param-standard.scalePct-input');
+    await rise.fill('10');
+    await rise.press('Tab');
+    await resultsReady(page);
+    await page.getByTestId('nav-projection').click();
+    await page.getByTestId('projection-run').click();
+    await page.locator('[data-testid="projection-status"][data-status="ready"]').waitFor({ timeout: 180_000 });
+    await page.getByTestId('nav-briefing').click();
+    await page.getByTestId('briefing-language').selectOption(language);
+    for (const id of ['hunan-flood', 'shandong-medical']) {
+      const box = page.getByTestId(`briefing-case-${id}`);
+      if (!(await box.isChecked())) await box.check();
+    }
+    await page.getByTestId('briefing-generate').click();
+    const frame = page.getByTestId('briefing-preview');
+    await frame.waitFor({ timeout: 180_000 });
+    const html = await frame.getAttribute('srcdoc');
+    expect(html).toBeTruthy();
+    // Print the previewed document to PDF as the desktop app does (Chromium's printToPDF), then read it back.
+    const printer = await session.browser.newPage();
+    await printer.setContent(html!, { waitUntil: 'load' });
+    mkdirSync(DOWNLOADS, { recursive: true });
+    const pdfPath = join(DOWNLOADS, `briefing-${language}.pdf`);
+    writeFileSync(pdfPath, await printer.pdf({ format: 'A4', printBackground: true }));
+    await printer.close();
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+    // The projection runs from the dataset year over the Projection screen's span.
+    expect(text).toContain('2024');
+    expect(text).toContain('2029');
+    // The cases as they happened: the review's amounts, and charity outside government cost.
+    expect(text).toMatch(language === 'zh' ? /5,000元/ : /5,000 yuan/);
+    expect(text).toMatch(language === 'zh' ? /不计入政府救助支出/ : /not government cost/);
+    // No status code or probability printed as money, and no household amount rounded to 0.00万元.
+    expect(text).not.toMatch(/0\.00万元/);
+    expect(text).not.toMatch(/\b[0-4]元\b/);
+    expect(text).not.toMatch(/0\.\d\d元/);
+    // Percentage-point changes are worded as such.
+    expect(text).toMatch(language === 'zh' ? /个百分点/ : /\bpp\b/);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '2',
+      pdfPath,
+      join(DOWNLOADS, `briefing-${language}`),
+    ]);
   });
 });
