@@ -69,6 +69,14 @@ export {
   replicationTables,
 } from './montecarlo/replications.ts';
 export type { RunReplicationsInput } from './montecarlo/replications.ts';
+export {
+  SINGLE_YEAR_UNCERTAIN_PARAMS,
+  bootstrapWeights,
+  describeMcSources,
+  drawParams,
+  mcSources,
+} from './montecarlo/uncertainty.ts';
+export type { McSources, UncertainParam } from './montecarlo/uncertainty.ts';
 
 // Household trace
 export type { HouseholdRecord, TraceStep, HouseholdTraceRun, HouseholdTrace } from './trace/types.ts';

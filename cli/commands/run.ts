@@ -2,7 +2,7 @@
 // and provenance in an output folder; expected value by default, Monte Carlo percentiles with --mode mc.
 import os from 'node:os';
 import path from 'node:path';
-import { ENGINE_VERSION, povertyLineText } from '../../sim/index.ts';
+import { ENGINE_VERSION, describeMcSources, povertyLineText } from '../../sim/index.ts';
 import { choiceOption, flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
@@ -171,6 +171,9 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
       io,
       `  总支出 total cost (亿元 100M yuan): ${fmt(m['cost.total']?.p5, 1e8)} · ${fmt(m['cost.total']?.p50, 1e8)} · ${fmt(m['cost.total']?.p95, 1e8)}`,
     );
+    const sources = describeMcSources(outcome.mc.sources);
+    println(io, `  不确定性来源 / Uncertainty sources: ${sources.zh}`);
+    println(io, `  ${sources.en}`);
   }
   if (outDir !== undefined) {
     println(io);

@@ -1,6 +1,6 @@
 // Converts engine outputs (summary tables, decile rows, household columns, Monte Carlo summaries) into column tables
 // for the writers, with snake_case column names that read well in SQL, CSV and spreadsheets.
-import { AREA_ALL, RATE_METRICS, SUM_METRICS } from '../../sim/index.ts';
+import { AREA_ALL, RATE_METRICS, SUM_METRICS, describeMcSources } from '../../sim/index.ts';
 import type { DecileRow, HouseholdResult, McSummary, McTables, MetricId, SummaryTable } from '../../sim/index.ts';
 import { householdResultColumns, snakeColumn } from '../../datasets/import/handoff.ts';
 import type { Column, ColumnTable } from '../output/column-table.ts';
@@ -109,7 +109,20 @@ export function mcToColumns(name: string, summary: McSummary): ColumnTable {
     p50.push(m.p50);
     p95.push(m.p95);
   }
-  return { name, columns: { metric, replications: metric.map(() => summary.replications), mean, p5, p50, p95 } };
+  const sources = describeMcSources(summary.sources);
+  return {
+    name,
+    columns: {
+      metric,
+      replications: metric.map(() => summary.replications),
+      mean,
+      p5,
+      p50,
+      p95,
+      uncertainty_zh: metric.map(() => sources.zh),
+      uncertainty_en: metric.map(() => sources.en),
+    },
+  };
 }
 
 /**

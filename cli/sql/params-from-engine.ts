@@ -39,5 +39,7 @@ export function sqlParamsFromResolved(resolved: ResolvedParams): SqlRuleParams {
     rigidIncomeMultiplier: v['rigid.incomeMultiplier'],
     takeupMonitored: v['takeup.monitored'],
     takeupUnmonitored: v['takeup.unmonitored'],
+    certifyShare: v['takeup.certifyShare'],
+    certifyRate: v['takeup.certifyRate'],
   };
 }

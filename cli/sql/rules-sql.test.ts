@@ -38,6 +38,8 @@ const PARAMS: SqlRuleParams = {
   rigidIncomeMultiplier: 1,
   takeupMonitored: 0.85,
   takeupUnmonitored: 0.4,
+  certifyShare: 0.7,
+  certifyRate: 0.4,
 };
 
 type Row = Partial<Record<Exclude<keyof HouseholdArrays, 'count'>, number>>;
@@ -124,11 +126,12 @@ describe('SQL rules (DuckDB-wasm)', () => {
   });
 
   it('treats income exactly at the standard as not dibao-eligible (strict <) but marginal', () => {
-    // 12000/12 = 1000 is not < 1000; 1000 < 1.5 × 1000 → marginal; unmonitored p = 0.4; special 500 × 2 persons.
+    // 12000/12 = 1000 is not < 1000; 1000 < 1.5 × 1000 → marginal; certified in the first year with rate 0.4 ×
+    // eventual share 0.7 = 0.28 (not the dibao take-up); special 500 × 2 persons.
     const totals = run([{ size: 2, incomePc: 12000 }]);
     expect(totals.map((t) => t.programme)).toEqual([3]);
-    expect(totals[0].households).toBeCloseTo(0.4, 9);
-    expect(totals[0].cost.marginal_special).toBeCloseTo(0.4 * 1000, 9);
+    expect(totals[0].households).toBeCloseTo(0.28, 9);
+    expect(totals[0].cost.marginal_special).toBeCloseTo(0.28 * 1000, 9);
   });
 
   it('passes assets exactly at the limit (≤) and fails just above it, or with a car or a second home', () => {

@@ -52,6 +52,9 @@ export interface SqlRuleParams {
   /** Take-up of newly eligible households, monitored and not. */
   takeupMonitored: number;
   takeupUnmonitored: number;
+  /** Marginal/rigid certification of the newly eligible: eventual share and yearly rate (first year: their product). */
+  certifyShare: number;
+  certifyRate: number;
 }
 
 /** Table names the query reads: households (columns of HH_SQL_COLUMNS) and cells (see cellsArrowTable). */
@@ -76,7 +79,9 @@ function bool(value: boolean): string {
  * uses countable income, the tekun and marginal tests use per-capita income as §2.2 and §2.3 word it. "Already
  * enrolled" (§3.2) means enrolled in the same family of programmes: cash (dibao, tekun) or low-income status
  * (marginal, rigid), so a dibao household that becomes tekun-eligible is transferred, not re-drawn. A household in any
- * programme counts as monitored (§2.8) for the take-up of a programme it is newly eligible for.
+ * programme counts as monitored (§2.8) for the take-up of a programme it is newly eligible for. Marginal and rigid
+ * status is certified separately: a newly eligible household is certified in its first year with certification rate ×
+ * eventual share.
  */
 export function householdRulesSql(p: SqlRuleParams, t: SqlRuleTables): string {
   const supplements: [string, number][] = [
@@ -144,6 +149,7 @@ enrolled AS (
     CASE
       WHEN status = 0 THEN 0.0
       WHEN (programme IN (1, 2) AND status IN (1, 2)) OR (programme IN (3, 4) AND status IN (3, 4)) THEN 1.0
+      WHEN status IN (3, 4) THEN ${num(p.certifyRate)} * ${num(p.certifyShare)}
       WHEN monitored = 1 OR programme <> 0 THEN ${num(p.takeupMonitored)}
       ELSE ${num(p.takeupUnmonitored)}
     END AS p_enrol

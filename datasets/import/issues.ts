@@ -28,11 +28,20 @@ export function hasErrors(issues: readonly DataIssue[]): boolean {
   return issues.some((i) => i.severity === 'error');
 }
 
-/** Format example rows for a message: "第 3、7 行" / "rows 3, 7". */
+/**
+ * The row numbers a user finds in a spreadsheet: data row N (1-based, as `examples` holds them) is row N + 1 when
+ * the header is row 1, as in Excel, WPS or a text editor's line numbers of a CSV.
+ */
+export function spreadsheetRows(examples: readonly number[]): number[] {
+  return examples.map((row) => row + 1);
+}
+
+/** Format example rows for a message, in spreadsheet rows (header = row 1): "第 4、8 行" / "rows 4, 8". */
 export function exampleText(examples: readonly number[]): { zh: string; en: string } {
   if (examples.length === 0) return { zh: '', en: '' };
+  const rows = spreadsheetRows(examples);
   return {
-    zh: `（例如第 ${examples.join('、')} 行）`,
-    en: ` (e.g. row${examples.length > 1 ? 's' : ''} ${examples.join(', ')})`,
+    zh: `（例如第 ${rows.join('、')} 行，表头为第 1 行）`,
+    en: ` (e.g. row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}, counting the header as row 1)`,
   };
 }

@@ -70,6 +70,7 @@ dibao_standard_avg_urban_est,790,yuan/person/month,2024,low,extrapolated from 20
 dibao_standard_avg_rural_est,610,yuan/person/month,2024,low,extrapolated from 2022 at about 5% a year; verify before official use
 disaster_new_dibao_tekun_persons,2.89,10k persons,2024,high,2024 social assistance review (People's Daily 2025): new dibao and tekun recipients due to disasters
 disaster_temporary_assistance_person_times,34.33,10k person-times,2024,high,2024 social assistance review (People's Daily 2025): temporary assistance due to disasters
+disaster_affected_person_times,9413,10k person-times,2024,high,Ministry of Emergency Management press conference 2025-01-15: natural disasters affected 94.13 million person-times in 2024 (3.645 million relocated; 64 thousand rooms collapsed)
 service_assistance_pilot_regions,69,regions,2024-08,high,MCA and MoF national service-type social assistance pilot plan (2024-08)
 provinces_raising_dibao_standard,26,provinces,2024,medium,MCA year-end briefing 2024-12-30 (26 provinces plus XPCC raised standards)
 income_quintile_mean_q1_national,9215,yuan/person/year,2023,high,NBS 2023 statistical communique (national five equal income groups: low-income group)

@@ -52,6 +52,8 @@ const SOURCE_ZH: Readonly<Record<string, string>> = {
     '国家统计局《2023年国民经济和社会发展统计公报》（中间偏上收入组）',
   'NBS 2023 statistical communique (high-income group)': '国家统计局《2023年国民经济和社会发展统计公报》（高收入组）',
   'NBS 2024 first-half income and consumption release': '国家统计局《2024年上半年居民收入和消费支出情况》',
+  'Ministry of Emergency Management press conference 2025-01-15: natural disasters affected 94.13 million person-times in 2024 (3.645 million relocated; 64 thousand rooms collapsed)':
+    '应急管理部2025年1月15日新闻发布会：2024年各种自然灾害共造成9,413万人次受灾（紧急转移安置364.5万人次，倒塌房屋6.4万间）',
 };
 
 /** A reference source in both languages; a source without a Chinese wording yet keeps its English text in both. */

@@ -3,6 +3,7 @@
 // add up (sharded runs), then read off once.
 import type { HouseholdArrays } from '../model/households.ts';
 import { assessedFactor, assessmentNormal } from '../rules/assessed-income.ts';
+import { incomeDynamics, incomeShock } from './dynamics.ts';
 import type { HouseholdState, ResolvedParams } from './types.ts';
 
 const BINS = 20000;
@@ -21,11 +22,19 @@ export function monitoringTargetShare(params: ResolvedParams): number {
  * Persons by income/standard ratio among households not yet monitored, plus all persons and those already monitored
  * (flagged, in a programme, or below the coverage multiplier). Additive: histograms of slices sum to the whole's.
  */
-export function monitoringMass(h: HouseholdArrays, params: ResolvedParams, state?: HouseholdState): Float64Array {
+export function monitoringMass(
+  h: HouseholdArrays,
+  params: ResolvedParams,
+  state?: HouseholdState,
+  rowOffset = 0,
+): Float64Array {
   const prevProg = state ? state.programme : h.programme;
   const mult = params.cell['monitoring.coverageMultiplier'];
   const bias = params.cell['takeup.assessedBias'];
   const noise = params.cell['takeup.assessedNoise'];
+  // The income the kernel sees this year: with a carried state, the same shock (same draw, same row) as the kernel's.
+  const dyn = incomeDynamics(params);
+  const shocks = dyn.on && state !== undefined ? state.shock : undefined;
   const mass = new Float64Array(MONITORING_MASS_LENGTH);
   let total = 0;
   let already = 0;
@@ -33,9 +42,11 @@ export function monitoringMass(h: HouseholdArrays, params: ResolvedParams, state
     const c = (h.region[i] << 1) | h.area[i];
     const persons = h.weight[i] * params.populationFactor[c] * h.size[i];
     total += persons;
+    const shockF =
+      shocks !== undefined ? Math.exp(incomeShock(dyn, shocks[i], i + rowOffset, params.yearIndex) - dyn.logMean) : 1;
     // The platform sees assessed income, as the kernel's eligibility tests do.
     const af = assessedFactor(assessmentNormal(h.incomePc[i], h.earningsPc[i], h.size[i]), bias[c], noise[c]);
-    const ratio = (h.incomePc[i] * params.incomeFactor[c] * af) / 12 / params.standard[c];
+    const ratio = (h.incomePc[i] * params.incomeFactor[c] * shockF * af) / 12 / params.standard[c];
     if (h.monitored[i] > 0 || prevProg[i] !== 0 || (mult[c] > 0 && ratio < mult[c])) {
       already += persons;
       continue;
@@ -69,8 +80,13 @@ export function monitoringCutoff(target: number, mass: Float64Array): number {
  * `monitoring.targetShare` × phase of the population (already monitored households count first, the lowest ratios
  * are added next). Returns -Infinity when the target is off or already met.
  */
-export function monitoringTargetRatio(h: HouseholdArrays, params: ResolvedParams, state?: HouseholdState): number {
+export function monitoringTargetRatio(
+  h: HouseholdArrays,
+  params: ResolvedParams,
+  state?: HouseholdState,
+  rowOffset = 0,
+): number {
   const target = monitoringTargetShare(params);
   if (!(target > 0)) return -Infinity;
-  return monitoringCutoff(target, monitoringMass(h, params, state));
+  return monitoringCutoff(target, monitoringMass(h, params, state, rowOffset));
 }

@@ -36,6 +36,7 @@ import {
 } from './metrics.ts';
 import type { ComponentId } from './metrics.ts';
 import { incomeDeciles } from './deciles.ts';
+import { incomeDynamics, incomeShock as incomeShockImported } from './dynamics.ts';
 import { monitoringTargetRatio } from './monitoring-target.ts';
 import type { HouseholdResult, HouseholdState, ResolvedParams, SimOptions, YearResult } from './types.ts';
 
@@ -53,12 +54,15 @@ const singlePersonMonthly = singlePersonMonthlyImported;
 const supplementMonthly = supplementMonthlyImported;
 const tekunCareMonthly = tekunCareMonthlyImported;
 const tekunLivingMonthly = tekunLivingMonthlyImported;
+const incomeShock = incomeShockImported;
 const tekunCentralisedWeight = tekunCentralisedWeightImported;
 const orphanAllowanceMonthly = orphanAllowanceMonthlyImported;
 const orphanOnly = orphanOnlyImported;
 const programmeOneOffPersons = programmeOneOffPersonsImported;
 const tekunMembers = tekunMembersImported;
 const DRAW_TAKEUP = DRAW.takeup;
+const DRAW_CERTIFY = DRAW.certify;
+const DRAW_CERTIFY_YEAR = DRAW.certifyYear;
 const DRAW_MEDICAL = DRAW.medical;
 const DRAW_OTHER = DRAW.other;
 const DRAW_DISASTER = DRAW.disaster;
@@ -224,12 +228,18 @@ export function simulateYear(
         programme: new Uint8Array(n),
         enrol: new Float64Array(n),
         gradualExit: new Uint8Array(n),
+        shock: new Float32Array(n),
       })
     : undefined;
   const prevProgArr = state ? state.programme : h.programme;
   const prevEnrolArr = state ? state.enrol : undefined;
   const prevGEArr = state ? state.gradualExit : h.gradualExit;
-  const monRatio = options.monitoringRatio ?? monitoringTargetRatio(h, params, state);
+  const monRatio = options.monitoringRatio ?? monitoringTargetRatio(h, params, state, rowOffset);
+  // Income shocks of projection years (carried years only; sim/kernel/dynamics.ts).
+  const dyn = incomeDynamics(params);
+  const prevShockArr = dyn.on && state !== undefined ? state.shock : undefined;
+  const yearIndex = params.yearIndex;
+  const certifyYearDraw = DRAW_CERTIFY_YEAR + yearIndex;
   const fast = options.fastPath ?? true;
   // Every array the loop reads is a local, so its data pointer and length are loaded once, not per household.
   const hhArea = h.area;
@@ -255,6 +265,7 @@ export function simulateYear(
   const hhSize = h.size;
   const hhTekunProfile = h.tekunProfile;
   const hhWeight = h.weight;
+  const wfA = options.weightFactor;
   const hhWorking = h.working;
   const assetMonthsA = P['dibao.assetMonths'];
   const assetTestA = P['dibao.assetTest'];
@@ -315,6 +326,8 @@ export function simulateYear(
   const tkMultA = P['tekun.livingMultiplier'];
   const tuMonA = P['takeup.monitored'];
   const tuUnmonA = P['takeup.unmonitored'];
+  const certShareA = P['takeup.certifyShare'];
+  const certRateA = P['takeup.certifyRate'];
   const fPopA = params.populationFactor;
   const affectedShareA = P['disaster.affectedShare'];
   const lossShareA = P['disaster.incomeLossShare'];
@@ -324,13 +337,21 @@ export function simulateYear(
 
   for (let i = 0; i < n; i++) {
     const c = (hhRegion[i] << 1) | hhArea[i];
-    const w = hhWeight[i] * fPopA[c];
+    const w = wfA !== undefined ? hhWeight[i] * fPopA[c] * wfA[i] : hhWeight[i] * fPopA[c];
     const b = c * METRIC_COUNT;
     cells[b + K_SAMPLE] += 1;
     cells[b + K_HH] += w;
     cells[b + K_PERSONS] += w * hhSize[i];
+    let shockF = 1;
+    if (prevShockArr !== undefined) {
+      const e = incomeShock(dyn, prevShockArr[i], i + rowOffset, yearIndex);
+      shockF = Math.exp(e - dyn.logMean);
+      if (nextState !== undefined) nextState.shock[i] = e;
+    } else if (nextState !== undefined) {
+      nextState.shock[i] = 0;
+    }
     // Survey income (deciles, targeting, poverty) and assessed income (every eligibility test): the error model.
-    const surveyBase = hhIncomePc[i] * fIncA[c];
+    const surveyBase = hhIncomePc[i] * fIncA[c] * shockF;
     const af = assessedFactor(assessmentNormal(hhIncomePc[i], hhEarningsPc[i], hhSize[i]), biasA[c], noiseA[c]);
     const incomeBase = surveyBase * af;
     const pa = affectedShareA[c];
@@ -349,7 +370,7 @@ export function simulateYear(
       if (outside) {
         // Same value as rules/dibao countableIncomeMonthlyPc; only a disregard or negative earnings change it.
         const dr = disregardA[c];
-        const earnRaw = hhEarningsPc[i] * fIncA[c] * af;
+        const earnRaw = hhEarningsPc[i] * fIncA[c] * shockF * af;
         const earnPc = earnRaw < incomePc ? earnRaw : incomePc;
         const countable =
           dr > 0 || earnPc < 0 ? incM - Math.min(hhWorking[i] * dr * s, (earnPc * size) / 12) / size : incM;
@@ -459,7 +480,7 @@ export function simulateYear(
       const size = hhSize[i];
       const s = stdA[c];
       const fInc = fIncA[c];
-      const earnRaw = hhEarningsPc[i] * fInc * af;
+      const earnRaw = hhEarningsPc[i] * fInc * shockF * af;
       const earnPc = earnRaw < incomePc ? earnRaw : incomePc;
       const working = hhWorking[i];
       // countableIncomeMonthlyPc
@@ -504,22 +525,47 @@ export function simulateYear(
       let p = 0;
       let entrant = 0;
       if (status !== 0) {
-        const tu = monNotEnrolled ? tuMonA[c] : tuUnmonA[c];
         const famNow = cashStatus ? 1 : 2;
         const famPrev = cashPrev ? 1 : prevProg === 3 || prevProg === 4 ? 2 : 0;
-        if (mc) {
-          const drawn = uniformFn(seed, rep, i + rowOffset, DRAW_TAKEUP) < tu ? 1 : 0;
-          const stayed = famNow === famPrev && prevEnrol >= 0.5 ? 1 : 0;
-          p = stayed === 1 ? 1 : drawn;
-          entrant = p - stayed;
-        } else if (famNow === famPrev) {
-          p = prevEnrol + (1 - prevEnrol) * tu;
-          entrant = p - prevEnrol;
+        const same = famNow === famPrev;
+        if (cashStatus) {
+          // Dibao/tekun take-up: one persistent draw per household (the same in every year), so a household that
+          // stayed eligible and did not enrol is not drawn again; only a higher take-up this year reaches it
+          // (EV: max(last year's probability, take-up)).
+          const tu = monNotEnrolled ? tuMonA[c] : tuUnmonA[c];
+          if (mc) {
+            const drawn = uniformFn(seed, rep, i + rowOffset, DRAW_TAKEUP) < tu ? 1 : 0;
+            const stayed = same && prevEnrol >= 0.5 ? 1 : 0;
+            p = stayed === 1 ? 1 : drawn;
+            entrant = p - stayed;
+          } else if (same) {
+            p = prevEnrol > tu ? prevEnrol : tu;
+            entrant = p - prevEnrol;
+          } else {
+            p = tu;
+            entrant = p;
+          }
         } else {
-          p = tu;
-          entrant = p;
+          // Marginal/rigid certification: a household that will be certified (share C, persistent draw) completes
+          // certification at rate h a year while eligible, so new certifications phase in:
+          // EV p(t) = p(t−1) + h (C − p(t−1)), first year h·C; already certified households stay certified.
+          const cs = certShareA[c];
+          const cr = certRateA[c];
+          if (mc) {
+            const stayed = same && prevEnrol >= 0.5;
+            p =
+              stayed ||
+              (uniformFn(seed, rep, i + rowOffset, DRAW_CERTIFY) < cs &&
+                uniformFn(seed, rep, i + rowOffset, certifyYearDraw) < cr)
+                ? 1
+                : 0;
+          } else if (same) {
+            const next = prevEnrol + cr * (cs - prevEnrol);
+            p = next > prevEnrol ? next : prevEnrol;
+          } else {
+            p = cr * cs;
+          }
         }
-        if (!cashStatus) entrant = 0;
       }
       let leaver = 0;
       let ge = 0;

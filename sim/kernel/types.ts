@@ -49,13 +49,17 @@ export interface SimOptions {
   decile?: Uint8Array;
   /** Monitoring-by-share income/standard cutoff (from `monitoringTargetRatio`); computed if omitted. */
   monitoringRatio?: number;
+  /** Per-household factors on the weights (e.g. bootstrap replicate weights, `sim/montecarlo/uncertainty.ts`);
+   * sample counts are unaffected. Default: none (factor 1). */
+  weightFactor?: Float64Array;
   /** Use the inline fast path for households outside every programme (default true; tests compare with false). */
   fastPath?: boolean;
   /** Produce `nextState` for the next projection year (default false: single-year runs skip it). */
   carryState?: boolean;
   /** Buffers to write `nextState` into (reused across years; must not be the `state` being read). */
   stateInto?: HouseholdState;
-  /** Status carried from the previous projection year; the dataset's current status if omitted. */
+  /** Status carried from the previous projection year; the dataset's current status if omitted. Income shocks
+   * (`projection.incomeShockSd`) apply only to carried years. */
   state?: HouseholdState;
 }
 
@@ -65,6 +69,8 @@ export interface HouseholdState {
   enrol: Float64Array;
   /** 1 if in the gradual exit period at the start of the year. */
   gradualExit: Uint8Array;
+  /** The household's income shock e(t−1), log deviation from its growth path (`sim/kernel/dynamics.ts`). */
+  shock: Float32Array;
 }
 
 /** Per-household result columns (one element per household). Expected values in EV mode, draws in MC mode. */

@@ -1,5 +1,6 @@
 // Monte Carlo replications: a host may split N replications across workers (from/to) and merge the parts; national
 // percentiles of every total, and percentile tables at any region level built from each replication's cell sums.
+// Each replication draws the year's random events, bootstrap weights (sampling) and uncertain parameters.
 import type { HouseholdArrays } from '../model/households.ts';
 import type { RegionArrays } from '../model/regions.ts';
 import { METRIC_COUNT, SUM_METRICS } from '../kernel/metrics.ts';
@@ -7,6 +8,7 @@ import type { MetricId, SumMetricId } from '../kernel/metrics.ts';
 import { simulateYear } from '../kernel/simulate-year.ts';
 import type { ResolvedParams } from '../kernel/types.ts';
 import { aggregate } from '../outputs/aggregate.ts';
+import { bootstrapWeights, drawParams, mcSources } from './uncertainty.ts';
 import type { McSummary, McTables, RegionLevel, ReplicationResult, SummaryTable } from '../outputs/types.ts';
 
 /** Input of `runReplications`: data, resolved parameters and the replication range [from, to). */
@@ -19,6 +21,10 @@ export interface RunReplicationsInput {
   to: number;
   /** Deciles from `incomeDeciles`, computed once per worker if omitted. */
   decile?: Uint8Array;
+  /** Include sampling uncertainty (bootstrap weights within region × area; default true). */
+  sampling?: boolean;
+  /** Include parameter uncertainty (catalogue ranges; default true). */
+  parameters?: boolean;
 }
 
 /** Run replications from..to-1 and return their totals and cell sums (bit-identical whatever the split). */
@@ -28,21 +34,41 @@ export function runReplications(input: RunReplicationsInput): ReplicationResult 
   const stride = cellCount * METRIC_COUNT;
   const totals = new Float64Array(count * METRIC_COUNT);
   const cells = new Float64Array(count * stride);
+  const sources = mcSources(input.sampling ?? true, input.parameters ?? true);
+  const weights = sources.sampling ? new Float64Array(input.households.count) : undefined;
   for (let r = 0; r < count; r++) {
-    const year = simulateYear(input.households, input.regions, input.params, {
-      mode: 'mc',
-      seed: input.seed,
-      replication: input.from + r,
-      householdColumns: false,
-      decile: input.decile,
-    });
+    const replication = input.from + r;
+    const year = simulateYear(
+      input.households,
+      input.regions,
+      drawParams(input.params, input.seed, replication, sources.parameters),
+      {
+        mode: 'mc',
+        seed: input.seed,
+        replication,
+        householdColumns: false,
+        decile: input.decile,
+        weightFactor: weights && bootstrapWeights(input.households, cellCount, input.seed, replication, 0, weights),
+      },
+    );
     cells.set(year.cells, r * stride);
     for (let c = 0; c < cellCount; c++) {
       for (let k = 0; k < METRIC_COUNT; k++) totals[r * METRIC_COUNT + k] += year.cells[c * METRIC_COUNT + k];
     }
   }
   const { year, priceIndex, standard } = input.params;
-  return { from: input.from, to: input.to, seed: input.seed, totals, cells, cellCount, year, priceIndex, standard };
+  return {
+    from: input.from,
+    to: input.to,
+    seed: input.seed,
+    totals,
+    cells,
+    cellCount,
+    year,
+    priceIndex,
+    standard,
+    sources,
+  };
 }
 
 /** Merge replication parts (any order) into one contiguous result; parts must not overlap. */
@@ -69,6 +95,7 @@ export function mergeReplications(parts: ReplicationResult[]): ReplicationResult
     year: first ? first.year : 0,
     priceIndex: first ? first.priceIndex : 1,
     standard: first ? first.standard : new Float64Array(0),
+    sources: first ? first.sources : mcSources(false, false),
   };
 }
 
@@ -99,7 +126,7 @@ export function summariseReplications(result: ReplicationResult): McSummary {
       p95: percentile(col, 0.95),
     };
   });
-  return { replications: n, metrics };
+  return { replications: n, metrics, sources: result.sources };
 }
 
 function emptyLike(table: SummaryTable): SummaryTable {

@@ -1,5 +1,6 @@
 // Public output table types: columnar summaries by region level × area, and Monte Carlo summaries.
 import type { MetricId, SumMetricId } from '../kernel/metrics.ts';
+import type { McSources } from '../montecarlo/uncertainty.ts';
 
 /** Region level of a summary table: national total, province, or the dataset's finest region level. */
 export type RegionLevel = 'national' | 'province' | 'region';
@@ -32,6 +33,8 @@ export interface SummaryTable {
 export interface McSummary {
   replications: number;
   metrics: Partial<Record<SumMetricId, { mean: number; p5: number; p50: number; p95: number }>>;
+  /** The sources of uncertainty the replications include. */
+  sources: McSources;
 }
 
 /**
@@ -49,6 +52,8 @@ export interface ReplicationResult {
   year: number;
   priceIndex: number;
   standard: Float64Array;
+  /** The sources of uncertainty the replications include. */
+  sources: McSources;
 }
 
 /** Mean and percentiles across replications of every metric of a region level's summary table. */

@@ -47,6 +47,7 @@ export function sliceState(state: HouseholdState, from: number, to: number): Hou
     programme: state.programme.subarray(from, to),
     enrol: state.enrol.subarray(from, to),
     gradualExit: state.gradualExit.subarray(from, to),
+    shock: state.shock.subarray(from, to),
   };
 }
 

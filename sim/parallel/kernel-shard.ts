@@ -45,7 +45,12 @@ export interface ShardReply {
 }
 
 function newState(n: number): HouseholdState {
-  return { programme: new Uint8Array(n), enrol: new Float64Array(n), gradualExit: new Uint8Array(n) };
+  return {
+    programme: new Uint8Array(n),
+    enrol: new Float64Array(n),
+    gradualExit: new Uint8Array(n),
+    shock: new Float32Array(n),
+  };
 }
 
 /** The worker-side half of a sharded kernel. */
@@ -82,7 +87,12 @@ export class KernelShard {
   private mass(params: ResolvedParams, start: StartState): ShardReply {
     const state = this.startState(start);
     const cells = this.blocks.map((b, k) =>
-      monitoringMass(this.blockHouseholds[k], params, state && sliceState(state, b.from, b.to)),
+      monitoringMass(
+        this.blockHouseholds[k],
+        params,
+        state && sliceState(state, b.from, b.to),
+        this.data.rowOffset + b.from,
+      ),
     );
     return { cells, deciles: [] };
   }

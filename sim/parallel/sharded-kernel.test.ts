@@ -147,6 +147,15 @@ describe('sharded kernel', { timeout: 60_000 }, () => {
     expect(monitored[1]).toBeGreaterThan(monitored[0]);
   });
 
+  it('projects a Monte Carlo replication like the in-process one: income shocks and certification draws by row', async () => {
+    const run = { mode: 'mc' as const, seed: 3, replication: 2 };
+    const big = syntheticHouseholds(Math.round(2.4 * BLOCK_ROWS), regions, 13, 0.3);
+    const inProcess = project(big, regions, scenario, run);
+    const sharded = await kernelOf(big, 3, BLOCK_ROWS).project(scenario, run);
+    sharded.years.forEach((y, t) => expect(y.cells).toEqual(inProcess.years[t].cells));
+    expect(national(inProcess.years[2], 'entrants.households')).toBeGreaterThan(0);
+  });
+
   it('queues concurrent runs so their carried status never mixes', async () => {
     const kernel = kernelOf(h, 2, blockRows);
     const other: Scenario = { ...scenario, name: 'other', params: { standard: { scalePct: 40 } } };

@@ -58,8 +58,13 @@ export interface ParamDef {
   regional: boolean;
   /** True if the baseline value per region comes from the dataset; `default` is then only a fallback. */
   fromDataset?: boolean;
-  /** How well the default is grounded, for modelling assumptions (high: published figure; low: judgement). */
+  /** How well the default is known: a published figure (high), derived from one (medium), or an assumption (low). */
   confidence?: 'high' | 'medium' | 'low';
+  /**
+   * Plausible range of the true value, [low, high] in the parameter's unit, around the default. Monte Carlo draws the
+   * parameter uniformly within it (as a shift of the scenario's value) for parameter uncertainty.
+   */
+  uncertainty?: readonly [number, number];
   /** The switch (a catalogue id) this parameter takes effect under, e.g. the consumption ratios under
    * `standard.useConsumptionRatio`: a reader who sees the switch turned on must also see these values. */
   appliesWith?: string;

@@ -36,17 +36,41 @@ describe('project', () => {
     expect(growth).toBeLessThan(Math.abs(monitored[2] / monitored[1] - 1));
   });
 
-  it('carries enrolment forward so eligible non-enrolled households get further chances', () => {
+  it('does not draw take-up again for households that stay eligible; a take-up rise reaches them', () => {
+    // No income shocks and incomes, consumption and standards all growing 4%: every household's tests give the same
+    // answers each year, so an eligible household that did not enrol stays out (EV max(p, take-up) = p) instead of
+    // getting a fresh chance every year.
     const flat: Scenario = {
       schemaVersion: 1,
       name: 'flat',
-      projection: { startYear: 2025, years: 2, standardPath: 'fixed' },
-      params: { projection: { incomeGrowth: 0.04, standardRise: 0.04, populationGrowth: 0 } },
+      projection: { startYear: 2025, years: 3, standardPath: 'fixed' },
+      params: {
+        projection: {
+          incomeGrowth: 0.04,
+          consumptionGrowth: 0.04,
+          standardRise: 0.04,
+          populationGrowth: 0,
+          incomeShockSd: 0,
+        },
+      },
     };
     const p = project(h, regions, flat);
     const excl = p.years.map((y) => total(y, 'exclusion.households'));
-    expect(excl[1]).toBeLessThan(excl[0]);
-    expect(excl[2]).toBeLessThan(excl[1]);
+    const dibao = p.years.map((y) => total(y, 'persons.dibao'));
+    expect(excl[1]).toBeGreaterThan(0);
+    expect(excl[2]).toBeCloseTo(excl[1], 6);
+    expect(excl[3]).toBeCloseTo(excl[1], 6);
+    expect(dibao[3]).toBeCloseTo(dibao[2], 6);
+    expect(total(p.years[2], 'entrants.households')).toBeCloseTo(0, 6);
+    // Take-up of the monitored rising from 0.85 to 0.95 in 2027 (phased over 3 years: +1/3 of the change a year).
+    const rise = project(h, regions, {
+      ...flat,
+      params: { ...flat.params, takeup: { monitored: 0.95, phaseYears: 3 } },
+    });
+    const exclRise = rise.years.map((y) => total(y, 'exclusion.households'));
+    expect(exclRise[1]).toBeLessThan(exclRise[0]);
+    expect(exclRise[2]).toBeLessThan(exclRise[1]);
+    expect(exclRise[3]).toBeCloseTo(exclRise[2], 6);
   });
 
   it('real cost deflates nominal cost', () => {

@@ -29,5 +29,21 @@ export function uniform(seed: number, replication: number, index: number, draw: 
   return fmix32((row ^ Math.imul(draw + 1, 0xc2b2ae3d)) >>> 0) / 4294967296;
 }
 
-/** Draw ids used by the kernel (one per random event of a household). */
-export const DRAW = { affected: 0, takeup: 1, medical: 2, other: 3, disaster: 4, housing: 5 } as const;
+/**
+ * Draw ids used by the kernel (one per random event of a household). `certifyYear + yearIndex` is the yearly
+ * certification draw (ids from 16 up); `income` keys the income shocks of projection years, `bootstrap` a household's
+ * bootstrap weight in a Monte Carlo replication and `param` a parameter's draw (keyed by the parameter's index).
+ */
+export const DRAW = {
+  affected: 0,
+  takeup: 1,
+  medical: 2,
+  other: 3,
+  disaster: 4,
+  housing: 5,
+  certify: 6,
+  income: 7,
+  bootstrap: 8,
+  param: 9,
+  certifyYear: 16,
+} as const;

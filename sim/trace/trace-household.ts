@@ -434,11 +434,15 @@ function run(rec: HouseholdRecord, scenario: Scenario, options: TraceOptions): H
   });
   list.push({
     id: 'enrolment',
-    labelZh: '纳入概率（已在保且仍符合者保留；新符合者按纳入率）',
-    labelEn: 'Enrolment probability (enrolled eligible stay; newly eligible enrol at take-up)',
+    labelZh:
+      '纳入概率（已在保且仍符合者保留；新符合低保/特困者按纳入率；新符合边缘/刚性支出者首年认定率 = 年认定率 × 最终比例）',
+    labelEn:
+      'Enrolment probability (enrolled eligible stay; newly dibao/tekun-eligible enrol at take-up; newly marginal/rigid-eligible are certified in the first year at rate × eventual share)',
     inputs: {
       takeupMonitored: params.cell['takeup.monitored'][rec.area],
       takeupUnmonitored: params.cell['takeup.unmonitored'][rec.area],
+      certifyShare: params.cell['takeup.certifyShare'][rec.area],
+      certifyRate: params.cell['takeup.certifyRate'][rec.area],
     },
     unit: 'probability',
     result: enrol,

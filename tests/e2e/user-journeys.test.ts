@@ -217,6 +217,14 @@ describe.each(LANGUAGES)('researcher (%s)', (language) => {
     else await page.getByTestId('solve-budget-result-unreachable').waitFor();
     await screenshot(page, `journey-researcher-budget-${language}`);
 
+    // The tornado at ±10% around the current values: every bar is a modest, stated swing, not a parameter's whole range.
+    await page.getByTestId('sensitivity-swing').selectOption('0.1');
+    await page.getByTestId('sensitivity-run').click();
+    await page.getByTestId('tornado-table').waitFor({ timeout: 300_000 });
+    expect(await page.getByTestId('sensitivity-swing-note').innerText()).toMatch(/10%/);
+    const bars = Number(await page.getByTestId('tornado-chart').getAttribute('data-bars'));
+    expect(bars).toBeGreaterThan(3);
+
     await page.getByTestId('nav-sql').click();
     await page
       .getByTestId('sql-editor')

@@ -88,6 +88,10 @@ describe('workbench journey on the demo data', () => {
     const provinces = await page.getByTestId('mc-province-table').innerText();
     expect(provinces).toContain('湖南');
     expect(provinces).toMatch(/\d – \d/);
+    // The panel says which uncertainty the intervals include: random events, sampling and parameters.
+    const sources = await page.getByTestId('mc-sources').innerText();
+    expect(sources).toContain('抽样误差');
+    expect(sources).toContain('参数');
     await screenshot(page, 'results-mc-zh');
   });
 
@@ -103,12 +107,12 @@ describe('workbench journey on the demo data', () => {
     await screenshot(page, 'compare-zh');
   });
 
-  it('runs a projection for several years', async () => {
+  it('runs a projection for several years, from the dataset year (2024) over five years', async () => {
     const { page } = session;
     await page.getByTestId('nav-projection').click();
     await page.getByTestId('projection-run').click();
     await page.locator('[data-testid="projection-status"][data-status="ready"]').waitFor({ timeout: 180_000 });
-    expect(await page.getByTestId('projection-table').innerText()).toContain('2030');
+    expect(await page.getByTestId('projection-table').innerText()).toContain('2029');
     await screenshot(page, 'projection-zh');
   });
 

@@ -81,11 +81,13 @@ describe('validation rules', () => {
     expect(report.ok).toBe(true);
   });
 
-  it('reports wrong types with 1-based example rows', async () => {
+  it('reports wrong types with 1-based example rows, written as the spreadsheet row (header = row 1)', async () => {
     const report = await check(edit({ 3: { income_pc: 'abc' }, 5: { size: '2.5' } }));
     expect(find(report, 'wrong_type', 'income_pc')).toMatchObject({ count: 1, examples: [3], severity: 'error' });
     expect(find(report, 'wrong_type', 'size')).toMatchObject({ count: 1, examples: [5] });
-    expect(find(report, 'wrong_type', 'income_pc')?.message.en).toContain('row 3');
+    // Data row 3 is row 4 of the file as Excel shows it, under the header row.
+    expect(find(report, 'wrong_type', 'income_pc')?.message.en).toContain('row 4, counting the header as row 1');
+    expect(find(report, 'wrong_type', 'income_pc')?.message.zh).toContain('第 4 行');
   });
 
   it('reports nulls', async () => {

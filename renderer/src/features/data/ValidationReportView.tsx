@@ -1,5 +1,6 @@
 // The validation report as a table: severity, table, column, affected rows, example row numbers and the message,
 // in the reader's language. Errors first.
+import { spreadsheetRows } from '../../../../datasets/import/issues.ts';
 import type { ValidationReport } from '../../../../datasets/import/validate.ts';
 import type { DataIssue } from '../../../../datasets/import/issues.ts';
 import { fill } from '../../i18n/i18n';
@@ -54,7 +55,7 @@ export function ValidationReportView({ issues, testId }: ValidationReportViewPro
                 <td>{issue.table}</td>
                 <td>{issue.column ?? '—'}</td>
                 <td>{issue.count > 0 ? issue.count.toLocaleString() : '—'}</td>
-                <td>{issue.examples.length > 0 ? issue.examples.join(', ') : '—'}</td>
+                <td>{issue.examples.length > 0 ? spreadsheetRows(issue.examples).join(', ') : '—'}</td>
                 <td className="message">{language === 'zh' ? issue.message.zh : issue.message.en}</td>
               </tr>
             ))}

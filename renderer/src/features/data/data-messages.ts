@@ -45,7 +45,7 @@ export const useDataMessages = defineMessages({
     table: '表',
     column: '列',
     count: '行数',
-    examples: '示例行',
+    examples: '示例行（表头为第 1 行）',
     message: '说明',
     calibration: '校准表：模拟基线与公开数字',
     calibrationNote: '模拟值为演示数据在基线参数下的结果；目标值来自公开资料，注明来源、日期与可信度。',
@@ -161,7 +161,7 @@ export const useDataMessages = defineMessages({
     table: 'Table',
     column: 'Column',
     count: 'Rows',
-    examples: 'Example rows',
+    examples: 'Example rows (header = row 1)',
     message: 'Message',
     calibration: 'Calibration: simulated baseline vs public figures',
     calibrationNote:

@@ -71,6 +71,8 @@ export const INPUT_LABELS: Record<string, { zh: string; en: string }> = {
   monitored: { zh: '已监测', en: 'monitored' },
   takeupMonitored: { zh: '监测对象申领率', en: 'take-up (monitored)' },
   takeupUnmonitored: { zh: '非监测申领率', en: 'take-up (unmonitored)' },
+  certifyShare: { zh: '边缘/刚性认定最终比例', en: 'certification (eventual share)' },
+  certifyRate: { zh: '边缘/刚性年认定率', en: 'certification rate per year' },
   orphans: { zh: '孤儿人数', en: 'orphans' },
   supportType: {
     zh: '供养方式（0 未记录，1 集中，2 分散）',

@@ -391,6 +391,7 @@ function SensitivityPanel({ start }: { start: StartOutcome | null }) {
   const task = useInverseStore((s) => s.sensitivityTask);
   const runSensitivity = useInverseStore((s) => s.runSensitivity);
   const [outcome, setOutcome] = useState<SensitivityOutcome>('cost');
+  const [swing, setSwing] = useState<string>('0.2');
   const quantity = outcome === 'cost' ? 'money' : 'households';
   const bars = useMemo<TornadoBar[]>(() => {
     if (!task.result || !start) return [];
@@ -453,18 +454,30 @@ function SensitivityPanel({ start }: { start: StartOutcome | null }) {
           >
             {m.outcomeCases}
           </button>
+          <label className="control-label">
+            {m.swing}{' '}
+            <select value={swing} data-testid="sensitivity-swing" onChange={(event) => setSwing(event.target.value)}>
+              <option value="0.1">±10%</option>
+              <option value="0.2">±20%</option>
+              <option value="0.5">±50%</option>
+              <option value="range">{m.swingRange}</option>
+            </select>
+          </label>
           <button
             type="button"
             className="primary"
             data-testid="sensitivity-run"
             disabled={task.status === 'running'}
-            onClick={() => void runSensitivity()}
+            onClick={() => void runSensitivity(swing === 'range' ? 'range' : Number(swing))}
           >
             {m.runSensitivity}
           </button>
         </div>
       </div>
       <p className="muted">{m.tornadoHelp}</p>
+      <p className="muted" data-testid="sensitivity-swing-note">
+        {swing === 'range' ? m.swingRangeNote : fill(m.swingNote, { pct: Math.round(Number(swing) * 100) })}
+      </p>
       <TaskProgress task={task} testId="sensitivity" />
       {bars.length > 0 ? (
         <>

@@ -66,7 +66,9 @@ export interface InverseState {
   loadStart: () => Promise<void>;
   solveBudget: () => Promise<void>;
   solveCoverage: () => Promise<void>;
-  runSensitivity: () => Promise<void>;
+  /** Swings each key parameter by ± a share of its value (a share of its range when the value is 0), or over its
+   * whole catalogue range ('range'). */
+  runSensitivity: (swing?: 'range' | number) => Promise<void>;
 }
 
 const idle = <R>(): Task<R> => ({
@@ -190,11 +192,11 @@ export const useInverseStore = create<InverseState>((set, get) => {
         ),
       );
     },
-    runSensitivity: () =>
+    runSensitivity: (swing: 'range' | number = 0.2) =>
       runTask<SensitivityRow[]>('sensitivityTask', (onProgress) =>
         getEngine().call(
           'sensitivity',
-          { scenario: startScenario(get().startId).document },
+          { scenario: startScenario(get().startId).document, swing },
           { lane: 'sensitivity', onProgress },
         ),
       ),

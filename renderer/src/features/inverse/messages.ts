@@ -30,6 +30,11 @@ export const useInverseMessages = defineMessages({
     resultCoverageMonitored: '监测覆盖率',
     iterations: '二分迭代 {n} 次，用时 {ms} 毫秒',
     unreachable: '无法达到',
+    swing: '摆动幅度',
+    swingRange: '参数全范围',
+    swingNote:
+      '每个参数在当前值上下各摆动 {pct}%；当前值为 0 的参数（如分类施保比例、专项救助成本）摆动其取值范围的 {pct}%。',
+    swingRangeNote: '每个参数从目录最小值摆动到最大值（范围很宽的参数，如资产月数 0–120，会显得影响极大）。',
     saveAnswer: '存为新方案（可在比较、预测中使用）',
     savedAnswer: '已新建方案“{name}”并设为当前方案',
     tornadoTitle: '参数敏感性（龙卷风图）',
@@ -88,6 +93,12 @@ export const useInverseMessages = defineMessages({
     resultCoverageMonitored: 'Monitored share',
     iterations: '{n} bisection steps, {ms} ms',
     unreachable: 'Not reachable',
+    swing: 'Swing',
+    swingRange: 'whole range',
+    swingNote:
+      'Each parameter moves {pct}% below and above its current value; a parameter at 0 (supplement shares, special-assistance costs) moves by {pct}% of its range.',
+    swingRangeNote:
+      'Each parameter moves from its catalogue minimum to its maximum (a wide range, such as asset months 0–120, looks very influential).',
     saveAnswer: 'Save as a new scenario (for Compare and Projection)',
     savedAnswer: 'Created the scenario “{name}” and made it active',
     tornadoTitle: 'Parameter sensitivity (tornado)',

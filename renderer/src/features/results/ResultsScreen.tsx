@@ -17,6 +17,7 @@ import { fill, pick } from '../../i18n/i18n';
 import { formatValue, unitOf } from '../../format/units';
 import type { Quantity } from '../../format/units';
 import { getEngine } from '../../services/engine/engine';
+import { describeMcSources } from '../../../../sim/index.ts';
 import type { McResult, YearComparison } from '../../services/engine/engine-calls';
 import { decileOption, pairBarOption } from './chart-options';
 import {
@@ -637,6 +638,11 @@ export function ResultsScreen() {
           </div>
         </div>
         <p className="muted">{mc.summary ? fill(m.mcDone, { n: mc.summary.replications }) : m.mcHint}</p>
+        {mc.summary ? (
+          <p className="muted" data-testid="mc-sources">
+            {describeMcSources(mc.summary.sources)[language]}
+          </p>
+        ) : null}
         {mc.error ? <div className="error-box">{mc.error}</div> : null}
         {mcRows.length > 0 ? (
           <DataTable

@@ -16,6 +16,7 @@ import { sampleComparison } from './comparison-fixture';
 import { AREA_ALL } from '../../../../sim/outputs/types.ts';
 import { suppressMcTables } from '../../../../sim/outputs/suppress.ts';
 import { replicationTables, runReplications, summariseReplications } from '../../../../sim/montecarlo/replications.ts';
+import { mcSources } from '../../../../sim/montecarlo/uncertainty.ts';
 import { resolveScenario } from '../../../../sim/scenario/resolve.ts';
 import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/synthetic.ts';
 
@@ -25,6 +26,7 @@ describe('result model', () => {
     const figures = headlineFigures(cmp, {
       replications: 20,
       metrics: { 'cost.total': { mean: 1, p5: 1, p50: 2, p95: 3 } },
+      sources: mcSources(true, true),
     });
     const byId = Object.fromEntries(figures.map((f) => [f.def.id, f]));
     expect(byId.dibaoPersons.value).toBeCloseTo(1_200_000);
