@@ -1048,11 +1048,12 @@ export const PARAM_CATALOGUE = [
     group: 'disaster',
     labelZh: '受灾收入损失比例',
     labelEn: 'Income loss share',
-    descriptionZh: '受灾期间家庭收入减少的比例（默认值为全部受灾家庭的平均，严重灾害可调高）。',
+    descriptionZh:
+      '受灾期间家庭收入减少的比例（默认值为全部受灾家庭的平均，严重灾害可调高；按连续收入分布的演示数据重新校准到 2024 年全国灾害新增低保特困人数）。',
     descriptionEn:
-      'Share of income lost while affected (the default averages over all affected households; raise it for a severe event).',
+      'Share of income lost while affected (the default averages over all affected households; raise it for a severe event; recalibrated on the continuous-income demo to the 2024 national new dibao/tekun recipients due to disasters).',
     unit: 'share',
-    default: 0.15,
+    default: 0.08,
     min: 0,
     max: 1,
     step: 0.05,
