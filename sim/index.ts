@@ -56,7 +56,6 @@ export type { SummaryTable, RegionLevel, McSummary, McTables, ReplicationResult 
 export { AREA_ALL } from './outputs/types.ts';
 export { aggregate, decileTable } from './outputs/aggregate.ts';
 export type { DecileRow, AggregateOptions } from './outputs/aggregate.ts';
-export { suppress, suppressMcTables } from './outputs/suppress.ts';
 export { diffTables } from './outputs/diff.ts';
 
 // Projection and Monte Carlo
@@ -103,3 +102,21 @@ export { KernelShard } from './parallel/kernel-shard.ts';
 export type { ShardData, ShardRequest, ShardReply, StartState } from './parallel/kernel-shard.ts';
 export { ShardedKernel, localShardPort } from './parallel/sharded-kernel.ts';
 export type { ShardPort, ShardedRunOptions } from './parallel/sharded-kernel.ts';
+
+// One definition of a run: options and defaults, region levels, the in-thread kernel, disclosure control, compareRun
+export { RUN_DEFAULTS, runOptions, drawSettings } from './run/options.ts';
+export type { RunOptions, DrawSettings } from './run/options.ts';
+export { hasFinerLevel, regionLevels } from './run/levels.ts';
+export { LocalKernel } from './run/local-kernel.ts';
+export type { RunKernel, LocalKernelOptions, ProjectRunOptions } from './run/local-kernel.ts';
+export {
+  suppressionPattern,
+  applyPattern,
+  applyPatternMc,
+  cellSamples,
+  replicationSamples,
+  determinedCells,
+} from './run/disclosure.ts';
+export type { SuppressionPattern } from './run/disclosure.ts';
+export { compareRun, isBaselineScenario, levelTablesOf, patternOf } from './run/compare-run.ts';
+export type { LevelTables, ComparedYear, Comparison, CompareOptions } from './run/compare-run.ts';

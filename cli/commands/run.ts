@@ -2,13 +2,14 @@
 // and provenance in an output folder; expected value by default, Monte Carlo percentiles with --mode mc.
 import os from 'node:os';
 import path from 'node:path';
-import { ENGINE_VERSION, describeMcSources, povertyLineText } from '../../sim/index.ts';
+import { ENGINE_VERSION, describeMcSources, povertyLineText, runOptions } from '../../sim/index.ts';
 import { choiceOption, flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
 import { loadDataset, readMappings } from '../dataset/load-dataset.ts';
 import { openWasmDuckDb } from '../duckdb/wasm-node.ts';
 import { runScenario } from '../engine/run-scenario.ts';
+import type { RunSettings } from '../engine/run-scenario.ts';
 import { nationalValues, screenSummary } from '../engine/screen-summary.ts';
 import type { CliIo } from '../io.ts';
 import { eprintln, println } from '../io.ts';
@@ -40,13 +41,14 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
   const scenarioFile = stringOption(args, 'scenario');
   const loadedScenario = await readScenarioFile(io.cwd, scenarioFile);
   const { scenario, json: scenarioJson } = loadedScenario;
-  const mc = scenario.monteCarlo;
-  const settings = {
-    mode: choiceOption(args, 'mode', ['ev', 'mc'] as const, mc?.mode ?? 'ev'),
-    seed: intOption(args, 'seed', mc?.seed ?? 1, 0, 0xffffffff),
-    replications: intOption(args, 'replications', mc?.replications ?? 100, 1, 100_000),
-    years: intOption(args, 'years', scenario.projection?.years ?? 0, 0, 50),
-    minCell: intOption(args, 'min-cell', 10, 0, 1_000_000),
+  // Defaults: the scenario's own settings, else the engine's (sim/run/options.ts).
+  const defaults = runOptions(scenario);
+  const settings: RunSettings = {
+    mode: choiceOption(args, 'mode', ['ev', 'mc'] as const, defaults.mode),
+    seed: intOption(args, 'seed', defaults.seed, 0, 0xffffffff),
+    replications: intOption(args, 'replications', defaults.replications, 1, 100_000),
+    years: intOption(args, 'years', defaults.years, 0, 50),
+    minCell: intOption(args, 'min-cell', defaults.minCell, 0, 1_000_000),
     perHousehold: flag(args, 'per-household'),
     workers: intOption(args, 'workers', Math.max(1, os.availableParallelism()), 1, 64),
   };
@@ -179,8 +181,16 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
     println(io);
     println(io, `完整结果已写入 / Full results written to: ${outDir}`);
   }
-  const suppressedNote = `低于 ${settings.minCell} 个样本户的地区单元已隐去 / cells with fewer than ${settings.minCell} sample households are suppressed`;
+  const { primary, secondary } = outcome.pattern;
+  const suppressedNote = `低于 ${settings.minCell} 个样本户的地区单元已隐去（${primary} 个），另隐去 ${secondary} 个可由加减推算出它们的单元 / cells with fewer than ${settings.minCell} sample households are suppressed (${primary}), and ${secondary} more that would give them away by addition or subtraction`;
   eprintln(io, suppressedNote);
+  if (outcome.pattern.unprotectable > 0) {
+    const n = outcome.pattern.unprotectable;
+    eprintln(
+      io,
+      `注意：${n} 个被隐去的单元格无法保护：数据只有一个省，其省级数字等于全国数字 / warning: ${n} suppressed cells cannot be protected: the data has one province, whose figures equal the national ones`,
+    );
+  }
   return 0;
 }
 
@@ -200,10 +210,12 @@ ${DATASET_HELP}
   -o, --out DIR          完整结果输出文件夹：每张表一个 .arrow 和 .csv（UTF-8 带 BOM），results.json，provenance.json
                          output folder: each table as .arrow and .csv (UTF-8 with BOM), results.json, provenance.json
       --mode ev|mc       期望值（默认）或蒙特卡洛 / expected value (default) or Monte Carlo
-      --seed N           蒙特卡洛种子 / Monte Carlo seed (default: scenario's, else 1)
+      --seed N           蒙特卡洛种子 / Monte Carlo seed (default: scenario's, else 0)
       --replications N   蒙特卡洛次数 / Monte Carlo replications (default: scenario's, else 100)
       --years N          起始年之后的预测年数 / projection years after the start year (default: scenario's, else 0)
-      --min-cell N       披露控制阈值（样本户数）/ disclosure threshold in sample households (default 10)
+      --min-cell N       披露控制阈值（样本户数）/ disclosure threshold in sample households (default: the
+                         scenario's output.minCell, else 10); cells that would give a hidden one away by
+                         subtraction are hidden too / 可由减法推出被隐去单元的单元格也一并隐去
       --workers N        工作线程数（蒙特卡洛；≥ 262,144 户时也用于预测）/ worker threads for Monte Carlo and, from
                          262,144 households, the projection (default: CPU cores)
       --per-household    另写逐户结果表 households.arrow/.csv / also write per-household results

@@ -2,28 +2,28 @@
 // value (on worker threads for large datasets), optional Monte Carlo percentiles on both cores (national and per
 // region level), aggregation at every region level with disclosure control, and the tables the `run` command writes.
 import {
-  baselineFor,
   BLOCK_ROWS,
-  aggregate,
+  LocalKernel,
+  applyPatternMc,
+  compareRun,
   decileTable,
-  diffTables,
   incomeDeciles,
-  project,
   replicationTables,
   resolveScenario,
   simulateYear,
   summariseReplications,
-  suppress,
-  suppressMcTables,
 } from '../../sim/index.ts';
 import type {
+  Comparison,
   HouseholdArrays,
   McSummary,
-  ProjectionResult,
   RegionArrays,
   RegionLevel,
+  RunKernel,
+  RunOptions,
   Scenario,
   SummaryTable,
+  SuppressionPattern,
 } from '../../sim/index.ts';
 import type { ColumnTable } from '../output/column-table.ts';
 import type { Progress } from '../output/progress.ts';
@@ -31,14 +31,8 @@ import { startKernelPool } from './kernel-pool.ts';
 import { startMcPool } from './mc-pool.ts';
 import { decilesToColumns, householdsToColumns, mcTablesToColumns, mcToColumns, summaryToColumns } from './tables.ts';
 
-/** How to run. */
-export interface RunSettings {
-  mode: 'ev' | 'mc';
-  seed: number;
-  replications: number;
-  /** Years after the start year (0 = start year only). */
-  years: number;
-  minCell: number;
+/** How to run: the run's options (sim/run) and what only the CLI decides. */
+export interface RunSettings extends RunOptions {
   /** Write per-household result columns for the start year. */
   perHousehold: boolean;
   /** Worker threads for Monte Carlo and, on large datasets, the projection. */
@@ -53,34 +47,34 @@ export interface RunOutcome {
   mc?: McSummary;
   levels: RegionLevel[];
   isBaseline: boolean;
-}
-
-/** Region levels present in the data: national, province, and the finer level when codes are longer than 2 digits. */
-export function levelsOf(regions: RegionArrays): RegionLevel[] {
-  return regions.code.some((code) => code.length > 2) ? ['national', 'province', 'region'] : ['national', 'province'];
+  /** The cells suppressed in every sub-national table (primary and complementary). */
+  pattern: SuppressionPattern;
 }
 
 /** Datasets of at least this many rows are projected on worker threads (below it, starting them costs more). */
 const POOL_MIN_ROWS = 4 * BLOCK_ROWS;
 
-/** Projections on the kernel's worker threads for large datasets, in-process otherwise (identical results). */
-async function projector(
+/** The kernel on worker threads for large datasets, in this thread otherwise (identical results). */
+async function kernelFor(
   households: HouseholdArrays,
   regions: RegionArrays,
   decile: Uint8Array,
   workers: number,
-): Promise<{ run(scenario: Scenario, years: number): Promise<ProjectionResult>; close(): Promise<void> }> {
+): Promise<{ kernel: RunKernel; close(): Promise<void> }> {
   if (workers > 1 && households.count >= POOL_MIN_ROWS) {
     const pool = await startKernelPool(households, regions, decile, workers);
-    return {
-      run: (scenario, years) => pool.kernel.project(scenario, { years, mode: 'ev' }),
-      close: () => pool.close(),
-    };
+    return { kernel: pool.kernel, close: () => pool.close() };
   }
-  return {
-    run: (scenario, years) => Promise.resolve(project(households, regions, scenario, { years, mode: 'ev', decile })),
-    close: () => Promise.resolve(),
-  };
+  return { kernel: new LocalKernel(households, regions, { decile }), close: () => Promise.resolve() };
+}
+
+/** The tables of one kind at one level, one per year. */
+function tablesAt(run: Comparison, kind: 'scenario' | 'baseline' | 'delta', level: RegionLevel): SummaryTable[] {
+  return run.years.map((y) => {
+    const table = y[kind][level];
+    if (table === undefined) throw new Error(`no ${level} table / 缺少 ${level} 表`);
+    return table;
+  });
 }
 
 /** Runs the scenario and (unless it is the baseline) the baseline; tables are deterministic for equal inputs. */
@@ -93,42 +87,33 @@ export async function runScenario(
   isBaseline: boolean,
 ): Promise<RunOutcome> {
   const decile = incomeDeciles(households);
-  const steps = (isBaseline ? 1 : 2) + (settings.mode === 'mc' ? 1 : 0);
-  progress.update(0, steps, '模拟 / simulating');
-  const projectAll = await projector(households, regions, decile, settings.workers);
-  let reform: ProjectionResult;
-  let base: ProjectionResult;
+  const steps = settings.mode === 'mc' ? 2 : 1;
+  progress.update(0, steps, isBaseline ? '模拟 / simulating' : '模拟基线与情景 / simulating baseline and scenario');
+  const { kernel, close } = await kernelFor(households, regions, decile, settings.workers);
+  let run: Comparison;
   try {
-    reform = await projectAll.run(scenario, settings.years);
-    progress.update(1, steps, '基线 / baseline');
-    base = isBaseline ? reform : await projectAll.run(baselineFor(scenario), settings.years);
+    run = await compareRun(kernel, scenario, { minCell: settings.minCell, years: settings.years });
   } finally {
-    await projectAll.close();
+    await close();
   }
-  const levels = levelsOf(regions);
+  const levels = run.levels;
   const tables: ColumnTable[] = [];
-  const national: RunOutcome['national'] = [];
   for (const level of levels) {
-    const scenarioTables = reform.years.map((y) => suppress(aggregate(y, regions, level), settings.minCell));
-    const baselineTables = base.years.map((y) => suppress(aggregate(y, regions, level), settings.minCell));
-    tables.push(summaryToColumns(`summary_${level}`, scenarioTables));
+    tables.push(summaryToColumns(`summary_${level}`, tablesAt(run, 'scenario', level)));
     if (!isBaseline) {
-      tables.push(summaryToColumns(`baseline_${level}`, baselineTables));
-      tables.push(
-        summaryToColumns(
-          `delta_${level}`,
-          scenarioTables.map((t, i) => diffTables(t, baselineTables[i])),
-        ),
-      );
-    }
-    if (level === 'national') {
-      scenarioTables.forEach((t, i) => national.push({ year: t.year, scenario: t, baseline: baselineTables[i] }));
+      tables.push(summaryToColumns(`baseline_${level}`, tablesAt(run, 'baseline', level)));
+      tables.push(summaryToColumns(`delta_${level}`, tablesAt(run, 'delta', level)));
     }
   }
+  const national: RunOutcome['national'] = run.years.map((y) => ({
+    year: y.year,
+    scenario: y.scenario.national,
+    baseline: y.baseline.national,
+  }));
   tables.push(
     decilesToColumns(
       'deciles',
-      reform.years.map((y) => ({ year: y.year, rows: decileTable(y) })),
+      run.scenarioYears.map((y) => ({ year: y.year, rows: decileTable(y) })),
     ),
   );
   if (settings.perHousehold) {
@@ -154,7 +139,8 @@ export async function runScenario(
       mc = summariseReplications(result);
       tables.push(mcToColumns('monte_carlo', mc));
       for (const level of levels.filter((l) => l !== 'national')) {
-        const byLevel = suppressMcTables(replicationTables(result, regions, level), settings.minCell);
+        // The run's pattern: the Monte Carlo tables rest on the same sample, so they hide the same cells.
+        const byLevel = applyPatternMc(replicationTables(result, regions, level), run.pattern);
         tables.push(mcTablesToColumns(`monte_carlo_${level}`, byLevel));
       }
     } finally {
@@ -163,5 +149,5 @@ export async function runScenario(
   }
   progress.update(steps, steps, '完成 / done');
   progress.finish();
-  return { tables, national, mc, levels, isBaseline };
+  return { tables, national, mc, levels, isBaseline, pattern: run.pattern };
 }

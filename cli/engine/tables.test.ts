@@ -40,9 +40,11 @@ describe('result tables', () => {
     expect(t.columns.year).toHaveLength(6);
     expect(t.columns.area).toEqual(['urban', 'rural', 'all', 'urban', 'rural', 'all']);
     expect(t.columns.suppressed).toEqual([true, false, false, false, false, false]);
-    expect(Number.isNaN(Number(t.columns.sample[0]))).toBe(true);
+    expect(t.columns.sample[0]).toBeNull();
+    expect(t.columns.persons_dibao[0]).toBeNull();
     expect(t.columns.sample[3]).toBe(5);
-    expect(t.columns.persons_dibao).toBeInstanceOf(Float64Array);
+    expect(t.columns.persons_dibao[3]).toBe(METRIC_IDS.indexOf('persons.dibao'));
+    expect(t.columns.year).toBeInstanceOf(Int32Array);
   });
 
   it('finds the all-areas row and reads national values from it', () => {

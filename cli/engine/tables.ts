@@ -2,55 +2,21 @@
 // for the writers, with snake_case column names that read well in SQL, CSV and spreadsheets.
 import { AREA_ALL, RATE_METRICS, SUM_METRICS, describeMcSources } from '../../sim/index.ts';
 import type { DecileRow, HouseholdResult, McSummary, McTables, MetricId, SummaryTable } from '../../sim/index.ts';
-import { householdResultColumns, snakeColumn } from '../../datasets/import/handoff.ts';
-import type { Column, ColumnTable } from '../output/column-table.ts';
+import { householdResultColumns } from '../../datasets/import/handoff.ts';
+import { metricColumn, summaryColumns } from '../../datasets/formats/result-columns.ts';
+import type { ColumnTable } from '../output/column-table.ts';
 
 /** Every metric id in output order: additive sums, then rates. */
 export const METRIC_IDS: readonly MetricId[] = [...SUM_METRICS.map((m) => m[0]), ...RATE_METRICS.map((m) => m[0])];
 
-/** A metric id as a column name: `cost.tekunLiving` → `cost_tekun_living`. */
-export const metricColumn = snakeColumn;
+export { metricColumn };
 
-const AREA_TEXT = ['urban', 'rural', 'all'];
-
-/** Stacks summary tables (e.g. one per year) into one column table; suppressed cells (sample included) are empty. */
+/**
+ * Stacks summary tables (e.g. one per year) into one column table in the shared result schema
+ * (datasets/formats/result-columns.ts); suppressed cells (sample included) are null.
+ */
 export function summaryToColumns(name: string, tables: readonly SummaryTable[]): ColumnTable {
-  const year: number[] = [];
-  const level: string[] = [];
-  const code: string[] = [];
-  const nameZh: string[] = [];
-  const nameEn: string[] = [];
-  const area: string[] = [];
-  const sample: number[] = [];
-  const suppressed: boolean[] = [];
-  const metrics: number[][] = METRIC_IDS.map(() => []);
-  for (const t of tables) {
-    for (let r = 0; r < t.rows; r++) {
-      year.push(t.year);
-      level.push(t.level);
-      code.push(t.code[r]);
-      nameZh.push(t.nameZh[r]);
-      nameEn.push(t.nameEn[r]);
-      area.push(AREA_TEXT[t.area[r]] ?? String(t.area[r]));
-      sample.push(t.suppressed[r] === 1 ? Number.NaN : t.sampleCount[r]);
-      suppressed.push(t.suppressed[r] === 1);
-      METRIC_IDS.forEach((id, k) => metrics[k].push(t.values[id][r]));
-    }
-  }
-  const columns: Record<string, Column> = {
-    year,
-    level,
-    region_code: code,
-    name_zh: nameZh,
-    name_en: nameEn,
-    area,
-    sample,
-    suppressed,
-  };
-  METRIC_IDS.forEach((id, k) => {
-    if (id !== 'sample') columns[metricColumn(id)] = Float64Array.from(metrics[k]);
-  });
-  return { name, columns };
+  return { name, columns: summaryColumns(tables) };
 }
 
 /** The row of `table` for national, both areas. */

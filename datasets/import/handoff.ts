@@ -10,6 +10,7 @@ import { COMPONENT_IDS } from '../../sim/index.ts';
 import type { HouseholdResult } from '../../sim/index.ts';
 import { columnsToTable } from '../generate/to-arrow.ts';
 import type { Column } from '../generate/to-arrow.ts';
+import { metricColumn } from '../formats/result-columns.ts';
 import { exec, ident } from './duckdb-port.ts';
 import type { DuckDbPort } from './duckdb-port.ts';
 import type { ColumnMapping } from './mapping.ts';
@@ -276,11 +277,6 @@ export async function handOff(
   return { households, regions };
 }
 
-/** Snake-case name of an engine id for table columns: `cost.oneOff` → `cost_one_off`. */
-export function snakeColumn(id: string): string {
-  return id.replaceAll('.', '_').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
-
 /** The engine's per-household results as named columns in dataset row order (benefits in yuan per year). */
 export function householdResultColumns(result: HouseholdResult): Record<string, Uint8Array | Float64Array> {
   const columns: Record<string, Uint8Array | Float64Array> = {
@@ -292,7 +288,7 @@ export function householdResultColumns(result: HouseholdResult): Record<string, 
     gradual_exit: result.gradualExit,
     temp_events: result.tempEvents,
   };
-  for (const id of COMPONENT_IDS) columns[`benefit_${snakeColumn(id)}`] = result.benefit[id];
+  for (const id of COMPONENT_IDS) columns[`benefit_${metricColumn(id)}`] = result.benefit[id];
   columns.benefit_total = result.total;
   return columns;
 }

@@ -2,8 +2,9 @@
 // desktop app and its CSP forbid, so Parquet is decoded here into an Arrow table and inserted like an Arrow file.
 
 import { parquetMetadata, parquetRead } from 'hyparquet';
-import { Bool, Float64, Int32, Int64, Table, Utf8, vectorFromArray } from 'apache-arrow';
+import { Bool, Float64, Int32, Int64, Table, Utf8 } from 'apache-arrow';
 import type { DataType, Vector } from 'apache-arrow';
+import { boolVector, float64Vector, int32Vector, int64Vector, utf8Vector } from '../formats/arrow-vectors.ts';
 
 interface SchemaElement {
   name: string;
@@ -24,30 +25,23 @@ function arrowTypeOf(e: SchemaElement): DataType {
   return new Utf8();
 }
 
-/** Convert one decoded column to an Arrow vector of `type` (dates and bytes become text, nulls kept). */
+/** Convert one decoded column to an Arrow vector of `type` (dates and bytes become text, nulls kept; CSP-safe). */
 function toVector(values: readonly unknown[], type: DataType): Vector {
+  const absent = (v: unknown): v is null | undefined => v === null || v === undefined;
   if (type instanceof Utf8) {
-    const text = values.map((v) => {
-      if (v === null || v === undefined) return null;
-      if (v instanceof Date) return v.toISOString();
-      if (v instanceof Uint8Array) return new TextDecoder().decode(v);
-      return String(v);
-    });
-    return vectorFromArray(text, new Utf8());
-  }
-  if (type instanceof Int64) {
-    return vectorFromArray(
-      values.map((v) => (v === null || v === undefined ? null : BigInt(v as bigint | number))),
-      new Int64(),
+    return utf8Vector(
+      values.map((v) => {
+        if (absent(v)) return null;
+        if (v instanceof Date) return v.toISOString();
+        if (v instanceof Uint8Array) return new TextDecoder().decode(v);
+        return String(v);
+      }),
     );
   }
-  if (type instanceof Float64) {
-    return vectorFromArray(
-      values.map((v) => (v === null || v === undefined ? null : Number(v))),
-      new Float64(),
-    );
-  }
-  return vectorFromArray(values as (number | boolean | null)[], type);
+  if (type instanceof Int64) return int64Vector(values.map((v) => (absent(v) ? null : BigInt(v as bigint | number))));
+  if (type instanceof Int32) return int32Vector(values.map((v) => (absent(v) ? null : Number(v))));
+  if (type instanceof Bool) return boolVector(values.map((v) => (absent(v) ? null : Boolean(v))));
+  return float64Vector(values.map((v) => (absent(v) ? null : Number(v))));
 }
 
 /**

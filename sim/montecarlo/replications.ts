@@ -138,7 +138,7 @@ function emptyLike(table: SummaryTable): SummaryTable {
 /**
  * Mean and 5th/50th/95th percentiles across replications of every metric (sums and rates) of each row of a region
  * level's table, from each replication's own table. Rows, codes and sample counts are those of `aggregate`; apply
- * `suppress` to each table before showing sub-national rows.
+ * the run's suppression pattern (`applyPatternMc`, sim/run) to each table before showing sub-national rows.
  */
 export function replicationTables(result: ReplicationResult, regions: RegionArrays, level: RegionLevel): McTables {
   const n = result.to - result.from;

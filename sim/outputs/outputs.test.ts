@@ -7,7 +7,7 @@ import { syntheticHouseholds, syntheticRegions } from '../testing/synthetic.ts';
 import type { RegionArrays } from '../model/regions.ts';
 import { aggregate, decileTable } from './aggregate.ts';
 import { diffTables } from './diff.ts';
-import { suppress } from './suppress.ts';
+import { applyPattern, cellSamples, suppressionPattern } from '../run/disclosure.ts';
 import { AREA_ALL } from './types.ts';
 
 /** Two provinces split into three prefectures (4-digit codes) to check every region level. */
@@ -104,16 +104,17 @@ describe('aggregate', () => {
     for (const row of d) expect(row.shareGaining).toBeGreaterThanOrEqual(0);
   });
 
-  it('suppresses sub-national cells below min_cell and never the national table', () => {
-    const r = suppress(aggregate(year, regions, 'region'), 1000);
+  it('suppresses sub-national cells below min_cell (and their complements) and never the national table', () => {
+    const pattern = suppressionPattern(regions, cellSamples(year), 1000);
+    const r = applyPattern(aggregate(year, regions, 'region'), pattern);
     for (let i = 0; i < r.rows; i++) {
-      expect(r.suppressed[i]).toBe(r.sampleCount[i] < 1000 ? 1 : 0);
+      if (r.sampleCount[i] < 1000) expect(r.suppressed[i]).toBe(1);
       if (r.suppressed[i]) expect(Number.isNaN(r.values['cost.total'][i])).toBe(true);
       else expect(Number.isNaN(r.values['cost.total'][i])).toBe(false);
     }
     expect(r.minCell).toBe(1000);
     expect(r.suppressed.some((s) => s === 1)).toBe(true);
-    const n = suppress(aggregate(year, regions, 'national'), 1e9);
+    const n = applyPattern(aggregate(year, regions, 'national'), suppressionPattern(regions, cellSamples(year), 1e9));
     expect(n.suppressed.every((s) => s === 0)).toBe(true);
   });
 

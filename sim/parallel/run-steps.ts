@@ -10,13 +10,7 @@ import { resolveScenario } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { DEFAULT_START_YEAR } from '../scenario/types.ts';
 import type { ShardReply, ShardRequest, StartState } from './kernel-shard.ts';
-
-/** Mode, seed and replication of a run. */
-export interface RunSettings {
-  mode: 'ev' | 'mc';
-  seed: number;
-  replication: number;
-}
+import type { DrawSettings } from '../run/options.ts';
 
 /** A multi-year panel: one YearResult per year, start … start + years. */
 export interface ProjectionResult {
@@ -40,7 +34,7 @@ function addInOrder(replies: ShardReply[], pick: (r: ShardReply) => Float64Array
 export function* yearSteps(
   params: ResolvedParams,
   regions: RegionArrays,
-  run: RunSettings,
+  run: DrawSettings,
   start: StartState,
   carry: boolean,
 ): Steps<YearResult> {
@@ -73,7 +67,7 @@ export function* yearSteps(
 export function* projectionSteps(
   scenario: Scenario,
   regions: RegionArrays,
-  run: RunSettings,
+  run: DrawSettings,
   years: number,
 ): Steps<ProjectionResult> {
   const out: YearResult[] = [];

@@ -5,7 +5,9 @@ import type { ResolvedParams, YearResult } from '../kernel/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { KernelShard, ShardReply, ShardRequest } from './kernel-shard.ts';
 import { driveAsync, projectionSteps, yearSteps } from './run-steps.ts';
-import type { ProjectionResult, RunSettings, Steps } from './run-steps.ts';
+import type { ProjectionResult, Steps } from './run-steps.ts';
+import { drawSettings, runOptions } from '../run/options.ts';
+import type { DrawSettings } from '../run/options.ts';
 
 /** How a coordinator reaches one shard (a worker's message channel, or a shard in the same thread). */
 export interface ShardPort {
@@ -24,7 +26,7 @@ export function localShardPort(shard: KernelShard): ShardPort {
 }
 
 /** Mode (default expected value), seed and replication of a sharded run. */
-export type ShardedRunOptions = Partial<RunSettings>;
+export type ShardedRunOptions = Partial<DrawSettings>;
 
 /**
  * Runs the kernel over shards given in row order (shard 0 holds the first rows). Calls are queued, so two
@@ -32,7 +34,7 @@ export type ShardedRunOptions = Partial<RunSettings>;
  */
 export class ShardedKernel {
   private readonly ports: ShardPort[];
-  private readonly regions: RegionArrays;
+  readonly regions: RegionArrays;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(ports: ShardPort[], regions: RegionArrays) {
@@ -54,18 +56,12 @@ export class ShardedKernel {
 
   /** One year from the dataset's current status: `simulateYear` with `householdColumns: false`, over all shards. */
   year(params: ResolvedParams, options: ShardedRunOptions = {}): Promise<YearResult> {
-    const run = { mode: options.mode ?? 'ev', seed: options.seed ?? 0, replication: options.replication ?? 0 };
-    return this.run(() => yearSteps(params, this.regions, run, 'dataset', false));
+    return this.run(() => yearSteps(params, this.regions, drawSettings(undefined, options), 'dataset', false));
   }
 
   /** The multi-year projection (`project`), each year's status carried into the next inside the shards. */
   project(scenario: Scenario, options: ShardedRunOptions & { years?: number } = {}): Promise<ProjectionResult> {
-    const run = {
-      mode: options.mode ?? scenario.monteCarlo?.mode ?? 'ev',
-      seed: options.seed ?? scenario.monteCarlo?.seed ?? 0,
-      replication: options.replication ?? 0,
-    };
-    const years = options.years ?? scenario.projection?.years ?? 0;
-    return this.run(() => projectionSteps(scenario, this.regions, run, years));
+    const years = options.years ?? runOptions(scenario).years;
+    return this.run(() => projectionSteps(scenario, this.regions, drawSettings(scenario, options), years));
   }
 }

@@ -138,3 +138,21 @@ export function syntheticHouseholds(n: number, regions: RegionArrays, seed = 7, 
   }
   return h;
 }
+
+/**
+ * Regions below province level: `provinces` provinces (codes 11, 12, …) with `perProvince` prefectures each (codes
+ * 1101, 1102, …), parameters as `syntheticRegions` draws them.
+ */
+export function syntheticPrefectures(provinces = 3, perProvince = 3, seed = 1): RegionArrays {
+  const r = syntheticRegions(provinces * perProvince, seed);
+  r.provinceCodes = Array.from({ length: provinces }, (_, p) => String(11 + p));
+  for (let i = 0; i < r.count; i++) {
+    const p = Math.floor(i / perProvince);
+    const code = `${11 + p}${String((i % perProvince) + 1).padStart(2, '0')}`;
+    r.code[i] = code;
+    r.province[i] = p;
+    r.nameZh[i] = `市${code}`;
+    r.nameEn[i] = `City ${code}`;
+  }
+  return r;
+}

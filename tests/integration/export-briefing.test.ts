@@ -60,7 +60,7 @@ beforeAll(async () => {
   } finally {
     duck.close();
   }
-  comparison = HANDLERS.year(data, { scenario: SCENARIO });
+  comparison = await HANDLERS.year(data, { scenario: SCENARIO });
   const parsed = parseScenario(SCENARIO);
   if (!parsed.ok) throw new Error('test scenario invalid');
   const files = ['households.arrow', 'regions.arrow'].map((file) => {

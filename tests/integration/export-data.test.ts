@@ -7,7 +7,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildResultPanel, panelColumnName, panelToIpc } from '../../renderer/src/exports/result-panel.ts';
+import { buildResultPanel, panelToIpc } from '../../renderer/src/exports/result-panel.ts';
+import { metricColumn } from '../../datasets/formats/result-columns.ts';
 import { tableToParquet } from '../../renderer/src/exports/parquet-writer.ts';
 import { fixtureComparison } from '../../renderer/src/exports/engine-fixtures.ts';
 import { openWasmDb } from '../fixtures/data/duckdb-node.ts';
@@ -36,13 +37,13 @@ describe('result panel export', () => {
     expect(table.numRows).toBe(12);
     const rows = table.toArray().map((row) => row.toJSON() as Record<string, unknown>);
     const scenarioNational = rows.find((row) => row.side === 'scenario' && row.level === 'national');
-    expect(scenarioNational?.[panelColumnName('cost.total')]).toBe(215_000_000_000);
-    const tibet = rows.filter((row) => row.code === '54');
+    expect(scenarioNational?.[metricColumn('cost.total')]).toBe(215_000_000_000);
+    const tibet = rows.filter((row) => row.region_code === '54');
     expect(tibet).toHaveLength(3);
     for (const row of tibet) {
       expect(row.suppressed).toBe(true);
-      expect(row.sample_count).toBeNull();
-      expect(row[panelColumnName('persons.dibao')]).toBeNull();
+      expect(row.sample).toBeNull();
+      expect(row[metricColumn('persons.dibao')]).toBeNull();
       expect(row.min_cell).toBe(10);
       expect(row.name_zh).toBe('西藏自治区');
     }
@@ -51,7 +52,7 @@ describe('result panel export', () => {
   it('loads into DuckDB-wasm as a table with the same totals and nulls', async () => {
     await db.insertArrowFromIPCStream(panelToIpc(panel(), 'stream'), { name: 'panel', create: true });
     const result = await db.query(
-      `SELECT code, name_zh, persons_dibao, suppressed FROM panel WHERE side = 'scenario' AND level = 'province' ORDER BY code`,
+      `SELECT region_code, name_zh, persons_dibao, suppressed FROM panel WHERE side = 'scenario' AND level = 'province' ORDER BY region_code`,
     );
     const rows = result.toArray().map((row) => row.toJSON() as Record<string, unknown>);
     expect(rows.map((row) => row.name_zh)).toEqual(['北京市', '湖南省', '西藏自治区']);
@@ -73,11 +74,11 @@ describe('result panel export', () => {
       const keys = [
         'side',
         'level',
-        'code',
+        'region_code',
         'name_zh',
         'area',
         'year',
-        'sample_count',
+        'sample',
         'persons_dibao',
         'cost_total',
         'suppressed',

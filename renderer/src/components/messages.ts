@@ -4,9 +4,10 @@ import { defineMessages } from '../i18n/i18n';
 export const useComponentMessages = defineMessages({
   zh: {
     suppressedMark: '▪',
-    suppressionNote: '小样本抑制：依据披露控制规则，基于少于 {n} 个未加权样本户的单元格不予显示（以 ▪ 标示）。',
+    suppressionNote:
+      '小样本抑制：依据披露控制规则，基于少于 {n} 个未加权样本户的单元格不予显示，可由加减推算出它们的单元格也不予显示（以 ▪ 标示）。',
     suppressionCount: '本表抑制了 {count} 个单元格。',
-    suppressedTitle: '样本户少于 {n} 户，已抑制',
+    suppressedTitle: '已抑制：样本户少于 {n} 户，或可据以推算这类单元格',
     sortAscending: '升序',
     sortDescending: '降序',
     noRows: '无数据',
@@ -21,9 +22,9 @@ export const useComponentMessages = defineMessages({
   en: {
     suppressedMark: '▪',
     suppressionNote:
-      'Small-cell suppression: under the disclosure-control rule, cells resting on fewer than {n} unweighted sample households are not shown (marked ▪).',
+      'Small-cell suppression: under the disclosure-control rule, cells resting on fewer than {n} unweighted sample households are not shown, nor are cells from which they could be recomputed by addition or subtraction (marked ▪).',
     suppressionCount: '{count} cells suppressed in this table.',
-    suppressedTitle: 'Fewer than {n} sample households: suppressed',
+    suppressedTitle: 'Suppressed: fewer than {n} sample households, or would give such a cell away',
     sortAscending: 'ascending',
     sortDescending: 'descending',
     noRows: 'No data',

@@ -37,13 +37,13 @@ describe('summaryToExportTable', () => {
     expect(buildCsv(table, { language: 'en' })).not.toMatch(/NaN/);
   });
 
-  it('refuses a sub-national table that has not been through suppress()', () => {
+  it('refuses a sub-national table that has not been through disclosure control', () => {
     const raw = fixtureTable(
       'province',
       [{ code: '11', nameZh: '北京市', nameEn: 'Beijing', area: 2, sample: 3, values: {} }],
       0,
     );
-    expect(() => summaryToExportTable(raw, { id: 'raw', title: { zh: 'x', en: 'x' } })).toThrow(/suppress/);
+    expect(() => summaryToExportTable(raw, { id: 'raw', title: { zh: 'x', en: 'x' } })).toThrow(/disclosure control/);
   });
 
   it('states the threshold on national tables too', () => {

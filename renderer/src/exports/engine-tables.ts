@@ -60,12 +60,13 @@ export interface SummaryExportOptions {
 
 /**
  * Converts an engine summary table to an export table. Sub-national tables must have been through the engine's
- * `suppress` (minCell > 0); a table that was not is refused rather than exported unprotected.
+ * disclosure control (`applyPattern` in sim/run, minCell > 0); a table that was not is refused rather than exported
+ * unprotected.
  */
 export function summaryToExportTable(table: SummaryTable, options: SummaryExportOptions): ExportTable {
   const subnational = table.level !== 'national';
   if (subnational && !(table.minCell > 0)) {
-    throw new Error(`table ${options.id}: sub-national summary has not been through suppress()`);
+    throw new Error(`table ${options.id}: sub-national summary has not been through disclosure control (applyPattern)`);
   }
   const metrics = (options.metrics ?? METRICS.map((metric) => metric.id)).map(metricInfo);
   const columns: ExportColumn[] = [

@@ -38,8 +38,8 @@ export interface ExportTable {
 export const SUPPRESSED_MARK: Text = { zh: '[抑制]', en: '[suppressed]' };
 
 const SUPPRESSION_RULE: Text = {
-  zh: '披露控制：样本户数（未加权）少于 {minCell} 户的单元格已抑制，标记为“[抑制]”，以免识别小群体。',
-  en: 'Disclosure control: cells resting on fewer than {minCell} unweighted sample households are suppressed and marked “[suppressed]” so that small groups cannot be identified.',
+  zh: '披露控制：样本户数（未加权）少于 {minCell} 户的单元格已抑制，可由加减推算出它们的单元格（城乡合计、地区合计、基线与变化）也一并抑制，均标记为“[抑制]”，以免识别小群体。',
+  en: 'Disclosure control: cells resting on fewer than {minCell} unweighted sample households are suppressed, and so are the cells from which they could be recomputed by addition or subtraction (urban + rural, regions within their province, baseline + change); all are marked “[suppressed]” so that small groups cannot be identified.',
 };
 
 const NATIONAL_RULE: Text = {

@@ -118,8 +118,8 @@ function chartsSection(input: BriefingInput): string {
   const hidden =
     province.suppressedRegions.length > 0
       ? language === 'zh'
-        ? `因样本不足未显示：${province.suppressedRegions.join('、')}。`
-        : `Not shown (too few sample households): ${province.suppressedRegions.join(', ')}.`
+        ? `因披露控制未显示（样本不足，或可据以推算样本不足的地区）：${province.suppressedRegions.join('、')}。`
+        : `Not shown under disclosure control (too few sample households, or would give such a region away): ${province.suppressedRegions.join(', ')}.`
       : '';
   parts.push(
     figure(

@@ -2,7 +2,7 @@
 // and component, the province tile map with drill-down, the province table (level and change), the urban/rural
 // split, the decile distribution, targeting and poverty, and Monte Carlo intervals on demand.
 import { NoDatasetNotice } from '../../components/NoDatasetNotice';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { EChart } from '../../charts/EChart';
 import { DataTable } from '../../components/DataTable';
 import type { TableColumn } from '../../components/DataTable';
@@ -248,30 +248,52 @@ function useMonteCarlo(resultsKey: string | null) {
   const [state, setState] = useState<{
     key: string | null;
     running: boolean;
+    progress: number;
     summary: McResult | null;
     error: string | null;
-  }>({
-    key: null,
-    running: false,
-    summary: null,
-    error: null,
-  });
+    cancelled: boolean;
+  }>({ key: null, running: false, progress: 0, summary: null, error: null, cancelled: false });
+  const controller = useRef<AbortController | null>(null);
   const run = useCallback(
     async (document: ScenarioEntry['document'], replications: number) => {
-      setState({ key: resultsKey, running: true, summary: null, error: null });
+      controller.current?.abort();
+      const abort = new AbortController();
+      controller.current = abort;
+      setState({ key: resultsKey, running: true, progress: 0, summary: null, error: null, cancelled: false });
       try {
-        const outcome = await getEngine().monteCarlo(document, replications);
+        const outcome = await getEngine().monteCarlo(document, replications, undefined, {
+          signal: abort.signal,
+          onProgress: (progress) => setState((s) => (s.running ? { ...s, progress } : s)),
+        });
         if (outcome.status === 'done')
-          setState({ key: resultsKey, running: false, summary: outcome.result, error: null });
-        else setState((s) => ({ ...s, running: false }));
+          setState({
+            key: resultsKey,
+            running: false,
+            progress: 1,
+            summary: outcome.result,
+            error: null,
+            cancelled: false,
+          });
+        else setState((s) => ({ ...s, running: false, cancelled: abort.signal.aborted }));
       } catch (error) {
-        setState({ key: resultsKey, running: false, summary: null, error: String(error) });
+        setState({
+          key: resultsKey,
+          running: false,
+          progress: 0,
+          summary: null,
+          error: String(error),
+          cancelled: false,
+        });
       }
     },
     [resultsKey],
   );
-  const current = state.key === resultsKey ? state : { key: resultsKey, running: false, summary: null, error: null };
-  return { ...current, run };
+  const cancel = useCallback(() => controller.current?.abort(), []);
+  const current =
+    state.key === resultsKey
+      ? state
+      : { key: resultsKey, running: false, progress: 0, summary: null, error: null, cancelled: false };
+  return { ...current, run, cancel };
 }
 
 /** The results dashboard screen. */
@@ -635,9 +657,20 @@ export function ResultsScreen() {
             >
               {mc.running ? m.mcRunning : m.runMc}
             </button>
+            {mc.running ? (
+              <>
+                <progress max={1} value={mc.progress} data-testid="mc-progress" data-value={mc.progress} />
+                <span className="muted">{formatValue(mc.progress, 'share', language, { digits: 0 })}</span>
+                <button type="button" data-testid="mc-cancel" onClick={mc.cancel}>
+                  {m.mcCancel}
+                </button>
+              </>
+            ) : null}
           </div>
         </div>
-        <p className="muted">{mc.summary ? fill(m.mcDone, { n: mc.summary.replications }) : m.mcHint}</p>
+        <p className="muted" data-testid="mc-status">
+          {mc.summary ? fill(m.mcDone, { n: mc.summary.replications }) : mc.cancelled ? m.mcCancelled : m.mcHint}
+        </p>
         {mc.summary ? (
           <p className="muted" data-testid="mc-sources">
             {describeMcSources(mc.summary.sources)[language]}

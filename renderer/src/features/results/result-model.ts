@@ -253,6 +253,7 @@ export interface RegionRow {
   nameZh: string;
   nameEn: string;
   area: number;
+  /** Unweighted sample households; NaN where the engine suppressed the row (primary or complementary). */
   sample: number;
   cashPersons: number;
   dCashPersons: number;
@@ -291,7 +292,9 @@ function regionRow(scenario: SummaryTable, delta: SummaryTable, i: number): Regi
     nameZh: scenario.nameZh[i],
     nameEn: scenario.nameEn[i],
     area,
-    sample: scenario.sampleCount[i],
+    // The engine's disclosure control decides (primary and complementary): a hidden row's sample is NaN, so every
+    // table and the map mark it suppressed instead of re-deriving the rule from the sample alone.
+    sample: scenario.suppressed[i] === 1 ? Number.NaN : scenario.sampleCount[i],
     cashPersons: sum(scenario, CASH_PERSONS, i),
     dCashPersons: sum(delta, CASH_PERSONS, j),
     dibaoPersons: metric(scenario, 'persons.dibao', i),
@@ -487,7 +490,7 @@ export function mcProvinceRows(result: McResult): McProvinceRow[] {
       code: p50.code[row],
       nameZh: p50.nameZh[row],
       nameEn: p50.nameEn[row],
-      sample: p50.sampleCount[row],
+      sample: p50.suppressed[row] === 1 ? Number.NaN : p50.sampleCount[row],
       dibaoPersons: interval('persons.dibao', row),
       cost: interval('cost.total', row),
     });

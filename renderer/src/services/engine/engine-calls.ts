@@ -5,19 +5,13 @@ import type { HouseholdResult } from '../../../../sim/kernel/types.ts';
 import type { InverseLever, SensitivityRow, SolveResult } from '../../../../sim/inverse/types.ts';
 import type { ParamId } from '../../../../sim/params/catalogue.ts';
 import type { McSummary, McTables, ReplicationResult, SummaryTable } from '../../../../sim/outputs/types.ts';
+import type { LevelTables } from '../../../../sim/run/compare-run.ts';
 import type { HouseholdRecord, HouseholdTrace } from '../../../../sim/trace/types.ts';
 import type { ModelValidationReport } from '../../../../datasets/model-validation.ts';
 import type { TraceEvent } from '../../../../sim/trace/trace-household.ts';
 
-/** Summary tables of one scenario-year at each level, plus the national decile accumulators. */
-export interface LevelTables {
-  national: SummaryTable;
-  province: SummaryTable;
-  /** The dataset's finest level when it is below province (absent for province-level datasets). */
-  region?: SummaryTable;
-  /** `deciles[d * DECILE_METRIC_COUNT + k]` (see sim DECILE_METRICS). */
-  deciles: Float64Array;
-}
+/** Summary tables of one scenario-year at each level, plus the national decile accumulators (sim/run). */
+export type { LevelTables };
 
 /** Monte Carlo results: national percentiles and, per province and area, suppressed percentile tables. */
 export interface McResult extends McSummary {
@@ -31,8 +25,8 @@ export interface YearComparison {
   scenarioName: string;
   baseline: LevelTables;
   scenario: LevelTables;
-  /** Same shapes as the tables above; every value is scenario − baseline (suppression marks carried over). */
-  delta: { national: SummaryTable; province: SummaryTable; region?: SummaryTable; deciles: Float64Array };
+  /** Same shapes as the tables above; every value is scenario − baseline (the same cells suppressed). */
+  delta: LevelTables;
   /** True when the baseline came from the worker's cache (only the scenario ran). */
   baselineCached: boolean;
 }

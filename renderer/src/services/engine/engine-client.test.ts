@@ -128,4 +128,26 @@ describe('EngineClient', () => {
     // Only the interactive worker splits its kernel on load; the replications worker never runs year or project.
     expect(workers.map((w) => w.loads)).toEqual([[true], [false]]);
   });
+
+  it('reports Monte Carlo progress chunk by chunk and stops when cancelled', async () => {
+    const { client, dataset } = setup();
+    const { households, regions } = dataset();
+    await client.loadDataset('d1', households, regions, async () => dataset());
+    const seen: number[] = [];
+    const outcome = await client.monteCarlo(raise(5), 16, 9, { onProgress: (f) => seen.push(f) });
+    expect(outcome.status).toBe('done');
+    if (outcome.status === 'done') expect(outcome.result.replications).toBe(16);
+    // 16 replications in chunks of 2: eight reports, rising to 1.
+    expect(seen.length).toBe(8);
+    expect(seen[seen.length - 1]).toBe(1);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+    const abort = new AbortController();
+    const cancelled = client.monteCarlo(raise(5), 16, 9, {
+      signal: abort.signal,
+      onProgress: (f) => {
+        if (f >= 0.25) abort.abort();
+      },
+    });
+    expect((await cancelled).status).toBe('superseded');
+  });
 });

@@ -228,31 +228,54 @@ export class EngineClient {
     return this.primary.send<EngineCalls[K]['response']>(message, lane, options.onProgress);
   }
 
-  /** Runs N Monte Carlo replications split over two workers and merges them into percentiles. */
-  async monteCarlo(scenario: JsonValue, replications: number, seed?: number): Promise<EngineOutcome<McResult>> {
+  /**
+   * Runs N Monte Carlo replications in chunks shared between the two workers, reporting the share done after each
+   * chunk and stopping between chunks when `signal` is aborted (outcome 'superseded'); the chunks are merged into
+   * percentiles. Replication r is the same draw whichever worker or chunk runs it, so results do not depend on the
+   * split.
+   */
+  async monteCarlo(
+    scenario: JsonValue,
+    replications: number,
+    seed?: number,
+    options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+  ): Promise<EngineOutcome<McResult>> {
     const started = performance.now();
     const secondary = await this.ensureSecondary();
-    const half = Math.ceil(replications / 2);
-    const lane = 'replications';
-    const first = this.call('replications', { scenario, from: 0, to: half, seed }, { lane });
-    const second =
-      secondary && half < replications
-        ? secondary.send<EngineCalls['replications']['response']>(
-            {
-              type: 'call',
-              id: this.nextId(),
-              lane,
-              kind: 'replications',
-              payload: { scenario, from: half, to: replications, seed },
-            },
-            lane,
-          )
-        : this.call('replications', { scenario, from: half, to: replications, seed }, { lane: 'replications-2' });
-    const [a, b] = await Promise.all([first, second]);
-    if (a.status !== 'done' || b.status !== 'done') return { status: 'superseded' };
-    const merged = await this.call('summariseReplications', { parts: [a.result, b.result], scenario });
+    const chunk = Math.max(1, Math.min(25, Math.ceil(replications / 8)));
+    const ranges: [number, number][] = [];
+    for (let from = 0; from < replications; from += chunk) ranges.push([from, Math.min(replications, from + chunk)]);
+    const parts: EngineCalls['replications']['response'][] = new Array(ranges.length);
+    let next = 0;
+    let done = 0;
+    const workerMs = [0, 0];
+    const runOn = async (worker: 0 | 1): Promise<boolean> => {
+      while (next < ranges.length) {
+        if (options.signal?.aborted) return false;
+        const index = next++;
+        const [from, to] = ranges[index];
+        const lane = `replications-${worker}`;
+        const payload = { scenario, from, to, seed };
+        const outcome =
+          worker === 1 && secondary
+            ? await secondary.send<EngineCalls['replications']['response']>(
+                { type: 'call', id: this.nextId(), lane, kind: 'replications', payload },
+                lane,
+              )
+            : await this.call('replications', payload, { lane });
+        if (outcome.status !== 'done') return false;
+        parts[index] = outcome.result;
+        workerMs[worker] += outcome.ms;
+        done += to - from;
+        options.onProgress?.(done / replications);
+      }
+      return true;
+    };
+    const finished = await Promise.all(secondary ? [runOn(0), runOn(1)] : [runOn(0)]);
+    if (finished.includes(false) || options.signal?.aborted) return { status: 'superseded' };
+    const merged = await this.call('summariseReplications', { parts, scenario });
     if (merged.status !== 'done') return merged;
-    return { ...merged, ms: Math.max(a.ms, b.ms) + merged.ms, roundTripMs: performance.now() - started };
+    return { ...merged, ms: Math.max(...workerMs) + merged.ms, roundTripMs: performance.now() - started };
   }
 
   private async ensureSecondary(): Promise<WorkerChannel | null> {

@@ -1,38 +1,37 @@
 // What the engine worker does for each call, over the dataset it holds: parse the scenario (errors with field paths),
-// resolve it, run the engine's functions, aggregate and suppress. Year and project run on the dataset's sharded
-// kernel: awaited in the worker (KERNEL_HANDLERS), or run to completion in-thread (HANDLERS; the same bits).
-// Environment-free, so tests run it directly.
+// then the engine's own functions. Year and project run on the dataset's sharded kernel through the engine's one
+// run path (sim/run: compareRun, its disclosure control and option defaults). Environment-free, so tests run it
+// directly.
 import {
   aggregate,
-  BASELINE_SCENARIO,
+  applyPattern,
+  applyPatternMc,
   baselineFor,
-  diffTables,
+  compareRun,
   incomeDeciles,
   mergeReplications,
   parseScenario,
+  patternOf,
+  replicationSamples,
+  replicationTables,
   resolveScenario,
+  runOptions,
   runReplications,
-  scenarioParamValues,
   sensitivity,
   simulateYear,
   solveBudget,
   solveCoverage,
   summariseReplications,
-  replicationTables,
-  suppress,
-  suppressMcTables,
+  suppressionPattern,
   traceHousehold,
   unknownScenarioRegions,
   type HouseholdArrays,
-  type ProjectionResult,
   type RegionArrays,
-  type ResolvedParams,
   type Scenario,
-  type SummaryTable,
   type YearResult,
 } from '../../../../sim/index.ts';
 import { modelValidationReport } from '../../../../datasets/model-validation.ts';
-import type { EngineCalls, LevelTables, LoadResult, ProjectionRun, YearComparison } from './engine-calls';
+import type { EngineCalls, LoadResult, ProjectionRun } from './engine-calls';
 import { EngineKernel, type EngineKernelOptions } from './engine-kernel';
 import type { EngineErrorInfo, EngineKind } from './engine-protocol';
 
@@ -42,8 +41,8 @@ export interface EngineData {
   households: HouseholdArrays;
   regions: RegionArrays;
   decile: Uint8Array;
-  /** Baseline tables per `yearIndex|minCell`. */
-  baseline: Map<string, LevelTables>;
+  /** The baseline year (aggregates, unsuppressed) per `yearIndex|poverty-line parameters`. */
+  baseline: Map<string, YearResult>;
   /** Runs year and project calls (two shards on large datasets when the worker can start another). */
   kernel: EngineKernel;
 }
@@ -99,131 +98,58 @@ export function scenarioOf(document: unknown, regions?: Pick<RegionArrays, 'code
   );
 }
 
-function minCellOf(scenario: Scenario, requested: number | undefined): number {
-  return requested ?? scenarioParamValues(scenario)['output.minCell'];
-}
-
-function hasFinerLevel(regions: RegionArrays): boolean {
-  return regions.count > regions.provinceCodes.length;
-}
-
-/** National, province (and finest) tables of one simulated year, suppressed below `minCell`. */
-export function levelTables(year: YearResult, regions: RegionArrays, minCell: number): LevelTables {
-  const tables: LevelTables = {
-    national: aggregate(year, regions, 'national'),
-    province: suppress(aggregate(year, regions, 'province'), minCell),
-    deciles: year.deciles,
-  };
-  if (hasFinerLevel(regions)) tables.region = suppress(aggregate(year, regions, 'region'), minCell);
-  return tables;
-}
-
-function subtract(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length);
-  for (let i = 0; i < a.length; i += 1) out[i] = a[i] - b[i];
-  return out;
-}
-
-/** A call's kernel work as steps: each yields what to simulate and receives its result, run sync or awaited. */
-type CallSteps<Job, Out, T> = Generator<Job, T, Out>;
-
-/** A projection to run: the scenario and its span (undefined: the scenario's own). */
-interface ProjectionJob {
-  scenario: Scenario;
-  years?: number;
-}
-
-/** Baseline (cached per dataset) and scenario for one year, and scenario − baseline. */
-function* yearCall(
-  data: EngineData,
-  { scenario: document, yearIndex = 0, minCell }: EngineCalls['year']['request'],
-): CallSteps<ResolvedParams, YearResult, YearComparison> {
-  const scenario = scenarioOf(document, data.regions);
-  const cells = minCellOf(scenario, minCell);
-  // The baseline is measured against the scenario's poverty line (baselineFor), so the key carries that choice.
-  const base = baselineFor(scenario);
-  const key = `${yearIndex}|${cells}|${JSON.stringify(base.params ?? {})}`;
-  const cached = data.baseline.get(key);
-  const tablesOf = (year: YearResult) => levelTables(year, data.regions, cells);
-  const baseline = cached ?? tablesOf(yield resolveScenario(base, data.regions, { yearIndex }));
-  if (!cached) data.baseline.set(key, baseline);
-  const isBaseline = JSON.stringify(scenario) === JSON.stringify(BASELINE_SCENARIO);
-  const result = isBaseline ? baseline : tablesOf(yield resolveScenario(scenario, data.regions, { yearIndex }));
-  const delta: { national: SummaryTable; province: SummaryTable; region?: SummaryTable; deciles: Float64Array } = {
-    national: diffTables(result.national, baseline.national),
-    province: diffTables(result.province, baseline.province),
-    deciles: subtract(result.deciles, baseline.deciles),
-  };
-  if (result.region && baseline.region) delta.region = diffTables(result.region, baseline.region);
-  return {
-    datasetId: data.datasetId,
-    year: result.national.year,
-    scenarioName: scenario.name,
-    baseline,
-    scenario: result,
-    delta,
-    baselineCached: cached !== undefined,
-  };
-}
-
-/** Each scenario's projection panel, one after the other. */
-function* projectCall(
-  data: EngineData,
-  { scenarios, years, minCell }: EngineCalls['project']['request'],
-): CallSteps<ProjectionJob, ProjectionResult, ProjectionRun[]> {
-  const runs: ProjectionRun[] = [];
-  for (const document of scenarios) {
-    const scenario = scenarioOf(document, data.regions);
-    const cells = minCellOf(scenario, minCell);
-    const panel = yield { scenario, years };
-    runs.push({
-      scenarioName: scenario.name,
-      years: panel.years.map((y) => y.year),
-      national: panel.years.map((y) => aggregate(y, data.regions, 'national')),
-      province: panel.years.map((y) => suppress(aggregate(y, data.regions, 'province'), cells)),
-    });
-  }
-  return runs;
-}
-
-function runSync<Job, Out, T>(steps: CallSteps<Job, Out, T>, run: (job: Job) => Out): T {
-  let next = steps.next();
-  while (!next.done) next = steps.next(run(next.value));
-  return next.value;
-}
-
-async function runAsync<Job, Out, T>(steps: CallSteps<Job, Out, T>, run: (job: Job) => Promise<Out>): Promise<T> {
-  let next = steps.next();
-  while (!next.done) next = steps.next(await run(next.value));
-  return next.value;
-}
-
-type Handlers = {
-  [K in EngineKind]: (data: EngineData, payload: EngineCalls[K]['request']) => EngineCalls[K]['response'];
-};
-
-/** The calls the worker awaits on the sharded kernel (the shard worker answers while this thread runs its half). */
+/** The calls that run on the dataset's (sharded) kernel and are awaited. */
 export type KernelKind = 'year' | 'project';
 
-type KernelHandlers = {
-  [K in KernelKind]: (data: EngineData, payload: EngineCalls[K]['request']) => Promise<EngineCalls[K]['response']>;
+type Handlers = {
+  [K in EngineKind]: (
+    data: EngineData,
+    payload: EngineCalls[K]['request'],
+  ) => K extends KernelKind ? Promise<EngineCalls[K]['response']> : EngineCalls[K]['response'];
 };
 
-/** Year and project over the dataset's shards, as the worker runs them. */
-export const KERNEL_HANDLERS: KernelHandlers = {
-  year: (data, payload) => runAsync(yearCall(data, payload), (params) => data.kernel.year(params)),
-  project: (data, payload) =>
-    runAsync(projectCall(data, payload), (job) => data.kernel.project(job.scenario, job.years)),
-};
-
-/**
- * One handler per call kind (a typed map: adding a kind without a handler fails to compile), all synchronous: year
- * and project run in this thread over all rows, with the same bits as KERNEL_HANDLERS (for in-thread callers).
- */
+/** One handler per call kind (a typed map: adding a kind without a handler fails to compile). */
 export const HANDLERS: Handlers = {
-  year: (data, payload) => runSync(yearCall(data, payload), (params) => data.kernel.yearNow(params)),
-  project: (data, payload) =>
-    runSync(projectCall(data, payload), (job) => data.kernel.projectNow(job.scenario, job.years)),
+  /** Baseline (cached per dataset, year and poverty line) and scenario for one year, and scenario − baseline. */
+  async year(data, { scenario: document, yearIndex = 0, minCell }) {
+    const scenario = scenarioOf(document, data.regions);
+    // compareRun measures the baseline against the scenario's poverty line (baselineFor): the key carries that choice.
+    const key = `${yearIndex}|${JSON.stringify(baselineFor(scenario).params ?? {})}`;
+    const cached = data.baseline.get(key);
+    const run = await compareRun(data.kernel, scenario, {
+      minCell: runOptions(scenario, { minCell }).minCell,
+      yearIndex,
+      baseline: cached && [cached],
+    });
+    if (cached === undefined) data.baseline.set(key, run.baselineYears[0]);
+    const [year] = run.years;
+    return {
+      datasetId: data.datasetId,
+      year: year.year,
+      scenarioName: scenario.name,
+      baseline: year.baseline,
+      scenario: year.scenario,
+      delta: year.delta,
+      baselineCached: cached !== undefined,
+    };
+  },
+
+  /** Each scenario's projection panel, one after the other, with the run's disclosure control. */
+  async project(data, { scenarios, years, minCell }) {
+    const runs: ProjectionRun[] = [];
+    for (const document of scenarios) {
+      const scenario = scenarioOf(document, data.regions);
+      const panel = await data.kernel.project(scenario, { years });
+      const pattern = patternOf(panel.years[0], data.regions, runOptions(scenario, { minCell }).minCell);
+      runs.push({
+        scenarioName: scenario.name,
+        years: panel.years.map((y) => y.year),
+        national: panel.years.map((y) => applyPattern(aggregate(y, data.regions, 'national'), pattern)),
+        province: panel.years.map((y) => applyPattern(aggregate(y, data.regions, 'province'), pattern)),
+      });
+    }
+    return runs;
+  },
 
   solveBudget(data, { scenario, budget, lever, range }) {
     return solveBudget({
@@ -274,7 +200,7 @@ export const HANDLERS: Handlers = {
       households: data.households,
       regions: data.regions,
       params: resolveScenario(scenario, data.regions),
-      seed: seed ?? scenario.monteCarlo?.seed ?? 0,
+      seed: seed ?? runOptions(scenario).seed,
       from,
       to,
       decile: data.decile,
@@ -283,10 +209,11 @@ export const HANDLERS: Handlers = {
 
   summariseReplications(data, { parts, scenario }) {
     const merged = mergeReplications(parts);
-    const minCell = minCellOf(scenarioOf(scenario), undefined);
+    const minCell = runOptions(scenarioOf(scenario)).minCell;
+    const pattern = suppressionPattern(data.regions, replicationSamples(merged), minCell);
     return {
       ...summariseReplications(merged),
-      province: suppressMcTables(replicationTables(merged, data.regions, 'province'), minCell),
+      province: applyPatternMc(replicationTables(merged, data.regions, 'province'), pattern),
     };
   },
 

@@ -12,9 +12,13 @@ import {
   sliceHouseholds,
 } from '../../../../sim/index.ts';
 import type {
+  DrawSettings,
   HouseholdArrays,
+  ProjectionResult,
+  ProjectRunOptions,
   RegionArrays,
   ResolvedParams,
+  RunKernel,
   Scenario,
   ShardData,
   ShardPort,
@@ -22,8 +26,6 @@ import type {
   ShardRequest,
   YearResult,
 } from '../../../../sim/index.ts';
-import { driveSync, projectionSteps, yearSteps } from '../../../../sim/parallel/run-steps.ts';
-import type { ProjectionResult, RunSettings } from '../../../../sim/parallel/run-steps.ts';
 import { toErrorInfo, transferablesOf, type EngineErrorInfo } from './engine-protocol';
 import type { FromShard, ToShard } from './shard-host';
 
@@ -63,14 +65,6 @@ export class KernelFailure extends Error implements EngineErrorInfo {
     this.messageZh = info.messageZh;
     this.messageEn = info.messageEn;
   }
-}
-
-/** Expected values, as the interactive year has always run. */
-const EXPECTED: RunSettings = { mode: 'ev', seed: 0, replication: 0 };
-
-/** A projection's mode and seed: the scenario's Monte Carlo settings, expected values by default (as `project`). */
-function projectionRun(scenario: Scenario): RunSettings {
-  return { mode: scenario.monteCarlo?.mode ?? 'ev', seed: scenario.monteCarlo?.seed ?? 0, replication: 0 };
 }
 
 /** A shard in a worker: its rows are sent once (transferred); requests are answered in order by id. */
@@ -135,17 +129,16 @@ class RemoteShardPort implements ShardPort {
   }
 }
 
-/** The year and projection kernel of one dataset in the engine worker. */
-export class EngineKernel {
+/** The year and projection kernel of one dataset in the engine worker (the engine's `RunKernel`). */
+export class EngineKernel implements RunKernel {
   private kernel: ShardedKernel | null = null;
   private worker: ShardWorker | null = null;
-  private inThread: KernelShard | null = null;
   private disposed = false;
   private readonly blockRows: number;
 
   constructor(
     private readonly households: HouseholdArrays,
-    private readonly regions: RegionArrays,
+    readonly regions: RegionArrays,
     private readonly decile: Uint8Array,
     private readonly options: EngineKernelOptions = {},
   ) {
@@ -162,27 +155,14 @@ export class EngineKernel {
     this.current();
   }
 
-  /** One year from the dataset's status (aggregates, expected values), over the shards. */
-  year(params: ResolvedParams): Promise<YearResult> {
-    return this.current().year(params, EXPECTED);
+  /** One year from the dataset's status (aggregates; expected values unless told), over the shards. */
+  year(params: ResolvedParams, options: Partial<DrawSettings> = {}): Promise<YearResult> {
+    return this.current().year(params, options);
   }
 
   /** The multi-year projection (`project`), status carried inside the shards. */
-  project(scenario: Scenario, years?: number): Promise<ProjectionResult> {
-    return this.current().project(scenario, { ...projectionRun(scenario), years });
-  }
-
-  /** `year` run to completion in this thread over all rows (same bits): for callers that cannot await. */
-  yearNow(params: ResolvedParams): YearResult {
-    const shard = this.wholeShard();
-    return driveSync(yearSteps(params, this.regions, EXPECTED, 'dataset', false), (r) => [shard.run(r)]);
-  }
-
-  /** `project` run to completion in this thread over all rows (same bits). */
-  projectNow(scenario: Scenario, years?: number): ProjectionResult {
-    const shard = this.wholeShard();
-    const span = years ?? scenario.projection?.years ?? 0;
-    return driveSync(projectionSteps(scenario, this.regions, projectionRun(scenario), span), (r) => [shard.run(r)]);
+  project(scenario: Scenario, options: ProjectRunOptions = {}): Promise<ProjectionResult> {
+    return this.current().project(scenario, options);
   }
 
   /** Stops the shard worker (a new dataset replaces this one); later calls run in this thread. */
@@ -196,11 +176,6 @@ export class EngineKernel {
   private current(): ShardedKernel {
     this.kernel ??= this.disposed ? this.single() : this.build();
     return this.kernel;
-  }
-
-  private wholeShard(): KernelShard {
-    this.inThread ??= this.shardOf(0, this.households.count, false);
-    return this.inThread;
   }
 
   private shardOf(from: number, to: number, copy: boolean): KernelShard {

@@ -76,7 +76,9 @@ describe('engine worker loop with a shard worker', () => {
       `${otherLane}:done`,
     ]);
     const done = outcome(latest);
-    const reference = HANDLERS.year(loadData('d1', households(), regions, { blockRows }).data, { scenario: raise(3) });
+    const reference = await HANDLERS.year(loadData('d1', households(), regions, { blockRows }).data, {
+      scenario: raise(3),
+    });
     if (done?.type !== 'done') throw new Error('expected a result');
     expect(done.result).toMatchObject({ scenarioName: '+3%', baselineCached: true });
     expect((done.result as typeof reference).scenario).toEqual(reference.scenario);
@@ -96,7 +98,9 @@ describe('engine worker loop with a shard worker', () => {
     await until(() => outcome(next) !== undefined);
     const done = outcome(next);
     if (done?.type !== 'done') throw new Error('expected a result after the fallback');
-    const reference = HANDLERS.year(loadData('d1', households(), regions, { blockRows }).data, { scenario: raise(2) });
+    const reference = await HANDLERS.year(loadData('d1', households(), regions, { blockRows }).data, {
+      scenario: raise(2),
+    });
     expect(done.result).toEqual(reference);
     expect(workers).toHaveLength(1);
   });

@@ -2,24 +2,9 @@
 // messages, skip calls superseded in their lane, run one at a time (awaiting the sharded kernel's calls before the
 // next) with a macrotask between runs, post results.
 import type { HouseholdResult } from '../../../../sim/index.ts';
-import {
-  DATASET_FREE,
-  HANDLERS,
-  KERNEL_HANDLERS,
-  loadData,
-  NO_DATASET,
-  type EngineData,
-  type KernelKind,
-} from './engine-handlers';
+import { DATASET_FREE, HANDLERS, loadData, NO_DATASET, type EngineData } from './engine-handlers';
 import type { EngineKernelOptions } from './engine-kernel';
-import {
-  takeNext,
-  toErrorInfo,
-  transferablesOf,
-  type EngineKind,
-  type FromWorker,
-  type ToWorker,
-} from './engine-protocol';
+import { takeNext, toErrorInfo, transferablesOf, type FromWorker, type ToWorker } from './engine-protocol';
 
 /** Where results go: the worker's postMessage (or a test double). */
 export type PostFromWorker = (message: FromWorker, transfer?: Transferable[]) => void;
@@ -31,11 +16,6 @@ function transferOf(kind: string, result: unknown): Transferable[] {
 }
 
 type AnyHandler = (data: EngineData | null, payload: unknown) => unknown;
-
-function handlerOf(kind: EngineKind): AnyHandler {
-  const kernel = KERNEL_HANDLERS[kind as KernelKind] as AnyHandler | undefined;
-  return kernel ?? (HANDLERS[kind] as AnyHandler);
-}
 
 /**
  * Creates the loop; returns the function to call with each incoming message. `kernel` says how each loaded dataset's
@@ -62,7 +42,7 @@ export function createWorkerLoop(post: PostFromWorker, kernel: EngineKernelOptio
         return;
       }
       if (!data && !DATASET_FREE.has(message.kind)) throw NO_DATASET;
-      const result = await handlerOf(message.kind)(data, message.payload);
+      const result = await (HANDLERS[message.kind] as AnyHandler)(data, message.payload);
       const ms = performance.now() - started;
       post({ type: 'done', id: message.id, kind: message.kind, result, ms }, transferOf(message.kind, result));
     } catch (error) {
