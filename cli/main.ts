@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   household: async () => (await import('./commands/household.ts')).householdCommand,
   solve: async () => (await import('./commands/solve.ts')).solveCommand,
   validate: async () => (await import('./commands/validate.ts')).validateCommand,
+  'validate-model': async () => (await import('./commands/validate-model.ts')).validateModelCommand,
   generate: async () => (await import('./commands/generate.ts')).generateCommand,
   bench: async () => (await import('./commands/bench.ts')).benchCommand,
 };
@@ -20,6 +21,11 @@ const SUMMARIES: readonly [string, string, string][] = [
   ['household', '计算单个家庭的救助金额和规则追踪', 'one household: benefit and rule-by-rule trace'],
   ['solve', '反向问题：预算、覆盖目标、敏感性', 'inverse questions: budget, coverage target, sensitivity'],
   ['validate', '校验数据集并输出校验报告', 'validate a dataset and print the report'],
+  [
+    'validate-model',
+    '模型验证：对照行政数据、收入分布和标准弹性',
+    'model validation: admin levels, income distribution, responses',
+  ],
   ['generate', '生成合成数据（--demo 生成演示数据集）', 'generate synthetic data (--demo writes the demo dataset)'],
   ['bench', '性能基准：内核对比 DuckDB SQL', 'benchmarks: kernel against DuckDB SQL'],
 ];

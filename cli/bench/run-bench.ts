@@ -26,6 +26,7 @@ import { startKernelPool } from '../engine/kernel-pool.ts';
 import { startMcPool } from '../engine/mc-pool.ts';
 import { sqlParamsFromResolved } from '../sql/params-from-engine.ts';
 import { loadIntoWasm, programmeTotalsWasm } from '../sql/run-rules.ts';
+import { assessedHouseholds } from '../sql/sql-tables.ts';
 import { loadIntoNative, programmeTotalsNative } from '../sql/run-rules-native.ts';
 import type { SqlProgrammeTotals } from '../sql/run-rules.ts';
 import { APP_VERSION } from '../versions.ts';
@@ -300,7 +301,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   let sqlTotals: SqlProgrammeTotals[] = [];
   let nativeTotals: SqlProgrammeTotals[] = [];
   try {
-    const load = await timeOnce(() => loadIntoWasm(duck, households, regions, baseline.standard));
+    const sqlHouseholds = assessedHouseholds(households, baseline);
+    const load = await timeOnce(() => loadIntoWasm(duck, sqlHouseholds, regions, baseline.standard));
     const wasm = await timeRuns(options.sqlRuns, 1, () => {
       sqlTotals = programmeTotalsWasm(duck, params);
     });
@@ -317,7 +319,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       stage('DuckDB native SQL');
       const native = await openNativeDuckDb(options.workers);
       try {
-        const nativeLoad = await timeOnce(() => loadIntoNative(native, households, regions, baseline.standard));
+        const nativeLoad = await timeOnce(() => loadIntoNative(native, sqlHouseholds, regions, baseline.standard));
         const timing = await timeRuns(options.sqlRuns, 1, async () => {
           nativeTotals = await programmeTotalsNative(native, params);
         });

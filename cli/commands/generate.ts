@@ -46,7 +46,12 @@ export type GenerateManifest = z.infer<typeof manifestSchema>;
 
 /** SHA-256 over the generator's sources and reference data: changes when the generator would give other output. */
 export async function generatorFingerprint(): Promise<string> {
-  const dirs = [path.join(REPO_ROOT, 'datasets', 'generate'), path.join(REPO_ROOT, 'datasets', 'reference')];
+  // The generator takes current programmes from the engine's rules and defaults, so those sources count too.
+  const dirs = [
+    path.join(REPO_ROOT, 'datasets', 'generate'),
+    path.join(REPO_ROOT, 'datasets', 'reference'),
+    ...['kernel', 'params', 'rules', 'scenario'].map((d) => path.join(REPO_ROOT, 'sim', d)),
+  ];
   const parts: string[] = [];
   for (const dir of dirs) {
     const names = (await readdir(dir)).filter((n) => !n.endsWith('.test.ts') && /\.(ts|csv)$/.test(n)).sort();

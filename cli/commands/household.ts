@@ -187,7 +187,8 @@ async function runHousehold(argv: readonly string[], io: CliIo): Promise<number>
     baselineFile === undefined ? baselineFor(scenario) : (await readScenarioFile(io.cwd, baselineFile)).scenario;
   const regions = await regionsFor(io, args);
   const record = householdRecord(input.regionCode, input.household, regions);
-  const trace = traceHousehold(record, baseline, scenario, { outcome, events, eventAmounts });
+  // Cases and household files describe income as the civil-affairs office assesses it.
+  const trace = traceHousehold(record, baseline, scenario, { outcome, events, eventAmounts, incomeAs: 'assessed' });
   if (flag(args, 'json')) {
     println(io, JSON.stringify({ household: record, outcome, events, trace }, null, 2));
     return 0;

@@ -2,6 +2,8 @@
 import { Table, makeVector } from 'apache-arrow';
 import type { HouseholdArrays } from '../../sim/model/households.ts';
 import type { RegionArrays } from '../../sim/model/regions.ts';
+import type { ResolvedParams } from '../../sim/kernel/types.ts';
+import { assessedFactor, assessmentNormal } from '../../sim/rules/assessed-income.ts';
 
 /** SQL column name for each HouseholdArrays field (snake_case; `region` is the region index, not its code). */
 export const HH_SQL_COLUMNS = {
@@ -92,4 +94,25 @@ export function cellSqlColumns(
 /** Region cells as an Arrow table (see cellSqlColumns). */
 export function cellsArrowTable(regions: RegionArrays, standard?: Float64Array): Table {
   return toArrow(cellSqlColumns(regions, standard));
+}
+
+/**
+ * The households as the rules see them: income and earnings per capita scaled to assessed income with the engine's
+ * error model (sim/rules/assessed-income.ts, the scenario's bias and dispersion per cell); the other columns are
+ * shared, not copied. The SQL rules then read `income_pc` as the kernel's eligibility tests do.
+ */
+export function assessedHouseholds(households: HouseholdArrays, resolved: ResolvedParams): HouseholdArrays {
+  const n = households.count;
+  const incomePc = new Float64Array(n);
+  const earningsPc = new Float64Array(n);
+  const bias = resolved.cell['takeup.assessedBias'];
+  const noise = resolved.cell['takeup.assessedNoise'];
+  for (let i = 0; i < n; i++) {
+    const c = (households.region[i] << 1) | households.area[i];
+    const z = assessmentNormal(households.incomePc[i], households.earningsPc[i], households.size[i]);
+    const f = assessedFactor(z, bias[c], noise[c]);
+    incomePc[i] = households.incomePc[i] * f;
+    earningsPc[i] = households.earningsPc[i] * f;
+  }
+  return { ...households, incomePc, earningsPc };
 }

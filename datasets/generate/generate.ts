@@ -1,11 +1,33 @@
-// The synthetic demo household generator: a pure function (count, seed) → household and region columns, stratified by
-// province × area × status so that the engine's baseline reproduces the national targets (POLICY.md §7). Synthetic.
+// The synthetic demo household generator (v2): a pure function (count, seed) → household and region columns. Every
+// province × area cell draws per-capita survey income from one smooth Dagum distribution (no strata on either side of
+// any threshold); household make-up, assets and spending vary smoothly with the income rank. Current programmes
+// (dibao, tekun, marginal, rigid) then follow from the engine's own rules on assessed income (sim/rules/
+// assessed-income.ts), with a stock take-up. A few scalar knobs are solved against the engine's baseline so the
+// admin targets hold (POLICY.md §7). Synthetic; the model is documented in datasets/SCHEMA.md and MODEL-VALIDATION.md.
+//
+// Income model. Per cell, survey income per capita x ~ Dagum(a, b, p): F(x) = (1 + (x/b)^-a)^-p, quantile
+// x(u) = b (u^(-1/p) - 1)^(-1/a). The shapes (a, p) are per area, fitted to the NBS national quintile means (five
+// equal groups of households) and the national, urban and rural medians of 2023, uprated to the demo year (2024) by
+// the national 2023→2024 mean growth 41,314 / 39,218 (NBS releases). The scale b of each cell makes its mean over
+// persons the province's previous-year mean (reference/provinces.csv, split urban/rural in demo-regions.ts) times
+// the same growth. Household size varies smoothly with the rank (`sizeDistribution`).
+//
+// Sample design. Household k of a cell has rank u = v² (v uniform): the bottom of the distribution is oversampled
+// (a tenth of persons gets 32% of the sample) with a smooth design weight ∝ 2√u, normalised so each cell's weighted
+// persons equal its population. Each household has its own random stream (seed, row), so re-building with other
+// knob values changes only what the knobs touch.
 
 import { AREA, PROGRAMME, SUPPORT_TYPE } from '../../sim/model/codes.ts';
-import { nationalTarget } from '../reference/reference-data.ts';
+import { hash4 } from '../../sim/random/counter-hash.ts';
+import { BASELINE_SCENARIO } from '../../sim/scenario/types.ts';
+import { resolveScenario, withParams } from '../../sim/scenario/resolve.ts';
+import { simulateYear } from '../../sim/kernel/simulate-year.ts';
+import { aggregate } from '../../sim/outputs/aggregate.ts';
+import { nationalTarget, nationalTargetAsOf } from '../reference/reference-data.ts';
 import { buildDemoRegions } from './demo-regions.ts';
 import type { DemoRegions } from './demo-regions.ts';
-import { Prng, inverseNormal, normalCdf } from './prng.ts';
+import { demoToEngineArrays } from './engine-arrays.ts';
+import { Prng } from './prng.ts';
 
 /** Seed and size of the bundled demo dataset. */
 export const DEMO_SEED = 20240601;
@@ -51,62 +73,55 @@ export interface DemoData {
   seed: number;
 }
 
+/** National growth of mean disposable income per capita 2023 → 2024 (NBS: 39,218 → 41,314 yuan), the uprating. */
+export const INCOME_GROWTH_2023_2024 =
+  nationalTargetAsOf('disposable_income_pc_national', '2024').value /
+  nationalTargetAsOf('disposable_income_pc_national', '2023').value;
+
 /**
- * The calibration design: national targets (persons) and the engine defaults the design assumes. Calibrated against
- * the engine's real baseline; change these, not the engine, when the targets move.
+ * The design of the demo: income shapes per area, the stock take-up of current programmes, and the starting values
+ * of the knobs solved against the engine's baseline.
  */
 export const DEMO_DESIGN = {
-  /** Share of dibao-eligible persons not enrolled (exclusion error), and the monitored share among them. */
-  exclusionShare: 0.08,
-  exclusionMonitoredShare: 0.3,
-  /** Low-income persons failing the asset test, relative to dibao persons. */
-  assetFailShare: 0.04,
-  /**
-   * Share of dibao persons whose income from work has just risen above the standard: the baseline moves them into the
-   * gradual exit (their `gradual_exit` flag is 0 because the exit starts in the simulated year).
-   */
-  gradualExitShare: 0.01,
+  /** Dagum shapes (a, p) of survey income per capita, urban and rural (fitted; see the file header). */
+  dagum: { urban: { a: 5.3, p: 0.25 }, rural: { a: 9.075, p: 0.1574 } },
+  /** Share of households eligible for dibao or tekun last year that were enrolled (new eligibles enrol with `takeup.*`). */
+  stockTakeup: 0.92,
   /** Share of tekun persons in urban areas. */
   tekunUrbanShare: 0.12,
-  /** Dibao-marginal and rigid-expenditure persons (10k persons). */
-  marginal10k: 600,
-  rigid10k: 250,
-  /** Engine defaults assumed by the calibration (checked against sim/ in the calibration test). */
-  takeupMonitored: 0.85,
-  takeupUnmonitored: 0.4,
-  assetMonths: 24,
-  marginalMultiplier: 1.5,
-  tekunLivingMultiplier: 1.3,
-  /** Effective tekun care shares of the minimum wage (engine defaults: 25% centralised at 0.5/0.3/0.05, dispersed 0.35/0.2/0.03). */
-  careShareFull: 0.3875,
-  careShareHalf: 0.225,
-  careShareSelf: 0.035,
-  /** Share of sample households by stratum (oversampling the assisted and low-income). */
-  sampleShare: {
-    dibao: 0.2,
-    tekun: 0.05,
-    excluded: 0.03,
-    assetFail: 0.01,
-    marginal: 0.05,
-    rigid: 0.03,
-    watched: 0.08,
-    general: 0.55,
-  },
+  /** Oversampling exponent: rank u = v^k. */
+  rankExponent: 2,
+  /** Iterations of the knob solver. */
+  iterations: 10,
 } as const;
 
-/** Sample strata: current status groups the generator builds explicitly. */
-export const STRATA = ['dibao', 'tekun', 'excluded', 'assetFail', 'marginal', 'rigid', 'watched', 'general'] as const;
-export type Stratum = (typeof STRATA)[number];
-
-interface Profile {
-  /** Cumulative probabilities of household sizes 1, 2, 3, ... */
-  sizeCum: number[];
-  pElderly: number;
-  pChild: number;
-  pDisabled: number;
-  pIll: number;
-  pWork: number;
+/** Knobs solved so the baseline meets the admin targets; each moves one smooth quantity, never a threshold. */
+export interface DemoKnobs {
+  /** Scale of financial assets relative to income, urban and rural (dibao persons per area). */
+  assets: [number, number];
+  /** Tekun-profile intensity at the bottom of the rank, urban and rural (tekun persons per area). */
+  tekun: [number, number];
+  /** Tekun persons needing full care (half care: twice as many), for the tekun spending estimate. */
+  care: number;
+  /** Intensity of the monitoring-platform flag (monitored low-income persons). */
+  monitored: number;
+  /** Scale of out-of-pocket medical spending (temporary assistance person-times), within [0.5, 2]. */
+  medical: number;
+  /**
+   * Share of households eligible for marginal or rigid-expenditure status last year that were certified (marginal
+   * persons): certification under the 2024-10 MCA measures is recent, so the stock is below the cash programmes'.
+   */
+  certified: number;
 }
+
+const INITIAL_KNOBS: DemoKnobs = {
+  assets: [1, 1],
+  tekun: [0.1, 0.3],
+  care: 0.1,
+  monitored: 0.3,
+  medical: 1,
+  certified: 0.5,
+};
 
 const cum = (p: number[]): number[] => {
   const out: number[] = [];
@@ -116,210 +131,64 @@ const cum = (p: number[]): number[] => {
   return out;
 };
 
-const PROFILES: Record<Stratum, Profile> = {
-  dibao: {
-    sizeCum: cum([0.52, 0.27, 0.12, 0.06, 0.03]),
-    pElderly: 0.42,
-    pChild: 0.16,
-    pDisabled: 0.14,
-    pIll: 0.16,
-    pWork: 0.45,
-  },
-  tekun: { sizeCum: cum([0.95, 0.05]), pElderly: 0.7, pChild: 0, pDisabled: 0.45, pIll: 0.2, pWork: 0 },
-  excluded: {
-    sizeCum: cum([0.45, 0.28, 0.14, 0.08, 0.05]),
-    pElderly: 0.38,
-    pChild: 0.18,
-    pDisabled: 0.1,
-    pIll: 0.12,
-    pWork: 0.5,
-  },
-  assetFail: {
-    sizeCum: cum([0.35, 0.3, 0.18, 0.1, 0.07]),
-    pElderly: 0.35,
-    pChild: 0.18,
-    pDisabled: 0.06,
-    pIll: 0.08,
-    pWork: 0.55,
-  },
-  marginal: {
-    sizeCum: cum([0.35, 0.3, 0.18, 0.1, 0.07]),
-    pElderly: 0.33,
-    pChild: 0.2,
-    pDisabled: 0.08,
-    pIll: 0.1,
-    pWork: 0.6,
-  },
-  rigid: {
-    sizeCum: cum([0.2, 0.3, 0.25, 0.15, 0.1]),
-    pElderly: 0.25,
-    pChild: 0.22,
-    pDisabled: 0.08,
-    pIll: 0.25,
-    pWork: 0.75,
-  },
-  watched: {
-    sizeCum: cum([0.28, 0.3, 0.2, 0.12, 0.06, 0.04]),
-    pElderly: 0.3,
-    pChild: 0.2,
-    pDisabled: 0.05,
-    pIll: 0.07,
-    pWork: 0.7,
-  },
-  general: {
-    sizeCum: cum([0.25, 0.3, 0.21, 0.13, 0.07, 0.04]),
-    pElderly: 0.2,
-    pChild: 0.19,
-    pDisabled: 0.015,
-    pIll: 0.02,
-    pWork: 0.85,
-  },
-};
+/**
+ * Household sizes 1–6: at the very bottom (elderly and disabled people living alone or in pairs), in the lower
+ * middle (larger families: NBS's equal-household quintile means average 5.6% above the per-person mean, so poorer
+ * households are larger) and at the top (smaller). Mixed smoothly by rank u; rural households add a member with
+ * probability 0.15.
+ */
+const SIZE_BOTTOM = [0.45, 0.28, 0.14, 0.08, 0.05, 0];
+const SIZE_LARGE = [0.15, 0.25, 0.25, 0.18, 0.11, 0.06];
+const SIZE_SMALL = [0.3, 0.35, 0.2, 0.1, 0.04, 0.01];
+const RURAL_EXTRA_MEMBER = 0.15;
 
-/** Persons (not households) per region cell and stratum, from the national targets and the regions table. */
-export function stratumPersons(regions: DemoRegions): Record<Stratum, Float64Array> {
-  const n = regions.count;
-  const make = (): Float64Array => new Float64Array(n);
-  const out: Record<Stratum, Float64Array> = {
-    dibao: make(),
-    tekun: make(),
-    excluded: make(),
-    assetFail: make(),
-    marginal: make(),
-    rigid: make(),
-    watched: make(),
-    general: make(),
-  };
-  const d = DEMO_DESIGN;
-  const tk = (m: number): number =>
-    d.exclusionMonitoredShare * m + (1 - d.exclusionMonitoredShare) * d.takeupUnmonitored;
-  const expectedTakeup = tk(d.takeupMonitored);
-  const targets = [
-    nationalTarget('dibao_persons_urban').value * 1e4,
-    nationalTarget('dibao_persons_rural').value * 1e4,
-  ];
-  const tekunTotal = nationalTarget('tekun_persons').value * 1e4;
-  const tekunTargets = [tekunTotal * d.tekunUrbanShare, tekunTotal * (1 - d.tekunUrbanShare)];
-  for (const area of [AREA.urban, AREA.rural]) {
-    let natPop = 0;
-    let natIncome = 0;
-    for (let r = area; r < n; r += 2) {
-      natPop += regions.population[r];
-      natIncome += regions.population[r] * regions.income_prev_pc[r];
-    }
-    natIncome /= natPop;
-    const intensity = new Float64Array(n);
-    let sumIntensity = 0;
-    for (let r = area; r < n; r += 2) {
-      intensity[r] = regions.population[r] * Math.pow(natIncome / regions.income_prev_pc[r], 1.5);
-      sumIntensity += intensity[r];
-    }
-    for (let r = area; r < n; r += 2) {
-      const share = intensity[r] / sumIntensity;
-      const eligible = (targets[area] * share) / (1 - d.exclusionShare + d.exclusionShare * expectedTakeup);
-      out.excluded[r] = eligible * d.exclusionShare;
-      out.dibao[r] = eligible * (1 - d.exclusionShare);
-      out.tekun[r] = tekunTargets[area] * share;
-      out.assetFail[r] = targets[area] * share * d.assetFailShare;
-    }
-  }
-  const dibaoTotal = targets[0] + targets[1];
-  const popTotal = regions.population.reduce((s, x) => s + x, 0);
-  const monitoredTarget = nationalTarget('monitored_low_income_persons').value * 1e4;
-  let notWatched = 0;
-  for (let r = 0; r < n; r++) {
-    out.marginal[r] = ((out.dibao[r] + out.excluded[r]) / dibaoTotal) * d.marginal10k * 1e4;
-    out.rigid[r] = (regions.population[r] / popTotal) * d.rigid10k * 1e4;
-    const excludedMonitoredEv =
-      out.excluded[r] * (d.exclusionMonitoredShare + (1 - d.exclusionMonitoredShare) * d.takeupUnmonitored);
-    notWatched += out.dibao[r] + out.tekun[r] + out.marginal[r] + out.rigid[r] + excludedMonitoredEv;
-  }
-  const watchedTotal = Math.max(0, monitoredTarget - notWatched);
-  for (let r = 0; r < n; r++) {
-    out.watched[r] = (regions.population[r] / popTotal) * watchedTotal;
-    let others = 0;
-    for (const s of STRATA) if (s !== 'general') others += out[s][r];
-    out.general[r] = Math.max(0, regions.population[r] - others - out.dibao[r] * d.gradualExitShare);
-  }
-  return out;
+/** Size distribution (probabilities of 1–6 members, before the rural extra member) at rank u. */
+export function sizeDistribution(u: number): number[] {
+  const bottom = Math.exp(-u / 0.06);
+  return SIZE_LARGE.map((l, i) => bottom * SIZE_BOTTOM[i] + (1 - bottom) * ((1 - u) * l + u * SIZE_SMALL[i]));
 }
 
-/** Allocate `total` sample households to cells in proportion to `persons`, at least `min` per non-empty cell. */
-function allocate(persons: Float64Array, total: number, min: number): Int32Array {
-  const n = persons.length;
-  const out = new Int32Array(n);
-  const sum = persons.reduce((s, x) => s + x, 0);
-  let used = 0;
-  const rema: { r: number; frac: number }[] = [];
-  for (let r = 0; r < n; r++) {
-    if (persons[r] <= 0) continue;
-    const exact = (persons[r] / sum) * total;
-    out[r] = Math.max(min, Math.floor(exact));
-    used += out[r];
-    rema.push({ r, frac: exact - Math.floor(exact) });
-  }
-  rema.sort((a, b) => b.frac - a.frac || a.r - b.r);
-  for (let i = 0; used < total && rema.length > 0; i = (i + 1) % rema.length) {
-    out[rema[i].r]++;
-    used++;
-  }
-  while (used > total) {
-    let largest = 0;
-    for (let r = 1; r < n; r++) if (out[r] > out[largest]) largest = r;
-    if (out[largest] <= min) break;
-    out[largest]--;
-    used--;
-  }
-  return out;
+/** Expected household size at rank u in an area. */
+export function expectedSize(u: number, area: number): number {
+  const d = sizeDistribution(u);
+  return d.reduce((s, p, i) => s + p * (i + 1), 0) + (area === AREA.rural ? RURAL_EXTRA_MEMBER : 0);
 }
 
-/** Mean income fraction of the standard for dibao households, so the dibao gap cost hits the annualised estimate. */
-function dibaoIncomeShare(regions: DemoRegions, persons: Record<Stratum, Float64Array>): number {
-  const d = DEMO_DESIGN;
-  const takeup = d.exclusionMonitoredShare * d.takeupMonitored + (1 - d.exclusionMonitoredShare) * d.takeupUnmonitored;
-  let full = 0;
-  for (let r = 0; r < regions.count; r++) {
-    full +=
-      (persons.dibao[r] * (1 - d.gradualExitShare) + persons.excluded[r] * takeup) * regions.dibao_standard[r] * 12;
+/**
+ * Mean per-capita income over persons of a unit-scale Dagum cell in `area` (ranks weighted by expected household
+ * size, midpoint rule on 4,000 points): the cell's scale is its target mean divided by this.
+ */
+function personMeanUnitScale(area: number): number {
+  const { a, p } = dagumShape(area);
+  let num = 0;
+  let den = 0;
+  for (let k = 0; k < 4000; k++) {
+    const u = (k + 0.5) / 4000;
+    const size = expectedSize(u, area);
+    num += size * dagumQuantile(u, a, 1, p);
+    den += size;
   }
-  const target = nationalTarget('dibao_spending_annual_est').value * 1e8;
-  return Math.min(0.9, Math.max(0.05, 1 - target / full));
+  return num / den;
 }
 
-/** Shares of tekun persons needing full and half care, so tekun cost hits the annualised estimate. */
-function tekunCareShares(regions: DemoRegions, persons: Record<Stratum, Float64Array>): { full: number; half: number } {
-  const d = DEMO_DESIGN;
-  let living = 0;
-  let wageYear = 0;
-  let total = 0;
-  for (let r = 0; r < regions.count; r++) {
-    living += persons.tekun[r] * d.tekunLivingMultiplier * regions.dibao_standard[r] * 12;
-    wageYear += persons.tekun[r] * regions.min_wage[r] * 12;
-    total += persons.tekun[r];
-  }
-  const target = nationalTarget('tekun_spending_annual_est').value * 1e8;
-  const careShare = (target - living) / wageYear;
-  const f =
-    (careShare - d.careShareSelf) / (d.careShareFull - d.careShareSelf + 2 * (d.careShareHalf - d.careShareSelf));
-  const full = Math.min(0.3, Math.max(0, f));
-  return total > 0 ? { full, half: 2 * full } : { full: 0, half: 0 };
+/** Weight of the "poor" household profile at rank u: 1 at the bottom, fading smoothly by the median. */
+const poorProfile = (u: number): number => Math.exp(-u / 0.12);
+
+/** Dagum quantile x(u) = b (u^(-1/p) - 1)^(-1/a). */
+export function dagumQuantile(u: number, a: number, b: number, p: number): number {
+  return b * Math.pow(Math.pow(u, -1 / p) - 1, -1 / a);
 }
 
-/** Draw from a log-normal with the given mean and sigma, conditioned on being at least `floor`. */
-function truncatedLogNormal(rng: Prng, mean: number, sigma: number, floor: number, cap = Infinity): number {
-  const mu = Math.log(mean) - (sigma * sigma) / 2;
-  const lo = normalCdf((Math.log(floor) - mu) / sigma);
-  const hi = cap === Infinity ? 1 : normalCdf((Math.log(cap) - mu) / sigma);
-  const u = lo + (hi - lo) * rng.uniform();
-  const x = Math.exp(mu + sigma * inverseNormal(Math.min(1 - 1e-12, Math.max(1e-12, u))));
-  return Math.min(cap, Math.max(floor, x));
+/** Dagum shapes of an area. */
+export function dagumShape(area: number): { a: number; p: number } {
+  return area === AREA.urban ? DEMO_DESIGN.dagum.urban : DEMO_DESIGN.dagum.rural;
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /**
  * Fewest sample households for `prefectures` per province: 1,000 per 62 region rows (31 provinces × 2 areas), so
- * every stratum of every region row gets its minimum sample.
+ * every region row gets a usable sample.
  */
 export function minimumHouseholds(prefectures = 0): number {
   return 1000 * Math.max(1, prefectures);
@@ -334,9 +203,225 @@ export interface GenerateOptions {
 /** Most sample households the generator makes (typed arrays of this length stay well inside memory). */
 export const MAX_GENERATED_HOUSEHOLDS = 5_000_000;
 
+/** Sample households per region row: in proportion to population, at least `min` each, summing to `count`. */
+function allocate(population: Float64Array, count: number, min: number): Int32Array {
+  const n = population.length;
+  const out = new Int32Array(n);
+  const sum = population.reduce((s, x) => s + x, 0);
+  let used = 0;
+  const rema: { r: number; frac: number }[] = [];
+  for (let r = 0; r < n; r++) {
+    const exact = (population[r] / sum) * count;
+    out[r] = Math.max(min, Math.floor(exact));
+    used += out[r];
+    rema.push({ r, frac: exact - Math.floor(exact) });
+  }
+  rema.sort((a, b) => b.frac - a.frac || a.r - b.r);
+  for (let i = 0; used < count && rema.length > 0; i = (i + 1) % rema.length) {
+    out[rema[i].r]++;
+    used++;
+  }
+  while (used > count) {
+    let largest = 0;
+    for (let r = 1; r < n; r++) if (out[r] > out[largest]) largest = r;
+    if (out[largest] <= min) break;
+    out[largest]--;
+    used--;
+  }
+  return out;
+}
+
+/**
+ * Draw every household of the sample with the given knobs (programme, gradual exit: none yet). The same seed and
+ * knobs give the same columns; each household's random stream depends only on (seed, row).
+ */
+function drawHouseholds(regions: DemoRegions, alloc: Int32Array, seed: number, knobs: DemoKnobs): DemoHouseholds {
+  const count = alloc.reduce((s, x) => s + x, 0);
+  const hh = emptyHouseholds(count);
+  const k = DEMO_DESIGN.rankExponent;
+  const unitMean = [personMeanUnitScale(AREA.urban), personMeanUnitScale(AREA.rural)];
+  let row = 0;
+  for (let r = 0; r < regions.count; r++) {
+    const area = regions.area[r];
+    const urban = area === AREA.urban;
+    const code = regions.region_code[r];
+    const std = regions.dibao_standard[r] * 12;
+    const prev = regions.income_prev_pc[r];
+    const { a, p } = dagumShape(area);
+    const b = (prev * INCOME_GROWTH_2023_2024) / unitMean[area];
+    const start = row;
+    let personsDesign = 0;
+    for (let j = 0; j < alloc[r]; j++, row++) {
+      const rng = new Prng(hash4(seed >>> 0, row, 0x67656e32, 0));
+      // Draws whose use the knobs scale come first, so every knob value sees the same stream.
+      const v = rng.uniform();
+      const u = Math.pow(v, k);
+      const uTekun = rng.uniform();
+      const uCare = rng.uniform();
+      const uMonitored = rng.uniform();
+      const nAssets = rng.normal();
+      const nMedical = rng.normal();
+      const pi = poorProfile(u);
+      const tekun = uTekun < knobs.tekun[area] * Math.exp(-u / 0.04);
+      hh.household_id[row] = row + 1;
+      hh.region_code[row] = code;
+      hh.area[row] = area;
+      let size: number;
+      if (tekun) size = rng.chance(0.95) ? 1 : 2;
+      else size = 1 + rng.pick(cum(sizeDistribution(u))) + (urban || !rng.chance(RURAL_EXTRA_MEMBER) ? 0 : 1);
+      hh.size[row] = size;
+      const pElderly = tekun ? 0.7 : 0.2 + 0.25 * pi;
+      const pChild = tekun ? 0 : 0.19 - 0.03 * pi;
+      const pDisabled = tekun ? 0.45 : 0.015 + 0.12 * pi;
+      const pIll = tekun ? 0.2 : 0.02 + 0.14 * pi;
+      const pWork = tekun ? 0 : 0.85 - 0.4 * pi;
+      let elderly = 0;
+      let children = 0;
+      let disabled = 0;
+      let ill = 0;
+      let able = 0;
+      let working = 0;
+      for (let m = 0; m < size; m++) {
+        const x = rng.uniform();
+        const isElderly = x < pElderly;
+        const isChild = !isElderly && m > 0 && x < pElderly + pChild;
+        const isDisabled = rng.chance(pDisabled);
+        const isIll = rng.chance(pIll);
+        if (isElderly) elderly++;
+        if (isChild) children++;
+        if (isDisabled) disabled++;
+        if (isIll) ill++;
+        if (!tekun && !isElderly && !isChild && !isDisabled && !isIll && rng.chance(0.95)) {
+          able++;
+          if (rng.chance(pWork)) working++;
+        }
+      }
+      if (tekun && elderly === 0 && disabled === 0) disabled = 1;
+      hh.elderly[row] = elderly;
+      hh.children[row] = children;
+      hh.disabled[row] = disabled;
+      hh.ill[row] = ill;
+      hh.able_to_work[row] = able;
+      hh.working[row] = working;
+      let careFull = 0;
+      let careHalf = 0;
+      if (tekun) {
+        if (uCare < knobs.care) careFull = 1;
+        else if (uCare < 3 * knobs.care) careHalf = 1;
+      } else {
+        const dependants = Math.min(size, disabled + (elderly > 0 && ill > 0 ? 1 : 0));
+        for (let m = 0; m < dependants; m++) {
+          const c = rng.uniform();
+          if (c < 0.25) careFull++;
+          else if (c < 0.55) careHalf++;
+        }
+      }
+      hh.care_full[row] = careFull;
+      hh.care_half[row] = careHalf;
+
+      const income = dagumQuantile(u, a, b, p);
+      const earnings = working > 0 ? income * rng.between(0.3, 0.9) : tekun ? 0 : income * rng.between(0, 0.3);
+      const assets = knobs.assets[area] * income * Math.exp(nAssets * 0.9) * 0.9;
+      const car = rng.chance(Math.min(0.85, (urban ? 0.25 : 0.15) * (income / prev))) ? 1 : 0;
+      let homes = tekun ? (rng.chance(0.6) ? 1 : 0) : urban ? (rng.chance(0.2) ? 0 : 1) : 1;
+      if (rng.chance(0.12 * Math.min(1, income / prev))) homes++;
+      const localHukou = rng.chance(urban ? 0.8 : 0.97) ? 1 : 0;
+      // The platform flag (monitored outside any programme): likelier the closer income is to the standard.
+      const ratio = income / std;
+      const monitored = uMonitored < knobs.monitored / (1 + Math.exp((ratio - 2) / 0.3)) ? 1 : 0;
+      let medical =
+        knobs.medical * size * 650 * Math.exp(nMedical * 0.9 - 0.4) + ill * 12000 * Math.exp(1.1 * rng.normal() - 0.2);
+      const education = children * rng.between(800, urban ? 6000 : 3500);
+      const rehab = disabled * rng.between(0, 4000);
+      // Spending out of reach of low incomes is capped (households cannot spend far beyond their means for long).
+      const cap = income * size * 3 + 2000;
+      if (medical > cap) medical = cap;
+      hh.income_pc[row] = round2(income);
+      hh.earnings_pc[row] = round2(Math.min(earnings, income));
+      hh.assets_pc[row] = round2(assets);
+      hh.car[row] = car;
+      hh.homes[row] = homes;
+      hh.medical_hh[row] = round2(medical);
+      hh.education_hh[row] = round2(education);
+      hh.rehab_hh[row] = round2(rehab);
+      hh.programme[row] = PROGRAMME.none;
+      hh.gradual_exit[row] = 0;
+      hh.monitored[row] = monitored;
+      hh.tekun_profile[row] = tekun ? 1 : 0;
+      hh.local_hukou[row] = localHukou;
+      // Design weight ∝ 1 / density of u (density of v² is 1 / (2√u)); normalised below.
+      hh.weight[row] = 2 * Math.sqrt(u);
+      personsDesign += hh.weight[row] * size;
+    }
+    const scale = regions.population[r] / personsDesign;
+    for (let i = start; i < row; i++) hh.weight[i] *= scale;
+  }
+  return hh;
+}
+
+/**
+ * Current programmes from the rules: the engine's baseline status of every household (eligibility on assessed
+ * income, assets and status), enrolled with the stock take-up; those not drawn are the exclusion error the baseline
+ * then partly closes with `takeup.*`. The draw is a hash of (seed, row), independent of the knobs' other draws.
+ */
+function assignProgrammes(data: DemoData, certified: number): void {
+  const h = data.households;
+  for (let i = 0; i < h.count; i++) h.programme[i] = PROGRAMME.none;
+  const { households, regions } = demoToEngineArrays(data);
+  const allEnrol = withParams(BASELINE_SCENARIO, { 'takeup.monitored': 1, 'takeup.unmonitored': 1 });
+  const year = simulateYear(households, regions, resolveScenario(allEnrol, regions));
+  const status = year.households?.status;
+  if (!status) throw new Error('内部错误：缺少住户结果列 / Internal error: no household result columns');
+  for (let i = 0; i < h.count; i++) {
+    const cash = status[i] === PROGRAMME.dibao || status[i] === PROGRAMME.tekun;
+    const enrolled =
+      hash4(data.seed >>> 0, i, 0x656e726f, 1) / 4294967296 < (cash ? DEMO_DESIGN.stockTakeup : certified);
+    h.programme[i] = enrolled ? status[i] : PROGRAMME.none;
+  }
+}
+
+/** The baseline quantities the knobs are solved for, from the engine's national summary. */
+function knobTargets(): {
+  dibao: [number, number];
+  tekun: [number, number];
+  care: number;
+  monitored: number;
+  temporary: number;
+  marginal: number;
+} {
+  const tekun = nationalTarget('tekun_persons').value * 1e4;
+  return {
+    dibao: [nationalTarget('dibao_persons_urban').value * 1e4, nationalTarget('dibao_persons_rural').value * 1e4],
+    tekun: [tekun * DEMO_DESIGN.tekunUrbanShare, tekun * (1 - DEMO_DESIGN.tekunUrbanShare)],
+    care: nationalTarget('tekun_spending_annual_est').value * 1e8,
+    monitored: nationalTarget('monitored_low_income_persons').value * 1e4,
+    temporary: nationalTarget('temporary_assistance_person_times').value * 1e4,
+    marginal: nationalTarget('dibao_marginal_persons').value * 1e4,
+  };
+}
+
+/** One knob's secant step in logs towards its target (slope from the last two iterates, else `slope0`). */
+class LogSecant {
+  private lastX = NaN;
+  private lastY = NaN;
+  constructor(private readonly slope0: number) {}
+  next(x: number, y: number, target: number): number {
+    let slope = this.slope0;
+    if (Number.isFinite(this.lastX) && Math.abs(Math.log(x / this.lastX)) > 1e-9 && y > 0 && this.lastY > 0) {
+      const s = Math.log(y / this.lastY) / Math.log(x / this.lastX);
+      if (Number.isFinite(s) && Math.sign(s) === Math.sign(this.slope0) && Math.abs(s) > 0.05) slope = s;
+    }
+    this.lastX = x;
+    this.lastY = y;
+    if (!(y > 0)) return x * (this.slope0 > 0 ? 2 : 0.5);
+    const step = Math.max(-1.4, Math.min(1.4, Math.log(target / y) / slope));
+    return x * Math.exp(step);
+  }
+}
+
 /**
  * Generate the synthetic demo: `count` sample households (at least 1,000) from a 32-bit `seed`, over provinces or
- * (with `prefectures`) synthetic prefectures. Deterministic.
+ * (with `prefectures`) synthetic prefectures. Deterministic: the same arguments give byte-identical columns.
  */
 export function generateDemo(count: number, seed: number, options: GenerateOptions = {}): DemoData {
   if (!Number.isInteger(count) || count < 1000 || count > MAX_GENERATED_HOUSEHOLDS) {
@@ -351,210 +436,57 @@ export function generateDemo(count: number, seed: number, options: GenerateOptio
       `${regions.count} 个地区行至少需要 ${needed} 户样本：${count} / ${regions.count} region rows need at least ${needed} sample households: ${count}`,
     );
   }
-  const persons = stratumPersons(regions);
-  const d = DEMO_DESIGN;
-  // Minimum sample per stratum and region row: one per 1,000 households per 62 region rows, at most 12.
-  const min = Math.max(1, Math.min(12, Math.floor(count / needed)));
-  const alloc = {} as Record<Stratum, Int32Array>;
-  let allocated = 0;
-  for (const s of STRATA) {
-    if (s === 'general') continue;
-    alloc[s] = allocate(persons[s], Math.round(count * d.sampleShare[s]), min);
-    allocated += alloc[s].reduce((a, x) => a + x, 0);
-  }
-  alloc.general = allocate(persons.general, Math.max(regions.count, count - allocated), min);
-  const incomeShare = dibaoIncomeShare(regions, persons);
-  const incomeExponent = 1 / incomeShare - 1;
-  const care = tekunCareShares(regions, persons);
+  const alloc = allocate(regions.population, count, Math.max(8, Math.min(200, Math.floor(count / regions.count / 4))));
+  // Step 1: the knobs, solved against the engine's baseline on the drawn population.
+  const knobs = solveKnobs(regions, alloc, seed);
+  // Step 2: the population with the solved knobs, and current programmes from the rules.
+  const data: DemoData = { households: drawHouseholds(regions, alloc, seed, knobs), regions, seed };
+  assignProgrammes(data, knobs.certified);
+  // Step 3: isolated additions to the population (each a small function of `data` and the seed) go here.
+  addOrphansAndSupportTypes(data.households, seed);
+  return data;
+}
 
-  const hh = emptyHouseholds(count);
-  const rng = new Prng(seed);
-  let row = 0;
-  for (let r = 0; r < regions.count && row < count; r++) {
-    const area = regions.area[r];
-    const urban = area === AREA.urban;
-    const code = regions.region_code[r];
-    const std = regions.dibao_standard[r] * 12;
-    const prev = regions.income_prev_pc[r];
-    const assetLimit = d.assetMonths * regions.dibao_standard[r];
-    for (const s of STRATA) {
-      const n = Math.min(alloc[s][r], count - row);
-      if (n === 0) continue;
-      const start = row;
-      const profile = PROFILES[s];
-      let sizeSum = 0;
-      for (let k = 0; k < n; k++, row++) {
-        hh.household_id[row] = row + 1;
-        hh.region_code[row] = code;
-        hh.area[row] = area;
-        const size =
-          s === 'tekun'
-            ? 1 + rng.pick(profile.sizeCum)
-            : 1 + rng.pick(profile.sizeCum) + (urban || !rng.chance(0.15) ? 0 : 1);
-        hh.size[row] = size;
-        let elderly = 0;
-        let children = 0;
-        let disabled = 0;
-        let ill = 0;
-        let able = 0;
-        let working = 0;
-        for (let m = 0; m < size; m++) {
-          const u = rng.uniform();
-          const isElderly = u < profile.pElderly;
-          const isChild = !isElderly && m > 0 && u < profile.pElderly + profile.pChild;
-          const isDisabled = rng.chance(profile.pDisabled);
-          const isIll = rng.chance(profile.pIll);
-          if (isElderly) elderly++;
-          if (isChild) children++;
-          if (isDisabled) disabled++;
-          if (isIll) ill++;
-          if (s !== 'tekun' && !isElderly && !isChild && !isDisabled && !isIll && rng.chance(0.95)) {
-            able++;
-            if (rng.chance(profile.pWork)) working++;
-          }
-        }
-        if (s === 'tekun' && elderly === 0 && disabled === 0) disabled = 1;
-        hh.elderly[row] = elderly;
-        hh.children[row] = children;
-        hh.disabled[row] = disabled;
-        hh.ill[row] = ill;
-        hh.able_to_work[row] = able;
-        hh.working[row] = working;
-        let careFull = 0;
-        let careHalf = 0;
-        if (s === 'tekun') {
-          const c = rng.uniform();
-          if (c < care.full) careFull = 1;
-          else if (c < care.full + care.half) careHalf = 1;
-        } else {
-          const dependants = Math.min(size, disabled + (elderly > 0 && ill > 0 ? 1 : 0));
-          for (let m = 0; m < dependants; m++) {
-            const c = rng.uniform();
-            if (c < 0.25) careFull++;
-            else if (c < 0.55) careHalf++;
-          }
-        }
-        hh.care_full[row] = careFull;
-        hh.care_half[row] = careHalf;
-
-        let income: number;
-        let assets: number;
-        let car = 0;
-        let homes = urban ? (rng.chance(0.2) ? 0 : 1) : 1;
-        let programme: number = PROGRAMME.none;
-        let monitored = 0;
-        let leaving = 0;
-        let tekunProfile = 0;
-        let localHukou = 1;
-        let rigidFloor = 0;
-        let rigidCap = Infinity;
-        switch (s) {
-          case 'dibao':
-            programme = PROGRAMME.dibao;
-            monitored = 1;
-            if (rng.chance(d.gradualExitShare / 0.4) && working > 0) {
-              leaving = 1;
-              income = std * rng.between(1.02, 1.3);
-            } else {
-              income = std * Math.pow(rng.uniform(), incomeExponent) * 0.999;
-            }
-            assets = assetLimit * rng.uniform() * rng.uniform() * 0.8;
-            break;
-          case 'excluded':
-            monitored = rng.chance(d.exclusionMonitoredShare) ? 1 : 0;
-            income = std * Math.pow(rng.uniform(), incomeExponent) * 0.999;
-            assets = assetLimit * rng.uniform() * 0.8;
-            break;
-          case 'tekun':
-            programme = PROGRAMME.tekun;
-            monitored = 1;
-            tekunProfile = 1;
-            homes = rng.chance(0.6) ? 1 : 0;
-            income = std * rng.uniform() * 0.5;
-            assets = assetLimit * rng.uniform() * 0.3;
-            break;
-          case 'assetFail':
-            income = std * rng.uniform() * 0.999;
-            if (rng.chance(0.5)) {
-              car = 1;
-              assets = assetLimit * rng.uniform();
-            } else {
-              assets = assetLimit * rng.between(1.6, 4);
-            }
-            break;
-          case 'marginal':
-            programme = PROGRAMME.marginal;
-            monitored = 1;
-            income = std * rng.between(1.001, d.marginalMultiplier * 0.999);
-            assets = assetLimit * rng.uniform() * 0.8;
-            break;
-          case 'rigid':
-            programme = PROGRAMME.rigid;
-            monitored = 1;
-            income = rng.between(
-              d.marginalMultiplier * std * 1.01,
-              Math.max(d.marginalMultiplier * std * 1.02, prev * 0.98),
-            );
-            assets = assetLimit * rng.uniform() * 0.8;
-            rigidFloor = income * size * rng.between(1.0, 1.8);
-            break;
-          case 'watched':
-            monitored = 1;
-            income = truncatedLogNormal(rng, prev * 0.55, 0.45, d.marginalMultiplier * std * 1.01);
-            assets = income * Math.exp(rng.normal() * 0.8) * 0.6;
-            car = rng.chance(0.08) ? 1 : 0;
-            rigidCap = income < prev ? income * size * 0.45 : Infinity;
-            break;
-          default:
-            income = truncatedLogNormal(rng, prev * 1.05, urban ? 0.6 : 0.65, d.marginalMultiplier * std * 1.01);
-            assets = income * Math.exp(rng.normal() * 0.9) * 0.9;
-            car = rng.chance(Math.min(0.85, (urban ? 0.25 : 0.15) * (income / prev))) ? 1 : 0;
-            if (rng.chance(0.12)) homes++;
-            localHukou = rng.chance(urban ? 0.8 : 0.97) ? 1 : 0;
-            rigidCap = income < prev ? income * size * 0.45 : Infinity;
-        }
-        const earnings =
-          working > 0
-            ? income * (leaving ? rng.between(0.6, 0.95) : rng.between(0.3, 0.9))
-            : s === 'general' || s === 'watched'
-              ? income * rng.between(0, 0.3)
-              : 0;
-        let medical = size * 650 * Math.exp(rng.normal() * 0.9 - 0.4) + ill * rng.between(4000, 30000);
-        let education = children * rng.between(800, urban ? 6000 : 3500);
-        let rehab = disabled * rng.between(0, 4000);
-        const rigidTotal = medical + education + rehab;
-        if (rigidTotal < rigidFloor) medical += rigidFloor - rigidTotal;
-        if (rigidTotal > rigidCap) {
-          const f = rigidCap / rigidTotal;
-          medical *= f;
-          education *= f;
-          rehab *= f;
-        }
-        hh.income_pc[row] = round2(income);
-        hh.earnings_pc[row] = round2(Math.min(earnings, income));
-        hh.assets_pc[row] = round2(assets);
-        hh.car[row] = car;
-        hh.homes[row] = homes;
-        hh.medical_hh[row] = round2(medical);
-        hh.education_hh[row] = round2(education);
-        hh.rehab_hh[row] = round2(rehab);
-        hh.programme[row] = programme;
-        hh.gradual_exit[row] = 0;
-        hh.monitored[row] = monitored;
-        hh.tekun_profile[row] = tekunProfile;
-        hh.local_hukou[row] = localHukou;
-        if (!leaving) sizeSum += size;
-      }
-      const w = persons[s][r] / Math.max(1, sizeSum);
-      for (let k = start; k < row; k++) hh.weight[k] = w;
+/** Solve the knobs: draw, assign programmes, run the baseline, step every knob towards its target; a few rounds. */
+export function solveKnobs(regions: DemoRegions, alloc: Int32Array, seed: number): DemoKnobs {
+  const t = knobTargets();
+  const knobs: DemoKnobs = { ...INITIAL_KNOBS, assets: [...INITIAL_KNOBS.assets], tekun: [...INITIAL_KNOBS.tekun] };
+  const solver = {
+    assets: [new LogSecant(-0.5), new LogSecant(-0.5)],
+    tekun: [new LogSecant(1), new LogSecant(1)],
+    care: new LogSecant(0.3),
+    monitored: new LogSecant(0.4),
+    medical: new LogSecant(0.5),
+    certified: new LogSecant(0.3),
+  };
+  for (let it = 0; it < DEMO_DESIGN.iterations; it++) {
+    const data: DemoData = { households: drawHouseholds(regions, alloc, seed, knobs), regions, seed };
+    assignProgrammes(data, knobs.certified);
+    const { households, regions: engineRegions } = demoToEngineArrays(data);
+    const year = simulateYear(households, engineRegions, resolveScenario(BASELINE_SCENARIO, engineRegions), {
+      householdColumns: false,
+    });
+    const nat = aggregate(year, engineRegions, 'national').values;
+    for (const area of [AREA.urban, AREA.rural]) {
+      knobs.assets[area] = solver.assets[area].next(knobs.assets[area], nat['persons.dibao'][area], t.dibao[area]);
+      knobs.tekun[area] = solver.tekun[area].next(knobs.tekun[area], nat['persons.tekun'][area], t.tekun[area]);
     }
-  }
-  if (row !== count)
-    throw new Error(
-      `内部错误：生成 ${row} 户而非 ${count} 户 / Internal error: generated ${row} households, not ${count}`,
+    const all = 2;
+    knobs.care = Math.min(
+      0.3,
+      solver.care.next(knobs.care, nat['cost.tekunLiving'][all] + nat['cost.tekunCare'][all], t.care),
     );
-  addOrphansAndSupportTypes(hh, seed);
-  return { households: hh, regions, seed };
+    knobs.monitored = Math.min(1, solver.monitored.next(knobs.monitored, nat['monitored.persons'][all], t.monitored));
+    knobs.medical = Math.min(
+      2,
+      Math.max(0.5, solver.medical.next(knobs.medical, nat['temporary.personTimes'][all], t.temporary)),
+    );
+    knobs.certified = Math.min(
+      DEMO_DESIGN.stockTakeup,
+      Math.max(0.01, solver.certified.next(knobs.certified, nat['persons.marginal'][all], t.marginal)),
+    );
+  }
+  return knobs;
 }
 
 /**

@@ -73,6 +73,22 @@ disaster_temporary_assistance_person_times,34.33,10k person-times,2024,high,2024
 disaster_affected_person_times,9413,10k person-times,2024,high,Ministry of Emergency Management press conference 2025-01-15: natural disasters affected 94.13 million person-times in 2024 (3.645 million relocated; 64 thousand rooms collapsed)
 service_assistance_pilot_regions,69,regions,2024-08,high,MCA and MoF national service-type social assistance pilot plan (2024-08)
 provinces_raising_dibao_standard,26,provinces,2024,medium,MCA year-end briefing 2024-12-30 (26 provinces plus XPCC raised standards)
+income_quintile_mean_q1_national,9215,yuan/person/year,2023,high,NBS 2023 statistical communique (national five equal income groups: low-income group)
+income_quintile_mean_q2_national,20442,yuan/person/year,2023,high,NBS 2023 statistical communique (lower-middle group)
+income_quintile_mean_q3_national,32195,yuan/person/year,2023,high,NBS 2023 statistical communique (middle group)
+income_quintile_mean_q4_national,50220,yuan/person/year,2023,high,NBS 2023 statistical communique (upper-middle group)
+income_quintile_mean_q5_national,95055,yuan/person/year,2023,high,NBS 2023 statistical communique (high-income group)
+income_quintile_mean_q1_national,8601,yuan/person/year,2022,high,NBS 2022 statistical communique
+income_quintile_mean_q2_national,19303,yuan/person/year,2022,high,NBS 2022 statistical communique
+income_quintile_mean_q3_national,30598,yuan/person/year,2022,high,NBS 2022 statistical communique
+income_quintile_mean_q4_national,47397,yuan/person/year,2022,high,NBS 2022 statistical communique
+income_quintile_mean_q5_national,90116,yuan/person/year,2022,high,NBS 2022 statistical communique
+disposable_income_median_national,33036,yuan/person/year,2023,medium,NBS 2023 income and consumption release (verify before official use)
+disposable_income_median_urban,47122,yuan/person/year,2023,medium,NBS 2023 income and consumption release (verify before official use)
+disposable_income_median_rural,18748,yuan/person/year,2023,medium,NBS 2023 income and consumption release (verify before official use)
+disposable_income_median_national_h1,17358,yuan/person/half-year,2024-H1,high,NBS 2024 first-half income and consumption release
+disposable_income_median_urban_h1,24403,yuan/person/half-year,2024-H1,high,NBS 2024 first-half income and consumption release
+disposable_income_median_rural_h1,9539,yuan/person/half-year,2024-H1,high,NBS 2024 first-half income and consumption release
 `;
 
 /** One province of provinces.csv (2023 structure, illustrative 2024 standards in yuan/person/month). */
@@ -140,5 +156,12 @@ export const NATIONAL_TARGETS: readonly NationalTarget[] = rows(NATIONAL_TARGETS
 export function nationalTarget(metric: string): NationalTarget {
   const row = NATIONAL_TARGETS.find((t) => t.metric === metric);
   if (!row) throw new Error(`未知参考指标：${metric} / Unknown reference metric: ${metric}`);
+  return row;
+}
+
+/** The reference row of `metric` dated `asOf` (for series with several years, e.g. 2023 incomes). */
+export function nationalTargetAsOf(metric: string, asOf: string): NationalTarget {
+  const row = NATIONAL_TARGETS.find((t) => t.metric === metric && t.asOf === asOf);
+  if (!row) throw new Error(`未知参考指标：${metric}（${asOf}） / Unknown reference metric: ${metric} (${asOf})`);
   return row;
 }

@@ -40,6 +40,18 @@ const SOURCE_ZH: Readonly<Record<string, string>> = {
     '2024年社会救助工作回顾（人民日报，2025年）：因灾临时救助',
   "2024 social assistance review (People's Daily 2025): new dibao and tekun recipients due to disasters":
     '2024年社会救助工作回顾（人民日报，2025年）：因灾新纳入低保、特困人员',
+  'NBS 2022 statistical communique': '国家统计局《2022年国民经济和社会发展统计公报》',
+  'NBS 2023 income and consumption release (verify before official use)':
+    '国家统计局《2023年居民收入和消费支出情况》（正式使用前请核对）',
+  'NBS 2023 statistical communique (national five equal income groups: low-income group)':
+    '国家统计局《2023年国民经济和社会发展统计公报》（全国居民五等份收入分组：低收入组）',
+  'NBS 2023 statistical communique (lower-middle group)':
+    '国家统计局《2023年国民经济和社会发展统计公报》（中间偏下收入组）',
+  'NBS 2023 statistical communique (middle group)': '国家统计局《2023年国民经济和社会发展统计公报》（中间收入组）',
+  'NBS 2023 statistical communique (upper-middle group)':
+    '国家统计局《2023年国民经济和社会发展统计公报》（中间偏上收入组）',
+  'NBS 2023 statistical communique (high-income group)': '国家统计局《2023年国民经济和社会发展统计公报》（高收入组）',
+  'NBS 2024 first-half income and consumption release': '国家统计局《2024年上半年居民收入和消费支出情况》',
   'Ministry of Emergency Management press conference 2025-01-15: natural disasters affected 94.13 million person-times in 2024 (3.645 million relocated; 64 thousand rooms collapsed)':
     '应急管理部2025年1月15日新闻发布会：2024年各种自然灾害共造成9,413万人次受灾（紧急转移安置364.5万人次，倒塌房屋6.4万间）',
 };

@@ -83,7 +83,9 @@ function scenarioOf(c: GoldenCase): Scenario {
   const patch = c.scenario ?? {};
   const params = (patch.params ?? {}) as Record<string, Record<string, unknown>>;
   const temporary = { medicalBaseProb: 0, medicalSlope: 0, otherProb: 0, ...(params.temporary ?? {}) };
-  const parsed = parseScenario({ schemaVersion: 1, name: c.id, ...patch, params: { ...params, temporary } });
+  // The rules are checked on exact incomes: the assessed-income error model is off unless a case sets it.
+  const takeup = { assessedBias: 0, assessedNoise: 0, ...(params.takeup ?? {}) };
+  const parsed = parseScenario({ schemaVersion: 1, name: c.id, ...patch, params: { ...params, temporary, takeup } });
   if (!parsed.ok) throw new Error(`${c.id}: ${JSON.stringify(parsed.errors)}`);
   return parsed.scenario;
 }

@@ -102,6 +102,18 @@ export const SUM_METRICS = [
   ['disaster.affectedHouseholds', '受灾家庭', 'Disaster-affected households', 'households'],
   ['disaster.addedHouseholds', '灾害新增救助家庭', 'Recipients added by the disaster', 'households'],
   ['disaster.addedCost', '灾害新增支出', 'Cost added by the disaster', 'yuan'],
+  [
+    'targeting.poorMissed',
+    '调查收入低于标准而未获现金救助人数',
+    'Survey-poor persons without cash assistance',
+    'persons',
+  ],
+  [
+    'targeting.nonPoorRecipients',
+    '调查收入不低于标准的现金救助人数',
+    'Cash recipients with survey income at or above the standard',
+    'persons',
+  ],
 ] as const satisfies readonly (readonly [string, string, string, MetricUnit])[];
 
 export type SumMetricId = (typeof SUM_METRICS)[number][0];
@@ -118,6 +130,8 @@ export const RATE_METRICS = [
   ['coverage.lowIncome', '低收入人口覆盖率（+边缘+刚性）', 'Low-income coverage (+ marginal + rigid)', 'share'],
   ['coverage.monitored', '监测覆盖率', 'Monitored share', 'share'],
   ['exclusion.rate', '漏保率', 'Exclusion error rate', 'share'],
+  ['targeting.exclusionRate', '漏保率（按调查收入）', 'Exclusion error (survey income)', 'share'],
+  ['targeting.inclusionRate', '错保率（按调查收入）', 'Inclusion error (survey income)', 'share'],
   ['benefit.bottomDecileShare', '最低10%收入组获得现金份额', 'Cash share to bottom decile', 'share'],
   ['benefit.bottomQuintileShare', '最低20%收入组获得现金份额', 'Cash share to bottom quintile', 'share'],
   ['poverty.preRate', '转移前贫困发生率', 'Poverty rate before transfers', 'share'],

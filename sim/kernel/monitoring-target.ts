@@ -2,6 +2,7 @@
 // Computed from a histogram of persons by income/standard ratio, which slices of the data can build separately and
 // add up (sharded runs), then read off once.
 import type { HouseholdArrays } from '../model/households.ts';
+import { assessedFactor, assessmentNormal } from '../rules/assessed-income.ts';
 import { incomeDynamics, incomeShock } from './dynamics.ts';
 import type { HouseholdState, ResolvedParams } from './types.ts';
 
@@ -29,6 +30,8 @@ export function monitoringMass(
 ): Float64Array {
   const prevProg = state ? state.programme : h.programme;
   const mult = params.cell['monitoring.coverageMultiplier'];
+  const bias = params.cell['takeup.assessedBias'];
+  const noise = params.cell['takeup.assessedNoise'];
   // The income the kernel sees this year: with a carried state, the same shock (same draw, same row) as the kernel's.
   const dyn = incomeDynamics(params);
   const shocks = dyn.on && state !== undefined ? state.shock : undefined;
@@ -41,7 +44,9 @@ export function monitoringMass(
     total += persons;
     const shockF =
       shocks !== undefined ? Math.exp(incomeShock(dyn, shocks[i], i + rowOffset, params.yearIndex) - dyn.logMean) : 1;
-    const ratio = (h.incomePc[i] * params.incomeFactor[c] * shockF) / 12 / params.standard[c];
+    // The platform sees assessed income, as the kernel's eligibility tests do.
+    const af = assessedFactor(assessmentNormal(h.incomePc[i], h.earningsPc[i], h.size[i]), bias[c], noise[c]);
+    const ratio = (h.incomePc[i] * params.incomeFactor[c] * shockF * af) / 12 / params.standard[c];
     if (h.monitored[i] > 0 || prevProg[i] !== 0 || (mult[c] > 0 && ratio < mult[c])) {
       already += persons;
       continue;

@@ -5,6 +5,10 @@ import type { HouseholdArrays } from '../model/households.ts';
 import type { RegionArrays } from '../model/regions.ts';
 import { DRAW, uniform as uniformImported } from '../random/counter-hash.ts';
 import {
+  assessedFactor as assessedFactorImported,
+  assessmentNormal as assessmentNormalImported,
+} from '../rules/assessed-income.ts';
+import {
   dibaoBaseMonthly as dibaoBaseMonthlyImported,
   gradualExitAnnual as gradualExitAnnualImported,
   singlePersonMembers as singlePersonMembersImported,
@@ -41,6 +45,8 @@ import type { HouseholdResult, HouseholdState, ResolvedParams, SimOptions, YearR
 const METRIC_COUNT = METRIC_COUNT_IMPORTED;
 const DECILE_METRIC_COUNT = DECILE_METRIC_COUNT_IMPORTED;
 const uniformFn = uniformImported;
+const assessedFactor = assessedFactorImported;
+const assessmentNormal = assessmentNormalImported;
 const dibaoBaseMonthly = dibaoBaseMonthlyImported;
 const gradualExitAnnual = gradualExitAnnualImported;
 const singlePersonMembers = singlePersonMembersImported;
@@ -119,6 +125,8 @@ const K_POST_G = M['poverty.postGap'];
 const K_DIS_AFF = M['disaster.affectedHouseholds'];
 const K_DIS_ADD = M['disaster.addedHouseholds'];
 const K_DIS_COST = M['disaster.addedCost'];
+const K_T_MISSED = M['targeting.poorMissed'];
+const K_T_NONPOOR = M['targeting.nonPoorRecipients'];
 
 function clearColumns(cols: HouseholdResult): HouseholdResult {
   cols.status.fill(0);
@@ -324,6 +332,8 @@ export function simulateYear(
   const affectedShareA = P['disaster.affectedShare'];
   const lossShareA = P['disaster.incomeLossShare'];
   const lossMonthsA = P['disaster.durationMonths'];
+  const biasA = P['takeup.assessedBias'];
+  const noiseA = P['takeup.assessedNoise'];
 
   for (let i = 0; i < n; i++) {
     const c = (hhRegion[i] << 1) | hhArea[i];
@@ -340,7 +350,10 @@ export function simulateYear(
     } else if (nextState !== undefined) {
       nextState.shock[i] = 0;
     }
-    const incomeBase = hhIncomePc[i] * fIncA[c] * shockF;
+    // Survey income (deciles, targeting, poverty) and assessed income (every eligibility test): the error model.
+    const surveyBase = hhIncomePc[i] * fIncA[c] * shockF;
+    const af = assessedFactor(assessmentNormal(hhIncomePc[i], hhEarningsPc[i], hhSize[i]), biasA[c], noiseA[c]);
+    const incomeBase = surveyBase * af;
     const pa = affectedShareA[c];
     if (fast && pa <= 0) {
       const incomePc = incomeBase;
@@ -357,7 +370,7 @@ export function simulateYear(
       if (outside) {
         // Same value as rules/dibao countableIncomeMonthlyPc; only a disregard or negative earnings change it.
         const dr = disregardA[c];
-        const earnRaw = hhEarningsPc[i] * fIncA[c] * shockF;
+        const earnRaw = hhEarningsPc[i] * fIncA[c] * shockF * af;
         const earnPc = earnRaw < incomePc ? earnRaw : incomePc;
         const countable =
           dr > 0 || earnPc < 0 ? incM - Math.min(hhWorking[i] * dr * s, (earnPc * size) / 12) / size : incM;
@@ -401,10 +414,12 @@ export function simulateYear(
           if (d === 0) cells[b + K_BOT10] += w * tmp;
         }
         const line = lineA[c];
-        if (incM < line) {
+        const surveyM = surveyBase / 12;
+        if (surveyM < line) {
           cells[b + K_PRE_H] += w * size;
-          cells[b + K_PRE_G] += w * (line - incM) * size * 12;
-          const notM = incM + tmp / 12 / size;
+          cells[b + K_PRE_G] += w * (line - surveyM) * size * 12;
+          cells[b + K_T_MISSED] += w * size;
+          const notM = surveyM + tmp / 12 / size;
           cells[b + K_POST_H] += w * size * (notM < line ? 1 : 0);
           cells[b + K_POST_G] += w * size * 12 * Math.max(0, line - notM);
         }
@@ -461,10 +476,11 @@ export function simulateYear(
       const primary = affected ? !primaryU : primaryU;
       const add = affected;
       const incomePc = affected ? disasterIncomePc(incomeBase, lossShareA[c], lossMonthsA[c]) : incomeBase;
+      const surveyPc = affected ? disasterIncomePc(surveyBase, lossShareA[c], lossMonthsA[c]) : surveyBase;
       const size = hhSize[i];
       const s = stdA[c];
       const fInc = fIncA[c];
-      const earnRaw = hhEarningsPc[i] * fInc * shockF;
+      const earnRaw = hhEarningsPc[i] * fInc * shockF * af;
       const earnPc = earnRaw < incomePc ? earnRaw : incomePc;
       const working = hhWorking[i];
       // countableIncomeMonthlyPc
@@ -751,16 +767,20 @@ export function simulateYear(
       const line = lineA[c];
       const q = cashStatus ? p : ge;
       const condCash = cashStatus ? cBase + cSupp + cTL + cOne : geCost;
-      if (incM < line) {
+      const surveyM = surveyPc / 12;
+      if (surveyM < line) {
         cells[b + K_PRE_H] += wb * size;
-        cells[b + K_PRE_G] += wb * (line - incM) * size * 12;
+        cells[b + K_PRE_G] += wb * (line - surveyM) * size * 12;
+        cells[b + K_T_MISSED] += wb * size * (1 - (cashStatus ? p : 0));
         const extraM = (tmp + orphanOne + orphanAllow) / 12 / size;
-        const recvM = incM + extraM + condCash / 12 / size;
-        const notM = incM + extraM;
+        const recvM = surveyM + extraM + condCash / 12 / size;
+        const notM = surveyM + extraM;
         const poorRecv = recvM < line ? 1 : 0;
         const poorNot = notM < line ? 1 : 0;
         cells[b + K_POST_H] += wb * size * (q * poorRecv + (1 - q) * poorNot);
         cells[b + K_POST_G] += wb * size * 12 * (q * Math.max(0, line - recvM) + (1 - q) * Math.max(0, line - notM));
+      } else if (cashStatus) {
+        cells[b + K_T_NONPOOR] += wb * p * persons;
       }
 
       const db = d * DECILE_METRIC_COUNT;

@@ -86,6 +86,8 @@ export function aggregate(
     values['coverage.lowIncome'][row] = ratio(cash + v('persons.marginal') + v('persons.rigid'), persons);
     values['coverage.monitored'][row] = ratio(v('monitored.persons'), persons);
     values['exclusion.rate'][row] = ratio(v('exclusion.persons'), v('eligible.persons'));
+    values['targeting.exclusionRate'][row] = ratio(v('targeting.poorMissed'), v('poverty.preHeadcount'));
+    values['targeting.inclusionRate'][row] = ratio(v('targeting.nonPoorRecipients'), cash);
     values['benefit.bottomDecileShare'][row] = ratio(v('benefit.bottomDecile'), v('benefit.cash'));
     values['benefit.bottomQuintileShare'][row] = ratio(v('benefit.bottomQuintile'), v('benefit.cash'));
     values['poverty.preRate'][row] = ratio(v('poverty.preHeadcount'), persons);

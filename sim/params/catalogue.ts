@@ -9,6 +9,8 @@ const MCA_MARGINAL = '《最低生活保障边缘家庭和刚性支出困难家�
 const MCA_TEMP = '《关于进一步加强和改进临时救助工作的意见》(民发〔2018〕23号)';
 const MCA_SERVICE = '《关于开展服务类社会救助试点的通知》(民政部 财政部 2024-08)';
 const MCA_MONITOR = '《关于加强低收入人口动态监测做好分层分类社会救助工作的意见》(2023-10)';
+const ASSESSMENT_SOURCES =
+  'Golan, Sicular & Umapathi (2017) World Development 93, World Bank PRWP 7374 (2015), CHIP; Kakwani, Li, Wang & Zhu (2019) China Economic Review / GDI WP 2018-022, CFPS; Gao, Garfinkel & Zhai (2009) Review of Income and Wealth, CHIP urban: large exclusion and inclusion errors of dibao against survey income. Defaults calibrated to the demo (MODEL-VALIDATION.md), not estimated';
 const MODEL = 'Workbench modelling assumption (POLICY.md); calibrate locally';
 const DISASTER_2024 =
   'Calibrated so that every province at the 2024 national rate of people affected (MEM 2025-01-15: 94.13 million person-times) gives the 2024 national review figures: 343.3 thousand disaster temporary-assistance person-times, 28.9 thousand new dibao/tekun recipients (datasets/disaster-calibration.test.ts)';
@@ -607,9 +609,9 @@ export const PARAM_CATALOGUE = [
     labelEn: 'Other shock probability',
     descriptionZh: '意外事故、基本生活支出骤增等其他急难事件的年概率（低收入家庭适用，见说明）。',
     descriptionEn:
-      'Annual probability of accidents or sudden essential-spending rises, for households below the marginal line.',
+      'Annual probability of accidents or sudden essential-spending rises, for households below the marginal line (calibrated so the demo reproduces the 2023 national temporary-assistance person-times; 0.05 before the demo drew a continuous income distribution).',
     unit: 'probability/year',
-    default: 0.05,
+    default: 0.013,
     min: 0,
     max: 0.5,
     step: 0.005,
@@ -926,6 +928,44 @@ export const PARAM_CATALOGUE = [
     regional: false,
   },
   {
+    id: 'takeup.assessedBias',
+    group: 'takeup',
+    labelZh: '核定收入相对调查收入的偏差（对数）',
+    labelEn: 'Assessed vs survey income: bias (log)',
+    descriptionZh:
+      '资格审核看到的收入（核定收入）与住户调查收入之差的对数均值：核定 = 调查 × exp(偏差 + 离散度 × z)，z 为每户固定的标准正态数。负值表示审核看到的收入偏低（非正规收入难以核实）。只影响资格，不影响收入分组、瞄准和贫困的计量。',
+    descriptionEn:
+      'Mean log gap between the income the civil-affairs office assesses and survey income: assessed = survey × exp(bias + dispersion × z), z a fixed standard normal per household. Negative: the office sees less income than the survey (informal income is hard to verify). Affects eligibility only, not deciles, targeting or poverty measurement.',
+    unit: 'multiplier',
+    default: -0.1,
+    min: -1,
+    max: 1,
+    step: 0.01,
+    reference: ASSESSMENT_SOURCES,
+    inForce: '2024-01-01',
+    regional: true,
+    confidence: 'low',
+  },
+  {
+    id: 'takeup.assessedNoise',
+    group: 'takeup',
+    labelZh: '核定收入误差离散度（对数标准差）',
+    labelEn: 'Assessed vs survey income: dispersion (log s.d.)',
+    descriptionZh:
+      '核定收入与调查收入之差的对数标准差。为 0 时资格与分布使用同一收入，漏保和错保只来自纳入率；调查数据研究发现低保的漏保与错保都很大，正是因为两者不同。',
+    descriptionEn:
+      'Standard deviation of the log gap between assessed and survey income. At 0 eligibility and the distribution use the same income and errors come from take-up only; survey studies of dibao find large exclusion and inclusion errors precisely because the two differ.',
+    unit: 'multiplier',
+    default: 0.5,
+    min: 0,
+    max: 2,
+    step: 0.01,
+    reference: ASSESSMENT_SOURCES,
+    inForce: '2024-01-01',
+    regional: true,
+    confidence: 'low',
+  },
+  {
     id: 'takeup.certifyShare',
     group: 'takeup',
     labelZh: '边缘/刚性支出困难认定最终比例',
@@ -1008,11 +1048,12 @@ export const PARAM_CATALOGUE = [
     group: 'disaster',
     labelZh: '受灾收入损失比例',
     labelEn: 'Income loss share',
-    descriptionZh: '受灾期间家庭收入减少的比例（默认值为全部受灾家庭的平均，严重灾害可调高）。',
+    descriptionZh:
+      '受灾期间家庭收入减少的比例（默认值为全部受灾家庭的平均，严重灾害可调高；按连续收入分布的演示数据重新校准到 2024 年全国灾害新增低保特困人数）。',
     descriptionEn:
-      'Share of income lost while affected (the default averages over all affected households; raise it for a severe event).',
+      'Share of income lost while affected (the default averages over all affected households; raise it for a severe event; recalibrated on the continuous-income demo to the 2024 national new dibao/tekun recipients due to disasters).',
     unit: 'share',
-    default: 0.15,
+    default: 0.08,
     min: 0,
     max: 1,
     step: 0.05,

@@ -15,11 +15,12 @@ import {
   homeTestPasses,
   supplementMonthly,
 } from '../rules/dibao.ts';
+import { assessedFactor, assessmentNormal } from '../rules/assessed-income.ts';
 import { marginalIncomeTest, rigidIncomeTest, rigidSpendingTest } from '../rules/low-income.ts';
 import { orphanAllowanceMonthly, orphanOnly, programmeOneOffPersons, tekunMembers } from '../rules/orphan.ts';
 import { tekunCareMonthly, tekunCentralisedWeight, tekunEligible, tekunLivingMonthly } from '../rules/tekun.ts';
 import { medicalShockProb } from '../rules/temporary.ts';
-import { resolveScenario } from '../scenario/resolve.ts';
+import { resolveScenario, withParams } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { recordToArrays } from './record.ts';
 import type { HouseholdRecord, HouseholdTrace, HouseholdTraceRun, TraceStep } from './types.ts';
@@ -34,6 +35,12 @@ export interface TraceOptions {
   yearIndex?: number;
   /** Monitoring-by-share cutoff computed on the full dataset (`monitoringTargetRatio`); none if omitted. */
   monitoringRatio?: number;
+  /**
+   * What the record's income is: 'survey' (default; a dataset row, the error model applies as in the kernel) or
+   * 'assessed' (a household entered by hand or a case study, described as the civil-affairs office sees it: the
+   * error model is switched off in both runs).
+   */
+  incomeAs?: 'survey' | 'assessed';
   /**
    * 'expected' (default): expected values, as the kernel's expected-value mode (take-up and events as
    * probabilities). 'realised': one realised case, the household applies (enrolled when eligible, take-up 1) and
@@ -101,8 +108,12 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
   const g = (id: keyof ResolvedParams['cell']) => p.cell[id][c];
   const s = p.standard[c];
   const size = rec.size;
-  const incomePc = rec.incomePc * p.incomeFactor[c];
-  const earnPc = Math.min(rec.earningsPc * p.incomeFactor[c], incomePc);
+  const surveyPc = rec.incomePc * p.incomeFactor[c];
+  const z = assessmentNormal(rec.incomePc, rec.earningsPc, size);
+  const bias = g('takeup.assessedBias');
+  const noise = g('takeup.assessedNoise');
+  const incomePc = surveyPc * assessedFactor(z, bias, noise);
+  const earnPc = Math.min(rec.earningsPc * p.incomeFactor[c] * assessedFactor(z, bias, noise), incomePc);
   const assetsPc = rec.assetsPc * p.incomeFactor[c];
   const countable = countableIncomeMonthlyPc(incomePc, earnPc, size, rec.working, g('dibao.disregardShare'), s);
   const incomeM = incomePc / 12;
@@ -116,6 +127,16 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     result: s,
     noteZh: '标准规则：保持 → 按比例调整 → 消费支出比例 → 指定值 → 农村下限 → 不低于现行',
     noteEn: 'Rule: keep → scale → consumption ratio → overrides → rural floor → never lower',
+  });
+  out.push({
+    id: 'assessedIncome',
+    labelZh: '核定收入（元/人/月）= 调查收入 × exp(偏差 + 离散度 × z)',
+    labelEn: 'Assessed income (yuan/person/month) = survey income × exp(bias + dispersion × z)',
+    inputs: { surveyIncome: surveyPc / 12, bias, dispersion: noise, z },
+    result: incomePc / 12,
+    unit: 'yuanPerPersonMonth',
+    noteZh: '资格审核使用核定收入；收入分组、瞄准和贫困使用调查收入',
+    noteEn: 'Eligibility uses assessed income; deciles, targeting and poverty use survey income',
   });
   out.push({
     id: 'countableIncome',
@@ -467,5 +488,7 @@ export function traceHousehold(
   reform: Scenario,
   options: TraceOptions = {},
 ): HouseholdTrace {
-  return { baseline: run(record, baseline, options), reform: run(record, reform, options) };
+  const asAssessed = (s: Scenario): Scenario =>
+    options.incomeAs === 'assessed' ? withParams(s, { 'takeup.assessedBias': 0, 'takeup.assessedNoise': 0 }) : s;
+  return { baseline: run(record, asAssessed(baseline), options), reform: run(record, asAssessed(reform), options) };
 }

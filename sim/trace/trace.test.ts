@@ -127,6 +127,7 @@ describe('realised outcome', () => {
     const t = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO, {
       outcome: 'realised',
       events: ['medical'],
+      incomeAs: 'assessed',
     }).reform;
     expect(t.enrol).toBe(1);
     expect(t.components.base).toBeCloseTo(7200, 9);
@@ -137,10 +138,14 @@ describe('realised outcome', () => {
     const both = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO, {
       outcome: 'realised',
       events: ['medical', 'other'],
+      incomeAs: 'assessed',
     }).reform;
     expect(both.components.temporary).toBeCloseTo(4800, 9);
     // No event: base only.
-    const none = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO, { outcome: 'realised' }).reform;
+    const none = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO, {
+      outcome: 'realised',
+      incomeAs: 'assessed',
+    }).reform;
     expect(none.total).toBeCloseTo(7200, 9);
   });
 
@@ -148,6 +153,7 @@ describe('realised outcome', () => {
     // The office approved 5,000 yuan for the disaster: 5000 / 800 = 6.25 months of the urban standard, paid at once.
     const t = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO, {
       outcome: 'realised',
+      incomeAs: 'assessed',
       events: ['disaster'],
       eventAmounts: { disaster: 5000 },
     });
@@ -156,6 +162,7 @@ describe('realised outcome', () => {
     // loss share over its duration: base = (880 − income/12) × 2 × 12.
     const rise = traceHousehold(record, BASELINE_SCENARIO, withParams(BASELINE_SCENARIO, { 'standard.scalePct': 10 }), {
       outcome: 'realised',
+      incomeAs: 'assessed',
       events: ['disaster'],
       eventAmounts: { disaster: 5000 },
     }).reform;
@@ -166,6 +173,7 @@ describe('realised outcome', () => {
     // Above the usual 12-month cap when that is what was approved: 12,000 / 800 = 15 months.
     const large = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO, {
       outcome: 'realised',
+      incomeAs: 'assessed',
       events: ['medical'],
       eventAmounts: { medical: 12000 },
     }).baseline;
@@ -173,6 +181,7 @@ describe('realised outcome', () => {
     // An amount for an event that did not happen pays nothing.
     const notHappened = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO, {
       outcome: 'realised',
+      incomeAs: 'assessed',
       events: [],
       eventAmounts: { medical: 12000 },
     }).baseline;
@@ -180,13 +189,13 @@ describe('realised outcome', () => {
   });
 
   it('in expected value weighs take-up and events by their probabilities', () => {
-    // Take-up unmonitored 0.4 → base 0.4 × 7200 = 2880. Medical probability min(0.3, 0.002 + 0.05 × 10000/12000)
-    // = 0.04366…; other 0.05 (below marginal); temporary take-up 0.6: events 0.6 × (0.04366… + 0.05),
-    // amount 0.6 × (0.04366… × 3200 + 0.05 × 1600).
-    const t = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO).reform;
+    // Income entered as assessed. Take-up unmonitored 0.4 → base 0.4 × 7200 = 2880. Medical probability
+    // min(0.3, 0.002 + 0.05 × 10000/12000) = 0.04366…; other 0.013 (below marginal); temporary take-up 0.6:
+    // amount 0.6 × (0.04366… × 3200 + 0.013 × 1600).
+    const t = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO, { incomeAs: 'assessed' }).reform;
     const pm = 0.002 + (0.05 * 10000) / 12000;
     expect(t.enrol).toBeCloseTo(0.4, 12);
     expect(t.components.base).toBeCloseTo(2880, 9);
-    expect(t.components.temporary).toBeCloseTo(0.6 * (pm * 3200 + 0.05 * 1600), 9);
+    expect(t.components.temporary).toBeCloseTo(0.6 * (pm * 3200 + 0.013 * 1600), 9);
   });
 });

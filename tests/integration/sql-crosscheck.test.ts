@@ -9,6 +9,7 @@ import { DEMO_HOUSEHOLDS, DEMO_SEED } from '../../cli/commands/generate.ts';
 import type { WasmDuckDb } from '../../cli/duckdb/wasm-node.ts';
 import { openWasmDuckDb } from '../../cli/duckdb/wasm-node.ts';
 import { sqlParamsFromResolved } from '../../cli/sql/params-from-engine.ts';
+import { assessedHouseholds } from '../../cli/sql/sql-tables.ts';
 import type { SqlProgrammeTotals } from '../../cli/sql/run-rules.ts';
 import { cellTotalsWasm, loadIntoWasm, orphanTotalsWasm, programmeTotalsWasm } from '../../cli/sql/run-rules.ts';
 
@@ -53,7 +54,7 @@ function expectClose(kernel: number, sql: number, what: string): void {
 function compare(s: Scenario, programmes: readonly (typeof PROGRAMMES)[number][]): SqlProgrammeTotals[] {
   const resolved = resolveScenario(s, regions);
   const year = simulateYear(households, regions, resolved, { householdColumns: false });
-  loadIntoWasm(duck, households, regions, resolved.standard);
+  loadIntoWasm(duck, assessedHouseholds(households, resolved), regions, resolved.standard);
   const params = sqlParamsFromResolved(resolved);
   const sql = programmeTotalsWasm(duck, params);
   for (const name of programmes) {

@@ -13,6 +13,7 @@ import { useDataMessages } from './data-messages';
 import { ImportPanel } from './ImportPanel';
 import { DatasetReport } from './ValidationReportView';
 import { CalibrationTable } from './CalibrationTable';
+import { ModelValidationPanel } from './ModelValidationPanel';
 import './data.css';
 
 /** File size in KB or MB (byte counts are not a policy quantity; no unit formatter applies). */
@@ -179,6 +180,10 @@ export function DataScreen() {
           <CalibrationTable />
         </section>
       </div>
+      <section className="panel" data-testid="model-validation-panel">
+        <h3>{m.modelValidation}</h3>
+        <ModelValidationPanel datasetId={active && active.status === 'ready' ? active.id : null} />
+      </section>
     </div>
   );
 }

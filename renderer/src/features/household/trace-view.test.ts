@@ -18,6 +18,7 @@ function trace(id: string, scalePct: number) {
     result.record,
     BASELINE_SCENARIO,
     withParams(BASELINE_SCENARIO, { 'standard.scalePct': scalePct }),
+    { incomeAs: 'assessed' },
   );
 }
 

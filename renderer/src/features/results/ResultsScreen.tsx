@@ -605,6 +605,9 @@ export function ResultsScreen() {
         <div>
           <section className="panel" data-testid="targeting-panel">
             <h3>{m.targeting}</h3>
+            <p className="muted" data-testid="targeting-assumption">
+              {m.errorModelNote}
+            </p>
             <DataTable
               rows={indicatorLines(comparison, TARGETING, language)}
               columns={pairColumns(m, m.indicator, language)}
@@ -616,6 +619,9 @@ export function ResultsScreen() {
             <h3>{m.poverty}</h3>
             <p className="muted" data-testid="poverty-line">
               {fill(m.povertyLine, { line: povertyLine[language] })}
+            </p>
+            <p className="muted" data-testid="poverty-assumption">
+              {m.errorModelNote}
             </p>
             <DataTable
               rows={indicatorLines(comparison, POVERTY, language)}

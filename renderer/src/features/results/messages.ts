@@ -63,6 +63,8 @@ export const useResultsMessages = defineMessages({
     targeting: '瞄准效果',
     poverty: '贫困（转移前后的发生率与缺口）',
     povertyLine: '贫困线：{line}',
+    errorModelNote:
+      '资格按核定收入审核，瞄准与贫困按调查收入计量；两者之差来自核定收入误差模型（参数“核定收入偏差”“核定收入离散度”，依据与可信度见参数说明），结果依赖这些假设。',
     indicator: '指标',
     unit: '单位',
     monteCarlo: '蒙特卡洛区间',
@@ -139,6 +141,8 @@ export const useResultsMessages = defineMessages({
     targeting: 'Targeting',
     poverty: 'Poverty (rate and gap before and after transfers)',
     povertyLine: 'Poverty line: {line}',
+    errorModelNote:
+      'Eligibility is tested on assessed income; targeting and poverty are measured on survey income. The gap is the assessed-income error model (parameters "assessed vs survey income: bias" and "dispersion"; sources and confidence in their descriptions): these results depend on those assumptions.',
     indicator: 'Indicator',
     unit: 'Unit',
     monteCarlo: 'Monte Carlo intervals',

@@ -406,6 +406,8 @@ export const TARGETING: readonly IndicatorDef[] = [
   { id: 'exclusion.persons', quantity: 'persons' },
   { id: 'exclusion.rate', quantity: 'share' },
   { id: 'inclusion.persons', quantity: 'persons' },
+  { id: 'targeting.exclusionRate', quantity: 'share' },
+  { id: 'targeting.inclusionRate', quantity: 'share' },
   { id: 'benefit.bottomDecileShare', quantity: 'share' },
   { id: 'benefit.bottomQuintileShare', quantity: 'share' },
 ];

@@ -7,6 +7,7 @@ import type { ParamId } from '../../../../sim/params/catalogue.ts';
 import type { McSummary, McTables, ReplicationResult, SummaryTable } from '../../../../sim/outputs/types.ts';
 import type { LevelTables } from '../../../../sim/run/compare-run.ts';
 import type { HouseholdRecord, HouseholdTrace } from '../../../../sim/trace/types.ts';
+import type { ModelValidationReport } from '../../../../datasets/model-validation.ts';
 import type { TraceEvent } from '../../../../sim/trace/trace-household.ts';
 
 /** Summary tables of one scenario-year at each level, plus the national decile accumulators (sim/run). */
@@ -100,6 +101,11 @@ export interface EngineCalls {
   summariseReplications: {
     request: { parts: ReplicationResult[]; scenario: JsonValue };
     response: McResult;
+  };
+  /** The model validation report of the loaded dataset (levels, survey income against NBS, standard responses). */
+  modelValidation: {
+    request: Record<string, never>;
+    response: ModelValidationReport;
   };
   /** Per-household result columns of a scenario (transferred back; for writing result tables into DuckDB). */
   householdColumns: {

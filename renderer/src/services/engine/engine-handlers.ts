@@ -30,6 +30,7 @@ import {
   type Scenario,
   type YearResult,
 } from '../../../../sim/index.ts';
+import { modelValidationReport } from '../../../../datasets/model-validation.ts';
 import type { EngineCalls, LoadResult, ProjectionRun } from './engine-calls';
 import { EngineKernel, type EngineKernelOptions } from './engine-kernel';
 import type { EngineErrorInfo, EngineKind } from './engine-protocol';
@@ -189,7 +190,8 @@ export const HANDLERS: Handlers = {
   trace(_data, { record, scenario, baseline, outcome, events, eventAmounts }) {
     const reform = scenarioOf(scenario);
     const base = baseline === undefined ? baselineFor(reform) : scenarioOf(baseline);
-    return traceHousehold(record, base, reform, { outcome, events, eventAmounts });
+    // The household screen's cases and entries describe income as the civil-affairs office assesses it.
+    return traceHousehold(record, base, reform, { outcome, events, eventAmounts, incomeAs: 'assessed' });
   },
 
   replications(data, { scenario: document, from, to, seed }) {
@@ -213,6 +215,10 @@ export const HANDLERS: Handlers = {
       ...summariseReplications(merged),
       province: applyPatternMc(replicationTables(merged, data.regions, 'province'), pattern),
     };
+  },
+
+  modelValidation(data) {
+    return modelValidationReport(data.households, data.regions);
   },
 
   householdColumns(data, { scenario: document, yearIndex = 0 }) {
