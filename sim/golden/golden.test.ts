@@ -14,6 +14,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { recordToArrays } from '../trace/record.ts';
 import { traceHousehold } from '../trace/trace-household.ts';
 import type { HouseholdRecord } from '../trace/types.ts';
+import { testRecord } from '../testing/records.ts';
 
 interface GoldenCase {
   id: string;
@@ -38,45 +39,7 @@ const cases: GoldenCase[] = files.flatMap(
   (f) => (JSON.parse(readFileSync(dir + f, 'utf8')) as { cases: GoldenCase[] }).cases,
 );
 
-/** Default household: one urban adult in region 43 with nothing, locally registered, weight 1. */
-function record(partial: Partial<HouseholdRecord>): HouseholdRecord {
-  return {
-    regionCode: '43',
-    area: 0,
-    size: 1,
-    elderly: 0,
-    children: 0,
-    disabled: 0,
-    ill: 0,
-    ableToWork: 0,
-    working: 0,
-    careFull: 0,
-    careHalf: 0,
-    incomePc: 0,
-    earningsPc: 0,
-    assetsPc: 0,
-    car: 0,
-    homes: 1,
-    medicalHh: 0,
-    educationHh: 0,
-    rehabHh: 0,
-    programme: 0,
-    gradualExit: 0,
-    monitored: 0,
-    tekunProfile: 0,
-    localHukou: 1,
-    orphans: 0,
-    supportType: 0,
-    weight: 1,
-    regionStandard: [800, 600],
-    regionIncomePrev: [50000, 20000],
-    regionConsumptionPrev: [32000, 16000],
-    regionMinWage: [2000, 1800],
-    regionPopulation: [1e6, 1e6],
-    regionCentralShare: 0.5,
-    ...partial,
-  };
-}
+const record = testRecord;
 
 /** The case's scenario over a golden base that switches off background medical and other shocks (so amounts stay exact). */
 function scenarioOf(c: GoldenCase): Scenario {
