@@ -306,3 +306,14 @@ describe('scanArrowIdentifiers', () => {
     for (const row of scan.issues[0].examples) expect(row % 2).toBe(0);
   });
 });
+
+describe('numbers with a fraction', () => {
+  it('never read as phone numbers: a weight column of 1384.29851532-like values loads', async () => {
+    const { identifierHits } = await import('./identifiers.ts');
+    const weights = Array.from({ length: 200 }, (_, i) => String(1380 + i / 7));
+    expect(identifierHits(weights)).toBeUndefined();
+    // An integral phone number stored as a number is still one.
+    const phones = Array.from({ length: 20 }, (_, i) => String(13812345600 + i));
+    expect(identifierHits(phones)?.kind).toBe('phone');
+  });
+});

@@ -191,6 +191,24 @@ export function numberAsDigits(value: string): string {
   return Number.isInteger(n) && Math.abs(n) < 1e21 ? BigInt(n).toString() : value;
 }
 
+/**
+ * A value that is a plain number: its digits when integral (a phone or ID stored as a number), null when it has a
+ * fraction (a weight or an income: its decimal digits are no identifier), undefined when the value is not a number.
+ */
+function plainNumberDigits(value: string): string | null | undefined {
+  const v = value.trim();
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(v)) return undefined;
+  const digits = numberAsDigits(v);
+  return /^[+-]?\d+$/.test(digits) ? digits : null;
+}
+
+/** A phone number in a value; a number with a fraction (1384.29851532) never is one. */
+function phoneIn(value: string): boolean {
+  const digits = plainNumberDigits(value);
+  if (digits === undefined) return containsPhone(value);
+  return digits !== null && containsPhone(digits);
+}
+
 /** A number that may be an ID number stored as a number (the check digit lost to floating point): digits and shape. */
 function numericIdShaped(value: string): boolean {
   const digits = numberAsDigits(value);
@@ -201,7 +219,7 @@ function numericIdShaped(value: string): boolean {
 const VALUE_TESTS: { kind: IdentifierKind; strong: boolean; test: (v: string) => boolean }[] = [
   { kind: 'resident_id', strong: true, test: containsResidentId },
   { kind: 'resident_id', strong: false, test: (v) => containsOldResidentId(v) || numericIdShaped(v) },
-  { kind: 'phone', strong: false, test: (v) => containsPhone(v) || containsPhone(numberAsDigits(v)) },
+  { kind: 'phone', strong: false, test: phoneIn },
   { kind: 'address', strong: false, test: containsAddress },
   { kind: 'person_name', strong: false, test: containsDistinctiveName },
 ];
