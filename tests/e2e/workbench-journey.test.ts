@@ -136,7 +136,20 @@ describe('workbench journey on the demo data', () => {
       await page.locator('[data-testid="household-result-baseline"][data-total]').waitFor();
       const total = Number(await page.getByTestId('household-result-baseline').getAttribute('data-total'));
       expect(Number.isFinite(total)).toBe(true);
-      if (id === 'hebei-care') await screenshot(page, 'household-zh');
+      // The trace on screen is this case's own: its income per capita is the form's (never the previous case's).
+      const income = await page.getByTestId('household-field-incomePc-input').inputValue();
+      await page.waitForFunction(
+        (value) =>
+          (document.querySelector('[data-testid="trace-row-countableIncome"]')?.textContent ?? '')
+            .replace(/,/g, '')
+            .includes(`人均年收入 ${value}`),
+        income.replace(/,/g, ''),
+        { timeout: 60_000 },
+      );
+      if (id === 'hebei-care') {
+        expect(await page.getByTestId('household-result-baseline-status').innerText()).toBe('低保');
+        await screenshot(page, 'household-zh');
+      }
     }
   });
 

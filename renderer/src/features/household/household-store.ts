@@ -49,7 +49,8 @@ export const useHouseholdStore = create<HouseholdState>((set, get) => ({
   traceKey: null,
   openPreset: (id) => {
     const preset = CASE_PRESETS.find((p) => p.id === id);
-    if (preset) set({ presetId: id, form: formFromPreset(preset) });
+    // The previous case's trace goes at once: it must never show beside another case's form.
+    if (preset) set({ presetId: id, form: formFromPreset(preset), trace: null, traceKey: null, status: 'idle' });
   },
   setField: (key, value) => set({ form: setField(get().form, key, value) }),
   setSelect: (key, value) => set({ form: setSelect(get().form, key, value) }),
@@ -57,7 +58,7 @@ export const useHouseholdStore = create<HouseholdState>((set, get) => ({
   setScenarioId: (scenarioId) => set({ scenarioId }),
   setView: (view) => set({ view }),
   runTrace: async (regions, regionsId, scenario) => {
-    const { view, presetId } = get();
+    const { view, presetId, form } = get();
     const facts = CASE_PRESETS.find((p) => p.id === presetId)?.happened;
     const options =
       view === 'happened' && facts
@@ -78,6 +79,9 @@ export const useHouseholdStore = create<HouseholdState>((set, get) => ({
         { lane: 'household-trace' },
       );
       if (outcome.status !== 'done') return;
+      // A reply for a case, form or view the user has since left is dropped, not shown beside the new one.
+      const now = get();
+      if (now.presetId !== presetId || now.view !== view || now.form !== form) return;
       set({ status: 'ready', trace: outcome.result, error: null, traceKey: key });
     } catch (error) {
       const info =
