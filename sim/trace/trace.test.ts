@@ -7,6 +7,7 @@ import { monitoringTargetRatio } from '../kernel/monitoring-target.ts';
 import { resolveScenario, withParams } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { BASELINE_SCENARIO } from '../scenario/types.ts';
+import { testRecord } from '../testing/records.ts';
 import { syntheticHouseholds, syntheticRegions } from '../testing/synthetic.ts';
 import { recordFromArrays, recordToArrays } from './record.ts';
 import { traceHousehold } from './trace-household.ts';
@@ -91,35 +92,7 @@ describe('household trace', () => {
 describe('realised outcome', () => {
   // One urban household of 2 in a one-region table: standard 800, income 6000/yr = 500/month, unmonitored, newly
   // eligible for dibao; medical spending 10000.
-  const record = {
-    ...recordFromArrays(h, regions, 0),
-    area: 0 as const,
-    size: 2,
-    elderly: 0,
-    children: 0,
-    disabled: 0,
-    ill: 0,
-    ableToWork: 0,
-    working: 0,
-    careFull: 0,
-    careHalf: 0,
-    incomePc: 6000,
-    earningsPc: 0,
-    assetsPc: 0,
-    car: 0,
-    homes: 1,
-    medicalHh: 10000,
-    educationHh: 0,
-    rehabHh: 0,
-    programme: 0,
-    gradualExit: 0,
-    monitored: 0,
-    tekunProfile: 0,
-    localHukou: 1,
-    orphans: 0,
-    supportType: 0,
-    regionStandard: [800, 600] as [number, number],
-  };
+  const record = testRecord({ size: 2, incomePc: 6000, medicalHh: 10000 });
 
   it('pays a realised case in full: enrolled, and only the events that happened', () => {
     // Realised with a medical shock: enrolled (take-up 1): base (800 − 500) × 2 × 12 = 7200; one medical event pays
