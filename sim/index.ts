@@ -7,9 +7,19 @@ export type { RegionArrays } from './model/regions.ts';
 export * from './model/codes.ts';
 
 // Parameters
-export type { ParamDef, ParamGroup, ParamUnit } from './params/types.ts';
+export type { ParamDef, ParamEntry, ParamGroup, ParamUnit } from './params/types.ts';
 export type { ParamId, ParamValues, RegionalParamId } from './params/catalogue.ts';
-export { PARAM_CATALOGUE, PARAM_IDS, REGIONAL_PARAM_IDS, getParamDef, defaultParamValues } from './params/catalogue.ts';
+export {
+  PARAM_CATALOGUE,
+  PARAM_IDS,
+  REGIONAL_PARAM_IDS,
+  getParamDef,
+  datedParam,
+  defaultParamValues,
+  paramValuesAt,
+} from './params/catalogue.ts';
+export type { DatedValue, DatedValues, ValueInForce } from './params/dated.ts';
+export { isIsoDate, singleValue, valueInForce } from './params/dated.ts';
 
 // Scenarios
 export type {
@@ -29,7 +39,14 @@ export { SCENARIO_SCHEMA_VERSION, BASELINE_SCENARIO, DEFAULT_START_YEAR } from '
 export { scenarioSchema, scenarioJsonSchema } from './scenario/schema.ts';
 export { parseScenario } from './scenario/parse.ts';
 export { migrateScenario } from './scenario/migrate.ts';
-export { baselineFor, povertyLineText, resolveScenario, scenarioParamValues, withParams } from './scenario/resolve.ts';
+export {
+  baselineFor,
+  povertyLineText,
+  resolveScenario,
+  scenarioParamValues,
+  scenarioStartYear,
+  withParams,
+} from './scenario/resolve.ts';
 export { unknownScenarioRegions } from './scenario/regions-check.ts';
 
 // Kernel

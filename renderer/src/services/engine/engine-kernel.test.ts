@@ -52,10 +52,12 @@ describe('engine kernel', () => {
     expect(sharded.baseline).toEqual(local.baseline);
     expect(sharded.delta).toEqual(local.delta);
     expect(await HANDLERS.year(one, { scenario })).toEqual({ ...local, baselineCached: true });
-    // The baseline is cached per dataset as before: a second scenario runs only itself.
-    const again = await HANDLERS.year(two, { scenario: raise(30) });
+    // The baseline is cached per dataset and start year (the year's law): a second scenario runs only itself.
+    const sameYear = { ...raise(30), projection: { startYear: 2025, years: 3, standardPath: 'rule' } };
+    const again = await HANDLERS.year(two, { scenario: sameYear });
     expect(again.baselineCached).toBe(true);
-    expect(again.scenario).toEqual((await HANDLERS.year(one, { scenario: raise(30) })).scenario);
+    expect(again.scenario).toEqual((await HANDLERS.year(one, { scenario: sameYear })).scenario);
+    expect((await HANDLERS.year(two, { scenario: raise(30) })).baselineCached).toBe(false);
   });
 
   it('sends the shard worker a copy of its rows and keeps the full arrays for the other calls', async () => {
