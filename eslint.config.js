@@ -80,19 +80,37 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    // The contract is the renderer's only door to the shell: zod and types, shared by renderer, preload and main.
+    files: ['contract/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            // Regexes, not globs: a glob `electron` also matched the `electron/` folder in relative paths, and the
-            // negated glob could not re-admit `../electron/contract/...`.
-            {
-              regex: '(^|/)(electron/(?!contract/)|cli/)',
-              message: 'The renderer talks to its host through the contract in electron/contract only.',
-            },
-            { regex: '^(node:.*|fs|path|electron)$', message: 'The renderer has no Node access.' },
+            pattern(
+              ['**/renderer/**', '**/electron/**', '**/cli/**', '**/sim/**', '**/datasets/**'],
+              'contract/ imports nothing from other layers.',
+            ),
+            pattern(['node:*', 'fs', 'path', 'os', 'electron', 'react', 'react-dom'], 'contract/ is environment-free.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The renderer talks to its host through contract/ only, and has no Node access.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['fs', 'path', 'os', 'electron'].map((name) => ({
+            name,
+            message: 'The renderer has no Node access.',
+          })),
+          patterns: [
+            pattern(['**/electron/**', '**/cli/**'], 'The renderer talks to its host through contract/ only.'),
+            pattern(['node:*'], 'The renderer has no Node access.'),
           ],
         },
       ],

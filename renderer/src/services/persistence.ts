@@ -1,7 +1,7 @@
 // Workspace persistence: restores datasets opened, scenarios, active screen and language from the host's documents on
 // start (reporting a recovery from the previous version), then autosaves them (debounced) whenever they change.
 import { z } from 'zod';
-import type { HostApi, JsonValue } from '../../../electron/contract/host-api.ts';
+import type { HostApi, JsonValue } from '../../../contract/host-api.ts';
 import { useUiStore, SCREENS, type ScreenId } from '../store/ui-store';
 import {
   useWorkspaceStore,

@@ -2,7 +2,7 @@
 // projection, household traces) through the platform's engine client, builds each export with the pure builders in
 // renderer/src/exports, and hands the bytes to the host (save dialog or download; printToPdf for the PDF).
 import type { Language, Bilingual } from '../../i18n/i18n';
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
 import type { Scenario } from '../../../../sim/scenario/types';
 import { parseScenario } from '../../../../sim/scenario/parse';
 import { ENGINE_VERSION, povertyLineText } from '../../../../sim/index';

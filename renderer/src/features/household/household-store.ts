@@ -7,7 +7,7 @@ import type { HouseholdTrace } from '../../../../sim/trace/types.ts';
 import { getEngine } from '../../services/engine/engine';
 import { EngineError } from '../../services/engine/engine-client';
 import type { Bilingual } from '../../i18n/i18n';
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
 import { formFromPreset, setField, setSelect } from './household-form';
 import type { HouseholdForm, NumericKey, SelectKey } from './household-form';
 import { toHouseholdRecord } from './household-record';

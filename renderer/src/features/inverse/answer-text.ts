@@ -4,7 +4,7 @@ import type { Language } from '../../i18n/i18n';
 import type { SolveResult } from '../../../../sim/inverse/types.ts';
 import { applyLever } from '../../../../sim/inverse/evaluate.ts';
 import { parseScenario } from '../../../../sim/scenario/parse.ts';
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
 import { formatSetting } from './sensitivity-data';
 
 /** The sentences an answer fills, one per lever, with `{value}`. */

@@ -8,7 +8,7 @@ import type { InverseLever, SensitivityRow, SolveResult } from '../../../../sim/
 import type { EngineCalls } from '../../services/engine/engine-calls';
 import type { Bilingual } from '../../i18n/i18n';
 import { useWorkspaceStore } from '../../store/workspace-store';
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
 
 /** Levers the budget solver can move. */
 export type BudgetLever = EngineCalls['solveBudget']['request']['lever'];

@@ -7,7 +7,7 @@ import { getEngine } from '../../services/engine/engine';
 import { EngineError } from '../../services/engine/engine-client';
 import type { ProjectionRun } from '../../services/engine/engine-calls';
 import type { Bilingual } from '../../i18n/i18n';
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
 import { BASELINE_SCENARIO_ID, selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store';
 
 /** What a finished run left in the cache. */

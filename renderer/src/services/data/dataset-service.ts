@@ -1,7 +1,7 @@
 // Loading datasets: the bundled synthetic demo on first start, and the user's own files through the data layer's
 // import (identifier refusal → column mapping → validation report → canonical tables) and the hand-off of typed
 // arrays to the engine worker (transferred). Progress with row counts, cancel, saved mappings reused.
-import type { OpenedFile } from '../../../../electron/contract/host-api.ts';
+import type { OpenedFile } from '../../../../contract/host-api.ts';
 import { loadFile, type LoadedTable } from '../../../../datasets/import/read-file.ts';
 import { identityMapping, type ColumnMapping, MappingSchema } from '../../../../datasets/import/mapping.ts';
 import { validateDataset, type DatasetSources } from '../../../../datasets/import/validate.ts';

@@ -3,7 +3,7 @@
 // path: at 1,000,000 households the columns are large, and writing them after every run would delay the next one.
 import { householdResultColumns, writeResultTable } from '../../../../datasets/import/handoff.ts';
 import { exec } from '../../../../datasets/import/duckdb-port.ts';
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
 import {
   baselineDocument,
   selectActiveDataset,

@@ -1,6 +1,6 @@
 // The engine operations the worker offers: for each, the request payload (small, serialisable: scenarios travel as
 // their JSON documents and are validated in the worker) and the result (engine types: columnar, postMessage-able).
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
 import type { HouseholdResult } from '../../../../sim/kernel/types.ts';
 import type { InverseLever, SensitivityRow, SolveResult } from '../../../../sim/inverse/types.ts';
 import type { ParamId } from '../../../../sim/params/catalogue.ts';

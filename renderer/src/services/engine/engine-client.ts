@@ -3,7 +3,7 @@
 // and restarts a crashed worker (reloading the dataset through the registered source) while reporting the error.
 import type { HouseholdArrays } from '../../../../sim/model/households.ts';
 import type { RegionArrays } from '../../../../sim/model/regions.ts';
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
 import type { EngineCalls, LoadResult, McResult } from './engine-calls';
 import {
   LaneTracker,

@@ -9,7 +9,7 @@ import { SHARD_STOPPED, type ShardWorkerFactory } from './engine-kernel';
 import { toErrorInfo } from './engine-protocol';
 import { InProcessShardWorker } from './in-process-shard-worker';
 import { SHARDING_SCENARIO } from '../../../../sim/testing/scenarios.ts';
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
 
 const regions = syntheticRegions(5, 3);
 const rows = 3500;

@@ -15,7 +15,7 @@ import {
   type SaveFileRequest,
   type SaveResult,
   type UiLanguage,
-} from '../../../../electron/contract/host-api.ts';
+} from '../../../../contract/host-api.ts';
 import { DocumentStore, memoryStorage, type KeyValueStorage } from './document-store';
 
 /** File extensions offered in the open dialog. */
