@@ -67,6 +67,11 @@ export {
 export { simulateYear } from './kernel/simulate-year.ts';
 export { incomeDeciles } from './kernel/deciles.ts';
 export { monitoringTargetRatio, monitoringMass, monitoringCutoff } from './kernel/monitoring-target.ts';
+export { assessedFactor, assessmentNormal } from './rules/assessed-income.ts';
+
+// Counter-based random numbers (the same draws in every host)
+export { hash4 } from './random/counter-hash.ts';
+export { inverseNormal, normalCdf } from './random/normal.ts';
 
 // Outputs
 export type { SummaryTable, RegionLevel, McSummary, McTables, ReplicationResult } from './outputs/types.ts';
@@ -95,13 +100,14 @@ export {
 export type { McSources, UncertainParam } from './montecarlo/uncertainty.ts';
 
 // Household trace
-export type { HouseholdRecord, TraceStep, HouseholdTraceRun, HouseholdTrace } from './trace/types.ts';
+export type { HouseholdRecord, TraceStep, TraceUnit, HouseholdTraceRun, HouseholdTrace } from './trace/types.ts';
 export { TRACE_EVENTS, traceHousehold } from './trace/trace-household.ts';
 export type { TraceEvent, TraceOptions } from './trace/trace-household.ts';
 export { recordFromArrays, recordToArrays } from './trace/record.ts';
 
 // Inverse questions
 export type { InverseLever, SolveResult, SensitivityRow, SwingBasis } from './inverse/types.ts';
+export { applyLever } from './inverse/evaluate.ts';
 export { solveBudget } from './inverse/solve-budget.ts';
 export type { SolveBudgetInput } from './inverse/solve-budget.ts';
 export { solveCoverage } from './inverse/solve-coverage.ts';
