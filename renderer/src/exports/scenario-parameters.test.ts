@@ -1,8 +1,7 @@
 // Parameter rows: the whole catalogue with baseline and scenario values, plus regional and absolute overrides.
 import { describe, expect, it } from 'vitest';
 import { scenarioParameterRows } from './scenario-parameters';
-import { PARAM_CATALOGUE } from '../../../sim/params/catalogue';
-import { parseScenario } from '../../../sim/scenario/parse';
+import { PARAM_CATALOGUE, parseScenario } from '../../../sim/index.ts';
 import { isChanged } from './parameters';
 
 describe('scenarioParameterRows', () => {
@@ -42,7 +41,7 @@ describe('scenarioParameterRows', () => {
 describe('effectiveRows', () => {
   it('shows both consumption ratios in effect when the scenario turns the consumption-ratio rule on', async () => {
     const { effectiveRows } = await import('./parameters');
-    const { getParamDef } = await import('../../../sim/params/catalogue');
+    const { getParamDef } = await import('../../../sim/index.ts');
     const parsed = parseScenario({
       schemaVersion: 1,
       name: 'ratio',

@@ -9,7 +9,7 @@ import { useWorkspaceStore, BASELINE_SCENARIO_ID } from '../store/workspace-stor
 import { useUiStore } from '../store/ui-store';
 import { useSqlStore } from '../store/sql-store';
 import { useDataStore } from '../store/data-store';
-import { makeMapping } from '../../../datasets/import/mapping.ts';
+import { makeMapping } from '../../../datasets/index.ts';
 
 const workspaceInitial = useWorkspaceStore.getState();
 const uiInitial = useUiStore.getState();

@@ -12,7 +12,7 @@ import {
 import type { Bilingual } from '../i18n/i18n';
 import { useSqlStore } from '../store/sql-store';
 import { useDataStore } from '../store/data-store';
-import { MappingSchema } from '../../../datasets/import/mapping.ts';
+import { MappingSchema } from '../../../datasets/index.ts';
 
 /** Autosave delay after the last change, in ms. */
 export const AUTOSAVE_MS = 400;

@@ -4,12 +4,11 @@
 import type { Language } from '../../i18n/i18n';
 import { formatValue } from '../../format/units';
 import { formatComparison, formatResult } from '../../format/trace-format';
-import { COMPONENT_IDS, COMPONENT_LABELS } from '../../../../sim/kernel/metrics';
-import type { HouseholdTraceRun, TraceStep } from '../../../../sim/trace/types';
+import { COMPONENT_IDS, COMPONENT_LABELS, getParamDef } from '../../../../sim/index.ts';
+import type { HouseholdTraceRun, TraceStep } from '../../../../sim/index.ts';
 import type { ExportTable } from '../table';
 import { columnHeader, displayCell, isSuppressed, suppressionRule } from '../table';
 import { effectiveRows, isChanged, parameterValueText } from '../parameters';
-import { getParamDef } from '../../../../sim/params/catalogue';
 import { canonicalJson, provenanceLines } from '../provenance';
 import { renderChartSvg } from '../chart-image';
 import { escapeXml } from '../xml';

@@ -3,9 +3,8 @@
 import type { Language } from '../../i18n/i18n';
 import type { Quantity } from '../../format/units';
 import { formatValue } from '../../format/units';
-import type { SummaryTable } from '../../../../sim/outputs/types';
-import { AREA_ALL } from '../../../../sim/outputs/types';
-import type { MetricId } from '../../../../sim/kernel/metrics';
+import type { SummaryTable, MetricId } from '../../../../sim/index.ts';
+import { AREA_ALL } from '../../../../sim/index.ts';
 import type { BriefingComparison } from './model';
 import { fill } from '../../i18n/i18n';
 

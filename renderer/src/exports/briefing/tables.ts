@@ -3,9 +3,8 @@
 import type { Language } from '../../i18n/i18n';
 import { formatValue } from '../../format/units';
 import type { Quantity } from '../../format/units';
-import type { MetricId } from '../../../../sim/kernel/metrics';
-import type { SummaryTable } from '../../../../sim/outputs/types';
-import { AREA_ALL } from '../../../../sim/outputs/types';
+import type { MetricId, SummaryTable } from '../../../../sim/index.ts';
+import { AREA_ALL } from '../../../../sim/index.ts';
 import type { CellValue, ExportColumn, ExportTable } from '../table';
 import { metricInfo } from '../engine-tables';
 import type { BriefingComparison, BriefingProjection } from './model';

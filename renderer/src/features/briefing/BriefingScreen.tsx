@@ -5,7 +5,7 @@ import { useRef } from 'react';
 import type { ChangeEvent } from 'react';
 import { useUiStore } from '../../store/ui-store';
 import { useWorkspaceStore, selectActiveDataset, BASELINE_SCENARIO_ID } from '../../store/workspace-store';
-import { CASE_PRESETS } from '../../../../datasets/cases/cases';
+import { CASE_PRESETS } from '../../../../datasets/index.ts';
 import { BRIEFING_SECTIONS } from '../../exports/briefing/model';
 import type { BriefingSectionId } from '../../exports/briefing/model';
 import type { ExportFormat } from '../../exports/provenance';

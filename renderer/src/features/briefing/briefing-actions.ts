@@ -3,12 +3,9 @@
 // renderer/src/exports, and hands the bytes to the host (save dialog or download; printToPdf for the PDF).
 import type { Language, Bilingual } from '../../i18n/i18n';
 import type { JsonValue } from '../../../../contract/host-api.ts';
-import type { Scenario } from '../../../../sim/scenario/types';
-import { parseScenario } from '../../../../sim/scenario/parse';
-import { ENGINE_VERSION, povertyLineText } from '../../../../sim/index';
-import type { RegionArrays } from '../../../../sim/model/regions';
-import { CASE_PRESETS } from '../../../../datasets/cases/cases';
-import { caseRecord, demoRegionArrays } from '../../../../datasets/cases/case-record';
+import type { Scenario, RegionArrays } from '../../../../sim/index.ts';
+import { parseScenario, ENGINE_VERSION, povertyLineText } from '../../../../sim/index.ts';
+import { CASE_PRESETS, caseRecord, demoRegionArrays } from '../../../../datasets/index.ts';
 import { getEngine } from '../../services/engine/engine';
 import type { ProjectionRun, YearComparison } from '../../services/engine/engine-calls';
 import { getHost } from '../../services/host/host';

@@ -1,8 +1,7 @@
 // The calibration table: the simulated baseline beside each public national figure, with source, date, confidence,
 // difference and whether it is within the calibration tolerance (datasets/calibration.ts computes the rows).
 import { useMemo } from 'react';
-import { calibrationTable } from '../../../../datasets/calibration.ts';
-import { sourceText } from '../../../../datasets/reference/source-text.ts';
+import { calibrationTable, sourceText } from '../../../../datasets/index.ts';
 import { useResults } from '../../store/results-store';
 import { useUiStore } from '../../store/ui-store';
 import { formatValue } from '../../format/units';

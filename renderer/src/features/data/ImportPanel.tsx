@@ -4,7 +4,7 @@
 import { useUiStore } from '../../store/ui-store';
 import { useDataStore, type ImportFile } from '../../store/data-store';
 import { fill } from '../../i18n/i18n';
-import { suggestColumns } from '../../../../datasets/import/mapping.ts';
+import { suggestColumns } from '../../../../datasets/index.ts';
 import {
   cancelImport,
   commitSession,

@@ -2,7 +2,7 @@
 // medians, means) and the responses of caseloads and cost to uniform standard changes beside plausible ranges, from
 // the same report as `safetynet validate-model` (datasets/model-validation.ts), computed in the engine worker.
 import { useState } from 'react';
-import type { ModelValidationReport } from '../../../../datasets/model-validation.ts';
+import type { ModelValidationReport } from '../../../../datasets/index.ts';
 import { formatValue } from '../../format/units';
 import { fill } from '../../i18n/i18n';
 import { getEngine } from '../../services/engine/engine';

@@ -1,6 +1,6 @@
 // Display helpers of the calibration table: the quantity and unit of each reference figure (persons, person-times,
 // money), so values are formatted by the shared unit formatter with the right unit label.
-import type { CalibrationRow } from '../../../../datasets/calibration.ts';
+import type { CalibrationRow } from '../../../../datasets/index.ts';
 import { formatValue } from '../../format/units';
 import type { Language } from '../../i18n/i18n';
 

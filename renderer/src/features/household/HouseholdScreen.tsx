@@ -2,10 +2,9 @@
 // amounts under the baseline and a scenario side by side, and the engine's rule-by-rule trace as a readable table.
 import { ScenarioSelect } from '../../components/ScenarioSelect';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { CASE_PRESETS } from '../../../../datasets/cases/cases.ts';
-import type { CasePreset } from '../../../../datasets/cases/cases.ts';
-import type { RegionArrays } from '../../../../sim/model/regions.ts';
-import type { HouseholdTrace, HouseholdTraceRun } from '../../../../sim/trace/types.ts';
+import { CASE_PRESETS } from '../../../../datasets/index.ts';
+import type { CasePreset } from '../../../../datasets/index.ts';
+import type { RegionArrays, HouseholdTrace, HouseholdTraceRun } from '../../../../sim/index.ts';
 import { NumberField } from '../../components/NumberField';
 import { fill, pick } from '../../i18n/i18n';
 import type { Language } from '../../i18n/i18n';

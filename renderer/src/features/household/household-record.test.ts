@@ -1,7 +1,7 @@
 // Tests the form → engine record mapping: codes resolved, region parameters copied per area, missing regions refused.
 import { describe, expect, it } from 'vitest';
-import type { RegionArrays } from '../../../../sim/model/regions.ts';
-import { CASE_PRESETS } from '../../../../datasets/cases/cases.ts';
+import type { RegionArrays } from '../../../../sim/index.ts';
+import { CASE_PRESETS } from '../../../../datasets/index.ts';
 import { formFromPreset, setSelect } from './household-form';
 import { fallbackRegions, toHouseholdRecord } from './household-record';
 

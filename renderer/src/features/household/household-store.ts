@@ -1,9 +1,8 @@
 // State and actions of the household calculator: the open case, the edited form, the scenario compared with the
 // baseline, and the engine's latest trace of the household (plain objects, small).
 import { create } from 'zustand';
-import { CASE_PRESETS } from '../../../../datasets/cases/cases.ts';
-import type { RegionArrays } from '../../../../sim/model/regions.ts';
-import type { HouseholdTrace } from '../../../../sim/trace/types.ts';
+import { CASE_PRESETS } from '../../../../datasets/index.ts';
+import type { RegionArrays, HouseholdTrace } from '../../../../sim/index.ts';
 import { getEngine } from '../../services/engine/engine';
 import { EngineError } from '../../services/engine/engine-client';
 import type { Bilingual } from '../../i18n/i18n';

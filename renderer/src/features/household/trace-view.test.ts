@@ -2,8 +2,8 @@
 // differing rules flagged, components side by side and adding up to the kernel totals.
 import { describe, expect, it } from 'vitest';
 import { BASELINE_SCENARIO, traceHousehold, withParams } from '../../../../sim/index.ts';
-import type { TraceStep } from '../../../../sim/trace/types.ts';
-import { CASE_PRESETS } from '../../../../datasets/cases/cases.ts';
+import type { TraceStep } from '../../../../sim/index.ts';
+import { CASE_PRESETS } from '../../../../datasets/index.ts';
 import { formFromPreset } from './household-form';
 import { fallbackRegions, toHouseholdRecord } from './household-record';
 import { amountParts, capitalise, componentRows, formatInputs, traceRows } from './trace-view';

@@ -11,7 +11,7 @@ import { NumberField } from '../../components/NumberField';
 import { StatCard } from '../../components/StatCard';
 import { fill, pick } from '../../i18n/i18n';
 import { formatValue, unitOf } from '../../format/units';
-import type { InverseLever, SolveResult } from '../../../../sim/inverse/types.ts';
+import type { InverseLever, SolveResult } from '../../../../sim/index.ts';
 import { useUiStore } from '../../store/ui-store';
 import { selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store';
 import { BUDGET_LEVERS, COVERAGE_LEVERS, COVERAGE_METRICS, useInverseStore } from './inverse-store';

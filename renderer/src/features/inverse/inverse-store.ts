@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import { getEngine } from '../../services/engine/engine';
 import { EngineError } from '../../services/engine/engine-client';
-import type { InverseLever, SensitivityRow, SolveResult } from '../../../../sim/inverse/types.ts';
+import type { InverseLever, SensitivityRow, SolveResult } from '../../../../sim/index.ts';
 import type { EngineCalls } from '../../services/engine/engine-calls';
 import type { Bilingual } from '../../i18n/i18n';
 import { useWorkspaceStore } from '../../store/workspace-store';

@@ -1,9 +1,8 @@
 // Tests reading the engine's projection runs into lines and panel rows: the total row is found by area, indicators
 // map to the right metrics, lines carry the requested scenario names.
 import { describe, expect, it } from 'vitest';
-import { RATE_METRICS, SUM_METRICS } from '../../../../sim/kernel/metrics.ts';
-import type { MetricId } from '../../../../sim/kernel/metrics.ts';
-import type { SummaryTable } from '../../../../sim/outputs/types.ts';
+import { RATE_METRICS, SUM_METRICS } from '../../../../sim/index.ts';
+import type { MetricId, SummaryTable } from '../../../../sim/index.ts';
 import type { ProjectionRun } from '../../services/engine/engine-calls';
 import { indicatorValue, linesFromRuns, panelRows, totalRow } from './projection-data';
 
@@ -98,7 +97,7 @@ describe('start year', () => {
   it('labels the first projected year as the year Results shows (the dataset year, no growth applied)', async () => {
     const { useProjectionStore } = await import('./projection-store');
     const { DEFAULT_START_YEAR, BASELINE_SCENARIO, resolveScenario } = await import('../../../../sim/index.ts');
-    const { syntheticRegions } = await import('../../../../sim/testing/synthetic.ts');
+    const { syntheticRegions } = await import('../../../../sim/testing/index.ts');
     expect(useProjectionStore.getState().startYear).toBe(DEFAULT_START_YEAR);
     expect(resolveScenario(BASELINE_SCENARIO, syntheticRegions(2)).year).toBe(DEFAULT_START_YEAR);
   });

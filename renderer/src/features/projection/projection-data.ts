@@ -2,9 +2,8 @@
 // table rows. Values are read from the engine's tables; the only arithmetic is adding the four programmes' persons
 // into the low-income population the engine's own low-income coverage rate counts.
 import type { ProjectionRun } from '../../services/engine/engine-calls';
-import type { SummaryTable } from '../../../../sim/outputs/types.ts';
-import { AREA_ALL } from '../../../../sim/outputs/types.ts';
-import type { MetricId } from '../../../../sim/kernel/metrics.ts';
+import type { SummaryTable, MetricId } from '../../../../sim/index.ts';
+import { AREA_ALL } from '../../../../sim/index.ts';
 import type { ProjectionLine } from './projection-chart';
 import { INDICATORS } from './indicators';
 import type { IndicatorId } from './indicators';

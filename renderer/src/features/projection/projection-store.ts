@@ -1,6 +1,6 @@
 // The projection screen's state and its one action: which scenarios to overlay, the span, and the latest run (its
 // ProjectionRun[] lives in the non-reactive cache under `runKey`; the store keeps only the key and status).
-import { DEFAULT_START_YEAR } from '../../../../sim/scenario/types.ts';
+import { DEFAULT_START_YEAR } from '../../../../sim/index.ts';
 import { create } from 'zustand';
 import { cachePut } from '../../services/cache';
 import { getEngine } from '../../services/engine/engine';

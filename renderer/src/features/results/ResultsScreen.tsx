@@ -9,7 +9,7 @@ import type { TableColumn } from '../../components/DataTable';
 import { StatCard } from '../../components/StatCard';
 import { withUnit } from '../../components/labels';
 import { NumberField } from '../../components/NumberField';
-import { BASELINE_SCENARIO, parseScenario, povertyLineText } from '../../../../sim/index.ts';
+import { BASELINE_SCENARIO, parseScenario, povertyLineText, describeMcSources } from '../../../../sim/index.ts';
 import { useResults } from '../../store/results-store';
 import type { ScenarioEntry } from '../../store/workspace-store';
 import { useUiStore } from '../../store/ui-store';
@@ -17,7 +17,6 @@ import { fill, pick } from '../../i18n/i18n';
 import { formatValue, unitOf } from '../../format/units';
 import type { Quantity } from '../../format/units';
 import { getEngine } from '../../services/engine/engine';
-import { describeMcSources } from '../../../../sim/index.ts';
 import type { McResult, YearComparison } from '../../services/engine/engine-calls';
 import { decileOption, pairBarOption } from './chart-options';
 import {

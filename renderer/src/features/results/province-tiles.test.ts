@@ -1,6 +1,6 @@
 // The tile layout covers the 31 provinces of the reference table exactly once, without overlaps, inside the grid.
 import { describe, expect, it } from 'vitest';
-import { PROVINCES } from '../../../../datasets/reference/reference-data';
+import { PROVINCES } from '../../../../datasets/index.ts';
 import { PROVINCE_TILES, TILE_COLS, TILE_ROWS, colourDomain, textColourOn, tileColour, tileOf } from './province-tiles';
 
 describe('PROVINCE_TILES', () => {

@@ -1,6 +1,6 @@
 // One parameter of the catalogue in the editor: label with its explanation on hover (description, range, default,
 // reference, date in force), slider plus exact entry (or an on/off switch), unit, default and reset.
-import type { ParamDef } from '../../../../sim/params/types.ts';
+import type { ParamDef } from '../../../../sim/index.ts';
 import { NumberField } from '../../components/NumberField';
 import { useUiStore } from '../../store/ui-store';
 import { fill, pick } from '../../i18n/i18n';

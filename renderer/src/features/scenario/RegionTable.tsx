@@ -2,8 +2,8 @@
 // levers and absolute standards written into the scenario (the engine derives the standards), live Δ persons and
 // Δ cost per province from the engine, and rule-based bulk edits for all or the ticked provinces.
 import { useMemo, useState } from 'react';
-import { getParamDef } from '../../../../sim/params/catalogue.ts';
-import { PROVINCES } from '../../../../datasets/reference/reference-data.ts';
+import { getParamDef } from '../../../../sim/index.ts';
+import { PROVINCES } from '../../../../datasets/index.ts';
 import { DataTable } from '../../components/DataTable';
 import { withUnit } from '../../components/labels';
 import type { TableColumn } from '../../components/DataTable';

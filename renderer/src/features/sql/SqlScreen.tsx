@@ -9,7 +9,7 @@ import { useDataStore } from '../../store/data-store';
 import { selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store';
 import { getDuckDb, duckDbErrorMessage } from '../../services/duckdb/duckdb-client';
 import { ensureResultTables, resultTablesCurrent } from '../../services/data/result-tables';
-import { rowsOf } from '../../../../datasets/import/duckdb-port.ts';
+import { rowsOf } from '../../../../datasets/index.ts';
 import { ResultGrid } from './ResultGrid';
 import { sqlResultCsv } from '../../exports/sql-result';
 import { getHost } from '../../services/host/host';

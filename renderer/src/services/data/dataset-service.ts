@@ -2,18 +2,24 @@
 // import (identifier refusal → column mapping → validation report → canonical tables) and the hand-off of typed
 // arrays to the engine worker (transferred). Progress with row counts, cancel, saved mappings reused.
 import type { OpenedFile } from '../../../../contract/host-api.ts';
-import { loadFile, type LoadedTable } from '../../../../datasets/import/read-file.ts';
-import { identityMapping, type ColumnMapping, MappingSchema } from '../../../../datasets/import/mapping.ts';
-import { validateDataset, type DatasetSources } from '../../../../datasets/import/validate.ts';
-import { handOff } from '../../../../datasets/import/handoff.ts';
 import {
+  loadFile,
+  type LoadedTable,
+  identityMapping,
+  type ColumnMapping,
+  MappingSchema,
+  validateDataset,
+  type DatasetSources,
+  handOff,
   completeImport,
   importDataset,
   type EngineArrays,
   type ImportProgress,
-} from '../../../../datasets/import/import-dataset.ts';
-import { ident, literal, rowsOf } from '../../../../datasets/import/duckdb-port.ts';
-import type { DataIssue } from '../../../../datasets/import/issues.ts';
+  ident,
+  literal,
+  rowsOf,
+} from '../../../../datasets/index.ts';
+import type { DataIssue } from '../../../../datasets/index.ts';
 import type { Bilingual } from '../../i18n/i18n';
 import { useDataStore, type ImportFile, type ImportSession } from '../../store/data-store';
 import { useWorkspaceStore, newId, type DatasetFile, type DatasetSummary } from '../../store/workspace-store';

@@ -1,7 +1,7 @@
 // Tests of the mapping screen's logic with the real schema: target guess, suggestions, saved mapping reuse, edits,
 // and the problems that block validation.
 import { describe, expect, it } from 'vitest';
-import { makeMapping } from '../../../../datasets/import/mapping.ts';
+import { makeMapping } from '../../../../datasets/index.ts';
 import {
   columnsNeedingCodes,
   guessTarget,

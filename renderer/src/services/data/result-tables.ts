@@ -1,8 +1,7 @@
 // Writes the per-household results of the baseline and the active scenario into DuckDB (`results_baseline`,
 // `results_scenario`) for SQL, drill-down and export. Done on demand (SQL console, exports), never on the slider
 // path: at 1,000,000 households the columns are large, and writing them after every run would delay the next one.
-import { householdResultColumns, writeResultTable } from '../../../../datasets/import/handoff.ts';
-import { exec } from '../../../../datasets/import/duckdb-port.ts';
+import { householdResultColumns, writeResultTable, exec } from '../../../../datasets/index.ts';
 import type { JsonValue } from '../../../../contract/host-api.ts';
 import {
   baselineDocument,

@@ -1,7 +1,7 @@
 // Tests of the engine client against the real worker loop run in-process (a Worker stand-in that structured-clones
 // messages like the browser does): latest request wins, stale answers dropped, crash → error → restart and reload.
 import { describe, expect, it } from 'vitest';
-import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/synthetic.ts';
+import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/index.ts';
 import { EngineClient, EngineError, type WorkerFactory } from './engine-client';
 import { createWorkerLoop } from './worker-loop';
 import type { FromWorker, ToWorker } from './engine-protocol';

@@ -30,7 +30,7 @@ import {
   type Scenario,
   type YearResult,
 } from '../../../../sim/index.ts';
-import { modelValidationReport } from '../../../../datasets/model-validation.ts';
+import { modelValidationReport } from '../../../../datasets/index.ts';
 import type { EngineCalls, LoadResult, ProjectionRun } from './engine-calls';
 import { EngineKernel, type EngineKernelOptions } from './engine-kernel';
 import type { EngineErrorInfo, EngineKind } from './engine-protocol';

@@ -9,7 +9,7 @@ import {
   type ShardData,
   type ShardRequest,
 } from '../../../../sim/index.ts';
-import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/synthetic.ts';
+import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/index.ts';
 import { createShardHost, type FromShard } from './shard-host';
 
 const regions = syntheticRegions(4, 2);

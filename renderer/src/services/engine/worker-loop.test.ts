@@ -2,7 +2,7 @@
 // after the previous answered), superseded calls skipped, a shard failure reported as the call's bilingual error, and
 // a new dataset stopping the old dataset's shard worker.
 import { describe, expect, it } from 'vitest';
-import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/synthetic.ts';
+import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/index.ts';
 import { HANDLERS, loadData } from './engine-handlers';
 import { SHARD_STOPPED } from './engine-kernel';
 import type { FromWorker, ToWorker } from './engine-protocol';
