@@ -10,7 +10,7 @@ import type {
   ComponentId,
 } from '../../../sim/index.ts';
 import { AREA_ALL, SUM_METRICS, RATE_METRICS, COMPONENT_IDS } from '../../../sim/index.ts';
-import type { BriefingComparison } from './briefing/model';
+import type { BriefingComparison } from './briefing/model.ts';
 
 /** One row of a fixture table. */
 export interface FixtureRow {

@@ -3,9 +3,9 @@
 // could disclose a small group (all numbers of a suppressed row, the sample count included).
 import type { SummaryTable, MetricId, MetricUnit } from '../../../sim/index.ts';
 import { SUM_METRICS, RATE_METRICS } from '../../../sim/index.ts';
-import type { Quantity } from '../format/units';
-import type { ExportColumn, ExportTable, CellValue } from './table';
-import type { Text } from './text';
+import type { Quantity } from '../format/units.ts';
+import type { ExportColumn, ExportTable, CellValue } from './table.ts';
+import type { Text } from './text.ts';
 
 /** One metric as the exports describe it. */
 export interface MetricInfo {

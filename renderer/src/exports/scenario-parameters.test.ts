@@ -1,8 +1,8 @@
 // Parameter rows: the whole catalogue with baseline and scenario values, plus regional and absolute overrides.
 import { describe, expect, it } from 'vitest';
-import { scenarioParameterRows } from './scenario-parameters';
+import { scenarioParameterRows } from './scenario-parameters.ts';
 import { PARAM_CATALOGUE, parseScenario } from '../../../sim/index.ts';
-import { isChanged } from './parameters';
+import { isChanged } from './parameters.ts';
 
 describe('scenarioParameterRows', () => {
   it('lists every catalogue parameter and marks what the scenario changes', () => {
@@ -40,7 +40,7 @@ describe('scenarioParameterRows', () => {
 
 describe('effectiveRows', () => {
   it('shows both consumption ratios in effect when the scenario turns the consumption-ratio rule on', async () => {
-    const { effectiveRows } = await import('./parameters');
+    const { effectiveRows } = await import('./parameters.ts');
     const { getParamDef } = await import('../../../sim/index.ts');
     const parsed = parseScenario({
       schemaVersion: 1,

@@ -2,8 +2,8 @@
 // scenario value, then each regional override, absolute standard, disaster and run setting the scenario carries.
 import type { Scenario, ParamDef, ParamUnit } from '../../../sim/index.ts';
 import { PARAM_CATALOGUE } from '../../../sim/index.ts';
-import type { ParameterRow, ParameterValue } from './parameters';
-import type { Text } from './text';
+import type { ParameterRow, ParameterValue } from './parameters.ts';
+import type { Text } from './text.ts';
 
 /** Unit names of catalogue units. */
 export const PARAM_UNIT_TEXT: Record<ParamUnit, Text> = {

@@ -2,16 +2,16 @@
 // start (reporting a recovery from the previous version), then autosaves them (debounced) whenever they change.
 import { z } from 'zod';
 import type { HostApi, JsonValue } from '../../../contract/host-api.ts';
-import { useUiStore, SCREENS, type ScreenId } from '../store/ui-store';
+import { useUiStore, SCREENS, type ScreenId } from '../store/ui-store.ts';
 import {
   useWorkspaceStore,
   type DatasetSummary,
   type ScenarioEntry,
   type WorkspaceState,
-} from '../store/workspace-store';
-import type { Bilingual } from '../i18n/i18n';
-import { useSqlStore } from '../store/sql-store';
-import { useDataStore } from '../store/data-store';
+} from '../store/workspace-store.ts';
+import type { Bilingual } from '../i18n/i18n.ts';
+import { useSqlStore } from '../store/sql-store.ts';
+import { useDataStore } from '../store/data-store.ts';
 import { MappingSchema } from '../../../datasets/index.ts';
 
 /** Autosave delay after the last change, in ms. */

@@ -2,9 +2,9 @@
 // in the reader's language. Errors first.
 import { spreadsheetRows } from '../../../../datasets/index.ts';
 import type { ValidationReport, DataIssue } from '../../../../datasets/index.ts';
-import { fill } from '../../i18n/i18n';
-import { useUiStore } from '../../store/ui-store';
-import { useDataMessages } from './data-messages';
+import { fill } from '../../i18n/i18n.ts';
+import { useUiStore } from '../../store/ui-store.ts';
+import { useDataMessages } from './data-messages.ts';
 
 export interface ValidationReportViewProps {
   issues: readonly DataIssue[];

@@ -2,7 +2,7 @@
 // come from the schema.
 import { describe, expect, it } from 'vitest';
 import { CASE_PRESETS } from '../../../../datasets/index.ts';
-import { FORM_GROUPS, SELECT_LABELS, changedFields, formFromPreset, setField, setSelect } from './household-form';
+import { FORM_GROUPS, SELECT_LABELS, changedFields, formFromPreset, setField, setSelect } from './household-form.ts';
 
 const hebei = CASE_PRESETS.find((preset) => preset.id === 'hebei-care');
 if (!hebei) throw new Error('hebei-care preset missing');

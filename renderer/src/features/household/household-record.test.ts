@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RegionArrays } from '../../../../sim/index.ts';
 import { CASE_PRESETS } from '../../../../datasets/index.ts';
-import { formFromPreset, setSelect } from './household-form';
-import { fallbackRegions, toHouseholdRecord } from './household-record';
+import { formFromPreset, setSelect } from './household-form.ts';
+import { fallbackRegions, toHouseholdRecord } from './household-record.ts';
 
 const regions: RegionArrays = {
   count: 2,

@@ -3,7 +3,7 @@
 import type { RegionArrays, HouseholdRecord } from '../../../../sim/index.ts';
 import { caseRecord, demoRegionArrays } from '../../../../datasets/index.ts';
 import type { RecordError } from '../../../../datasets/index.ts';
-import type { HouseholdForm } from './household-form';
+import type { HouseholdForm } from './household-form.ts';
 
 export type { RecordError } from '../../../../datasets/index.ts';
 

@@ -3,8 +3,8 @@
 // computes none (the one difference shown, reform − baseline, is of two engine totals).
 import type { HouseholdTrace, HouseholdTraceRun, TraceStep, ComponentId } from '../../../../sim/index.ts';
 import { COMPONENT_IDS, COMPONENT_LABELS } from '../../../../sim/index.ts';
-import type { Language } from '../../i18n/i18n';
-import { formatNumber, programmeLabel } from '../../format/trace-format';
+import type { Language } from '../../i18n/i18n.ts';
+import { formatNumber, programmeLabel } from '../../format/trace-format.ts';
 
 /** One row of the trace table: the same rule under the baseline and the reform. */
 export interface TraceRow {

@@ -1,10 +1,10 @@
 // Writes a solver's answer as a sentence in the reader's language (the lever value in its own unit).
-import { fill } from '../../i18n/i18n';
-import type { Language } from '../../i18n/i18n';
+import { fill } from '../../i18n/i18n.ts';
+import type { Language } from '../../i18n/i18n.ts';
 import type { SolveResult } from '../../../../sim/index.ts';
 import { applyLever, parseScenario } from '../../../../sim/index.ts';
 import type { JsonValue } from '../../../../contract/host-api.ts';
-import { formatSetting } from './sensitivity-data';
+import { formatSetting } from './sensitivity-data.ts';
 
 /** The sentences an answer fills, one per lever, with `{value}`. */
 export interface AnswerMessages {

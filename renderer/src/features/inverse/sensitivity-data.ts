@@ -2,8 +2,8 @@
 // from the starting scenario's outcome, and writes parameter settings in their own units.
 import type { SensitivityRow, ParamUnit } from '../../../../sim/index.ts';
 import { getParamDef } from '../../../../sim/index.ts';
-import type { Language } from '../../i18n/i18n';
-import type { TornadoBar } from './tornado-chart';
+import type { Language } from '../../i18n/i18n.ts';
+import type { TornadoBar } from './tornado-chart.ts';
 
 export type SensitivityOutcome = 'cost' | 'cases';
 

@@ -2,7 +2,7 @@
 // engine's real output shape, filled with the values a test states).
 import { AREA_ALL, RATE_METRICS, SUM_METRICS, DECILE_METRIC_COUNT } from '../../../../sim/index.ts';
 import type { SummaryTable, RegionLevel, MetricId } from '../../../../sim/index.ts';
-import type { LevelTables, YearComparison } from '../../services/engine/engine-calls';
+import type { LevelTables, YearComparison } from '../../services/engine/engine-calls.ts';
 
 /** One row of a fixture table. */
 export interface FixtureRow {

@@ -11,8 +11,8 @@ import {
   provinceDetail,
   provinceRows,
   urbanRuralRows,
-} from './result-model';
-import { sampleComparison } from './comparison-fixture';
+} from './result-model.ts';
+import { sampleComparison } from './comparison-fixture.ts';
 import {
   AREA_ALL,
   applyPatternMc,

@@ -10,9 +10,9 @@ import {
   SUM_METRICS,
 } from '../../../../sim/index.ts';
 import type { McSummary, SummaryTable, ComponentId, MetricId, SumMetricId } from '../../../../sim/index.ts';
-import type { LevelTables, McResult, YearComparison } from '../../services/engine/engine-calls';
-import type { Quantity } from '../../format/units';
-import { metricInfo } from '../../exports/engine-tables';
+import type { LevelTables, McResult, YearComparison } from '../../services/engine/engine-calls.ts';
+import type { Quantity } from '../../format/units.ts';
+import { metricInfo } from '../../exports/engine-tables.ts';
 
 export type { YearComparison, LevelTables };
 

@@ -15,7 +15,7 @@ import {
   setRegionParam,
   setStandardOverride,
   validateDocument,
-} from './param-form';
+} from './param-form.ts';
 
 const base = { schemaVersion: 1, name: 'Test' };
 

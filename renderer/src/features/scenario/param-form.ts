@@ -3,8 +3,8 @@
 // rules, and validation through the engine's own `parseScenario` with errors keyed by field path.
 import { PARAM_CATALOGUE, getParamDef, parseScenario } from '../../../../sim/index.ts';
 import type { ParamDef, ParamGroup } from '../../../../sim/index.ts';
-import type { ScenarioEntry } from '../../store/workspace-store';
-import type { Bilingual, Language } from '../../i18n/i18n';
+import type { ScenarioEntry } from '../../store/workspace-store.ts';
+import type { Bilingual, Language } from '../../i18n/i18n.ts';
 
 /** Any JSON value, as scenario documents are stored in the workspace. */
 export type JsonValue = ScenarioEntry['document'];

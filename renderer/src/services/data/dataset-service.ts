@@ -20,14 +20,14 @@ import {
   rowsOf,
 } from '../../../../datasets/index.ts';
 import type { DataIssue } from '../../../../datasets/index.ts';
-import type { Bilingual } from '../../i18n/i18n';
-import { useDataStore, type ImportFile, type ImportSession } from '../../store/data-store';
-import { useWorkspaceStore, newId, type DatasetFile, type DatasetSummary } from '../../store/workspace-store';
-import { getDuckDb, type DuckDbClient } from '../duckdb/duckdb-client';
-import { getEngine } from '../engine/engine';
-import { getHost } from '../host/host';
-import { CACHE_KEYS, cachePut } from '../cache';
-import { columnsNeedingCodes, guessTarget, initialMapping, withSuggestedCodes } from './mapping-logic';
+import type { Bilingual } from '../../i18n/i18n.ts';
+import { useDataStore, type ImportFile, type ImportSession } from '../../store/data-store.ts';
+import { useWorkspaceStore, newId, type DatasetFile, type DatasetSummary } from '../../store/workspace-store.ts';
+import { getDuckDb, type DuckDbClient } from '../duckdb/duckdb-client.ts';
+import { getEngine } from '../engine/engine.ts';
+import { getHost } from '../host/host.ts';
+import { CACHE_KEYS, cachePut } from '../cache.ts';
+import { columnsNeedingCodes, guessTarget, initialMapping, withSuggestedCodes } from './mapping-logic.ts';
 
 /** Id of the bundled demo dataset. */
 export const DEMO_DATASET_ID = 'demo';

@@ -11,7 +11,7 @@ import {
   withCode,
   withColumn,
   withSuggestedCodes,
-} from './mapping-logic';
+} from './mapping-logic.ts';
 
 const CHINESE_HOUSEHOLD_COLUMNS = [
   '户编号',

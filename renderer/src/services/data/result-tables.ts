@@ -8,10 +8,10 @@ import {
   selectActiveDataset,
   selectActiveScenario,
   useWorkspaceStore,
-} from '../../store/workspace-store';
-import { useDataStore } from '../../store/data-store';
-import { getDuckDb } from '../duckdb/duckdb-client';
-import { getEngine } from '../engine/engine';
+} from '../../store/workspace-store.ts';
+import { useDataStore } from '../../store/data-store.ts';
+import { getDuckDb } from '../duckdb/duckdb-client.ts';
+import { getEngine } from '../engine/engine.ts';
 
 async function writeOne(name: 'results_baseline' | 'results_scenario', scenario: JsonValue): Promise<boolean> {
   const outcome = await getEngine().call('householdColumns', { scenario }, { lane: `table-${name}` });

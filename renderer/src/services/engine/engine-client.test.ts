@@ -2,9 +2,9 @@
 // messages like the browser does): latest request wins, stale answers dropped, crash → error → restart and reload.
 import { describe, expect, it } from 'vitest';
 import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/index.ts';
-import { EngineClient, EngineError, type WorkerFactory } from './engine-client';
-import { createWorkerLoop } from './worker-loop';
-import type { FromWorker, ToWorker } from './engine-protocol';
+import { EngineClient, EngineError, type WorkerFactory } from './engine-client.ts';
+import { createWorkerLoop } from './worker-loop.ts';
+import type { FromWorker, ToWorker } from './engine-protocol.ts';
 
 /** An in-process Worker: messages are cloned (as postMessage does) and delivered on a later task. */
 class LoopWorker {

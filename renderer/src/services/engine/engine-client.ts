@@ -3,7 +3,7 @@
 // and restarts a crashed worker (reloading the dataset through the registered source) while reporting the error.
 import type { HouseholdArrays, RegionArrays } from '../../../../sim/index.ts';
 import type { JsonValue } from '../../../../contract/host-api.ts';
-import type { EngineCalls, LoadResult, McResult } from './engine-calls';
+import type { EngineCalls, LoadResult, McResult } from './engine-calls.ts';
 import {
   LaneTracker,
   transferablesOf,
@@ -11,7 +11,7 @@ import {
   type EngineKind,
   type FromWorker,
   type ToWorker,
-} from './engine-protocol';
+} from './engine-protocol.ts';
 
 /** Outcome of a call: done (with the worker's run time and the round trip), or superseded by a newer call. */
 export type EngineOutcome<R> =

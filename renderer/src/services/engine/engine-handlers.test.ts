@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/index.ts';
 import { BASELINE_SCENARIO } from '../../../../sim/index.ts';
-import { HANDLERS, loadData, EngineInputError } from './engine-handlers';
-import { toErrorInfo } from './engine-protocol';
+import { HANDLERS, loadData, EngineInputError } from './engine-handlers.ts';
+import { toErrorInfo } from './engine-protocol.ts';
 
 function dataset() {
   const regions = syntheticRegions(4, 3);

@@ -2,7 +2,7 @@
 // use: latest-request-wins per lane (a newer request in a lane supersedes older queued ones; results of superseded
 // requests are dropped), and the error shape. No DOM, no worker globals: unit-tested directly.
 import type { HouseholdArrays, RegionArrays } from '../../../../sim/index.ts';
-import type { EngineCalls } from './engine-calls';
+import type { EngineCalls } from './engine-calls.ts';
 
 /** A bilingual error message, as every user-facing error in the workbench. */
 export interface EngineErrorInfo {

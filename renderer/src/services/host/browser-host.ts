@@ -16,7 +16,7 @@ import {
   type SaveResult,
   type UiLanguage,
 } from '../../../../contract/host-api.ts';
-import { DocumentStore, memoryStorage, type KeyValueStorage } from './document-store';
+import { DocumentStore, memoryStorage, type KeyValueStorage } from './document-store.ts';
 
 /** File extensions offered in the open dialog. */
 export const DATASET_FILE_ACCEPT = '.arrow,.arrows,.feather,.ipc,.parquet,.csv,.tsv';
