@@ -41,7 +41,7 @@ export default defineConfig({
         test: {
           name: 'electron',
           environment: 'node',
-          include: ['electron/**/*.test.ts'],
+          include: ['electron/**/*.test.ts', 'contract/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },

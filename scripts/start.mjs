@@ -78,12 +78,19 @@ function ensureDemoDataset() {
 
 /** Builds the renderer (vite build) and the Electron main/preload bundles when their sources changed. */
 function ensureBuilds(options, withElectron) {
-  const rendererInputs = ['renderer', 'sim', 'datasets', 'electron/contract', 'vite.config.ts', 'package.json'];
+  const rendererInputs = ['renderer', 'sim', 'datasets', 'contract', 'vite.config.ts', 'package.json'];
   if (isStale(path.join(options.dist, 'index.html'), rendererInputs)) {
     say('正在构建界面（vite build）……', 'Building the renderer (vite build)...');
     run(process.execPath, [path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build']);
   }
-  const electronInputs = ['electron', 'sim', 'datasets/schema.ts', 'package.json', 'scripts/build-electron.mjs'];
+  const electronInputs = [
+    'electron',
+    'contract',
+    'sim',
+    'datasets/schema.ts',
+    'package.json',
+    'scripts/build-electron.mjs',
+  ];
   if (withElectron && isStale(path.join(repoRoot, 'dist-electron', 'main.cjs'), electronInputs)) {
     say('正在构建桌面外壳……', 'Building the desktop shell...');
     run(process.execPath, [path.join(repoRoot, 'scripts', 'build-electron.mjs')]);

@@ -7,9 +7,19 @@ export type { RegionArrays } from './model/regions.ts';
 export * from './model/codes.ts';
 
 // Parameters
-export type { ParamDef, ParamGroup, ParamUnit } from './params/types.ts';
+export type { ParamDef, ParamEntry, ParamGroup, ParamUnit } from './params/types.ts';
 export type { ParamId, ParamValues, RegionalParamId } from './params/catalogue.ts';
-export { PARAM_CATALOGUE, PARAM_IDS, REGIONAL_PARAM_IDS, getParamDef, defaultParamValues } from './params/catalogue.ts';
+export {
+  PARAM_CATALOGUE,
+  PARAM_IDS,
+  REGIONAL_PARAM_IDS,
+  getParamDef,
+  datedParam,
+  defaultParamValues,
+  paramValuesAt,
+} from './params/catalogue.ts';
+export type { DatedValue, DatedValues, ValueInForce } from './params/dated.ts';
+export { isIsoDate, singleValue, valueInForce } from './params/dated.ts';
 
 // Scenarios
 export type {
@@ -29,7 +39,14 @@ export { SCENARIO_SCHEMA_VERSION, BASELINE_SCENARIO, DEFAULT_START_YEAR } from '
 export { scenarioSchema, scenarioJsonSchema } from './scenario/schema.ts';
 export { parseScenario } from './scenario/parse.ts';
 export { migrateScenario } from './scenario/migrate.ts';
-export { baselineFor, povertyLineText, resolveScenario, scenarioParamValues, withParams } from './scenario/resolve.ts';
+export {
+  baselineFor,
+  povertyLineText,
+  resolveScenario,
+  scenarioParamValues,
+  scenarioStartYear,
+  withParams,
+} from './scenario/resolve.ts';
 export { unknownScenarioRegions } from './scenario/regions-check.ts';
 
 // Kernel
@@ -50,6 +67,11 @@ export {
 export { simulateYear } from './kernel/simulate-year.ts';
 export { incomeDeciles } from './kernel/deciles.ts';
 export { monitoringTargetRatio, monitoringMass, monitoringCutoff } from './kernel/monitoring-target.ts';
+export { assessedFactor, assessmentNormal } from './rules/assessed-income.ts';
+
+// Counter-based random numbers (the same draws in every host)
+export { hash4 } from './random/counter-hash.ts';
+export { inverseNormal, normalCdf } from './random/normal.ts';
 
 // Outputs
 export type { SummaryTable, RegionLevel, McSummary, McTables, ReplicationResult } from './outputs/types.ts';
@@ -78,13 +100,14 @@ export {
 export type { McSources, UncertainParam } from './montecarlo/uncertainty.ts';
 
 // Household trace
-export type { HouseholdRecord, TraceStep, HouseholdTraceRun, HouseholdTrace } from './trace/types.ts';
+export type { HouseholdRecord, TraceStep, TraceUnit, HouseholdTraceRun, HouseholdTrace } from './trace/types.ts';
 export { TRACE_EVENTS, traceHousehold } from './trace/trace-household.ts';
 export type { TraceEvent, TraceOptions } from './trace/trace-household.ts';
 export { recordFromArrays, recordToArrays } from './trace/record.ts';
 
 // Inverse questions
 export type { InverseLever, SolveResult, SensitivityRow, SwingBasis } from './inverse/types.ts';
+export { applyLever } from './inverse/evaluate.ts';
 export { solveBudget } from './inverse/solve-budget.ts';
 export type { SolveBudgetInput } from './inverse/solve-budget.ts';
 export { solveCoverage } from './inverse/solve-coverage.ts';

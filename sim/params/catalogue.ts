@@ -1,5 +1,6 @@
 // The one catalogue of every policy parameter (POLICY.md §2–§3, §9): rules read these ids, never literals.
-import type { ParamDef } from './types.ts';
+import type { ParamDef, ParamEntry } from './types.ts';
+import { DEFAULT_START_YEAR, singleValue, valueInForce } from './dated.ts';
 
 const MCA_DIBAO =
   '《社会救助暂行办法》(国务院令第649号, 2014, rev. 2019); 《最低生活保障审核确认办法》(民发〔2021〕57号)';
@@ -17,7 +18,11 @@ const DISASTER_2024 =
 const MCA_ORPHAN =
   '《民政部 财政部关于发放孤儿基本生活费的通知》(民发〔2010〕161号): 机构养育孤儿每人每月不低于1000元、社会散居孤儿不低于600元 / national minimum 1,000 (institutional) and 600 (dispersed) yuan per orphan per month; 《国务院办公厅关于加强孤儿保障工作的意见》(国办发〔2010〕54号)';
 
-export const PARAM_CATALOGUE = [
+/**
+ * The entries as written. Most carry one value with its source (`default`, `reference`, `inForce`); a parameter whose
+ * law changed carries `values: { 'YYYY-MM-DD': { value, reference }, … }` instead. Both become `PARAM_CATALOGUE`.
+ */
+const PARAM_ENTRIES = [
   // ── §3.1 standard-setting rule ────────────────────────────────────────────────────────────────────────────────────
   {
     id: 'standard.scalePct',
@@ -1329,7 +1334,30 @@ export const PARAM_CATALOGUE = [
     inForce: '2024-01-01',
     regional: false,
   },
-] as const satisfies readonly ParamDef[];
+] as const satisfies readonly ParamEntry[];
+
+type DatedKey = 'values' | 'default' | 'reference' | 'inForce';
+/** An entry with its dated fields filled in (distributes over a union of entries, so ids and flags stay literal). */
+type Dated<E> = E extends unknown ? Omit<E, DatedKey> & Pick<ParamDef, DatedKey> : never;
+
+/**
+ * A catalogue entry in the dated form: a single value becomes one dated entry with its source as the reference; a
+ * dated history gets `default`, `reference` and `inForce` from the value in force in `DEFAULT_START_YEAR`.
+ */
+export function datedParam(entry: ParamEntry): ParamDef {
+  let dated: Pick<ParamDef, DatedKey>;
+  if (entry.values === undefined) {
+    const { default: value, reference, inForce } = entry;
+    dated = { values: singleValue(value, reference, inForce), default: value, reference, inForce };
+  } else {
+    const now = valueInForce(entry.values, DEFAULT_START_YEAR);
+    dated = { values: entry.values, default: now.value, reference: now.reference, inForce: now.date };
+  }
+  return { ...entry, ...dated };
+}
+
+/** Every parameter (POLICY.md §2–§3, §9) with its dated values; rules read these ids, never literals. */
+export const PARAM_CATALOGUE = PARAM_ENTRIES.map(datedParam) as readonly Dated<(typeof PARAM_ENTRIES)[number]>[];
 
 /** Every parameter id, e.g. `dibao.assetMonths`. */
 export type ParamId = (typeof PARAM_CATALOGUE)[number]['id'];
@@ -1355,9 +1383,16 @@ export function getParamDef(id: string): ParamDef | undefined {
   return BY_ID.get(id);
 }
 
-/** The catalogue defaults as a fresh values record. */
+/** The catalogue defaults (the values in force in `DEFAULT_START_YEAR`) as a fresh values record. */
 export function defaultParamValues(): ParamValues {
   const out = {} as Record<string, number>;
   for (const p of PARAM_CATALOGUE) out[p.id] = p.default;
+  return out as ParamValues;
+}
+
+/** Every parameter's value in force in `year` (on its 1 January) as a fresh values record: the law of that year. */
+export function paramValuesAt(year: number, catalogue: readonly ParamDef[] = PARAM_CATALOGUE): ParamValues {
+  const out = {} as Record<string, number>;
+  for (const p of catalogue) out[p.id] = valueInForce(p.values, year).value;
   return out as ParamValues;
 }

@@ -1,4 +1,5 @@
 // Types describing one policy parameter in the catalogue: identity, bilingual text, unit, range and provenance.
+import type { DatedValues } from './dated.ts';
 
 /** Programme or lever group a parameter belongs to (POLICY.md §2–§3, §9). */
 export type ParamGroup =
@@ -45,14 +46,19 @@ export interface ParamDef {
   descriptionZh: string;
   descriptionEn: string;
   unit: ParamUnit;
-  /** Default value (switches: 0/1). */
+  /**
+   * The parameter's legal history: ISO date → `{ value, reference }` in force from that day (switches: 0/1). The
+   * simulated year resolves to the value in force on its 1 January (`valueInForce`, sim/params/dated.ts).
+   */
+  values: DatedValues;
+  /** The value in force in `DEFAULT_START_YEAR` (derived from `values`): the baseline a screen shows and resets to. */
   default: number;
   min: number;
   max: number;
   step: number;
-  /** Legal or source reference for the rule and the default. */
+  /** Legal or source reference of the value in force in `DEFAULT_START_YEAR` (derived from `values`). */
   reference: string;
-  /** Date the rule is in force from (ISO date or year). */
+  /** Date that value is in force from, ISO `YYYY-MM-DD` (derived from `values`). */
   inForce: string;
   /** True if a scenario may set it per region (region code prefix and/or area). */
   regional: boolean;
@@ -69,3 +75,15 @@ export interface ParamDef {
    * `standard.useConsumptionRatio`: a reader who sees the switch turned on must also see these values. */
   appliesWith?: string;
 }
+
+type ParamDescription = Omit<ParamDef, 'values' | 'default' | 'reference' | 'inForce'>;
+
+/**
+ * A catalogue entry as written: one value with its source and the date it is in force from (most parameters), or a
+ * dated history `values` (a parameter whose law changed). `datedParam` turns either into a `ParamDef`.
+ */
+export type ParamEntry = ParamDescription &
+  (
+    | { default: number; reference: string; inForce: string; values?: undefined }
+    | { values: DatedValues; default?: undefined; reference?: undefined; inForce?: undefined }
+  );

@@ -1,7 +1,7 @@
 // Resolves a scenario against a dataset's regions for one year: per-cell parameter arrays and the standard rule.
 import type { RegionArrays } from '../model/regions.ts';
 import type { ParamId, ParamValues, RegionalParamId } from '../params/catalogue.ts';
-import { REGIONAL_PARAM_IDS, defaultParamValues, getParamDef } from '../params/catalogue.ts';
+import { REGIONAL_PARAM_IDS, getParamDef, paramValuesAt } from '../params/catalogue.ts';
 import type { ResolvedParams } from '../kernel/types.ts';
 import type { ParamsPatch, RegionalParamsPatch, Scenario } from './types.ts';
 import { BASELINE_SCENARIO, DEFAULT_START_YEAR } from './types.ts';
@@ -22,9 +22,17 @@ function flattenPatch(patch: ParamsPatch | RegionalParamsPatch | undefined): [Pa
   return out;
 }
 
-/** National parameter values of a scenario: catalogue defaults with the scenario's `params` applied. */
-export function scenarioParamValues(scenario: Scenario): ParamValues {
-  const values = defaultParamValues();
+/** The first simulated year of a scenario: its projection's start year, else `DEFAULT_START_YEAR`. */
+export function scenarioStartYear(scenario: Scenario): number {
+  return scenario.projection?.startYear ?? DEFAULT_START_YEAR;
+}
+
+/**
+ * National parameter values of a scenario in a year (default: its start year): the catalogue values in force that
+ * year (`paramValuesAt`) with the scenario's `params` applied (a scenario's value holds in every year).
+ */
+export function scenarioParamValues(scenario: Scenario, year = scenarioStartYear(scenario)): ParamValues {
+  const values = paramValuesAt(year);
   for (const [id, v] of flattenPatch(scenario.params)) values[id] = v;
   return values;
 }
@@ -45,12 +53,19 @@ export function withParams(scenario: Scenario, values: Partial<Record<ParamId, n
 /**
  * The baseline a scenario is compared with: current policy, measured the same way as the scenario. Measurement
  * parameters (the `poverty` group: which poverty line) are copied from the scenario, so baseline and scenario are
- * measured against the same line; every policy parameter stays at its default.
+ * measured against the same line; the scenario's start year and span are copied, so both are under the same year's
+ * law (dated parameter values); every policy parameter stays at its value in force, the standards on the fixed path.
  */
 export function baselineFor(scenario: Scenario): Scenario {
   const poverty = scenario.params?.poverty;
-  if (poverty === undefined) return BASELINE_SCENARIO;
-  return { ...BASELINE_SCENARIO, params: { poverty: { ...poverty } } };
+  const projection = scenario.projection;
+  if (poverty === undefined && projection === undefined) return BASELINE_SCENARIO;
+  const baseline: Scenario = { ...BASELINE_SCENARIO };
+  if (poverty !== undefined) baseline.params = { poverty: { ...poverty } };
+  if (projection !== undefined) {
+    baseline.projection = { startYear: projection.startYear, years: projection.years, standardPath: 'fixed' };
+  }
+  return baseline;
 }
 
 /** The poverty line's description: which line post-transfer poverty is measured against (for headlines). */
@@ -102,9 +117,11 @@ export function resolveScenario(
   options: ResolveOptions = {},
 ): ResolvedParams {
   const yearIndex = options.yearIndex ?? 0;
+  const year = scenarioStartYear(scenario) + yearIndex;
   const nCells = regions.count * 2;
-  const scalars = scenarioParamValues(scenario);
-  const defaults = defaultParamValues();
+  // The law of the simulated year: each parameter's value in force on its 1 January, the scenario's values on top.
+  const scalars = scenarioParamValues(scenario, year);
+  const defaults = paramValuesAt(year);
   const explicitNational = new Set(flattenPatch(scenario.params).map(([id]) => id));
 
   const cell = {} as Record<RegionalParamId, Float64Array>;
@@ -156,15 +173,14 @@ export function resolveScenario(
     populationFactor[c] = Math.pow(1 + cell['projection.populationGrowth'][c], yearIndex);
   }
 
-  const { standard, povertyLine } = resolveStandards(scenario, regions, cell, defaults, yearIndex);
+  const { standard, povertyLine } = resolveStandards(scenario, regions, cell, defaults, yearIndex, year);
   // The poverty line (§4): the baseline standard per cell (default), or one national line indexed to prices.
   if (scalars['poverty.useNationalLine'] >= 0.5) {
     povertyLine.fill(scalars['poverty.nationalLine'] * Math.pow(1 + scalars['projection.inflation'], yearIndex));
   }
   const centralShare = Float64Array.from(cell['funding.centralShare']);
-  const startYear = scenario.projection?.startYear ?? DEFAULT_START_YEAR;
   return {
-    year: startYear + yearIndex,
+    year,
     yearIndex,
     scalars,
     cell,
@@ -187,10 +203,11 @@ function resolveStandards(
   cell: Record<RegionalParamId, Float64Array>,
   defaults: ParamValues,
   yearIndex: number,
+  year: number,
 ): { standard: Float64Array; povertyLine: Float64Array } {
   const nCells = regions.count * 2;
   const fixedPath = (scenario.projection?.standardPath ?? 'fixed') === 'fixed';
-  const neverLower = scenarioParamValues(scenario)['standard.neverLower'] >= 0.5;
+  const neverLower = scenarioParamValues(scenario, year)['standard.neverLower'] >= 0.5;
   const overrideValue = new Float64Array(nCells).fill(NaN);
   for (const o of scenario.standardOverrides ?? [])
     forCells(regions, o.region, o.area, (c) => (overrideValue[c] = o.value));

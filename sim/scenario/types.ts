@@ -40,11 +40,8 @@ export interface DisasterScenario {
   housingLostShare?: number;
 }
 
-/**
- * The year a dataset describes when a scenario names none: the demo and the reference figures are of 2024, and the
- * first simulated year (year index 0, no growth applied) is that year on every screen, in the CLI and in exports.
- */
-export const DEFAULT_START_YEAR = 2024;
+/** The year a dataset describes when a scenario names none (defined beside the dated parameter values it selects). */
+export { DEFAULT_START_YEAR } from '../params/dated.ts';
 
 /** Projection settings (§3.3); growth rates are `projection.*` parameters. */
 export interface ProjectionSettings {

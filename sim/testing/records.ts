@@ -1,9 +1,9 @@
-// The plain household record the engine's hand-computed tests start from: one urban adult in region 43 with nothing,
-// locally registered, weight 1, in a region with standards [800, 600] yuan/month. Tests spread their changes over it.
+// The named base household records the engine's hand-computed tests start from (golden files name theirs); the plain
+// one is an urban adult in region 43 with nothing, in a region with standards [800, 600] yuan/month.
 import type { HouseholdRecord } from '../trace/types.ts';
 
-/** The base test household with `partial` applied. */
-export function testRecord(partial: Partial<HouseholdRecord> = {}): HouseholdRecord {
+/** One urban adult in region 43 with nothing, locally registered, weight 1; standards [800, 600] yuan/month. */
+function urbanAdult43(): HouseholdRecord {
   return {
     regionCode: '43',
     area: 0,
@@ -38,6 +38,25 @@ export function testRecord(partial: Partial<HouseholdRecord> = {}): HouseholdRec
     regionMinWage: [2000, 1800],
     regionPopulation: [1e6, 1e6],
     regionCentralShare: 0.5,
-    ...partial,
   };
+}
+
+/** The named base households (a golden file names its own in `base`), each built fresh so tests cannot share arrays. */
+export const BASE_HOUSEHOLDS = { 'urban-adult-43': urbanAdult43 } as const satisfies Record<
+  string,
+  () => HouseholdRecord
+>;
+
+/** Name of a base household. */
+export type BaseHouseholdName = keyof typeof BASE_HOUSEHOLDS;
+
+/** Names of the base households, for the golden file schema. */
+export const BASE_HOUSEHOLD_NAMES = Object.keys(BASE_HOUSEHOLDS) as [BaseHouseholdName, ...BaseHouseholdName[]];
+
+/** A base test household (default `urban-adult-43`) with `partial` applied. */
+export function testRecord(
+  partial: Partial<HouseholdRecord> = {},
+  base: BaseHouseholdName = 'urban-adult-43',
+): HouseholdRecord {
+  return { ...BASE_HOUSEHOLDS[base](), ...partial };
 }

@@ -30,10 +30,10 @@ import {
   type Scenario,
   type YearResult,
 } from '../../../../sim/index.ts';
-import { modelValidationReport } from '../../../../datasets/model-validation.ts';
-import type { EngineCalls, LoadResult, ProjectionRun } from './engine-calls';
-import { EngineKernel, type EngineKernelOptions } from './engine-kernel';
-import type { EngineErrorInfo, EngineKind } from './engine-protocol';
+import { modelValidationReport } from '../../../../datasets/index.ts';
+import type { EngineCalls, LoadResult, ProjectionRun } from './engine-calls.ts';
+import { EngineKernel, type EngineKernelOptions } from './engine-kernel.ts';
+import type { EngineErrorInfo, EngineKind } from './engine-protocol.ts';
 
 /** The dataset a worker holds, with what is computed once per dataset (deciles, baseline tables, the kernel). */
 export interface EngineData {
@@ -113,8 +113,9 @@ export const HANDLERS: Handlers = {
   /** Baseline (cached per dataset, year and poverty line) and scenario for one year, and scenario − baseline. */
   async year(data, { scenario: document, yearIndex = 0, minCell }) {
     const scenario = scenarioOf(document, data.regions);
-    // compareRun measures the baseline against the scenario's poverty line (baselineFor): the key carries that choice.
-    const key = `${yearIndex}|${JSON.stringify(baselineFor(scenario).params ?? {})}`;
+    // compareRun's baseline (baselineFor) carries the scenario's poverty line and start year: the key carries both.
+    const base = baselineFor(scenario);
+    const key = `${yearIndex}|${base.projection?.startYear ?? ''}|${JSON.stringify(base.params ?? {})}`;
     const cached = data.baseline.get(key);
     const run = await compareRun(data.kernel, scenario, {
       minCell: runOptions(scenario, { minCell }).minCell,

@@ -3,13 +3,12 @@
 // a shard worker that dies fails the call in flight with the bilingual error and the dataset continues on one shard.
 import { describe, expect, it } from 'vitest';
 import { BLOCK_ROWS } from '../../../../sim/index.ts';
-import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/synthetic.ts';
-import { HANDLERS, loadData } from './engine-handlers';
-import { SHARD_STOPPED, type ShardWorkerFactory } from './engine-kernel';
-import { toErrorInfo } from './engine-protocol';
-import { InProcessShardWorker } from './in-process-shard-worker';
-import { SHARDING_SCENARIO } from '../../../../sim/testing/scenarios.ts';
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
+import { syntheticHouseholds, syntheticRegions, SHARDING_SCENARIO } from '../../../../sim/testing/index.ts';
+import { HANDLERS, loadData } from './engine-handlers.ts';
+import { SHARD_STOPPED, type ShardWorkerFactory } from './engine-kernel.ts';
+import { toErrorInfo } from './engine-protocol.ts';
+import { InProcessShardWorker } from './in-process-shard-worker.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
 
 const regions = syntheticRegions(5, 3);
 const rows = 3500;
@@ -52,10 +51,12 @@ describe('engine kernel', () => {
     expect(sharded.baseline).toEqual(local.baseline);
     expect(sharded.delta).toEqual(local.delta);
     expect(await HANDLERS.year(one, { scenario })).toEqual({ ...local, baselineCached: true });
-    // The baseline is cached per dataset as before: a second scenario runs only itself.
-    const again = await HANDLERS.year(two, { scenario: raise(30) });
+    // The baseline is cached per dataset and start year (the year's law): a second scenario runs only itself.
+    const sameYear = { ...raise(30), projection: { startYear: 2025, years: 3, standardPath: 'rule' } };
+    const again = await HANDLERS.year(two, { scenario: sameYear });
     expect(again.baselineCached).toBe(true);
-    expect(again.scenario).toEqual((await HANDLERS.year(one, { scenario: raise(30) })).scenario);
+    expect(again.scenario).toEqual((await HANDLERS.year(one, { scenario: sameYear })).scenario);
+    expect((await HANDLERS.year(two, { scenario: raise(30) })).baselineCached).toBe(false);
   });
 
   it('sends the shard worker a copy of its rows and keeps the full arrays for the other calls', async () => {
