@@ -234,7 +234,8 @@ export function simulateYear(
   const prevProgArr = state ? state.programme : h.programme;
   const prevEnrolArr = state ? state.enrol : undefined;
   const prevGEArr = state ? state.gradualExit : h.gradualExit;
-  const monRatio = options.monitoringRatio ?? monitoringTargetRatio(h, params, state, rowOffset);
+  const assessedA = options.assessed;
+  const monRatio = options.monitoringRatio ?? monitoringTargetRatio(h, params, state, rowOffset, assessedA);
   // Income shocks of projection years (carried years only; sim/kernel/dynamics.ts).
   const dyn = incomeDynamics(params);
   const prevShockArr = dyn.on && state !== undefined ? state.shock : undefined;
@@ -352,7 +353,10 @@ export function simulateYear(
     }
     // Survey income (deciles, targeting, poverty) and assessed income (every eligibility test): the error model.
     const surveyBase = hhIncomePc[i] * fIncA[c] * shockF;
-    const af = assessedFactor(assessmentNormal(hhIncomePc[i], hhEarningsPc[i], hhSize[i]), biasA[c], noiseA[c]);
+    const af =
+      assessedA !== undefined
+        ? assessedA[i]
+        : assessedFactor(assessmentNormal(hhIncomePc[i], hhEarningsPc[i], hhSize[i]), biasA[c], noiseA[c]);
     const incomeBase = surveyBase * af;
     const pa = affectedShareA[c];
     if (fast && pa <= 0) {
