@@ -66,6 +66,7 @@ export {
 } from './kernel/metrics.ts';
 export { simulateYear } from './kernel/simulate-year.ts';
 export { incomeDeciles } from './kernel/deciles.ts';
+export { KernelPrep } from './kernel/prep.ts';
 export { monitoringTargetRatio, monitoringMass, monitoringCutoff } from './kernel/monitoring-target.ts';
 export { assessedFactor, assessmentNormal } from './rules/assessed-income.ts';
 

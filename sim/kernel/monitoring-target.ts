@@ -21,12 +21,14 @@ export function monitoringTargetShare(params: ResolvedParams): number {
 /**
  * Persons by income/standard ratio among households not yet monitored, plus all persons and those already monitored
  * (flagged, in a programme, or below the coverage multiplier). Additive: histograms of slices sum to the whole's.
+ * `assessed`: the households' assessed-income factors (`KernelPrep.assessedFactors`), computed here if omitted.
  */
 export function monitoringMass(
   h: HouseholdArrays,
   params: ResolvedParams,
   state?: HouseholdState,
   rowOffset = 0,
+  assessed?: Float64Array,
 ): Float64Array {
   const prevProg = state ? state.programme : h.programme;
   const mult = params.cell['monitoring.coverageMultiplier'];
@@ -45,7 +47,10 @@ export function monitoringMass(
     const shockF =
       shocks !== undefined ? Math.exp(incomeShock(dyn, shocks[i], i + rowOffset, params.yearIndex) - dyn.logMean) : 1;
     // The platform sees assessed income, as the kernel's eligibility tests do.
-    const af = assessedFactor(assessmentNormal(h.incomePc[i], h.earningsPc[i], h.size[i]), bias[c], noise[c]);
+    const af =
+      assessed !== undefined
+        ? assessed[i]
+        : assessedFactor(assessmentNormal(h.incomePc[i], h.earningsPc[i], h.size[i]), bias[c], noise[c]);
     const ratio = (h.incomePc[i] * params.incomeFactor[c] * shockF * af) / 12 / params.standard[c];
     if (h.monitored[i] > 0 || prevProg[i] !== 0 || (mult[c] > 0 && ratio < mult[c])) {
       already += persons;
@@ -85,8 +90,9 @@ export function monitoringTargetRatio(
   params: ResolvedParams,
   state?: HouseholdState,
   rowOffset = 0,
+  assessed?: Float64Array,
 ): number {
   const target = monitoringTargetShare(params);
   if (!(target > 0)) return -Infinity;
-  return monitoringCutoff(target, monitoringMass(h, params, state, rowOffset));
+  return monitoringCutoff(target, monitoringMass(h, params, state, rowOffset, assessed));
 }

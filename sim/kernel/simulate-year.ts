@@ -128,6 +128,74 @@ const K_DIS_COST = M['disaster.addedCost'];
 const K_T_MISSED = M['targeting.poorMissed'];
 const K_T_NONPOOR = M['targeting.nonPoorRecipients'];
 
+// Per-cell parameters the household loop reads, packed into one table (`pc[cell * CELL_STRIDE + P_*]`) so the loop
+// holds one array instead of sixty.
+const P_ASSET_TEST = 0;
+const P_CAR_TEST = 1;
+const P_DIS_AMT_EXPECTED = 2;
+const P_DIS_AMT_HOUSING = 3;
+const P_DIS_AMT_PLAIN = 4;
+const P_DIS_EVENT_PROB = 5;
+const P_DIS_HOUSING_SHARE = 6;
+const P_DISREGARD = 7;
+const P_F_CONS = 8;
+const P_F_INC = 9;
+const P_FULL_C = 10;
+const P_FULL_D = 11;
+const P_GE_MONTHS = 12;
+const P_GE_SHARE = 13;
+const P_HALF_C = 14;
+const P_HALF_D = 15;
+const P_HOME_TEST = 16;
+const P_LINE = 17;
+const P_MARG_COST = 18;
+const P_MAX_HOMES = 19;
+const P_MED_AMT = 20;
+const P_MIN_SHARE = 21;
+const P_TIERS = 22;
+const P_MIN_WAGE = 23;
+const P_MON_MULT = 24;
+const P_ONE_DIBAO = 25;
+const P_ONE_ORPHAN = 26;
+const P_ONE_TEKUN = 27;
+const P_ORPH_INST = 28;
+const P_ORPH_DISP = 29;
+const P_OTHER_AMT = 30;
+const P_RIGID_COST = 31;
+const P_RIGID_RATIO = 32;
+const P_S_C = 33;
+const P_S_D = 34;
+const P_S_E = 35;
+const P_S_I = 36;
+const P_SELF_C = 37;
+const P_SELF_D = 38;
+const P_SINGLE = 39;
+const P_STAGED = 40;
+const P_STD = 41;
+const P_SVC_COST = 42;
+const P_SVC_PILOT = 43;
+const P_SVC_TAKEUP = 44;
+const P_T_MED_BASE = 45;
+const P_T_MED_MAX = 46;
+const P_T_MED_SLOPE = 47;
+const P_T_NON_LOCAL = 48;
+const P_T_OTHER = 49;
+const P_T_TAKEUP = 50;
+const P_TK_CENTRAL = 51;
+const P_TK_MULT = 52;
+const P_TU_MON = 53;
+const P_TU_UNMON = 54;
+const P_CERT_SHARE = 55;
+const P_CERT_RATE = 56;
+const P_F_POP = 57;
+const P_AFFECTED_SHARE = 58;
+const P_LOSS_SHARE = 59;
+const P_LOSS_MONTHS = 60;
+const P_MARG_LIM = 61;
+const P_RIGID_LIM = 62;
+const P_ASSET_LIM = 63;
+const CELL_STRIDE = 64;
+
 function clearColumns(cols: HouseholdResult): HouseholdResult {
   cols.status.fill(0);
   cols.flags.fill(0);
@@ -234,7 +302,8 @@ export function simulateYear(
   const prevProgArr = state ? state.programme : h.programme;
   const prevEnrolArr = state ? state.enrol : undefined;
   const prevGEArr = state ? state.gradualExit : h.gradualExit;
-  const monRatio = options.monitoringRatio ?? monitoringTargetRatio(h, params, state, rowOffset);
+  const assessedA = options.assessed;
+  const monRatio = options.monitoringRatio ?? monitoringTargetRatio(h, params, state, rowOffset, assessedA);
   // Income shocks of projection years (carried years only; sim/kernel/dynamics.ts).
   const dyn = incomeDynamics(params);
   const prevShockArr = dyn.on && state !== undefined ? state.shock : undefined;
@@ -335,9 +404,83 @@ export function simulateYear(
   const biasA = P['takeup.assessedBias'];
   const noiseA = P['takeup.assessedNoise'];
 
+  // The per-cell table, and three limits that are products of per-cell values (the same products the loop made).
+  const cellColumns = [
+    assetTestA,
+    carTestA,
+    disAmtExpectedA,
+    disAmtHousingA,
+    disAmtPlainA,
+    disEventProbA,
+    disHousingShareA,
+    disregardA,
+    fConsA,
+    fIncA,
+    fullCA,
+    fullDA,
+    geMonthsA,
+    geShareA,
+    halfCA,
+    halfDA,
+    homeTestA,
+    lineA,
+    margCostA,
+    maxHomesA,
+    medAmtA,
+    minShareA,
+    tiersA,
+    minWageA,
+    monMultA,
+    oneDibaoA,
+    oneOrphanA,
+    oneTekunA,
+    orphInstA,
+    orphDispA,
+    otherAmtA,
+    rigidCostA,
+    rigidRatioA,
+    sCA,
+    sDA,
+    sEA,
+    sIA,
+    selfCA,
+    selfDA,
+    singleA,
+    stagedA,
+    stdA,
+    svcCostA,
+    svcPilotA,
+    svcTakeupA,
+    tMedBaseA,
+    tMedMaxA,
+    tMedSlopeA,
+    tNonLocalA,
+    tOtherA,
+    tTakeupA,
+    tkCentralA,
+    tkMultA,
+    tuMonA,
+    tuUnmonA,
+    certShareA,
+    certRateA,
+    fPopA,
+    affectedShareA,
+    lossShareA,
+    lossMonthsA,
+  ];
+  const pc = new Float64Array(nCells * CELL_STRIDE);
+  for (let c = 0; c < nCells; c++) {
+    const o = c * CELL_STRIDE;
+    for (let k = 0; k < cellColumns.length; k++) pc[o + k] = cellColumns[k][c];
+    pc[o + P_MARG_LIM] = margMultA[c] * stdA[c];
+    pc[o + P_RIGID_LIM] = rigidMultA[c] * (incomePrevA[c] * fIncA[c]);
+    pc[o + P_ASSET_LIM] = assetMonthsA[c] * stdA[c];
+  }
+
   for (let i = 0; i < n; i++) {
     const c = (hhRegion[i] << 1) | hhArea[i];
-    const w = wfA !== undefined ? hhWeight[i] * fPopA[c] * wfA[i] : hhWeight[i] * fPopA[c];
+    const cp = c * CELL_STRIDE;
+    const w = wfA !== undefined ? hhWeight[i] * pc[cp + P_F_POP] * wfA[i] : hhWeight[i] * pc[cp + P_F_POP];
     const b = c * METRIC_COUNT;
     cells[b + K_SAMPLE] += 1;
     cells[b + K_HH] += w;
@@ -351,52 +494,57 @@ export function simulateYear(
       nextState.shock[i] = 0;
     }
     // Survey income (deciles, targeting, poverty) and assessed income (every eligibility test): the error model.
-    const surveyBase = hhIncomePc[i] * fIncA[c] * shockF;
-    const af = assessedFactor(assessmentNormal(hhIncomePc[i], hhEarningsPc[i], hhSize[i]), biasA[c], noiseA[c]);
+    const surveyBase = hhIncomePc[i] * pc[cp + P_F_INC] * shockF;
+    const af =
+      assessedA !== undefined
+        ? assessedA[i]
+        : assessedFactor(assessmentNormal(hhIncomePc[i], hhEarningsPc[i], hhSize[i]), biasA[c], noiseA[c]);
     const incomeBase = surveyBase * af;
-    const pa = affectedShareA[c];
+    const pa = pc[cp + P_AFFECTED_SHARE];
     if (fast && pa <= 0) {
       const incomePc = incomeBase;
       // Fast path for households clearly outside every programme (most of the population): same arithmetic as
       // the branch loop below with status none; `fastPath: false` sends every household through the branch loop
       // (tests compare both bit for bit).
       const size = hhSize[i];
-      const s = stdA[c];
+      const s = pc[cp + P_STD];
       const incM = incomePc / 12;
       // Outside every programme: income at or above the marginal limit (not marginal, not tekun), not enrolled last
       // year, no orphans (cheapest tests first), countable income at or above the standard (not dibao) and failing
       // the rigid-expenditure test: the same comparisons as the branch loop.
-      let outside = incM >= margMultA[c] * s && prevProgArr[i] === 0 && hhOrphans[i] === 0;
+      let outside = incM >= pc[cp + P_MARG_LIM] && prevProgArr[i] === 0 && hhOrphans[i] === 0;
       if (outside) {
         // Same value as rules/dibao countableIncomeMonthlyPc; only a disregard or negative earnings change it.
-        const dr = disregardA[c];
-        const earnRaw = hhEarningsPc[i] * fIncA[c] * shockF * af;
+        const dr = pc[cp + P_DISREGARD];
+        const earnRaw = hhEarningsPc[i] * pc[cp + P_F_INC] * shockF * af;
         const earnPc = earnRaw < incomePc ? earnRaw : incomePc;
         const countable =
           dr > 0 || earnPc < 0 ? incM - Math.min(hhWorking[i] * dr * s, (earnPc * size) / 12) / size : incM;
         outside =
           countable >= s &&
           !(
-            incomePc < rigidMultA[c] * (incomePrevA[c] * fIncA[c]) &&
-            (hhMedicalHh[i] + hhEducationHh[i] + hhRehabHh[i]) * fConsA[c] > rigidRatioA[c] * incomePc * size
+            incomePc < pc[cp + P_RIGID_LIM] &&
+            (hhMedicalHh[i] + hhEducationHh[i] + hhRehabHh[i]) * pc[cp + P_F_CONS] >
+              pc[cp + P_RIGID_RATIO] * incomePc * size
           );
       }
       if (outside) {
         const ratio = incM / s;
-        const monitored = hhMonitored[i] > 0 || (monMultA[c] > 0 && ratio < monMultA[c]) || ratio < monRatio;
+        const monitored =
+          hhMonitored[i] > 0 || (pc[cp + P_MON_MULT] > 0 && ratio < pc[cp + P_MON_MULT]) || ratio < monRatio;
         let events = 0;
         let tmp = 0;
-        if (hhLocalHukou[i] > 0 || tNonLocalA[c] >= 0.5) {
-          const tt = tTakeupA[c];
+        if (hhLocalHukou[i] > 0 || pc[cp + P_T_NON_LOCAL] >= 0.5) {
+          const tt = pc[cp + P_T_TAKEUP];
           const med = hhMedicalHh[i];
-          const medShare = med > 0 ? (med * fConsA[c]) / Math.max(1, incomePc * size) : 0;
-          const pm = Math.min(tMedMaxA[c], tMedBaseA[c] + tMedSlopeA[c] * medShare);
+          const medShare = med > 0 ? (med * pc[cp + P_F_CONS]) / Math.max(1, incomePc * size) : 0;
+          const pm = Math.min(pc[cp + P_T_MED_MAX], pc[cp + P_T_MED_BASE] + pc[cp + P_T_MED_SLOPE] * medShare);
           if (mc) {
             events = uniformFn(seed, rep, i + rowOffset, DRAW_MEDICAL) < pm * tt ? 1 : 0;
-            tmp = events * medAmtA[c] * stagedA[c];
+            tmp = events * pc[cp + P_MED_AMT] * pc[cp + P_STAGED];
           } else {
             events = tt * pm;
-            tmp = tt * (pm * medAmtA[c]) * stagedA[c];
+            tmp = tt * (pm * pc[cp + P_MED_AMT]) * pc[cp + P_STAGED];
           }
         }
         if (events > 0) {
@@ -413,7 +561,7 @@ export function simulateYear(
           cells[b + K_BOT20] += w * tmp;
           if (d === 0) cells[b + K_BOT10] += w * tmp;
         }
-        const line = lineA[c];
+        const line = pc[cp + P_LINE];
         const surveyM = surveyBase / 12;
         if (surveyM < line) {
           cells[b + K_PRE_H] += w * size;
@@ -438,9 +586,9 @@ export function simulateYear(
         }
         if (cols !== undefined) {
           const assetsOk =
-            (assetTestA[c] < 0.5 || hhAssetsPc[i] * fIncA[c] <= assetMonthsA[c] * s) &&
-            (carTestA[c] < 0.5 || hhCar[i] === 0) &&
-            (homeTestA[c] < 0.5 || hhHomes[i] <= maxHomesA[c]);
+            (pc[cp + P_ASSET_TEST] < 0.5 || hhAssetsPc[i] * pc[cp + P_F_INC] <= pc[cp + P_ASSET_LIM]) &&
+            (pc[cp + P_CAR_TEST] < 0.5 || hhCar[i] === 0) &&
+            (pc[cp + P_HOME_TEST] < 0.5 || hhHomes[i] <= pc[cp + P_MAX_HOMES]);
           cols.flags[i] = (assetsOk ? FLAG_ASSETS : 0) | (monitored ? FLAG_MONITORED : 0);
           cols.tempEvents[i] = events;
           cols.benefit.temporary[i] = tmp;
@@ -475,26 +623,30 @@ export function simulateYear(
       const share = affected ? (mc ? 1 : pa) : shareU;
       const primary = affected ? !primaryU : primaryU;
       const add = affected;
-      const incomePc = affected ? disasterIncomePc(incomeBase, lossShareA[c], lossMonthsA[c]) : incomeBase;
-      const surveyPc = affected ? disasterIncomePc(surveyBase, lossShareA[c], lossMonthsA[c]) : surveyBase;
+      const incomePc = affected
+        ? disasterIncomePc(incomeBase, pc[cp + P_LOSS_SHARE], pc[cp + P_LOSS_MONTHS])
+        : incomeBase;
+      const surveyPc = affected
+        ? disasterIncomePc(surveyBase, pc[cp + P_LOSS_SHARE], pc[cp + P_LOSS_MONTHS])
+        : surveyBase;
       const size = hhSize[i];
-      const s = stdA[c];
-      const fInc = fIncA[c];
+      const s = pc[cp + P_STD];
+      const fInc = pc[cp + P_F_INC];
       const earnRaw = hhEarningsPc[i] * fInc * shockF * af;
       const earnPc = earnRaw < incomePc ? earnRaw : incomePc;
       const working = hhWorking[i];
       // countableIncomeMonthlyPc
       const incM = incomePc / 12;
-      const dr = disregardA[c];
+      const dr = pc[cp + P_DISREGARD];
       const countable = dr > 0 || earnPc < 0 ? incM - Math.min(working * dr * s, (earnPc * size) / 12) / size : incM;
       // assetTestPasses, carTestPasses, homeTestPasses
       const assetsOk =
-        (assetTestA[c] < 0.5 || hhAssetsPc[i] * fInc <= assetMonthsA[c] * s) &&
-        (carTestA[c] < 0.5 || hhCar[i] === 0) &&
-        (homeTestA[c] < 0.5 || hhHomes[i] <= maxHomesA[c]);
+        (pc[cp + P_ASSET_TEST] < 0.5 || hhAssetsPc[i] * fInc <= pc[cp + P_ASSET_LIM]) &&
+        (pc[cp + P_CAR_TEST] < 0.5 || hhCar[i] === 0) &&
+        (pc[cp + P_HOME_TEST] < 0.5 || hhHomes[i] <= pc[cp + P_MAX_HOMES]);
       // Dibao tests countable income (§2.1); tekun and marginal test income per capita as §2.2–2.3 word them.
       // A household of orphans only is supported by the orphan allowance instead (rules/orphan.ts).
-      const belowMarginal = incM < margMultA[c] * s;
+      const belowMarginal = incM < pc[cp + P_MARG_LIM];
       const orphans = hhOrphans[i];
       const notOrphansOnly = orphans === 0 || !orphanOnly(orphans, size);
       const tekunOk = hhTekunProfile[i] > 0 && incM < s && notOrphansOnly;
@@ -502,12 +654,12 @@ export function simulateYear(
       const marginalOk = assetsOk && belowMarginal && notOrphansOnly;
       let rigidOk = false;
       if (assetsOk && !tekunOk && !dibaoOk && !marginalOk && notOrphansOnly) {
-        const rigidSpend = (hhMedicalHh[i] + hhEducationHh[i] + hhRehabHh[i]) * fConsA[c];
-        rigidOk = incomePc < rigidMultA[c] * (incomePrevA[c] * fInc) && rigidSpend > rigidRatioA[c] * incomePc * size;
+        const rigidSpend = (hhMedicalHh[i] + hhEducationHh[i] + hhRehabHh[i]) * pc[cp + P_F_CONS];
+        rigidOk = incomePc < pc[cp + P_RIGID_LIM] && rigidSpend > pc[cp + P_RIGID_RATIO] * incomePc * size;
       }
       let status = tekunOk ? 2 : dibaoOk ? 1 : 0;
       let single = false;
-      if (status === 0 && marginalOk && singleA[c] >= 0.5 && (hhIll[i] > 0 || hhDisabled[i] > 0)) {
+      if (status === 0 && marginalOk && pc[cp + P_SINGLE] >= 0.5 && (hhIll[i] > 0 || hhDisabled[i] > 0)) {
         status = 1;
         single = true;
       }
@@ -519,7 +671,7 @@ export function simulateYear(
       const prevEnrol = prevEnrolArr !== undefined ? prevEnrolArr[i] : prevProg !== 0 ? 1 : 0;
       const cashPrev = prevProg === 1 || prevProg === 2;
       const ratio = incM / s;
-      const widened = (monMultA[c] > 0 && ratio < monMultA[c]) || ratio < monRatio;
+      const widened = (pc[cp + P_MON_MULT] > 0 && ratio < pc[cp + P_MON_MULT]) || ratio < monRatio;
       // In the platform (§2.8): flagged, in any programme already, or reached by widening.
       const monNotEnrolled = hhMonitored[i] > 0 || prevProg !== 0 || widened;
       let p = 0;
@@ -532,7 +684,7 @@ export function simulateYear(
           // Dibao/tekun take-up: one persistent draw per household (the same in every year), so a household that
           // stayed eligible and did not enrol is not drawn again; only a higher take-up this year reaches it
           // (EV: max(last year's probability, take-up)).
-          const tu = monNotEnrolled ? tuMonA[c] : tuUnmonA[c];
+          const tu = monNotEnrolled ? pc[cp + P_TU_MON] : pc[cp + P_TU_UNMON];
           if (mc) {
             const drawn = uniformFn(seed, rep, i + rowOffset, DRAW_TAKEUP) < tu ? 1 : 0;
             const stayed = same && prevEnrol >= 0.5 ? 1 : 0;
@@ -549,8 +701,8 @@ export function simulateYear(
           // Marginal/rigid certification: a household that will be certified (share C, persistent draw) completes
           // certification at rate h a year while eligible, so new certifications phase in:
           // EV p(t) = p(t−1) + h (C − p(t−1)), first year h·C; already certified households stay certified.
-          const cs = certShareA[c];
-          const cr = certRateA[c];
+          const cs = pc[cp + P_CERT_SHARE];
+          const cr = pc[cp + P_CERT_RATE];
           if (mc) {
             const stayed = same && prevEnrol >= 0.5;
             p =
@@ -572,7 +724,8 @@ export function simulateYear(
       if (cashPrev && !cashStatus) {
         leaver = prevEnrol;
         // gradualExitApplies
-        if (prevProg === 1 && geMonthsA[c] > 0 && working > 0 && earnPc > 0 && prevGEArr[i] === 0) ge = prevEnrol;
+        if (prevProg === 1 && pc[cp + P_GE_MONTHS] > 0 && working > 0 && earnPc > 0 && prevGEArr[i] === 0)
+          ge = prevEnrol;
       }
 
       // Conditional (if enrolled) annual amounts.
@@ -589,11 +742,11 @@ export function simulateYear(
       if (status === 1) {
         if (single) {
           persons = singlePersonMembers(size, hhDisabled[i], hhIll[i]);
-          const total = singlePersonMonthly(s, persons, hhDisabled[i], hhIll[i], sDA[c], sIA[c]) * 12;
+          const total = singlePersonMonthly(s, persons, hhDisabled[i], hhIll[i], pc[cp + P_S_D], pc[cp + P_S_I]) * 12;
           cBase = persons * s * 12;
           cSupp = total - cBase;
         } else {
-          cBase = dibaoBaseMonthly(s, countable, size, minShareA[c], tiersA[c]) * 12;
+          cBase = dibaoBaseMonthly(s, countable, size, pc[cp + P_MIN_SHARE], pc[cp + P_TIERS]) * 12;
           cSupp =
             supplementMonthly(
               s,
@@ -602,43 +755,43 @@ export function simulateYear(
               hhChildren[i],
               hhDisabled[i],
               hhIll[i],
-              sEA[c],
-              sCA[c],
-              sDA[c],
-              sIA[c],
+              pc[cp + P_S_E],
+              pc[cp + P_S_C],
+              pc[cp + P_S_D],
+              pc[cp + P_S_I],
             ) * 12;
         }
         // Orphans get the orphan one-off instead (one one-off per person).
-        onePersons = oneDibaoA[c] > 0 ? programmeOneOffPersons(persons, orphans) : 0;
-        cOne = oneDibaoA[c] * onePersons;
+        onePersons = pc[cp + P_ONE_DIBAO] > 0 ? programmeOneOffPersons(persons, orphans) : 0;
+        cOne = pc[cp + P_ONE_DIBAO] * onePersons;
       } else if (status === 2) {
         // Orphan members are covered by the orphan allowance, not by tekun support.
         persons = tekunMembers(size, orphans);
-        cTL = tekunLivingMonthly(s, tkMultA[c], persons) * 12;
+        cTL = tekunLivingMonthly(s, pc[cp + P_TK_MULT], persons) * 12;
         cTC =
           tekunCareMonthly(
-            minWageA[c],
+            pc[cp + P_MIN_WAGE],
             persons,
             hhCareFull[i],
             hhCareHalf[i],
-            tekunCentralisedWeight(hhSupport[i], tkCentralA[c]),
-            fullDA[c],
-            halfDA[c],
-            selfDA[c],
-            fullCA[c],
-            halfCA[c],
-            selfCA[c],
+            tekunCentralisedWeight(hhSupport[i], pc[cp + P_TK_CENTRAL]),
+            pc[cp + P_FULL_D],
+            pc[cp + P_HALF_D],
+            pc[cp + P_SELF_D],
+            pc[cp + P_FULL_C],
+            pc[cp + P_HALF_C],
+            pc[cp + P_SELF_C],
           ) * 12;
-        cOne = oneTekunA[c] * persons;
-        onePersons = oneTekunA[c] > 0 ? persons : 0;
+        cOne = pc[cp + P_ONE_TEKUN] * persons;
+        onePersons = pc[cp + P_ONE_TEKUN] > 0 ? persons : 0;
       } else if (status === 3) {
-        cSpecial = margCostA[c] * size;
+        cSpecial = pc[cp + P_MARG_COST] * size;
       } else if (status === 4) {
-        cSpecial = rigidCostA[c] * size;
+        cSpecial = pc[cp + P_RIGID_COST] * size;
       }
-      if (status >= 1 && status <= 3 && svcPilotA[c] >= 0.5) {
-        svcPersons = Math.min(size, hhCareFull[i] + hhCareHalf[i]) * svcTakeupA[c];
-        cSvc = svcPersons * svcCostA[c];
+      if (status >= 1 && status <= 3 && pc[cp + P_SVC_PILOT] >= 0.5) {
+        svcPersons = Math.min(size, hhCareFull[i] + hhCareHalf[i]) * pc[cp + P_SVC_TAKEUP];
+        cSvc = svcPersons * pc[cp + P_SVC_COST];
       }
       // Orphans get the orphan one-off subsidy and the orphan basic living allowance whatever the household's
       // programme (recognised orphans: take-up 1).
@@ -646,25 +799,25 @@ export function simulateYear(
       let orphanPersons = 0;
       let orphanAllow = 0;
       if (orphans > 0) {
-        if (oneOrphanA[c] > 0) {
+        if (pc[cp + P_ONE_ORPHAN] > 0) {
           orphanPersons = orphans;
-          orphanOne = oneOrphanA[c] * orphans;
+          orphanOne = pc[cp + P_ONE_ORPHAN] * orphans;
         }
-        orphanAllow = orphanAllowanceMonthly(orphans, hhSupport[i], orphInstA[c], orphDispA[c]) * 12;
+        orphanAllow = orphanAllowanceMonthly(orphans, hhSupport[i], pc[cp + P_ORPH_INST], pc[cp + P_ORPH_DISP]) * 12;
       }
-      const geCost = ge > 0 ? gradualExitAnnual(geMonthsA[c], geShareA[c], s, size) : 0;
+      const geCost = ge > 0 ? gradualExitAnnual(pc[cp + P_GE_MONTHS], pc[cp + P_GE_SHARE], s, size) : 0;
 
       // Temporary assistance events (§2.5) and disaster events (§3.5); amounts per event precomputed per cell.
       let events = 0;
       let tmp = 0;
-      if (hhLocalHukou[i] > 0 || tNonLocalA[c] >= 0.5) {
-        const tt = tTakeupA[c];
+      if (hhLocalHukou[i] > 0 || pc[cp + P_T_NON_LOCAL] >= 0.5) {
+        const tt = pc[cp + P_T_TAKEUP];
         // medicalShockProb
         const med = hhMedicalHh[i];
-        const medShare = med > 0 ? (med * fConsA[c]) / Math.max(1, incomePc * size) : 0;
-        const pm = Math.min(tMedMaxA[c], tMedBaseA[c] + tMedSlopeA[c] * medShare);
-        const po = belowMarginal ? tOtherA[c] : 0;
-        const pd = affected ? disEventProbA[c] : 0;
+        const medShare = med > 0 ? (med * pc[cp + P_F_CONS]) / Math.max(1, incomePc * size) : 0;
+        const pm = Math.min(pc[cp + P_T_MED_MAX], pc[cp + P_T_MED_BASE] + pc[cp + P_T_MED_SLOPE] * medShare);
+        const po = belowMarginal ? pc[cp + P_T_OTHER] : 0;
+        const pd = affected ? pc[cp + P_DIS_EVENT_PROB] : 0;
         if (mc) {
           const em = uniformFn(seed, rep, i + rowOffset, DRAW_MEDICAL) < pm * tt ? 1 : 0;
           const eo = uniformFn(seed, rep, i + rowOffset, DRAW_OTHER) < po * tt ? 1 : 0;
@@ -673,15 +826,18 @@ export function simulateYear(
           if (pd > 0) {
             ed = uniformFn(seed, rep, i + rowOffset, DRAW_DISASTER) < pd * tt ? 1 : 0;
             dAmt =
-              uniformFn(seed, rep, i + rowOffset, DRAW_HOUSING) < disHousingShareA[c]
-                ? disAmtHousingA[c]
-                : disAmtPlainA[c];
+              uniformFn(seed, rep, i + rowOffset, DRAW_HOUSING) < pc[cp + P_DIS_HOUSING_SHARE]
+                ? pc[cp + P_DIS_AMT_HOUSING]
+                : pc[cp + P_DIS_AMT_PLAIN];
           }
           events = em + eo + ed;
-          tmp = (em * medAmtA[c] + eo * otherAmtA[c] + ed * dAmt) * stagedA[c];
+          tmp = (em * pc[cp + P_MED_AMT] + eo * pc[cp + P_OTHER_AMT] + ed * dAmt) * pc[cp + P_STAGED];
         } else {
           events = tt * (pm + po + pd);
-          tmp = tt * (pm * medAmtA[c] + po * otherAmtA[c] + pd * disAmtExpectedA[c]) * stagedA[c];
+          tmp =
+            tt *
+            (pm * pc[cp + P_MED_AMT] + po * pc[cp + P_OTHER_AMT] + pd * pc[cp + P_DIS_AMT_EXPECTED]) *
+            pc[cp + P_STAGED];
         }
       }
 
@@ -764,7 +920,7 @@ export function simulateYear(
       }
 
       // Poverty against the fixed baseline line: receiving state (prob q) vs not.
-      const line = lineA[c];
+      const line = pc[cp + P_LINE];
       const q = cashStatus ? p : ge;
       const condCash = cashStatus ? cBase + cSupp + cTL + cOne : geCost;
       const surveyM = surveyPc / 12;

@@ -47,6 +47,9 @@ export interface SimOptions {
   columnsInto?: HouseholdResult;
   /** National pre-transfer income decile (0..9) per household, from `incomeDeciles`; computed if omitted. */
   decile?: Uint8Array;
+  /** Per household: the factor from survey to assessed income for these parameters (`KernelPrep.assessedFactors`),
+   * so it is not recomputed every year; computed inline if omitted. */
+  assessed?: Float64Array;
   /** Monitoring-by-share income/standard cutoff (from `monitoringTargetRatio`); computed if omitted. */
   monitoringRatio?: number;
   /** Per-household factors on the weights (e.g. bootstrap replicate weights, `sim/montecarlo/uncertainty.ts`);

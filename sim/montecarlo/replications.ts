@@ -5,6 +5,7 @@ import type { HouseholdArrays } from '../model/households.ts';
 import type { RegionArrays } from '../model/regions.ts';
 import { METRIC_COUNT, SUM_METRICS } from '../kernel/metrics.ts';
 import type { MetricId, SumMetricId } from '../kernel/metrics.ts';
+import { KernelPrep } from '../kernel/prep.ts';
 import { simulateYear } from '../kernel/simulate-year.ts';
 import type { ResolvedParams } from '../kernel/types.ts';
 import { aggregate } from '../outputs/aggregate.ts';
@@ -36,21 +37,21 @@ export function runReplications(input: RunReplicationsInput): ReplicationResult 
   const cells = new Float64Array(count * stride);
   const sources = mcSources(input.sampling ?? true, input.parameters ?? true);
   const weights = sources.sampling ? new Float64Array(input.households.count) : undefined;
+  // Assessed-income factors once for all replications (recomputed only if a replication draws other error-model
+  // parameters).
+  const prep = new KernelPrep(input.households);
   for (let r = 0; r < count; r++) {
     const replication = input.from + r;
-    const year = simulateYear(
-      input.households,
-      input.regions,
-      drawParams(input.params, input.seed, replication, sources.parameters),
-      {
-        mode: 'mc',
-        seed: input.seed,
-        replication,
-        householdColumns: false,
-        decile: input.decile,
-        weightFactor: weights && bootstrapWeights(input.households, cellCount, input.seed, replication, 0, weights),
-      },
-    );
+    const params = drawParams(input.params, input.seed, replication, sources.parameters);
+    const year = simulateYear(input.households, input.regions, params, {
+      mode: 'mc',
+      seed: input.seed,
+      replication,
+      householdColumns: false,
+      decile: input.decile,
+      assessed: prep.assessedFactors(params),
+      weightFactor: weights && bootstrapWeights(input.households, cellCount, input.seed, replication, 0, weights),
+    });
     cells.set(year.cells, r * stride);
     for (let c = 0; c < cellCount; c++) {
       for (let k = 0; k < METRIC_COUNT; k++) totals[r * METRIC_COUNT + k] += year.cells[c * METRIC_COUNT + k];

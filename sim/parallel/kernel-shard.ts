@@ -3,6 +3,7 @@
 import type { HouseholdArrays } from '../model/households.ts';
 import type { RegionArrays } from '../model/regions.ts';
 import { monitoringMass } from '../kernel/monitoring-target.ts';
+import { KernelPrep } from '../kernel/prep.ts';
 import { simulateYear } from '../kernel/simulate-year.ts';
 import type { HouseholdState, ResolvedParams } from '../kernel/types.ts';
 import { BLOCK_ROWS, blockRanges, sliceHouseholds, sliceState } from './blocks.ts';
@@ -59,6 +60,8 @@ export class KernelShard {
   /** The shard's blocks in its own row numbers. */
   private readonly blocks: RowRange[];
   private readonly blockHouseholds: HouseholdArrays[];
+  /** Quantities computed once for the shard's rows (assessed-income factors). */
+  private readonly prep: KernelPrep;
   private carried: HouseholdState | undefined;
   private spare: HouseholdState | undefined;
 
@@ -68,6 +71,7 @@ export class KernelShard {
     this.data = data;
     this.blocks = blockRanges(data.households.count, blockRows);
     this.blockHouseholds = this.blocks.map((b) => sliceHouseholds(data.households, b.from, b.to));
+    this.prep = new KernelPrep(data.households);
   }
 
   get rows(): number {
@@ -86,12 +90,14 @@ export class KernelShard {
 
   private mass(params: ResolvedParams, start: StartState): ShardReply {
     const state = this.startState(start);
+    const assessed = this.prep.assessedFactors(params);
     const cells = this.blocks.map((b, k) =>
       monitoringMass(
         this.blockHouseholds[k],
         params,
         state && sliceState(state, b.from, b.to),
         this.data.rowOffset + b.from,
+        assessed.subarray(b.from, b.to),
       ),
     );
     return { cells, deciles: [] };
@@ -105,6 +111,7 @@ export class KernelShard {
       into = this.spare ?? newState(this.rows);
       this.spare = this.carried;
     }
+    const assessed = this.prep.assessedFactors(request.params);
     const cells: Float64Array[] = [];
     const deciles: Float64Array[] = [];
     this.blocks.forEach((b, k) => {
@@ -115,6 +122,7 @@ export class KernelShard {
         rowOffset: this.data.rowOffset + b.from,
         householdColumns: false,
         decile: this.data.decile.subarray(b.from, b.to),
+        assessed: assessed.subarray(b.from, b.to),
         monitoringRatio: request.monitoringRatio,
         state: state && sliceState(state, b.from, b.to),
         carryState: request.carry,
