@@ -6,6 +6,21 @@ export { HOUSEHOLD_ARRAY_KEYS } from './model/households.ts';
 export type { RegionArrays } from './model/regions.ts';
 export * from './model/codes.ts';
 
+// Bilingual text and the typed error, with the one conversion to text
+export type { Bilingual, ErrorInfo, Language } from './bilingual.ts';
+export {
+  WorkbenchError,
+  bi,
+  errorInfoOf,
+  errorText,
+  errorTextBoth,
+  fill,
+  fillText,
+  inLanguage,
+  isErrorInfo,
+  messageOf,
+} from './bilingual.ts';
+
 // Parameters
 export type { ParamDef, ParamGroup, ParamUnit } from './params/types.ts';
 export type { ParamId, ParamValues, RegionalParamId } from './params/catalogue.ts';

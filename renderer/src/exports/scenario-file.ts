@@ -4,12 +4,12 @@
 import type { Scenario } from '../../../sim/scenario/types';
 import { SCENARIO_SCHEMA_VERSION } from '../../../sim/scenario/types';
 import { parseScenario } from '../../../sim/scenario/parse';
-import type { Bilingual } from '../i18n/i18n';
+import type { ErrorInfo } from '../i18n/i18n';
 import { jsonErrorOffset, lineAndColumn } from './json-position';
 import { MAX_SCENARIO_FILE_BYTES, withoutBom } from '../../../datasets/file-limits';
 
 /** A problem with an opened scenario file: which file, which field (path, empty for the whole file), why. */
-export interface ScenarioFileError extends Bilingual {
+export interface ScenarioFileError extends ErrorInfo {
   file: string;
   path: string;
 }

@@ -9,8 +9,8 @@ import { CASE_PRESETS } from '../../../../datasets/cases/cases';
 import { BRIEFING_SECTIONS } from '../../exports/briefing/model';
 import type { BriefingSectionId } from '../../exports/briefing/model';
 import type { ExportFormat } from '../../exports/provenance';
-import { fill, pick, LANGUAGES } from '../../i18n/i18n';
-import type { Bilingual, Language } from '../../i18n/i18n';
+import { fill, pick, LANGUAGES, errorInfoOf } from '../../i18n/i18n';
+import type { ErrorInfo, Language } from '../../i18n/i18n';
 import { useBriefingMessages } from './messages';
 import { useBriefingStore } from './briefing-store';
 import type { BriefingRequest } from './briefing-actions';
@@ -57,13 +57,9 @@ const EXPORT_BUTTONS: { format: ExportFormat; label: keyof Messages; group: 'bri
   { format: 'scenario-json', label: 'saveScenario', group: 'scenario' },
 ];
 
-function toBilingual(error: unknown): Bilingual {
+function toBilingual(error: unknown): ErrorInfo {
   if (error instanceof ExportFailure) return error.bilingual;
-  if (error && typeof error === 'object' && 'messageZh' in error && 'messageEn' in error) {
-    return { messageZh: String(error.messageZh), messageEn: String(error.messageEn) };
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return { messageZh: `导出失败：${detail}`, messageEn: `Export failed: ${detail}` };
+  return errorInfoOf(error, { zh: '导出失败', en: 'Export failed' });
 }
 
 /** The Briefing & export screen. */

@@ -1,7 +1,7 @@
 // What the Briefing & export screen does: gathers the engine's results for the chosen scenarios (year comparison,
 // projection, household traces) through the platform's engine client, builds each export with the pure builders in
 // renderer/src/exports, and hands the bytes to the host (save dialog or download; printToPdf for the PDF).
-import type { Language, Bilingual } from '../../i18n/i18n';
+import type { Language, ErrorInfo } from '../../i18n/i18n';
 import type { JsonValue } from '../../../../electron/contract/host-api.ts';
 import type { Scenario } from '../../../../sim/scenario/types';
 import { parseScenario } from '../../../../sim/scenario/parse';
@@ -45,7 +45,7 @@ import {
 
 /** A failure the user can read (both languages). */
 export class ExportFailure extends Error {
-  constructor(readonly bilingual: Bilingual) {
+  constructor(readonly bilingual: ErrorInfo) {
     super(`${bilingual.messageZh} / ${bilingual.messageEn}`);
     this.name = 'ExportFailure';
   }

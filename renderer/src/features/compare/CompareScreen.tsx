@@ -9,12 +9,11 @@ import type { TableColumn } from '../../components/DataTable';
 import { useUiStore } from '../../store/ui-store';
 import { BASELINE_SCENARIO_ID, selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store';
 import type { ScenarioEntry } from '../../store/workspace-store';
-import { fill, pick } from '../../i18n/i18n';
-import type { Bilingual, Language } from '../../i18n/i18n';
+import { fill, pick, errorInfoOf } from '../../i18n/i18n';
+import type { ErrorInfo, Language } from '../../i18n/i18n';
 import { formatValue, unitOf } from '../../format/units';
 import type { Quantity } from '../../format/units';
 import { getEngine } from '../../services/engine/engine';
-import { EngineError } from '../../services/engine/engine-client';
 import type { YearComparison } from '../../services/engine/engine-calls';
 import { compareBarOption } from '../results/chart-options';
 import { programmeRows } from '../results/result-model';
@@ -49,7 +48,7 @@ function formatParam(
 
 /** Runs the chosen scenarios on the engine (one lane each, latest wins) whenever the choice or their documents change. */
 function useComparisons(entries: readonly ScenarioEntry[], datasetReady: boolean) {
-  const [state, setState] = useState<{ key: string; comparisons: YearComparison[]; error: Bilingual | null }>({
+  const [state, setState] = useState<{ key: string; comparisons: YearComparison[]; error: ErrorInfo | null }>({
     key: '',
     comparisons: [],
     error: null,
@@ -68,10 +67,7 @@ function useComparisons(entries: readonly ScenarioEntry[], datasetReady: boolean
         })
         .catch((error: unknown) => {
           if (cancelled) return;
-          const message =
-            error instanceof EngineError
-              ? { messageZh: error.messageZh, messageEn: error.messageEn }
-              : { messageZh: `计算失败：${String(error)}`, messageEn: `run failed: ${String(error)}` };
+          const message = errorInfoOf(error, { zh: '计算失败', en: 'run failed' });
           setState({ key, comparisons: [], error: message });
         });
     }, 50);

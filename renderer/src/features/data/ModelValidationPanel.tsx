@@ -4,9 +4,8 @@
 import { useState } from 'react';
 import type { ModelValidationReport } from '../../../../datasets/model-validation.ts';
 import { formatValue } from '../../format/units';
-import { fill } from '../../i18n/i18n';
+import { fill, errorInfoOf, errorText } from '../../i18n/i18n';
 import { getEngine } from '../../services/engine/engine';
-import { EngineError } from '../../services/engine/engine-client';
 import { useUiStore } from '../../store/ui-store';
 import { useDataMessages } from './data-messages';
 import { formatDifference } from './calibration-view';
@@ -31,8 +30,7 @@ export function ModelValidationPanel({ datasetId }: { datasetId: string | null }
       const outcome = await getEngine().call('modelValidation', {}, { lane: 'model-validation' });
       if (outcome.status === 'done') setState({ status: 'done', report: outcome.result });
     } catch (error) {
-      const message =
-        error instanceof EngineError ? (language === 'zh' ? error.messageZh : error.messageEn) : String(error);
+      const message = errorText(errorInfoOf(error, { zh: '模型检验失败', en: 'model validation failed' }), language);
       setState({ status: 'error', message });
     }
   };

@@ -4,7 +4,7 @@ import type { ParamDef } from '../../../../sim/params/types.ts';
 import { NumberField } from '../../components/NumberField';
 import { useUiStore } from '../../store/ui-store';
 import { fill, pick } from '../../i18n/i18n';
-import type { Bilingual } from '../../i18n/i18n';
+import type { ErrorInfo } from '../../i18n/i18n';
 import { displayText } from '../../components/number-field-logic';
 import { displayUnit } from './param-form';
 import { useScenarioMessages } from './messages';
@@ -14,7 +14,7 @@ export interface ParamRowProps {
   value: number;
   /** True when the scenario sets this parameter explicitly. */
   changed: boolean;
-  error?: Bilingual | null;
+  error?: ErrorInfo | null;
   onChange: (value: number) => void;
   onReset: () => void;
 }

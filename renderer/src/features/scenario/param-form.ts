@@ -5,7 +5,7 @@ import { PARAM_CATALOGUE, getParamDef } from '../../../../sim/params/catalogue.t
 import type { ParamDef, ParamGroup } from '../../../../sim/params/types.ts';
 import { parseScenario } from '../../../../sim/scenario/parse.ts';
 import type { ScenarioEntry } from '../../store/workspace-store';
-import type { Bilingual, Language } from '../../i18n/i18n';
+import type { ErrorInfo, Language } from '../../i18n/i18n';
 
 /** Any JSON value, as scenario documents are stored in the workspace. */
 export type JsonValue = ScenarioEntry['document'];
@@ -267,15 +267,15 @@ export function displayUnit(def: ParamDef, language: Language): DisplayUnit {
 /** Validation of a scenario document: errors keyed by field path, plus every error in order. */
 export interface FormValidation {
   ok: boolean;
-  byPath: Map<string, Bilingual>;
-  all: { path: string; message: Bilingual }[];
+  byPath: Map<string, ErrorInfo>;
+  all: { path: string; message: ErrorInfo }[];
 }
 
 /** Validates a document with the engine's `parseScenario` and indexes the errors by their field path. */
 export function validateDocument(document: JsonValue): FormValidation {
   const result = parseScenario(document);
   if (result.ok) return { ok: true, byPath: new Map(), all: [] };
-  const byPath = new Map<string, Bilingual>();
+  const byPath = new Map<string, ErrorInfo>();
   const all = result.errors.map((e) => {
     const message = { messageZh: e.messageZh, messageEn: e.messageEn };
     if (!byPath.has(e.path)) byPath.set(e.path, message);

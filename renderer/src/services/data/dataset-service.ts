@@ -14,7 +14,7 @@ import {
 } from '../../../../datasets/import/import-dataset.ts';
 import { ident, literal, rowsOf } from '../../../../datasets/import/duckdb-port.ts';
 import type { DataIssue } from '../../../../datasets/import/issues.ts';
-import type { Bilingual } from '../../i18n/i18n';
+import type { ErrorInfo } from '../../i18n/i18n';
 import { useDataStore, type ImportFile, type ImportSession } from '../../store/data-store';
 import { useWorkspaceStore, newId, type DatasetFile, type DatasetSummary } from '../../store/workspace-store';
 import { getDuckDb, type DuckDbClient } from '../duckdb/duckdb-client';
@@ -22,6 +22,7 @@ import { getEngine } from '../engine/engine';
 import { getHost } from '../host/host';
 import { CACHE_KEYS, cachePut } from '../cache';
 import { columnsNeedingCodes, guessTarget, initialMapping, withSuggestedCodes } from './mapping-logic';
+import { errorInfoOf } from '../../i18n/i18n';
 
 /** Id of the bundled demo dataset. */
 export const DEMO_DATASET_ID = 'demo';
@@ -48,16 +49,11 @@ export async function sha256(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function message(error: unknown): Bilingual {
-  if (error && typeof error === 'object' && 'messageZh' in error && 'messageEn' in error) {
-    const { messageZh, messageEn } = error as Bilingual;
-    return { messageZh, messageEn };
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return { messageZh: `载入数据失败：${detail}`, messageEn: `loading the dataset failed: ${detail}` };
+function message(error: unknown): ErrorInfo {
+  return errorInfoOf(error, { zh: '载入数据失败', en: 'loading the dataset failed' });
 }
 
-function issuesMessage(issues: readonly DataIssue[]): Bilingual {
+function issuesMessage(issues: readonly DataIssue[]): ErrorInfo {
   const errors = issues.filter((i) => i.severity === 'error').slice(0, 3);
   return {
     messageZh: errors.map((i) => i.message.zh).join('；'),
@@ -201,7 +197,7 @@ export async function loadDemo(): Promise<void> {
 let controller: AbortController | null = null;
 let sessionCounter = 0;
 
-function cancelledIssue(): Bilingual {
+function cancelledIssue(): ErrorInfo {
   return { messageZh: '导入已取消，数据未保留。', messageEn: 'Import cancelled; nothing was kept.' };
 }
 
