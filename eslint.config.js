@@ -14,6 +14,8 @@ const languageTernary = {
   selector: [
     `ConditionalExpression > BinaryExpression.test[right.value=${LANGUAGE_CODE}]:matches([left.name=${LANGUAGE_NAME}], [left.property.name=${LANGUAGE_NAME}])`,
     `ConditionalExpression > BinaryExpression.test[left.value=${LANGUAGE_CODE}]:matches([right.name=${LANGUAGE_NAME}], [right.property.name=${LANGUAGE_NAME}])`,
+    // …and the same through a flag: `const zh = language === 'zh'; zh ? … : …`.
+    `VariableDeclarator[id.name=/^(zh|en|isZh|isEn)$/] > BinaryExpression.init[right.value=${LANGUAGE_CODE}]`,
   ].join(', '),
   message: 'No inline language ternaries: use a message-catalogue entry (renderer/src/i18n) or a Bilingual value.',
 };

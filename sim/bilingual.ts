@@ -4,19 +4,25 @@
 /** The two languages of the workbench, Simplified Chinese first. */
 export type Language = 'zh' | 'en';
 
-/** Text in both languages (labels, units, captions), Simplified Chinese first. */
-export interface Bilingual {
-  zh: string;
-  en: string;
+/**
+ * Text in both languages (labels, units, captions), Simplified Chinese first. `T` is text unless a layout value
+ * depends on the language (a column width, a list of headers).
+ */
+export interface Bilingual<T = string> {
+  zh: T;
+  en: T;
 }
 
-/** Builds a bilingual text. */
-export function bi(zh: string, en: string): Bilingual {
+/** The BCP 47 tag of each language (the page's `lang`, Intl formatting). */
+export const LANGUAGE_TAG: Bilingual = { zh: 'zh-CN', en: 'en' };
+
+/** Builds a bilingual value. */
+export function bi<T = string>(zh: T, en: T): Bilingual<T> {
   return { zh, en };
 }
 
-/** The text in the reader's language. */
-export function inLanguage(text: Bilingual, language: Language): string {
+/** The value in the reader's language. */
+export function inLanguage<T = string>(text: Bilingual<T>, language: Language): T {
   return text[language];
 }
 

@@ -9,6 +9,7 @@ export * from './model/codes.ts';
 // Bilingual text and the typed error, with the one conversion to text
 export type { Bilingual, ErrorInfo, Language } from './bilingual.ts';
 export {
+  LANGUAGE_TAG,
   WorkbenchError,
   bi,
   errorInfoOf,

@@ -6,6 +6,7 @@ import { useUiStore } from '../store/ui-store';
 // The one bilingual vocabulary (sim/bilingual.ts), re-exported for the renderer.
 export type { Bilingual, ErrorInfo, Language } from '../../../sim/index.ts';
 export {
+  LANGUAGE_TAG,
   WorkbenchError,
   bi,
   errorInfoOf,

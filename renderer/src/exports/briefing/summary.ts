@@ -7,7 +7,7 @@ import type { SummaryTable } from '../../../../sim/outputs/types';
 import { AREA_ALL } from '../../../../sim/outputs/types';
 import type { MetricId } from '../../../../sim/kernel/metrics';
 import type { BriefingComparison } from './model';
-import { fill } from '../../i18n/i18n';
+import { fill, bi, inLanguage } from '../../i18n/i18n';
 
 /** The national total row (both areas) of a national table. */
 export function totalRow(table: SummaryTable): number {
@@ -90,7 +90,7 @@ export function summarySentences(comparison: BriefingComparison, language: Langu
     fill(t.poverty, {
       line:
         comparison.povertyLine?.[language] ??
-        (language === 'zh' ? '各地区城乡基线低保标准' : 'the baseline dibao standard of each region and area'),
+        inLanguage(bi('各地区城乡基线低保标准', 'the baseline dibao standard of each region and area'), language),
       postGap: v(scenario, 'poverty.postGap', 'money'),
       postGapBase: v(baseline, 'poverty.postGap', 'money'),
       pre: v(scenario, 'poverty.preRate', 'share'),

@@ -9,7 +9,7 @@ import { CASE_PRESETS } from '../../../../datasets/cases/cases';
 import { BRIEFING_SECTIONS } from '../../exports/briefing/model';
 import type { BriefingSectionId } from '../../exports/briefing/model';
 import type { ExportFormat } from '../../exports/provenance';
-import { fill, pick, LANGUAGES, errorInfoOf } from '../../i18n/i18n';
+import { fill, pick, LANGUAGES, errorInfoOf, bi, inLanguage } from '../../i18n/i18n';
 import type { ErrorInfo, Language } from '../../i18n/i18n';
 import { useBriefingMessages } from './messages';
 import { useBriefingStore } from './briefing-store';
@@ -330,7 +330,9 @@ export function BriefingScreen() {
           <div className="panel briefing-preview-panel">
             <h3>
               {m.preview}
-              {previewStale && <span className="badge">{language === 'zh' ? '设置已更改' : 'settings changed'}</span>}
+              {previewStale && (
+                <span className="badge">{inLanguage(bi('设置已更改', 'settings changed'), language)}</span>
+              )}
             </h3>
             {settings.previewHtml === null ? (
               <p className="muted" data-testid="briefing-preview-empty">

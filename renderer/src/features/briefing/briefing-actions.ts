@@ -42,6 +42,7 @@ import {
   serializeScenario,
   SCENARIO_MIME,
 } from '../../exports/scenario-file';
+import { bi, inLanguage } from '../../i18n/i18n';
 
 /** A failure the user can read (both languages). */
 export class ExportFailure extends Error {
@@ -335,12 +336,12 @@ export async function exportFormat(format: ExportFormat, request: BriefingReques
   switch (format) {
     case 'html':
       return save(
-        `${stem(context, language === 'zh' ? '简报' : 'briefing')}.html`,
+        `${stem(context, inLanguage(bi('简报', 'briefing'), language))}.html`,
         'text/html',
         await briefingHtml(context, request, 'html'),
       );
     case 'pdf': {
-      const name = `${stem(context, language === 'zh' ? '简报' : 'briefing')}.pdf`;
+      const name = `${stem(context, inLanguage(bi('简报', 'briefing'), language))}.pdf`;
       const result = await getHost().printToPdf({
         suggestedName: name,
         html: await briefingHtml(context, request, 'pdf'),
@@ -355,13 +356,13 @@ export async function exportFormat(format: ExportFormat, request: BriefingReques
         parameters: scenarioParameterRows(context.scenarios[0].scenario),
         provenance: await provenanceFor(context, 'xlsx'),
       });
-      return save(`${stem(context, language === 'zh' ? '结果' : 'results')}.xlsx`, XLSX_MIME, bytes);
+      return save(`${stem(context, inLanguage(bi('结果', 'results'), language))}.xlsx`, XLSX_MIME, bytes);
     }
     case 'csv': {
       const table = resultTables(context)[2];
       const text = buildCsv(table, { language, provenance: await provenanceFor(context, 'csv') });
       return save(
-        `${stem(context, language === 'zh' ? '分省结果' : 'by-province')}.csv`,
+        `${stem(context, inLanguage(bi('分省结果', 'by-province'), language))}.csv`,
         'text/csv;charset=utf-8',
         text,
       );

@@ -9,7 +9,7 @@ import type { TableColumn } from '../../components/DataTable';
 import { useUiStore } from '../../store/ui-store';
 import { BASELINE_SCENARIO_ID, selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store';
 import type { ScenarioEntry } from '../../store/workspace-store';
-import { fill, pick, errorInfoOf } from '../../i18n/i18n';
+import { fill, pick, errorInfoOf, bi, inLanguage } from '../../i18n/i18n';
 import type { ErrorInfo, Language } from '../../i18n/i18n';
 import { formatValue, unitOf } from '../../format/units';
 import type { Quantity } from '../../format/units';
@@ -28,7 +28,7 @@ type Group = 'persons' | 'cost' | 'coverage';
 
 function formatDifference(value: number, quantity: Quantity, language: Language): string {
   const number = formatValue(value, quantity, language, { signed: true, withUnit: false });
-  return quantity === 'share' ? `${number}${language === 'zh' ? ' 个百分点' : ' pp'}` : number;
+  return quantity === 'share' ? `${number}${inLanguage(bi(' 个百分点', ' pp'), language)}` : number;
 }
 
 function formatParam(
@@ -107,7 +107,7 @@ export function CompareScreen() {
     setChosen((list) => (list.includes(id) ? list.filter((x) => x !== id) : list.length >= 4 ? list : [...list, id]));
 
   const indicatorColumns: TableColumn<CompareRow>[] = [
-    { id: 'indicator', header: m.indicator, value: (r) => (language === 'zh' ? r.indicator.zh : r.indicator.en) },
+    { id: 'indicator', header: m.indicator, value: (r) => inLanguage(bi(r.indicator.zh, r.indicator.en), language) },
     { id: 'unit', header: m.unit, sortable: false, value: (r) => unitOf(r.indicator.quantity, language) },
     ...picked.map((p, i) => ({
       id: `value-${i}`,
@@ -150,7 +150,7 @@ export function CompareScreen() {
       const ids = ['cashCoverage', 'coverage.lowIncome', 'exclusion.rate', 'poverty.gapClosed'];
       const chosenRows = ids.map((id) => rows.find((r) => r.indicator.id === id)!).filter(Boolean);
       return compareBarOption(
-        chosenRows.map((r) => (language === 'zh' ? r.indicator.zh : r.indicator.en)),
+        chosenRows.map((r) => inLanguage(bi(r.indicator.zh, r.indicator.en), language)),
         names.map((name, i) => ({ name, values: chosenRows.map((r) => r.values[i]) })),
         'share',
         m.share,
@@ -160,7 +160,7 @@ export function CompareScreen() {
     const perScenario = shown.map((c) => programmeRows(c));
     const programmes = perScenario[0].filter((p) => group === 'cost' || p.persons !== undefined);
     return compareBarOption(
-      programmes.map((p) => (language === 'zh' ? p.zh : p.en)),
+      programmes.map((p) => inLanguage(bi(p.zh, p.en), language)),
       names.map((name, i) => ({
         name,
         values: programmes.map((p) => {
@@ -206,7 +206,7 @@ export function CompareScreen() {
         <div className="panel">
           <NoDatasetNotice message={m.noDataset} />
           <button type="button" className="primary" onClick={() => setScreen('data')}>
-            {language === 'zh' ? '前往数据页' : 'Go to Data'}
+            {inLanguage(bi('前往数据页', 'Go to Data'), language)}
           </button>
         </div>
       ) : null}

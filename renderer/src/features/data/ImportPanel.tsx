@@ -3,7 +3,7 @@
 // block; warnings need an explicit acknowledgement) and the hand-off to the engine. Cancel at any step.
 import { useUiStore } from '../../store/ui-store';
 import { useDataStore, type ImportFile } from '../../store/data-store';
-import { fill } from '../../i18n/i18n';
+import { fill, bi, inLanguage } from '../../i18n/i18n';
 import { suggestColumns } from '../../../../datasets/import/mapping.ts';
 import {
   cancelImport,
@@ -94,8 +94,9 @@ function FileMapping({ file, index }: { file: ImportFile; index: number }) {
               const suggestion = scores[column.name];
               return (
                 <tr key={column.name} className={column.required && !source ? 'missing' : ''}>
-                  <td title={language === 'zh' ? column.description.zh : column.description.en}>
-                    <strong>{language === 'zh' ? column.label.zh : column.label.en}</strong> <code>{column.name}</code>{' '}
+                  <td title={inLanguage(bi(column.description.zh, column.description.en), language)}>
+                    <strong>{inLanguage(bi(column.label.zh, column.label.en), language)}</strong>{' '}
+                    <code>{column.name}</code>{' '}
                     <span className="muted">{column.required ? m.required : m.optional}</span>
                   </td>
                   <td>
@@ -129,7 +130,7 @@ function FileMapping({ file, index }: { file: ImportFile; index: number }) {
         {codeColumns.map((column) => (
           <div key={column.name} className="code-map" data-testid={`codes-${index}-${column.name}`}>
             <div className="muted">
-              {fill(m.codeFor, { column: language === 'zh' ? column.label.zh : column.label.en })}
+              {fill(m.codeFor, { column: inLanguage(bi(column.label.zh, column.label.en), language) })}
             </div>
             <table className="data-table">
               <thead>
@@ -166,7 +167,7 @@ function FileMapping({ file, index }: { file: ImportFile; index: number }) {
                           <option value="">{m.unmapped}</option>
                           {options.map((option) => (
                             <option key={option.code} value={option.code}>
-                              {option.code} · {language === 'zh' ? option.label.zh : option.label.en}
+                              {option.code} · {inLanguage(bi(option.label.zh, option.label.en), language)}
                             </option>
                           ))}
                         </select>
@@ -236,7 +237,7 @@ export function ImportPanel() {
           <ul>
             {session.refused.map((issue, index) => (
               <li key={index} data-rule={issue.rule}>
-                {language === 'zh' ? issue.message.zh : issue.message.en}
+                {inLanguage(bi(issue.message.zh, issue.message.en), language)}
               </li>
             ))}
           </ul>
@@ -254,7 +255,7 @@ export function ImportPanel() {
               <ul>
                 {problems.map((p, index) => (
                   <li key={index}>
-                    {p.file}: {language === 'zh' ? p.zh : p.en}
+                    {p.file}: {inLanguage(bi(p.zh, p.en), language)}
                   </li>
                 ))}
               </ul>

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { ModelValidationReport } from '../../../../datasets/model-validation.ts';
 import { formatValue } from '../../format/units';
-import { fill, errorInfoOf, errorText } from '../../i18n/i18n';
+import { fill, errorInfoOf, errorText, bi, inLanguage } from '../../i18n/i18n';
 import { getEngine } from '../../services/engine/engine';
 import { useUiStore } from '../../store/ui-store';
 import { useDataMessages } from './data-messages';
@@ -34,8 +34,8 @@ export function ModelValidationPanel({ datasetId }: { datasetId: string | null }
       setState({ status: 'error', message });
     }
   };
-  const label = (l: { zh: string; en: string }): string => (language === 'zh' ? l.zh : l.en);
-  const yuan = (x: number): string => `${formatValue(x, 'count', language)} ${language === 'zh' ? '元' : 'yuan'}`;
+  const label = (l: { zh: string; en: string }): string => inLanguage(bi(l.zh, l.en), language);
+  const yuan = (x: number): string => `${formatValue(x, 'count', language)} ${inLanguage(bi('元', 'yuan'), language)}`;
   return (
     <div data-testid="model-validation">
       <p className="muted">{m.modelValidationNote}</p>

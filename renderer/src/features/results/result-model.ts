@@ -14,6 +14,7 @@ import type { ComponentId, MetricId, SumMetricId } from '../../../../sim/kernel/
 import type { LevelTables, McResult, YearComparison } from '../../services/engine/engine-calls';
 import type { Quantity } from '../../format/units';
 import { metricInfo } from '../../exports/engine-tables';
+import { bi, inLanguage } from '../../i18n/i18n';
 
 export type { YearComparison, LevelTables };
 
@@ -434,7 +435,7 @@ export function nationalPair(comparison: YearComparison, id: MetricId): [number,
 export function metricLabel(id: MetricId, language: 'zh' | 'en'): string {
   const entry = [...SUM_METRICS, ...RATE_METRICS].find((m) => m[0] === id);
   if (!entry) return id;
-  return language === 'zh' ? entry[1] : entry[2];
+  return inLanguage(bi(entry[1], entry[2]), language);
 }
 
 /** Display quantity of an engine metric (one mapping from the engine's units, shared with the exports). */

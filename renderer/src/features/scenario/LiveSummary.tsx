@@ -4,7 +4,7 @@ import { NoDatasetNotice } from '../../components/NoDatasetNotice';
 import { StatCard } from '../../components/StatCard';
 import { useResults } from '../../store/results-store';
 import { useUiStore } from '../../store/ui-store';
-import { fill, pick } from '../../i18n/i18n';
+import { fill, pick, bi, inLanguage } from '../../i18n/i18n';
 import { headlineFigures } from '../results/result-model';
 import { useScenarioMessages } from './messages';
 
@@ -46,8 +46,8 @@ export function LiveSummary() {
               <StatCard
                 key={f.def.id}
                 compact
-                label={language === 'zh' ? f.def.zh : f.def.en}
-                title={language === 'zh' ? f.def.hintZh : f.def.hintEn}
+                label={inLanguage(bi(f.def.zh, f.def.en), language)}
+                title={inLanguage(bi(f.def.hintZh, f.def.hintEn), language)}
                 value={f.value}
                 reference={f.baseline}
                 quantity={f.def.quantity}
