@@ -107,7 +107,7 @@ export function CompareScreen() {
     setChosen((list) => (list.includes(id) ? list.filter((x) => x !== id) : list.length >= 4 ? list : [...list, id]));
 
   const indicatorColumns: TableColumn<CompareRow>[] = [
-    { id: 'indicator', header: m.indicator, value: (r) => inLanguage(bi(r.indicator.zh, r.indicator.en), language) },
+    { id: 'indicator', header: m.indicator, value: (r) => inLanguage(r.indicator, language) },
     { id: 'unit', header: m.unit, sortable: false, value: (r) => unitOf(r.indicator.quantity, language) },
     ...picked.map((p, i) => ({
       id: `value-${i}`,
@@ -150,7 +150,7 @@ export function CompareScreen() {
       const ids = ['cashCoverage', 'coverage.lowIncome', 'exclusion.rate', 'poverty.gapClosed'];
       const chosenRows = ids.map((id) => rows.find((r) => r.indicator.id === id)!).filter(Boolean);
       return compareBarOption(
-        chosenRows.map((r) => inLanguage(bi(r.indicator.zh, r.indicator.en), language)),
+        chosenRows.map((r) => inLanguage(r.indicator, language)),
         names.map((name, i) => ({ name, values: chosenRows.map((r) => r.values[i]) })),
         'share',
         m.share,
@@ -160,7 +160,7 @@ export function CompareScreen() {
     const perScenario = shown.map((c) => programmeRows(c));
     const programmes = perScenario[0].filter((p) => group === 'cost' || p.persons !== undefined);
     return compareBarOption(
-      programmes.map((p) => inLanguage(bi(p.zh, p.en), language)),
+      programmes.map((p) => inLanguage(p, language)),
       names.map((name, i) => ({
         name,
         values: programmes.map((p) => {

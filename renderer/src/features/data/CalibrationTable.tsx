@@ -8,7 +8,7 @@ import { useUiStore } from '../../store/ui-store';
 import { formatValue } from '../../format/units';
 import { useDataMessages } from './data-messages';
 import { formatCalibrationValue, formatDifference } from './calibration-view';
-import { bi, inLanguage } from '../../i18n/i18n';
+import { inLanguage } from '../../i18n/i18n';
 
 /** Calibration rows for the active dataset's baseline. */
 export function CalibrationTable() {
@@ -37,7 +37,7 @@ export function CalibrationTable() {
         <tbody>
           {rows.map((row) => (
             <tr key={row.metric} data-testid={`calibration-${row.metric}`} data-within={row.withinTolerance}>
-              <td>{inLanguage(bi(row.label.zh, row.label.en), language)}</td>
+              <td>{inLanguage(row.label, language)}</td>
               <td>{formatCalibrationValue(row, row.target, language)}</td>
               <td>{formatCalibrationValue(row, row.simulated, language)}</td>
               <td className={row.withinTolerance ? '' : 'out'}>{formatDifference(row.differencePct, language)}</td>

@@ -3,7 +3,7 @@
 // block; warnings need an explicit acknowledgement) and the hand-off to the engine. Cancel at any step.
 import { useUiStore } from '../../store/ui-store';
 import { useDataStore, type ImportFile } from '../../store/data-store';
-import { fill, bi, inLanguage } from '../../i18n/i18n';
+import { fill, inLanguage } from '../../i18n/i18n';
 import { suggestColumns } from '../../../../datasets/import/mapping.ts';
 import {
   cancelImport,
@@ -94,9 +94,8 @@ function FileMapping({ file, index }: { file: ImportFile; index: number }) {
               const suggestion = scores[column.name];
               return (
                 <tr key={column.name} className={column.required && !source ? 'missing' : ''}>
-                  <td title={inLanguage(bi(column.description.zh, column.description.en), language)}>
-                    <strong>{inLanguage(bi(column.label.zh, column.label.en), language)}</strong>{' '}
-                    <code>{column.name}</code>{' '}
+                  <td title={inLanguage(column.description, language)}>
+                    <strong>{inLanguage(column.label, language)}</strong> <code>{column.name}</code>{' '}
                     <span className="muted">{column.required ? m.required : m.optional}</span>
                   </td>
                   <td>
@@ -129,9 +128,7 @@ function FileMapping({ file, index }: { file: ImportFile; index: number }) {
       <div className="grid-3">
         {codeColumns.map((column) => (
           <div key={column.name} className="code-map" data-testid={`codes-${index}-${column.name}`}>
-            <div className="muted">
-              {fill(m.codeFor, { column: inLanguage(bi(column.label.zh, column.label.en), language) })}
-            </div>
+            <div className="muted">{fill(m.codeFor, { column: inLanguage(column.label, language) })}</div>
             <table className="data-table">
               <thead>
                 <tr>
@@ -167,7 +164,7 @@ function FileMapping({ file, index }: { file: ImportFile; index: number }) {
                           <option value="">{m.unmapped}</option>
                           {options.map((option) => (
                             <option key={option.code} value={option.code}>
-                              {option.code} · {inLanguage(bi(option.label.zh, option.label.en), language)}
+                              {option.code} · {inLanguage(option.label, language)}
                             </option>
                           ))}
                         </select>
@@ -237,7 +234,7 @@ export function ImportPanel() {
           <ul>
             {session.refused.map((issue, index) => (
               <li key={index} data-rule={issue.rule}>
-                {inLanguage(bi(issue.message.zh, issue.message.en), language)}
+                {inLanguage(issue.message, language)}
               </li>
             ))}
           </ul>
@@ -255,7 +252,7 @@ export function ImportPanel() {
               <ul>
                 {problems.map((p, index) => (
                   <li key={index}>
-                    {p.file}: {inLanguage(bi(p.zh, p.en), language)}
+                    {p.file}: {inLanguage(p, language)}
                   </li>
                 ))}
               </ul>

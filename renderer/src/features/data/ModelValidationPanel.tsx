@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ModelValidationReport } from '../../../../datasets/model-validation.ts';
 import { formatValue } from '../../format/units';
 import { fill, errorInfoOf, errorText, bi, inLanguage } from '../../i18n/i18n';
+import type { Bilingual } from '../../i18n/i18n';
 import { getEngine } from '../../services/engine/engine';
 import { useUiStore } from '../../store/ui-store';
 import { useDataMessages } from './data-messages';
@@ -34,7 +35,7 @@ export function ModelValidationPanel({ datasetId }: { datasetId: string | null }
       setState({ status: 'error', message });
     }
   };
-  const label = (l: { zh: string; en: string }): string => inLanguage(bi(l.zh, l.en), language);
+  const label = (l: Bilingual): string => inLanguage(l, language);
   const yuan = (x: number): string => `${formatValue(x, 'count', language)} ${inLanguage(bi('元', 'yuan'), language)}`;
   return (
     <div data-testid="model-validation">

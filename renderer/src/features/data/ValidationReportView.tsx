@@ -3,7 +3,7 @@
 import { spreadsheetRows } from '../../../../datasets/import/issues.ts';
 import type { ValidationReport } from '../../../../datasets/import/validate.ts';
 import type { DataIssue } from '../../../../datasets/import/issues.ts';
-import { fill, bi, inLanguage } from '../../i18n/i18n';
+import { fill, inLanguage } from '../../i18n/i18n';
 import { useUiStore } from '../../store/ui-store';
 import { useDataMessages } from './data-messages';
 
@@ -56,7 +56,7 @@ export function ValidationReportView({ issues, testId }: ValidationReportViewPro
                 <td>{issue.column ?? '—'}</td>
                 <td>{issue.count > 0 ? issue.count.toLocaleString() : '—'}</td>
                 <td>{issue.examples.length > 0 ? spreadsheetRows(issue.examples).join(', ') : '—'}</td>
-                <td className="message">{inLanguage(bi(issue.message.zh, issue.message.en), language)}</td>
+                <td className="message">{inLanguage(issue.message, language)}</td>
               </tr>
             ))}
           </tbody>

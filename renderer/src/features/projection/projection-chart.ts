@@ -35,7 +35,7 @@ export function projectionOption(
   const def = indicatorDef(indicator);
   const years = allYears(lines);
   const unit = unitOf(def.quantity, language);
-  const name = inLanguage(bi(def.zh, def.en), language);
+  const name = inLanguage(def, language);
   const series = lines.map((line, index) => {
     const byYear = new Map(line.years.map((year, i) => [year, line.values[indicator][i]]));
     return {

@@ -44,7 +44,7 @@ export function ProvinceMap({ rows, minCell, selected, onSelect }: ProvinceMapPr
           <select value={indicator.id} data-testid="map-indicator" onChange={(e) => setIndicatorId(e.target.value)}>
             {MAP_INDICATORS.map((i) => (
               <option key={i.id} value={i.id}>
-                {inLanguage(bi(i.zh, i.en), language)}
+                {inLanguage(i, language)}
               </option>
             ))}
           </select>
@@ -74,7 +74,7 @@ export function ProvinceMap({ rows, minCell, selected, onSelect }: ProvinceMapPr
               style={{ gridRow: tile.row + 1, gridColumn: tile.col + 1, background, color: textColourOn(background) }}
               data-testid={`tile-${tile.code}`}
               data-value={Number.isFinite(value) ? value : ''}
-              title={`${name}\n${inLanguage(bi(indicator.zh, indicator.en), language)}: ${exact}`}
+              title={`${name}\n${inLanguage(indicator, language)}: ${exact}`}
               onMouseEnter={() => setHover(tile.code)}
               onFocus={() => setHover(tile.code)}
               onClick={() => onSelect(tile.code)}
@@ -103,7 +103,7 @@ export function ProvinceMap({ rows, minCell, selected, onSelect }: ProvinceMapPr
         {focusRow ? (
           <>
             <strong>{inLanguage(bi(focusRow.nameZh, focusRow.nameEn), language)}</strong>{' '}
-            {inLanguage(bi(indicator.zh, indicator.en), language)}:{' '}
+            {inLanguage(indicator, language)}:{' '}
             {Number.isFinite(focusValue)
               ? formatValue(focusValue, indicator.quantity, language, { signed: indicator.scale === 'diverging' })
               : m.noData}

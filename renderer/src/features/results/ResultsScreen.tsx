@@ -235,7 +235,7 @@ function breakdownLines(
       const pair = measure === 'cost' ? r.cost : (r[measure] ?? [Number.NaN, Number.NaN]);
       return {
         id: r.id,
-        label: inLanguage(bi(r.zh, r.en), language),
+        label: inLanguage(r, language),
         quantity: measure === 'cost' ? 'money' : measure,
         baseline: pair[0],
         scenario: pair[1],
@@ -470,7 +470,7 @@ export function ResultsScreen() {
         {figures.map((f) => (
           <StatCard
             key={f.def.id}
-            label={inLanguage(bi(f.def.zh, f.def.en), language)}
+            label={inLanguage(f.def, language)}
             title={inLanguage(bi(f.def.hintZh, f.def.hintEn), language)}
             value={f.value}
             reference={f.baseline}

@@ -5,7 +5,7 @@ import { withUnit } from '../../components/labels';
 import type { Quantity } from '../../format/units';
 import type { Language } from '../../i18n/i18n';
 import type { DecileRow, PairRow } from './result-model';
-import { bi, inLanguage } from '../../i18n/i18n';
+import { inLanguage } from '../../i18n/i18n';
 
 /** Names used in legends and tooltips. */
 export interface SeriesNames {
@@ -58,7 +58,7 @@ export function pairBarOption(
   const quantity: Quantity = measure === 'cost' ? 'money' : measure;
   const pick = (r: PairRow, i: 0 | 1) => (measure === 'cost' ? r.cost[i] : (r[measure]?.[i] ?? Number.NaN));
   const raw = [kept.map((r) => pick(r, 0)), kept.map((r) => pick(r, 1))];
-  const categories = kept.map((r) => inLanguage(bi(r.zh, r.en), language));
+  const categories = kept.map((r) => inLanguage(r, language));
   const horizontal = kept.length > 6;
   return {
     legend: { top: 0, data: [names.baseline, names.scenario] },

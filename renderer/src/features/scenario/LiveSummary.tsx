@@ -46,7 +46,7 @@ export function LiveSummary() {
               <StatCard
                 key={f.def.id}
                 compact
-                label={inLanguage(bi(f.def.zh, f.def.en), language)}
+                label={inLanguage(f.def, language)}
                 title={inLanguage(bi(f.def.hintZh, f.def.hintEn), language)}
                 value={f.value}
                 reference={f.baseline}

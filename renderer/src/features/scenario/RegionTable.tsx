@@ -9,7 +9,7 @@ import { withUnit } from '../../components/labels';
 import type { TableColumn } from '../../components/DataTable';
 import { NumberField } from '../../components/NumberField';
 import { useUiStore } from '../../store/ui-store';
-import { fill, bi, inLanguage } from '../../i18n/i18n';
+import { fill, bi, inLanguage, errorText } from '../../i18n/i18n';
 import { formatValue, unitOf } from '../../format/units';
 import { useProvinceStandards } from './current-standards';
 import type { ProvinceStandards } from './current-standards';
@@ -392,7 +392,7 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
             onClick={() => {
               const parsed = parsePastedStandards(pasted, lines);
               if (!parsed.ok) {
-                setPasteErrors(parsed.errors.map((e) => inLanguage(bi(e.messageZh, e.messageEn), language)));
+                setPasteErrors(parsed.errors.map((e) => errorText(e, language)));
                 return;
               }
               setPasteErrors([]);

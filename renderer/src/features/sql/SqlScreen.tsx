@@ -2,7 +2,7 @@
 // (bilingual prefix + DuckDB's own message), persisted query history and example queries. Ctrl+Enter runs.
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import type { Table } from 'apache-arrow';
-import { fill, errorText, bi, inLanguage } from '../../i18n/i18n';
+import { fill, errorText, inLanguage } from '../../i18n/i18n';
 import { useUiStore } from '../../store/ui-store';
 import { useSqlStore } from '../../store/sql-store';
 import { useDataStore } from '../../store/data-store';
@@ -170,7 +170,7 @@ export function SqlScreen() {
                 <option value="">{m.chooseExample}</option>
                 {SQL_EXAMPLES.map((example, index) => (
                   <option key={index} value={index}>
-                    {inLanguage(bi(example.zh, example.en), language)}
+                    {inLanguage(example, language)}
                   </option>
                 ))}
               </select>
