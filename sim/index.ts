@@ -7,20 +7,7 @@ export type { RegionArrays } from './model/regions.ts';
 export * from './model/codes.ts';
 
 // Bilingual text and the typed error, with the one conversion to text
-export type { Bilingual, ErrorInfo, Language } from './bilingual.ts';
-export {
-  LANGUAGE_TAG,
-  WorkbenchError,
-  bi,
-  errorInfoOf,
-  errorText,
-  errorTextBoth,
-  fill,
-  fillText,
-  inLanguage,
-  isErrorInfo,
-  messageOf,
-} from './bilingual.ts';
+export * from './bilingual.ts';
 
 // Parameters
 export type { ParamDef, ParamGroup, ParamUnit } from './params/types.ts';
