@@ -42,12 +42,12 @@ import {
   serializeScenario,
   SCENARIO_MIME,
 } from '../../exports/scenario-file';
-import { bi, inLanguage } from '../../i18n/i18n';
+import { WorkbenchError, bi, inLanguage } from '../../i18n/i18n';
 
 /** A failure the user can read (both languages). */
-export class ExportFailure extends Error {
+export class ExportFailure extends WorkbenchError {
   constructor(readonly bilingual: ErrorInfo) {
-    super(`${bilingual.messageZh} / ${bilingual.messageEn}`);
+    super(bilingual, 'export-failed');
     this.name = 'ExportFailure';
   }
 }
