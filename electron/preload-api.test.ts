@@ -2,8 +2,8 @@
 // field paths) that the renderer turns into text with the one conversion; an Error would have lost all but its message.
 import { describe, expect, it } from 'vitest';
 import { errorText, errorTextBoth, isErrorInfo } from '../sim/index.ts';
-import type { HostApi } from './contract/host-api.ts';
-import type { IpcResult } from './contract/ipc-contract.ts';
+import type { HostApi } from '../contract/host-api.ts';
+import type { IpcResult } from '../contract/ipc-contract.ts';
 import { createPreloadApi } from './preload-api.ts';
 import { acrossBridge } from './testing/fake-electron.ts';
 

@@ -2,9 +2,9 @@
 // Named functions only: `ipcRenderer` itself never reaches the page.
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import { errorTextBoth } from '../sim/index.ts';
-import { MENU_COMMANDS, MENU_COMMAND_CHANNEL } from './contract/host-constants.ts';
-import type { HostApi, HostErrorInfo, MenuCommand } from './contract/host-api.ts';
-import type { IpcChannel, IpcRequest, IpcResponses, IpcResult } from './contract/ipc-contract.ts';
+import { MENU_COMMANDS, MENU_COMMAND_CHANNEL } from '../contract/host-constants.ts';
+import type { HostApi, HostErrorInfo, MenuCommand } from '../contract/host-api.ts';
+import type { IpcChannel, IpcRequest, IpcResponses, IpcResult } from '../contract/ipc-contract.ts';
 
 /** True when `value` is one of the menu commands of the contract. */
 function isMenuCommand(value: unknown): value is MenuCommand {

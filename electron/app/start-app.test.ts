@@ -4,8 +4,8 @@ import { mkdtemp, mkdir, readFile, rm, truncate, writeFile } from 'node:fs/promi
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HostApi, MenuCommand } from '../contract/host-api.ts';
-import { HOST_GLOBAL_NAME, MAX_DATASET_FILE_BYTES } from '../contract/host-api.ts';
+import type { HostApi, MenuCommand } from '../../contract/host-api.ts';
+import { HOST_GLOBAL_NAME, MAX_DATASET_FILE_BYTES } from '../../contract/host-api.ts';
 import { errorText, isErrorInfo } from '../../sim/index.ts';
 import { CONTENT_SECURITY_POLICY } from '../security/web-policy.ts';
 import { FakeWebContents, app, fake, invokeFromRenderer, resetFakeElectron } from '../testing/fake-electron.ts';

@@ -6,8 +6,8 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { WorkbenchError } from '../../sim/index.ts';
-import { MAX_DOCUMENT_BYTES } from '../contract/host-api.ts';
-import type { DocumentKind, JsonValue, LoadedDocument } from '../contract/host-api.ts';
+import { MAX_DOCUMENT_BYTES } from '../../contract/host-api.ts';
+import type { DocumentKind, JsonValue, LoadedDocument } from '../../contract/host-api.ts';
 
 /** Error a caller can show: a code and a bilingual message naming the file. */
 export class DocumentStoreError extends WorkbenchError<'too-large' | 'io-failed'> {

@@ -1,7 +1,7 @@
 // Parameter rows for exports: each parameter of the scenario beside its baseline value, so every export states what
 // the scenario changed (XLSX parameter sheet, briefing "changes against the baseline").
-import type { Text } from './text';
-import { bi, inLanguage } from '../i18n/i18n';
+import type { Text } from './text.ts';
+import { bi, inLanguage } from '../i18n/i18n.ts';
 
 /** A parameter value as written out (numbers keep their unit in `unit`). */
 export type ParameterValue = number | string | boolean;

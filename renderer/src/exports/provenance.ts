@@ -1,10 +1,10 @@
 // Provenance of every export: what produced these numbers (versions, dataset hashes, scenario, seed and mode,
 // suppression threshold, time), built on the shared record of datasets/provenance.ts; the scenario JSON inside it
 // re-runs with `npx safetynet run` to the same totals.
-import type { Text } from './text';
-import { canonicalJson } from '../../../datasets/provenance.ts';
-import type { FileHash, Provenance } from '../../../datasets/provenance.ts';
-import { bi, inLanguage } from '../i18n/i18n';
+import type { Text } from './text.ts';
+import { canonicalJson } from '../../../datasets/index.ts';
+import type { FileHash, Provenance } from '../../../datasets/index.ts';
+import { bi, inLanguage } from '../i18n/i18n.ts';
 
 export { canonicalJson };
 export type { FileHash, Provenance };

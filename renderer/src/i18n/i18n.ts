@@ -1,7 +1,7 @@
 // The one i18n layer: Simplified Chinese first, English second. Each feature declares its own messages with
 // `defineMessages`; the type system makes the English dictionary carry exactly the Chinese keys.
 import type { Language } from '../../../sim/index.ts';
-import { useUiStore } from '../store/ui-store';
+import { useUiStore } from '../store/ui-store.ts';
 
 // The one bilingual vocabulary (sim/bilingual.ts), re-exported for the renderer.
 export type { Bilingual, ErrorInfo, Language } from '../../../sim/index.ts';
@@ -16,6 +16,7 @@ export {
   inLanguage,
   isErrorInfo,
   messageOf,
+  errorText as pick,
 } from '../../../sim/index.ts';
 
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];
@@ -34,4 +35,3 @@ export function defineMessages<K extends string>(set: MessageSet<K>): () => Mess
 }
 
 /** Picks the reader's language from an error or notice: the one conversion of sim/bilingual.ts. */
-export { errorText as pick } from '../../../sim/index.ts';

@@ -15,9 +15,9 @@ import {
   type SaveFileRequest,
   type SaveResult,
   type UiLanguage,
-} from '../../../../electron/contract/host-api.ts';
-import { DocumentStore, memoryStorage, type KeyValueStorage } from './document-store';
-import { LANGUAGE_TAG } from '../../i18n/i18n';
+} from '../../../../contract/host-api.ts';
+import { DocumentStore, memoryStorage, type KeyValueStorage } from './document-store.ts';
+import { LANGUAGE_TAG } from '../../i18n/i18n.ts';
 
 /** File extensions offered in the open dialog. */
 export const DATASET_FILE_ACCEPT = '.arrow,.arrows,.feather,.ipc,.parquet,.csv,.tsv';
