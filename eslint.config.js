@@ -40,6 +40,24 @@ const RENDERER_NO_NODE = ['fs', 'path', 'os', 'electron'].map((name) => ({
   name,
   message: 'The renderer has no Node access.',
 }));
+// User-facing text goes through the message catalogue (renderer/src/i18n) or a Bilingual value (sim/bilingual.ts),
+// never an inline `language === 'zh' ? … : …` (either side, `language`/`lang` or `x.language`/`x.lang`).
+const LANGUAGE_NAME = '/^(language|lang)$/';
+const LANGUAGE_CODE = '/^(zh|en)$/';
+const languageTernary = {
+  selector: [
+    `ConditionalExpression > BinaryExpression.test[right.value=${LANGUAGE_CODE}]:matches([left.name=${LANGUAGE_NAME}], [left.property.name=${LANGUAGE_NAME}])`,
+    `ConditionalExpression > BinaryExpression.test[left.value=${LANGUAGE_CODE}]:matches([right.name=${LANGUAGE_NAME}], [right.property.name=${LANGUAGE_NAME}])`,
+    // …and the same through a flag: `const zh = language === 'zh'; zh ? … : …`.
+    `VariableDeclarator[id.name=/^(zh|en|isZh|isEn)$/] > BinaryExpression.init[right.value=${LANGUAGE_CODE}]`,
+  ].join(', '),
+  message: 'No inline language ternaries: use a message-catalogue entry (renderer/src/i18n) or a Bilingual value.',
+};
+// As Excalidraw does: words in JSX come from the catalogue; punctuation, digits and whitespace may stay literal.
+const literalJsxText = {
+  selector: 'JSXText[value=/[A-Za-z\\u3400-\\u9fff\\uf900-\\ufaff]/]',
+  message: 'No literal text in JSX: use a message-catalogue entry (renderer/src/i18n).',
+};
 
 export default tseslint.config(
   {
@@ -61,6 +79,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', languageTernary],
     },
   },
   {
@@ -78,6 +97,10 @@ export default tseslint.config(
     // Tests may also use the engine's test support (synthetic data, base records), through its own index.
     files: TESTS,
     rules: restrict([SIM_INDEX_IN_TESTS, DATASETS_INDEX]),
+  },
+  {
+    files: ['**/*.tsx'],
+    rules: { 'no-restricted-syntax': ['error', languageTernary, literalJsxText] },
   },
   {
     // The engine is pure: nothing from the UI, the shell, the data layer, Node or DuckDB.

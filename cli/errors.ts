@@ -1,23 +1,20 @@
 // Errors a command-line user can cause, as values carrying a bilingual message and the process exit code.
+import { WorkbenchError, errorText } from '../sim/index.ts';
 
 /** Exit code for bad arguments or unknown commands. */
 export const EXIT_USAGE = 2;
 /** Exit code for bad data files, bad scenarios or failed validation. */
 export const EXIT_DATA = 1;
 
-/** A user-caused failure: message in Simplified Chinese first, English second, and the exit code to use. */
-export class CliError extends Error {
-  readonly messageZh: string;
-  readonly messageEn: string;
+/** A user-caused failure: the workbench's bilingual error plus the process exit code and detail lines. */
+export class CliError extends WorkbenchError<'usage' | 'data'> {
   readonly exitCode: number;
   readonly details: readonly string[];
 
   constructor(exitCode: number, messageZh: string, messageEn: string, details: readonly string[] = []) {
-    super(`${messageZh} / ${messageEn}`);
+    super({ code: exitCode === EXIT_USAGE ? 'usage' : 'data', messageZh, messageEn });
     this.name = 'CliError';
     this.exitCode = exitCode;
-    this.messageZh = messageZh;
-    this.messageEn = messageEn;
     this.details = details;
   }
 }
@@ -34,7 +31,7 @@ export function dataError(messageZh: string, messageEn: string, details: readonl
 
 /** Formats an error for stderr: the bilingual message, then any details, one per line. */
 export function formatCliError(error: CliError): string {
-  const lines = [`错误：${error.messageZh}`, `Error: ${error.messageEn}`];
+  const lines = [`错误：${errorText(error, 'zh')}`, `Error: ${errorText(error, 'en')}`];
   for (const detail of error.details) lines.push(`  - ${detail}`);
   return lines.join('\n');
 }

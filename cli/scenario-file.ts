@@ -2,7 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_SCENARIO_FILE_BYTES, withoutBom } from '../datasets/index.ts';
-import { BASELINE_SCENARIO, parseScenario, unknownScenarioRegions } from '../sim/index.ts';
+import { BASELINE_SCENARIO, parseScenario, unknownScenarioRegions, errorTextBoth } from '../sim/index.ts';
 import type { RegionArrays, Scenario } from '../sim/index.ts';
 import { dataError } from './errors.ts';
 
@@ -31,7 +31,7 @@ export function parseScenarioText(text: string, label: string): LoadedScenario {
     throw dataError(
       `情景文件 ${label} 有 ${parsed.errors.length} 处错误，未运行任何计算`,
       `the scenario file ${label} has ${parsed.errors.length} error(s); nothing was run`,
-      parsed.errors.map((e) => `${e.path}: ${e.messageZh} / ${e.messageEn}`),
+      parsed.errors.map((e) => `${e.path}: ${errorTextBoth(e)}`),
     );
   }
   return { scenario: parsed.scenario, json };
@@ -69,7 +69,7 @@ export function assertScenarioRegions(loaded: LoadedScenario, regions: Pick<Regi
   throw dataError(
     `情景 ${label} 有 ${errors.length} 个数据集中不存在的地区代码，未运行任何计算`,
     `the scenario ${label} names ${errors.length} region code(s) the dataset does not have; nothing was run`,
-    errors.map((e) => `${e.path}: ${e.messageZh} / ${e.messageEn}`),
+    errors.map((e) => `${e.path}: ${errorTextBoth(e)}`),
   );
 }
 

@@ -1,6 +1,7 @@
 // The one interface the renderer uses to talk to its host. Electron implements it in the preload over IPC; the browser
 // build implements it with web APIs. Environment-free (zod and types only): the renderer may `import type` from here.
 import { z } from 'zod';
+import type { ErrorInfo } from '../../sim/index.ts';
 import { DOCUMENT_KINDS, MAX_PRINT_HTML_CHARS, MENU_COMMANDS, UI_LANGUAGES } from './host-constants.ts';
 
 export * from './host-constants.ts';
@@ -14,11 +15,8 @@ export type UiLanguage = z.infer<typeof uiLanguageSchema>;
 export const menuCommandSchema = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
-/** A bilingual message (Simplified Chinese first), the shape used by every user-facing error in the workbench. */
-export interface Bilingual {
-  messageZh: string;
-  messageEn: string;
-}
+/** The one bilingual vocabulary (sim/bilingual.ts): text in both languages and the typed error value. */
+export type { Bilingual, ErrorInfo } from '../../sim/index.ts';
 
 /** A file the user picked, with its bytes. */
 export interface OpenedFile {
@@ -138,7 +136,10 @@ export interface HostApi {
   openExternal(url: string): Promise<OpenExternalResult>;
 }
 
-/** An error carried across the host boundary: a stable code plus a bilingual message. */
-export interface HostErrorInfo extends Bilingual {
+/**
+ * An error carried across the host boundary as a value (IPC envelope, then the preload's rejection): a stable code, a
+ * bilingual message and, where it has one, the file.
+ */
+export interface HostErrorInfo extends ErrorInfo {
   code: 'invalid-request' | 'forbidden-sender' | 'io-failed' | 'too-large' | 'unknown-channel' | 'internal';
 }

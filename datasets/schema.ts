@@ -1,17 +1,14 @@
 // The one definition of the households and regions tables (POLICY.md §6): names, types, units, ranges, labels,
 // mapping synonyms and the engine field each column fills. Import, validation, hand-off, generator and docs read this.
 
+import type { Bilingual, HouseholdArrays, RegionArrays } from '../sim/index.ts';
 import { AREA, PROGRAMME, SUPPORT_TYPE } from '../sim/index.ts';
-import type { HouseholdArrays, RegionArrays } from '../sim/index.ts';
 
 /** Column types: `id` unique key (integer or text), `code` a GB/T 2260 region code held as text. */
 export type ColumnType = 'id' | 'int' | 'float' | 'bool' | 'category' | 'code' | 'text';
 
-/** A bilingual piece of text, Chinese first. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+/** A bilingual piece of text, Chinese first: the one vocabulary of sim/bilingual.ts. */
+export type { Bilingual };
 
 /** One allowed value of a category column: the integer code stored and its labels. */
 export interface CategoryCode {

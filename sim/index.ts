@@ -6,6 +6,9 @@ export { HOUSEHOLD_ARRAY_KEYS } from './model/households.ts';
 export type { RegionArrays } from './model/regions.ts';
 export * from './model/codes.ts';
 
+// Bilingual text and the typed error, with the one conversion to text
+export * from './bilingual.ts';
+
 // Parameters
 export type { ParamDef, ParamEntry, ParamGroup, ParamUnit } from './params/types.ts';
 export type { ParamId, ParamValues, RegionalParamId } from './params/catalogue.ts';

@@ -12,7 +12,14 @@ import {
   MAX_SCENARIO_FILE_BYTES,
 } from '../../datasets/index.ts';
 import type { CaseHappened, CaseHousehold } from '../../datasets/index.ts';
-import { COMPONENT_IDS, COMPONENT_LABELS, TRACE_EVENTS, baselineFor, traceHousehold } from '../../sim/index.ts';
+import {
+  COMPONENT_IDS,
+  COMPONENT_LABELS,
+  TRACE_EVENTS,
+  baselineFor,
+  traceHousehold,
+  errorTextBoth,
+} from '../../sim/index.ts';
 import type { HouseholdRecord, HouseholdTraceRun, RegionArrays, TraceEvent, TraceStep } from '../../sim/index.ts';
 import { choiceOption, flag, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -64,7 +71,7 @@ export async function readHouseholdFile(file: string): Promise<{ regionCode: str
     throw dataError(
       `家庭文件 ${file} 的成员人数不一致`,
       `the household file ${file} has inconsistent member counts`,
-      issues.map((i) => `${i.path}: ${i.messageZh} / ${i.messageEn}`),
+      issues.map((i) => `${i.path}: ${errorTextBoth(i)}`),
     );
   }
   return parsed.data;

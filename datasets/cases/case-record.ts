@@ -1,16 +1,13 @@
 // Turns a case preset (household by name + region code) into the engine's HouseholdRecord, copying the region's
 // parameters from a RegionArrays table: the loaded dataset's, or the demo regions when no dataset is open.
-import type { RegionArrays, HouseholdRecord } from '../../sim/index.ts';
+import type { RegionArrays, HouseholdRecord, ErrorInfo } from '../../sim/index.ts';
 import { buildDemoRegions } from '../generate/demo-regions.ts';
 import { demoRegionsToArrays } from '../generate/engine-arrays.ts';
 import type { CaseHousehold } from './cases.ts';
 import { householdCodes } from './cases.ts';
 
 /** A bilingual error naming what the user must fix. */
-export interface RecordError {
-  messageZh: string;
-  messageEn: string;
-}
+export type RecordError = ErrorInfo;
 
 /**
  * Index of the region row for a code: the exact code, else its province (as the hand-off resolves households), else

@@ -2,7 +2,7 @@
 // with their codes resolved, for the household calculator, the CLI and the tests.
 import { z } from 'zod';
 import { AREA, PROGRAMME, SUPPORT_TYPE } from '../../sim/index.ts';
-import type { AreaName, ProgrammeName, SupportTypeName } from '../../sim/index.ts';
+import type { AreaName, ProgrammeName, SupportTypeName, ErrorInfo } from '../../sim/index.ts';
 import hunanFlood from './hunan-flood.json';
 import shandongMedical from './shandong-medical.json';
 import hebeiCare from './hebei-care.json';
@@ -87,11 +87,9 @@ export const casePresetSchema = z
 export type CasePreset = z.infer<typeof casePresetSchema>;
 
 /** A problem with a case file, in both languages, naming the file and the field. */
-export interface CaseIssue {
+export interface CaseIssue extends ErrorInfo {
   file: string;
   path: string;
-  messageZh: string;
-  messageEn: string;
 }
 
 /** Checks the member counts against the household size and each other (what a schema alone cannot say). */

@@ -4,7 +4,7 @@
 
 import { HOUSEHOLDS, REGIONS, REGION_CODE_PATTERN } from '../schema.ts';
 import type { ColumnDef, TableDef } from '../schema.ts';
-import { PROGRAMME } from '../../sim/index.ts';
+import { PROGRAMME, bi } from '../../sim/index.ts';
 import type { ColumnMapping } from './mapping.ts';
 import type { DataIssue, Severity } from './issues.ts';
 import { exampleText, hasErrors } from './issues.ts';
@@ -61,8 +61,6 @@ interface Rule {
   zh: string;
   en: string;
 }
-
-const bi = (zh: string, en: string): { zh: string; en: string } => ({ zh, en });
 
 /** SQL value expression for a mapped column, typed DOUBLE for numbers/codes and VARCHAR for text. */
 function valueExpr(def: ColumnDef, src: string, type: string, codes: Record<string, number> | undefined): string {

@@ -1,11 +1,12 @@
 // The whole shell wired together over the fake electron module: hardened window, app:// with CSP, the preload's
 // HostApi over validated IPC (documents, dialogs, PDF, language, external links), refusals, single-instance lock.
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostApi, MenuCommand } from '../../contract/host-api.ts';
-import { HOST_GLOBAL_NAME } from '../../contract/host-api.ts';
+import { HOST_GLOBAL_NAME, MAX_DATASET_FILE_BYTES } from '../../contract/host-api.ts';
+import { errorText, isErrorInfo } from '../../sim/index.ts';
 import { CONTENT_SECURITY_POLICY } from '../security/web-policy.ts';
 import { FakeWebContents, app, fake, invokeFromRenderer, resetFakeElectron } from '../testing/fake-electron.ts';
 import { startApp } from './start-app.ts';
@@ -121,13 +122,37 @@ describe('startApp', () => {
     expect(await api.loadDocument('workspace')).toEqual({ data: { scenario: '提标 10%', ids: [1, 2] } });
   });
 
-  it('refuses a bad payload from the preload with a bilingual error', async () => {
+  it('refuses a bad payload from the preload with a typed bilingual error value', async () => {
     const { api } = await startWithPreload();
-    await expect(api.loadDocument('passwords' as never)).rejects.toThrow(
-      /请求格式无效.*invalid request \(host:load-document\): kind/,
+    const refused = await api.loadDocument('passwords' as never).catch((error: unknown) => error);
+    expect(refused).toMatchObject({
+      name: 'HostError',
+      code: 'invalid-request',
+      messageZh: expect.stringMatching(/^请求格式无效（host:load-document）：kind/),
+      messageEn: expect.stringMatching(/^invalid request \(host:load-document\): kind/),
+    });
+    expect(refused).not.toBeInstanceOf(Error);
+    const badName = await api
+      .saveFile({ suggestedName: '../x', mimeType: 'text/plain', data: 'x' })
+      .catch((error: unknown) => error);
+    expect(badName).toMatchObject({ code: 'invalid-request', messageEn: expect.stringMatching(/suggestedName/) });
+  });
+
+  it('brings a host failure across the preload with its code, both languages and the file', async () => {
+    const { api } = await startWithPreload();
+    const big = path.join(root, '大文件.csv');
+    await writeFile(big, '');
+    await truncate(big, MAX_DATASET_FILE_BYTES + 1);
+    fake.openDialogResults.push({ canceled: false, filePaths: [big] });
+    const failure = await api.openDatasetFiles().catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'too-large', file: '大文件.csv' });
+    expect(isErrorInfo(failure)).toBe(true);
+    if (!isErrorInfo(failure)) return;
+    expect(errorText(failure, 'zh')).toBe(
+      `文件 大文件.csv 有 ${MAX_DATASET_FILE_BYTES + 1} 字节，超过单个文件上限 ${MAX_DATASET_FILE_BYTES} 字节`,
     );
-    await expect(api.saveFile({ suggestedName: '../x', mimeType: 'text/plain', data: 'x' })).rejects.toThrow(
-      /suggestedName/,
+    expect(errorText(failure, 'en')).toBe(
+      `file 大文件.csv has ${MAX_DATASET_FILE_BYTES + 1} bytes, above the per-file limit of ${MAX_DATASET_FILE_BYTES} bytes`,
     );
   });
 

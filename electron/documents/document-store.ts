@@ -5,18 +5,15 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { WorkbenchError } from '../../sim/index.ts';
 import { MAX_DOCUMENT_BYTES } from '../../contract/host-api.ts';
 import type { DocumentKind, JsonValue, LoadedDocument } from '../../contract/host-api.ts';
 
 /** Error a caller can show: a code and a bilingual message naming the file. */
-export class DocumentStoreError extends Error {
+export class DocumentStoreError extends WorkbenchError<'too-large' | 'io-failed'> {
   /** Builds the error with its bilingual message and a machine-readable code. */
-  constructor(
-    readonly code: 'too-large' | 'io-failed',
-    readonly messageZh: string,
-    readonly messageEn: string,
-  ) {
-    super(`${messageZh} / ${messageEn}`);
+  constructor(code: 'too-large' | 'io-failed', messageZh: string, messageEn: string) {
+    super({ code, messageZh, messageEn });
   }
 }
 

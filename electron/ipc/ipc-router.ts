@@ -5,6 +5,7 @@ import { IPC_CHANNELS, ipcRequestSchemas } from '../../contract/ipc-contract.ts'
 import type { IpcChannel, IpcRequest, IpcResponses, IpcResult } from '../../contract/ipc-contract.ts';
 import type { HostErrorInfo } from '../../contract/host-api.ts';
 import { isAppUrl } from '../security/hardening.ts';
+import { WorkbenchError } from '../../sim/index.ts';
 
 /** What a handler knows about the call besides the request: the calling web contents' id. */
 export interface IpcCallContext {
@@ -17,10 +18,10 @@ export type IpcHandlers = {
 };
 
 /** An error a handler throws to send a specific code and bilingual message back to the renderer. */
-export class HostError extends Error {
+export class HostError extends WorkbenchError<HostErrorInfo['code']> {
   /** Builds the error from its code and bilingual message. */
   constructor(readonly info: HostErrorInfo) {
-    super(`${info.messageZh} / ${info.messageEn}`);
+    super(info);
   }
 }
 

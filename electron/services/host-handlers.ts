@@ -40,6 +40,7 @@ async function readPickedFiles(paths: readonly string[]): Promise<OpenedFile[]> 
     if (info.size > MAX_DATASET_FILE_BYTES) {
       throw new HostError({
         code: 'too-large',
+        file: path.basename(filePath),
         messageZh: `文件 ${path.basename(filePath)} 有 ${info.size} 字节，超过单个文件上限 ${MAX_DATASET_FILE_BYTES} 字节`,
         messageEn: `file ${path.basename(filePath)} has ${info.size} bytes, above the per-file limit of ${MAX_DATASET_FILE_BYTES} bytes`,
       });
@@ -66,6 +67,7 @@ async function saveWithDialog(
   } catch (error) {
     throw new HostError({
       code: 'io-failed',
+      file: choice.filePath,
       messageZh: `无法写入 ${choice.filePath}：${String(error)}`,
       messageEn: `could not write ${choice.filePath}: ${String(error)}`,
     });
@@ -76,7 +78,7 @@ async function saveWithDialog(
 /** Converts document-store errors into host errors with the same bilingual text. */
 function asHostError(error: unknown): unknown {
   if (error instanceof DocumentStoreError) {
-    return new HostError({ code: error.code, messageZh: error.messageZh, messageEn: error.messageEn });
+    return new HostError(error.toInfo());
   }
   return error;
 }

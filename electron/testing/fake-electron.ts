@@ -298,10 +298,35 @@ export const ipcRenderer: FakeIpcRenderer = {
   },
 };
 
-/** The fake `contextBridge`: keeps what the preload exposes. */
+/**
+ * A value as the page receives it across the context bridge, as Electron documents it: functions are proxied (and the
+ * promises they return), arrays and plain objects are copied without their prototype, and an `Error` arrives with its
+ * message only (custom properties such as a code are lost).
+ */
+export function acrossBridge(value: unknown): unknown {
+  if (typeof value === 'function') {
+    return (...args: unknown[]) => {
+      try {
+        return acrossBridge((value as (...values: unknown[]) => unknown)(...args.map(acrossBridge)));
+      } catch (error) {
+        throw acrossBridge(error);
+      }
+    };
+  }
+  if (value instanceof Promise)
+    return value.then(acrossBridge, (error: unknown) => Promise.reject(acrossBridge(error)));
+  if (value instanceof Error) return new Error(value.message);
+  if (Array.isArray(value)) return value.map(acrossBridge);
+  if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, acrossBridge(field)]));
+  }
+  return value;
+}
+
+/** The fake `contextBridge`: keeps what the preload exposes, as the page would see it. */
 export const contextBridge = {
   exposeInMainWorld(key: string, api: unknown): void {
-    fake.exposed.set(key, api);
+    fake.exposed.set(key, acrossBridge(api));
   },
 };
 

@@ -1,6 +1,7 @@
 // The scenario type: a serialisable patch over the baseline parameters (POLICY.md §3), as stored in scenario JSON files.
 import type { ParamGroup } from '../params/types.ts';
 import type { ParamId, RegionalParamId } from '../params/catalogue.ts';
+import type { ErrorInfo } from '../bilingual.ts';
 
 /** Current scenario file format version; older versions are migrated by `migrateScenario`. */
 export const SCENARIO_SCHEMA_VERSION = 1;
@@ -75,10 +76,8 @@ export interface Scenario {
 }
 
 /** One problem found in a scenario: the field path and a message in both languages. */
-export interface ScenarioError {
+export interface ScenarioError extends ErrorInfo {
   path: string;
-  messageZh: string;
-  messageEn: string;
 }
 
 /** Result of `parseScenario`: never throws on user input. */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, openApp, screenshot, type Session } from './harness.ts';
+import { bi, inLanguage } from '../../sim/index.ts';
 
 const LANGUAGES = ['zh', 'en'] as const;
 type Language = (typeof LANGUAGES)[number];
@@ -94,7 +95,7 @@ describe.each(LANGUAGES)('provincial planner (%s)', (language) => {
     const newUrban = screenNumber(await cell(page, 'region-table', '62', 'newUrban'));
     expect(newRural).toBeCloseTo(currentRural * 1.08, -1);
     expect(newUrban).toBeCloseTo(currentUrban, -1);
-    await page.getByTestId('scenario-name').fill(language === 'zh' ? '甘肃农村提标8%' : 'Gansu rural +8%');
+    await page.getByTestId('scenario-name').fill(inLanguage(bi('甘肃农村提标8%', 'Gansu rural +8%'), language));
     await page.getByTestId('scenario-save').click();
     await screenshot(page, `journey-planner-scenario-${language}`);
 
@@ -147,7 +148,7 @@ describe.each(LANGUAGES)('provincial planner (%s)', (language) => {
       if (row.getCell(1).value === '62') gansu.set(String(row.getCell(3).value), Number(row.getCell(costColumn).value));
     });
     expect(gansu.size).toBe(3);
-    const [urban, rural] = language === 'zh' ? ['城市', '农村'] : ['Urban', 'Rural'];
+    const [urban, rural] = inLanguage(bi(['城市', '农村'], ['Urban', 'Rural']), language);
     expect(gansu.get(rural)).toBeGreaterThan(0);
     expect(gansu.get(urban)).toBe(0);
   });
@@ -207,7 +208,7 @@ describe.each(LANGUAGES)('researcher (%s)', (language) => {
     await screenshot(page, `journey-researcher-compare-${language}`);
 
     await page.getByTestId('nav-inverse').click();
-    await page.getByTestId('solve-budget-input').fill(language === 'zh' ? '2800' : '280');
+    await page.getByTestId('solve-budget-input').fill(inLanguage(bi('2800', '280'), language));
     await page.getByTestId('solve-budget-input').press('Tab');
     await page.getByTestId('solve-budget-run').click();
     await page.locator('[data-testid="solve-budget-result"][data-status="ready"]').waitFor({ timeout: 180_000 });
@@ -238,7 +239,7 @@ describe.each(LANGUAGES)('researcher (%s)', (language) => {
     const lines = text.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('province,sample,persons');
     expect(lines.filter((line) => /^\d{2},\d+,\d+/.test(line)).length).toBe(31);
-    expect(text).toContain(language === 'zh' ? '未经披露控制' : 'not subject to disclosure control');
+    expect(text).toContain(inLanguage(bi('未经披露控制', 'not subject to disclosure control'), language));
   });
 });
 
@@ -280,7 +281,7 @@ describe.each(LANGUAGES)('ministry briefing writer (%s)', (language) => {
     );
     // Charity aid is shown, outside the government total.
     const charity = await page.getByTestId('household-non-government').innerText();
-    expect(charity).toMatch(language === 'zh' ? /慈善/ : /charity/);
+    expect(charity).toMatch(inLanguage(bi(/慈善/, /charity/), language));
     const total = screenNumber(await page.getByTestId('household-total-baseline').innerText());
     expect(total).toBeLessThan(50_000);
     await screenshot(page, `journey-ministry-case-${language}`);
@@ -331,14 +332,14 @@ describe.each(LANGUAGES)('ministry briefing writer (%s)', (language) => {
     expect(text).toContain('2024');
     expect(text).toContain('2029');
     // The cases as they happened: the review's amounts, and charity outside government cost.
-    expect(text).toMatch(language === 'zh' ? /5,000元/ : /5,000 yuan/);
-    expect(text).toMatch(language === 'zh' ? /不计入政府救助支出/ : /not government cost/);
+    expect(text).toMatch(inLanguage(bi(/5,000元/, /5,000 yuan/), language));
+    expect(text).toMatch(inLanguage(bi(/不计入政府救助支出/, /not government cost/), language));
     // No status code or probability printed as money, and no household amount rounded to 0.00万元.
     expect(text).not.toMatch(/0\.00万元/);
     expect(text).not.toMatch(/\b[0-4]元\b/);
     expect(text).not.toMatch(/0\.\d\d元/);
     // Percentage-point changes are worded as such.
-    expect(text).toMatch(language === 'zh' ? /个百分点/ : /\bpp\b/);
+    expect(text).toMatch(inLanguage(bi(/个百分点/, /\bpp\b/), language));
     execFileSync('pdftoppm', [
       '-png',
       '-r',

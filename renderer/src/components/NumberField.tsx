@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { useUiStore } from '../store/ui-store.ts';
 import { pick } from '../i18n/i18n.ts';
-import type { Bilingual } from '../i18n/i18n.ts';
+import type { ErrorInfo } from '../i18n/i18n.ts';
 import { displayText, parseNumberEntry } from './number-field-logic.ts';
 import './components.css';
 
@@ -17,7 +17,7 @@ export interface NumberFieldProps {
   onChange: (value: number) => void;
   /** Visible label; omit when a surrounding row already labels the field. */
   label?: string;
-  /** Bilingual name used in validation messages. */
+  /** ErrorInfo name used in validation messages. */
   name?: { zh: string; en: string };
   /** Unit shown after the input (in display units). */
   unit?: string;
@@ -26,7 +26,7 @@ export interface NumberFieldProps {
   /** Draw a range slider beside the input (default true). */
   slider?: boolean;
   /** An error from outside (e.g. the scenario schema), shown next to the field. */
-  error?: Bilingual | null;
+  error?: ErrorInfo | null;
   /** Hover explanation. */
   title?: string;
   disabled?: boolean;
@@ -57,7 +57,7 @@ export function NumberField({
   const language = useUiStore((s) => s.language);
   const inputId = useId();
   const [draft, setDraft] = useState<string | null>(null);
-  const [typedError, setTypedError] = useState<Bilingual | null>(null);
+  const [typedError, setTypedError] = useState<ErrorInfo | null>(null);
   const shown = draft ?? displayText(value, scale, step);
 
   const onType = (text: string) => {

@@ -64,7 +64,7 @@ export function StatCard({
       ) : null}
       {interval ? (
         <div className="stat-card-interval muted" data-testid={testId ? `${testId}-interval` : undefined}>
-          P5–P95: {formatValue(interval.p5, quantity, language, { withUnit: false })} –{' '}
+          {m.interval}: {formatValue(interval.p5, quantity, language, { withUnit: false })} –{' '}
           {formatValue(interval.p95, quantity, language)}
         </div>
       ) : null}

@@ -17,6 +17,7 @@ export const useComponentMessages = defineMessages({
     rangeHint: '范围 {min} – {max}',
     changeVsBaseline: '较基线',
     noChange: '无变化',
+    interval: 'P5–P95',
     datasetLoading: '正在载入数据集“{name}”，载入完成后自动显示结果……',
   },
   en: {
@@ -34,6 +35,7 @@ export const useComponentMessages = defineMessages({
     rangeHint: 'Range {min} – {max}',
     changeVsBaseline: 'vs baseline',
     noChange: 'no change',
+    interval: 'P5–P95',
     datasetLoading: 'Loading the dataset “{name}”; results appear as soon as it is ready…',
   },
 });

@@ -1,8 +1,8 @@
 // Pure logic of NumberField: parse exact entry, check the range, and show values at the precision of their step.
-import type { Bilingual } from '../i18n/i18n.ts';
+import type { ErrorInfo } from '../i18n/i18n.ts';
 
 /** Result of reading what the user typed: a valid value, or a bilingual message naming the field. */
-export type ParsedNumber = { ok: true; value: number } | { ok: false; error: Bilingual };
+export type ParsedNumber = { ok: true; value: number } | { ok: false; error: ErrorInfo };
 
 /** Number of decimals implied by a step (0.05 → 2, 10 → 0). */
 export function stepDecimals(step: number): number {

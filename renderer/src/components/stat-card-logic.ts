@@ -3,6 +3,7 @@
 import type { Language } from '../i18n/i18n.ts';
 import { formatValue } from '../format/units.ts';
 import type { Quantity } from '../format/units.ts';
+import { bi, inLanguage } from '../i18n/i18n.ts';
 
 /** A formatted change: absolute (with unit), relative (percent) and its direction. */
 export interface FormattedChange {
@@ -22,7 +23,7 @@ export function formatChange(
   if (!Number.isFinite(delta)) return { absolute: '—', relative: null, direction: 'none' };
   const shown = (x: number) =>
     quantity === 'share'
-      ? `${formatValue(x, 'share', language, { signed: true, withUnit: false })}${language === 'zh' ? ' 个百分点' : ' pp'}`
+      ? `${formatValue(x, 'share', language, { signed: true, withUnit: false })}${inLanguage(bi(' 个百分点', ' pp'), language)}`
       : formatValue(x, quantity, language, { signed: true });
   // A change that rounds to zero at the display precision is no change: no arrow beside "0.00".
   if (shown(Math.abs(delta)) === shown(0)) return { absolute: shown(0), relative: null, direction: 'none' };

@@ -1,6 +1,7 @@
 // Parameter rows for exports: each parameter of the scenario beside its baseline value, so every export states what
 // the scenario changed (XLSX parameter sheet, briefing "changes against the baseline").
 import type { Text } from './text.ts';
+import { bi, inLanguage } from '../i18n/i18n.ts';
 
 /** A parameter value as written out (numbers keep their unit in `unit`). */
 export type ParameterValue = number | string | boolean;
@@ -43,6 +44,6 @@ export function effectiveRows(
 
 /** A parameter value as text: booleans in words, numbers as given. */
 export function parameterValueText(value: ParameterValue, language: 'zh' | 'en'): string {
-  if (typeof value === 'boolean') return language === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
+  if (typeof value === 'boolean') return inLanguage(bi(value ? '是' : '否', value ? 'yes' : 'no'), language);
   return String(value);
 }

@@ -4,6 +4,7 @@
 import type { Text } from './text.ts';
 import { canonicalJson } from '../../../datasets/index.ts';
 import type { FileHash, Provenance } from '../../../datasets/index.ts';
+import { bi, inLanguage } from '../i18n/i18n.ts';
 
 export { canonicalJson };
 export type { FileHash, Provenance };
@@ -85,12 +86,8 @@ export function provenanceLines(provenance: Provenance, language: 'zh' | 'en'): 
     {
       label: { zh: '数据性质', en: 'Data' },
       value: provenance.synthetic
-        ? language === 'zh'
-          ? '合成演示数据，非官方统计'
-          : 'synthetic demo data, not official statistics'
-        : language === 'zh'
-          ? '用户数据'
-          : 'user data',
+        ? inLanguage(bi('合成演示数据，非官方统计', 'synthetic demo data, not official statistics'), language)
+        : inLanguage(bi('用户数据', 'user data'), language),
     },
   ];
   for (const file of provenance.datasetFiles) {

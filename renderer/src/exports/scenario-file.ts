@@ -3,12 +3,12 @@
 // hook, newer or unknown ones are refused with a bilingual message naming the file and the field.
 import type { Scenario } from '../../../sim/index.ts';
 import { SCENARIO_SCHEMA_VERSION, parseScenario } from '../../../sim/index.ts';
-import type { Bilingual } from '../i18n/i18n.ts';
+import type { ErrorInfo } from '../i18n/i18n.ts';
 import { jsonErrorOffset, lineAndColumn } from './json-position.ts';
 import { MAX_SCENARIO_FILE_BYTES, withoutBom } from '../../../datasets/index.ts';
 
 /** A problem with an opened scenario file: which file, which field (path, empty for the whole file), why. */
-export interface ScenarioFileError extends Bilingual {
+export interface ScenarioFileError extends ErrorInfo {
   file: string;
   path: string;
 }

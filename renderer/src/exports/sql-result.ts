@@ -4,6 +4,7 @@
 import type { Table } from 'apache-arrow';
 import type { Language } from '../i18n/i18n.ts';
 import { UTF8_BOM, csvField, noteLine } from './csv.ts';
+import { bi, inLanguage } from '../i18n/i18n.ts';
 
 const NOTE = {
   zh: 'SQL 查询结果，未经披露控制（小样本单元格未抑制，可能含单户记录）：对外提供前请自行核查。',
@@ -30,7 +31,7 @@ export function sqlResultCsv(table: Table, sql: string, language: Language, data
   for (let r = 0; r < table.numRows; r++) lines.push(columns.map((column) => field(column?.get(r))).join(','));
   lines.push('');
   lines.push(noteLine(NOTE[language]));
-  lines.push(noteLine(`${language === 'zh' ? '数据集' : 'Dataset'}: ${datasetName}`));
+  lines.push(noteLine(`${inLanguage(bi('数据集', 'Dataset'), language)}: ${datasetName}`));
   lines.push(noteLine(`SQL: ${sql.replace(/\s+/g, ' ').trim()}`));
   return UTF8_BOM + lines.join('\r\n') + '\r\n';
 }

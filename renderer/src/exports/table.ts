@@ -5,6 +5,7 @@ import type { Quantity } from '../format/units.ts';
 import { scaled, unitOf, formatValue } from '../format/units.ts';
 import type { Text } from './text.ts';
 import { fillText } from './text.ts';
+import { bi, inLanguage } from '../i18n/i18n.ts';
 
 /** A column: text (region names, labels) or a number of a known quantity (scaled to display units on export). */
 export interface ExportColumn {
@@ -70,9 +71,9 @@ export function columnHeader(column: ExportColumn, language: Language): string {
   if (!column.quantity) return label;
   // A column of changes of shares is in percentage points, not percent.
   const points = column.signed && column.quantity === 'share';
-  const unit = points ? (language === 'zh' ? '百分点' : 'pp') : unitOf(column.quantity, language);
+  const unit = points ? inLanguage(bi('百分点', 'pp'), language) : unitOf(column.quantity, language);
   if (!unit) return label;
-  return language === 'zh' ? `${label}（${unit}）` : `${label} (${unit})`;
+  return inLanguage(bi(`${label}（${unit}）`, `${label} (${unit})`), language);
 }
 
 /** A cell as it is written to a data file: numbers scaled to the header's unit, suppressed cells as the marker. */

@@ -10,6 +10,7 @@ import type { Provenance } from './provenance.ts';
 import { provenanceLines } from './provenance.ts';
 import type { Quantity } from '../format/units.ts';
 import { formatValue } from '../format/units.ts';
+import { bi, inLanguage } from '../i18n/i18n.ts';
 
 /** What goes into a workbook. */
 export interface WorkbookInput {
@@ -67,7 +68,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: ExportTable, name: str
     cell.alignment = { wrapText: true, vertical: 'middle' };
     sheet.getColumn(c + 1).width = Math.max(
       12,
-      Math.min(36, columnHeader(column, language).length * (language === 'zh' ? 2.2 : 1.1)),
+      Math.min(36, columnHeader(column, language).length * inLanguage(bi(2.2, 1.1), language)),
     );
   });
   for (let r = 0; r < table.rows.length; r++) {
@@ -88,18 +89,23 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: ExportTable, name: str
   sheet.getCell(noteRow, 1).value = suppressionRule(table)[language];
   sheet.getCell(noteRow, 1).font = { italic: true };
   if (input.provenance.synthetic) {
-    sheet.getCell(noteRow + 1, 1).value =
-      language === 'zh' ? '数据：合成演示数据，非官方统计。' : 'Data: synthetic demo data, not official statistics.';
+    sheet.getCell(noteRow + 1, 1).value = inLanguage(
+      bi('数据：合成演示数据，非官方统计。', 'Data: synthetic demo data, not official statistics.'),
+      language,
+    );
   }
 }
 
 function addParameterSheet(workbook: ExcelJS.Workbook, input: WorkbookInput, name: string): void {
   const { language } = input;
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const headers =
-    language === 'zh'
-      ? ['参数路径', '参数', '单位', '适用地区', '基线值', '方案值', '是否改变']
-      : ['Parameter path', 'Parameter', 'Unit', 'Applies to', 'Baseline', 'Scenario', 'Changed'];
+  const headers = inLanguage(
+    bi(
+      ['参数路径', '参数', '单位', '适用地区', '基线值', '方案值', '是否改变'],
+      ['Parameter path', 'Parameter', 'Unit', 'Applies to', 'Baseline', 'Scenario', 'Changed'],
+    ),
+    language,
+  );
   sheet.addRow(headers).eachCell((cell) => {
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;
@@ -109,7 +115,7 @@ function addParameterSheet(workbook: ExcelJS.Workbook, input: WorkbookInput, nam
       row.id,
       row.label[language],
       row.unit[language],
-      row.scope || (language === 'zh' ? '全国' : 'national'),
+      row.scope || inLanguage(bi('全国', 'national'), language),
       typeof row.baseline === 'number' ? row.baseline : parameterValueText(row.baseline, language),
       typeof row.scenario === 'number' ? row.scenario : parameterValueText(row.scenario, language),
       parameterValueText(isChanged(row), language),
@@ -121,7 +127,7 @@ function addParameterSheet(workbook: ExcelJS.Workbook, input: WorkbookInput, nam
 function addProvenanceSheet(workbook: ExcelJS.Workbook, input: WorkbookInput, name: string): void {
   const { language } = input;
   const sheet = workbook.addWorksheet(name);
-  sheet.addRow(language === 'zh' ? ['项目', '内容'] : ['Item', 'Value']).eachCell((cell) => {
+  sheet.addRow(inLanguage(bi(['项目', '内容'], ['Item', 'Value']), language)).eachCell((cell) => {
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;
   });
@@ -138,7 +144,7 @@ function addProvenanceSheet(workbook: ExcelJS.Workbook, input: WorkbookInput, na
   for (const table of input.tables) {
     sheet.addRow([table.title[language], suppressionRule(table)[language]]);
   }
-  sheet.addRow([language === 'zh' ? '抑制标记' : 'Suppression mark', SUPPRESSED_MARK[language]]);
+  sheet.addRow([inLanguage(bi('抑制标记', 'Suppression mark'), language), SUPPRESSED_MARK[language]]);
   sheet.getColumn(1).width = 34;
   sheet.getColumn(2).width = 100;
 }

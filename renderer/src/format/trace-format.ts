@@ -4,11 +4,12 @@ import type { TraceStep, TraceUnit } from '../../../sim/index.ts';
 import { PROGRAMME_CODES } from '../../../datasets/index.ts';
 import type { Language } from '../i18n/i18n.ts';
 import { formatValue } from './units.ts';
+import { bi, inLanguage } from '../i18n/i18n.ts';
 
 /** A number with grouping and at most two decimals, in the reader's locale. */
 export function formatNumber(value: number, language: Language): string {
   if (!Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(inLanguage(bi('zh-CN', 'en-US'), language), { maximumFractionDigits: 2 }).format(value);
 }
 
 /** A household's annual amount: 万元 from 10,000 yuan up in Chinese (POLICY.md §1), whole yuan below and in English. */
@@ -34,7 +35,7 @@ export function formatTraceNumber(value: number, unit: TraceUnit | undefined, la
     case 'yuanPerYear':
       return formatAnnual(value, language);
     case 'yuanPerPersonMonth':
-      return `${formatNumber(value, language)}${language === 'zh' ? '' : ' '}${PER_PERSON_MONTH[language]}`;
+      return `${formatNumber(value, language)}${inLanguage(bi('', ' '), language)}${PER_PERSON_MONTH[language]}`;
     default:
       return formatNumber(value, language);
   }
@@ -49,7 +50,9 @@ export function formatComparison(step: TraceStep, language: Language): string | 
 /** A step's result: pass/fail for tests, else the number with its unit (programme, %, yuan). */
 export function formatResult(step: TraceStep, language: Language): string {
   if (typeof step.result === 'boolean') {
-    return step.result ? (language === 'zh' ? '✓ 通过' : '✓ passes') : language === 'zh' ? '✗ 不通过' : '✗ fails';
+    return step.result
+      ? inLanguage(bi('✓ 通过', '✓ passes'), language)
+      : inLanguage(bi('✗ 不通过', '✗ fails'), language);
   }
   return formatTraceNumber(step.result, step.unit, language);
 }

@@ -1,6 +1,7 @@
 // Numbers as the reader expects them (POLICY.md §1): Chinese in 万人/万户/亿元 (万元 per household-year, 元 per
 // month), English in millions and billions. Every formatted number carries its unit.
 import type { Language } from '../i18n/i18n.ts';
+import { bi, inLanguage } from '../i18n/i18n.ts';
 
 export type Quantity =
   'persons' | 'households' | 'personTimes' | 'money' | 'householdAnnual' | 'monthly' | 'share' | 'count' | 'ratio';
@@ -62,7 +63,7 @@ export function formatValue(
   if (!Number.isFinite(value)) return '—';
   const scale = smallHouseholdAmount(value, quantity, language) ?? SCALES[language][quantity];
   const digits = options.digits ?? scale.digits;
-  const number = new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-US', {
+  const number = new Intl.NumberFormat(inLanguage(bi('zh-CN', 'en-US'), language), {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
     signDisplay: options.signed ? 'exceptZero' : 'auto',

@@ -1,8 +1,24 @@
 // The one i18n layer: Simplified Chinese first, English second. Each feature declares its own messages with
 // `defineMessages`; the type system makes the English dictionary carry exactly the Chinese keys.
+import type { Language } from '../../../sim/index.ts';
 import { useUiStore } from '../store/ui-store.ts';
 
-export type Language = 'zh' | 'en';
+// The one bilingual vocabulary (sim/bilingual.ts), re-exported for the renderer.
+export type { Bilingual, ErrorInfo, Language } from '../../../sim/index.ts';
+export {
+  LANGUAGE_TAG,
+  WorkbenchError,
+  bi,
+  errorInfoOf,
+  errorText,
+  fill,
+  fillText,
+  inLanguage,
+  isErrorInfo,
+  messageOf,
+  errorText as pick,
+} from '../../../sim/index.ts';
+
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];
 
 export type Messages<K extends string> = Record<K, string>;
@@ -18,18 +34,4 @@ export function defineMessages<K extends string>(set: MessageSet<K>): () => Mess
   return () => set[useUiStore((s) => s.language)];
 }
 
-/** Fills `{name}` placeholders in a message. */
-export function fill(message: string, values: Record<string, string | number>): string {
-  return message.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
-
-/** A bilingual text carried by engine and data errors, shown in the reader's language. */
-export interface Bilingual {
-  messageZh: string;
-  messageEn: string;
-}
-
-/** Picks the reader's language from a bilingual value. */
-export function pick(value: Bilingual, language: Language): string {
-  return language === 'zh' ? value.messageZh : value.messageEn;
-}
+/** Picks the reader's language from an error or notice: the one conversion of sim/bilingual.ts. */

@@ -9,7 +9,7 @@ import { getHost } from './host/host.ts';
 import { restoreWorkspace, startAutosave } from './persistence.ts';
 import { startResultsDriver } from './results-driver.ts';
 import { loadDemo, openDatasetFiles } from './data/dataset-service.ts';
-import type { Bilingual } from '../i18n/i18n.ts';
+import type { ErrorInfo } from '../i18n/i18n.ts';
 import { useNoticeStore } from '../store/notice-store.ts';
 
 function mirrorToDocument(): void {
@@ -42,7 +42,7 @@ export async function startWorkbench(): Promise<void> {
   started = true;
   mirrorToDocument();
   const host = getHost();
-  const notify = (notice: Bilingual) => useNoticeStore.getState().push({ kind: 'error', ...notice });
+  const notify = (notice: ErrorInfo) => useNoticeStore.getState().push({ kind: 'error', ...notice });
   const recovery = await restoreWorkspace(host);
   if (recovery) useNoticeStore.getState().push({ kind: 'info', ...recovery });
   startAutosave(host, notify);

@@ -9,10 +9,11 @@ import {
   type ScenarioEntry,
   type WorkspaceState,
 } from '../store/workspace-store.ts';
-import type { Bilingual } from '../i18n/i18n.ts';
+import type { ErrorInfo } from '../i18n/i18n.ts';
 import { useSqlStore } from '../store/sql-store.ts';
 import { useDataStore } from '../store/data-store.ts';
 import { MappingSchema } from '../../../datasets/index.ts';
+import { errorInfoOf } from '../i18n/i18n.ts';
 
 /** Autosave delay after the last change, in ms. */
 export const AUTOSAVE_MS = 400;
@@ -118,18 +119,18 @@ export function restoredDatasets(document: WorkspaceDocument): DatasetSummary[] 
   return document.datasets.map((d) => ({ ...d, status: 'reopen-needed' }));
 }
 
-const RECOVERED: Bilingual = {
+const RECOVERED: ErrorInfo = {
   messageZh: '上次保存的工作区文件已损坏，已从上一个版本恢复。最近的少量修改可能丢失。',
   messageEn:
     'The last saved workspace was damaged and has been restored from the previous version. The latest few changes may be missing.',
 };
-const UNREADABLE: Bilingual = {
+const UNREADABLE: ErrorInfo = {
   messageZh: '保存的工作区无法读取，已使用新的工作区。',
   messageEn: 'The saved workspace could not be read; a new workspace was started.',
 };
 
 /** Restores the stores from the host's documents; returns the recovery notice (or null) it set. */
-export async function restoreWorkspace(host: HostApi): Promise<Bilingual | null> {
+export async function restoreWorkspace(host: HostApi): Promise<ErrorInfo | null> {
   const [workspaceLoaded, scenariosLoaded, settingsLoaded] = await Promise.all([
     host.loadDocument('workspace').catch(() => ({ data: null, recovered: true })),
     host.loadDocument('scenarios').catch(() => ({ data: null, recovered: true })),
@@ -140,7 +141,7 @@ export async function restoreWorkspace(host: HostApi): Promise<Bilingual | null>
   if (mappings?.success) useDataStore.getState().restoreMappings(mappings.data.mappings);
   const settings = settingsLoaded.data === null ? null : settingsDocumentSchema.safeParse(settingsLoaded.data);
   if (settings?.success) useSqlStore.getState().restore(settings.data.sqlHistory);
-  let recovery: Bilingual | null = workspaceLoaded.recovered || scenariosLoaded.recovered ? RECOVERED : null;
+  let recovery: ErrorInfo | null = workspaceLoaded.recovered || scenariosLoaded.recovered ? RECOVERED : null;
   const workspace = workspaceLoaded.data === null ? null : workspaceDocumentSchema.safeParse(workspaceLoaded.data);
   const scenarios = scenariosLoaded.data === null ? null : scenariosDocumentSchema.safeParse(scenariosLoaded.data);
   if ((workspace && !workspace.success) || (scenarios && !scenarios.success)) recovery = UNREADABLE;
@@ -167,7 +168,7 @@ export async function restoreWorkspace(host: HostApi): Promise<Bilingual | null>
 }
 
 /** Subscribes to the stores and autosaves both documents (debounced); returns the stop function. */
-export function startAutosave(host: HostApi, onError: (error: Bilingual) => void = () => undefined): () => void {
+export function startAutosave(host: HostApi, onError: (error: ErrorInfo) => void = () => undefined): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastWorkspace = '';
   let lastScenarios = '';
@@ -203,9 +204,7 @@ export function startAutosave(host: HostApi, onError: (error: Bilingual) => void
         lastMappings = mpText;
       }
     } catch (error) {
-      const info = error && typeof error === 'object' && 'messageZh' in error ? (error as Bilingual) : null;
-      const detail = error instanceof Error ? error.message : String(error);
-      onError(info ?? { messageZh: `自动保存失败：${detail}`, messageEn: `autosave failed: ${detail}` });
+      onError(errorInfoOf(error, { zh: '自动保存失败', en: 'autosave failed' }));
     }
   };
   const schedule = () => {

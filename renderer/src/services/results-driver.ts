@@ -2,8 +2,9 @@
 // document changes, asks the engine for baseline + scenario (debounced, latest wins) and stores the comparison.
 import { useResultsStore, resultsKey } from '../store/results-store.ts';
 import { selectActiveDataset, selectActiveScenario, useWorkspaceStore } from '../store/workspace-store.ts';
-import { EngineError, type EngineClient } from './engine/engine-client.ts';
+import type { EngineClient } from './engine/engine-client.ts';
 import { getEngine } from './engine/engine.ts';
+import { errorInfoOf } from '../i18n/i18n.ts';
 
 /** Delay between the last scenario edit and the run (slider moves inside it collapse into one run). */
 export const RESULTS_DEBOUNCE_MS = 30;
@@ -28,10 +29,7 @@ export async function runActiveScenario(engine: EngineClient = getEngine()): Pro
       roundTripMs: outcome.roundTripMs,
     });
   } catch (error) {
-    const info =
-      error instanceof EngineError
-        ? { messageZh: error.messageZh, messageEn: error.messageEn, paths: error.paths }
-        : { messageZh: `计算失败：${String(error)}`, messageEn: `run failed: ${String(error)}` };
+    const info = errorInfoOf(error, { zh: '计算失败', en: 'run failed' });
     useResultsStore.setState({ status: 'error', key, error: info });
   }
 }

@@ -1,6 +1,7 @@
 // Small serialisable UI state: language and the active screen. Restored with the workspace on restart.
 import { create } from 'zustand';
 import type { Language } from '../i18n/i18n.ts';
+import { LANGUAGE_TAG } from '../../../sim/index.ts';
 
 export type ScreenId =
   'data' | 'scenario' | 'results' | 'projection' | 'compare' | 'inverse' | 'household' | 'sql' | 'briefing';
@@ -28,7 +29,7 @@ export const useUiStore = create<UiState>((set) => ({
   language: 'zh',
   screen: 'data',
   setLanguage: (language) => {
-    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    document.documentElement.lang = LANGUAGE_TAG[language];
     set({ language });
   },
   setScreen: (screen) => set({ screen }),

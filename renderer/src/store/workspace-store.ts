@@ -2,7 +2,7 @@
 // over the baseline, as the engine's scenario schema defines them), the active dataset and scenario, and undo/redo of
 // scenario edits. Small serialisable state only; arrays live in services/cache.ts keyed by dataset id.
 import { create } from 'zustand';
-import type { Bilingual } from '../i18n/i18n.ts';
+import type { ErrorInfo } from '../i18n/i18n.ts';
 import type { JsonValue } from '../../../contract/host-api.ts';
 
 /** SHA-256 (hex) of one source file of a dataset, with its size, for integrity checks on reopen. */
@@ -34,7 +34,7 @@ export interface DatasetSummary {
   files: DatasetFile[];
   status: DatasetStatus;
   progress?: DatasetProgress;
-  error?: Bilingual;
+  error?: ErrorInfo;
   /** Sample households (rows) and region rows. */
   rows?: number;
   regionRows?: number;
@@ -106,7 +106,7 @@ export interface WorkspaceState {
   /** True once the workspace was restored from the host (autosave waits for it). */
   restored: boolean;
   /** Set when the host recovered a document from its previous version; shown once as a notice. */
-  recovery: Bilingual | null;
+  recovery: ErrorInfo | null;
 
   /** Adds or replaces a dataset summary (by id). */
   upsertDataset: (summary: DatasetSummary) => void;
@@ -142,7 +142,7 @@ export interface WorkspaceState {
     activeDatasetId?: string | null;
     scenarios?: ScenarioEntry[];
     activeScenarioId?: string;
-    recovery?: Bilingual | null;
+    recovery?: ErrorInfo | null;
   }) => void;
   /** Hides the recovery notice. */
   dismissRecovery: () => void;

@@ -19,6 +19,7 @@ import { PROJECTION_METRICS_COMPACT, headlineHeaders, headlineRows, projectionTa
 import { caseloadByProvinceOption, costByComponentOption, projectionOption } from './charts.ts';
 import { methodsParagraphs } from './methods.ts';
 import { briefingCss } from './briefing-css.ts';
+import { bi, inLanguage } from '../../i18n/i18n.ts';
 
 /** Chart size in CSS pixels: the A4 text width (178 mm) at 96 dpi. */
 export const CHART_WIDTH = 672;
@@ -32,13 +33,13 @@ export function escapeHtml(text: string): string {
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 function heading(index: number, id: BriefingSectionId, language: Language): string {
-  const number = language === 'zh' ? `${CHINESE_NUMERALS[index] ?? index + 1}、` : `${index + 1}. `;
+  const number = inLanguage(bi(`${CHINESE_NUMERALS[index] ?? index + 1}、`, `${index + 1}. `), language);
   return `<h2 id="sec-${id}">${number}${escapeHtml(SECTION_TITLES[id][language])}</h2>`;
 }
 
 /** A date as the reader writes it: 2026年11月29日 / 29 November 2026. */
 export function formatDate(date: Date, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', {
+  return new Intl.DateTimeFormat(inLanguage(bi('zh-CN', 'en-GB'), language), {
     year: 'numeric',
     month: 'long',
     day: 'numeric',
@@ -50,8 +51,11 @@ export function formatDate(date: Date, language: Language): string {
 export function defaultTitle(input: Pick<BriefingInput, 'comparisons' | 'language'>): string {
   const names = input.comparisons
     .map((comparison) => `“${comparison.scenarioName}”`)
-    .join(input.language === 'zh' ? '、' : ', ');
-  return input.language === 'zh' ? `社会救助政策方案${names}测算简报` : `Social assistance policy briefing: ${names}`;
+    .join(inLanguage(bi('、', ', '), input.language));
+  return inLanguage(
+    bi(`社会救助政策方案${names}测算简报`, `Social assistance policy briefing: ${names}`),
+    input.language,
+  );
 }
 
 /** Renders an export table as HTML with units in the headers, suppressed cells marked and the rule stated below. */
@@ -95,10 +99,13 @@ function headlineSection(input: BriefingInput): string {
         `<tr data-metric="${row.metric}"><td>${escapeHtml(row.label)}</td>${row.cells.map((cell) => `<td class="num">${escapeHtml(cell)}</td>`).join('')}</tr>`,
     )
     .join('');
-  const note =
-    language === 'zh'
-      ? `全国合计，${comparisons[0].year}年；人数、户数为加权数，支出为名义值，标明“实际”的一行按价格指数折算。`
-      : `National totals, ${comparisons[0].year}; persons and households are weighted; costs are nominal, except the row marked real, which is deflated by the price index.`;
+  const note = inLanguage(
+    bi(
+      `全国合计，${comparisons[0].year}年；人数、户数为加权数，支出为名义值，标明“实际”的一行按价格指数折算。`,
+      `National totals, ${comparisons[0].year}; persons and households are weighted; costs are nominal, except the row marked real, which is deflated by the price index.`,
+    ),
+    language,
+  );
   return `<table data-table="headline"><thead><tr>${headers}</tr></thead><tbody>${rows}</tbody></table><p class="note">${escapeHtml(note)}</p>`;
 }
 
@@ -107,25 +114,37 @@ function chartsSection(input: BriefingInput): string {
   const parts = [
     figure(
       renderChartSvg(costByComponentOption(comparisons, language), CHART_WIDTH, CHART_HEIGHT + 40),
-      language === 'zh'
-        ? `图1  ${comparisons[0].year}年全国救助支出构成，基线与方案对比（亿元）。`
-        : `Figure 1. Annual cost by component, ${comparisons[0].year}, baseline and scenario(s) (billion yuan).`,
+      inLanguage(
+        bi(
+          `图1  ${comparisons[0].year}年全国救助支出构成，基线与方案对比（亿元）。`,
+          `Figure 1. Annual cost by component, ${comparisons[0].year}, baseline and scenario(s) (billion yuan).`,
+        ),
+        language,
+      ),
       'cost-components',
     ),
   ];
   const province = caseloadByProvinceOption(comparisons[0], language);
   const hidden =
     province.suppressedRegions.length > 0
-      ? language === 'zh'
-        ? `因披露控制未显示（样本不足，或可据以推算样本不足的地区）：${province.suppressedRegions.join('、')}。`
-        : `Not shown under disclosure control (too few sample households, or would give such a region away): ${province.suppressedRegions.join(', ')}.`
+      ? inLanguage(
+          bi(
+            `因披露控制未显示（样本不足，或可据以推算样本不足的地区）：${province.suppressedRegions.join('、')}。`,
+            `Not shown under disclosure control (too few sample households, or would give such a region away): ${province.suppressedRegions.join(', ')}.`,
+          ),
+          language,
+        )
       : '';
   parts.push(
     figure(
       renderChartSvg(province.option, CHART_WIDTH, CHART_HEIGHT + 40),
-      (language === 'zh'
-        ? `图2  ${comparisons[0].year}年分省低保人数（万人），城乡合计。`
-        : `Figure 2. Dibao persons by province, ${comparisons[0].year}, urban and rural (million persons). `) +
+      inLanguage(
+        bi(
+          `图2  ${comparisons[0].year}年分省低保人数（万人），城乡合计。`,
+          `Figure 2. Dibao persons by province, ${comparisons[0].year}, urban and rural (million persons). `,
+        ),
+        language,
+      ) +
         hidden +
         suppressionRule({ subnational: true, minCell: input.provenance.suppressionMinCell })[language],
       'province-caseload',
@@ -142,20 +161,24 @@ function projectionSection(input: BriefingInput): string {
   const { language } = input;
   const projection = input.projection ?? [];
   if (projection.length === 0 || projection[0].years.length === 0) {
-    return `<p class="note">${language === 'zh' ? '未运行多年预测。' : 'No projection was run.'}</p>`;
+    return `<p class="note">${inLanguage(bi('未运行多年预测。', 'No projection was run.'), language)}</p>`;
   }
   const chart = figure(
     renderChartSvg(projectionOption(projection, language), CHART_WIDTH, CHART_HEIGHT),
-    language === 'zh'
-      ? '图3  年度救助总支出预测（名义值，亿元）。'
-      : 'Figure 3. Projected total annual cost (nominal, billion yuan).',
+    inLanguage(
+      bi('图3  年度救助总支出预测（名义值，亿元）。', 'Figure 3. Projected total annual cost (nominal, billion yuan).'),
+      language,
+    ),
     'projection',
   );
   const table = projectionTable(projection, PROJECTION_METRICS_COMPACT);
-  const span =
-    language === 'zh'
-      ? `预测${projection[0].years[0]}–${projection[0].years[projection[0].years.length - 1]}年；变化为与同年基线之差，累计变化自首年起累加。`
-      : `Projection ${projection[0].years[0]}–${projection[0].years[projection[0].years.length - 1]}; changes are against the baseline in the same year, cumulated from the first year.`;
+  const span = inLanguage(
+    bi(
+      `预测${projection[0].years[0]}–${projection[0].years[projection[0].years.length - 1]}年；变化为与同年基线之差，累计变化自首年起累加。`,
+      `Projection ${projection[0].years[0]}–${projection[0].years[projection[0].years.length - 1]}; changes are against the baseline in the same year, cumulated from the first year.`,
+    ),
+    language,
+  );
   return `${chart}${tableHtml(table, language)}<p class="note">${escapeHtml(span)}</p>`;
 }
 
@@ -168,41 +191,55 @@ function caseSection(item: BriefingCase, language: Language, index: number): str
     const b = find(baseline, id);
     const r = find(reform, id);
     const step = (b ?? r) as TraceStep;
-    const label = language === 'zh' ? step.labelZh : step.labelEn;
-    const note = (language === 'zh' ? (r ?? b)?.noteZh : (r ?? b)?.noteEn) ?? '';
+    const label = inLanguage(bi(step.labelZh, step.labelEn), language);
+    const note = inLanguage(bi((r ?? b)?.noteZh, (r ?? b)?.noteEn), language) ?? '';
     return `<tr><td>${escapeHtml(label)}${note ? `<div class="inputs">${escapeHtml(note)}</div>` : ''}</td><td class="num">${escapeHtml(b ? (formatComparison(b, language) ?? '') : '')}</td><td class="num">${escapeHtml(b ? formatResult(b, language) : '—')}</td><td class="num">${escapeHtml(r ? (formatComparison(r, language) ?? '') : '')}</td><td class="num">${escapeHtml(r ? formatResult(r, language) : '—')}</td></tr>`;
   });
-  const head =
-    language === 'zh'
-      ? ['规则步骤', '基线：比较', '基线：结果', '方案：比较', '方案：结果']
-      : ['Rule step', 'Baseline: test', 'Baseline: result', 'Scenario: test', 'Scenario: result'];
+  const head = inLanguage(
+    bi(
+      ['规则步骤', '基线：比较', '基线：结果', '方案：比较', '方案：结果'],
+      ['Rule step', 'Baseline: test', 'Baseline: result', 'Scenario: test', 'Scenario: result'],
+    ),
+    language,
+  );
   const components = COMPONENT_IDS.filter((id) => baseline.components[id] !== 0 || reform.components[id] !== 0)
     .map(
       (id) =>
         `<tr><td>${escapeHtml(COMPONENT_LABELS[id][language])}</td><td class="num">${escapeHtml(formatValue(baseline.components[id], 'householdAnnual', language))}</td><td class="num">${escapeHtml(formatValue(reform.components[id], 'householdAnnual', language))}</td></tr>`,
     )
     .join('');
-  const totals =
-    language === 'zh'
-      ? `基线：${programmeName(baseline.status, language)}，年救助 ${formatValue(baseline.total, 'householdAnnual', language)}；方案：${programmeName(reform.status, language)}，年救助 ${formatValue(reform.total, 'householdAnnual', language)}。`
-      : `Baseline: ${programmeName(baseline.status, language)}, ${formatValue(baseline.total, 'householdAnnual', language)}; scenario: ${programmeName(reform.status, language)}, ${formatValue(reform.total, 'householdAnnual', language)}.`;
-  const title = `${language === 'zh' ? `案例${index + 1}：` : `Case ${index + 1}: `}${item.title[language]}`;
+  const totals = inLanguage(
+    bi(
+      `基线：${programmeName(baseline.status, language)}，年救助 ${formatValue(baseline.total, 'householdAnnual', language)}；方案：${programmeName(reform.status, language)}，年救助 ${formatValue(reform.total, 'householdAnnual', language)}。`,
+      `Baseline: ${programmeName(baseline.status, language)}, ${formatValue(baseline.total, 'householdAnnual', language)}; scenario: ${programmeName(reform.status, language)}, ${formatValue(reform.total, 'householdAnnual', language)}.`,
+    ),
+    language,
+  );
+  const title = `${inLanguage(bi(`案例${index + 1}：`, `Case ${index + 1}: `), language)}${item.title[language]}`;
   const view = item.happened
-    ? language === 'zh'
-      ? '按实际发生计算：家庭已申请，案例中的事件确已发生，临时救助按报道的批准金额（折算为当地标准的月数）支付。'
-      : 'As it happened: the household applied, the events of the story happened, and temporary assistance pays the approved amount reported (as months of the local standard).'
+    ? inLanguage(
+        bi(
+          '按实际发生计算：家庭已申请，案例中的事件确已发生，临时救助按报道的批准金额（折算为当地标准的月数）支付。',
+          'As it happened: the household applied, the events of the story happened, and temporary assistance pays the approved amount reported (as months of the local standard).',
+        ),
+        language,
+      )
     : '';
   const charity = (item.nonGovernment ?? [])
     .map((aid) => `${aid.label[language]} ${formatValue(aid.yuan, 'householdAnnual', language)}`)
-    .join(language === 'zh' ? '；' : '; ');
+    .join(inLanguage(bi('；', '; '), language));
   const charityNote = charity
-    ? language === 'zh'
-      ? `另有非政府帮扶（不计入政府救助支出）：${charity}。`
-      : `Non-government aid besides (not government cost): ${charity}.`
+    ? inLanguage(
+        bi(
+          `另有非政府帮扶（不计入政府救助支出）：${charity}。`,
+          `Non-government aid besides (not government cost): ${charity}.`,
+        ),
+        language,
+      )
     : '';
   return `<div class="case" data-case="${index}"><h3>${escapeHtml(title)}</h3>${item.description ? `<p>${escapeHtml(item.description[language])}</p>` : ''}${view ? `<p class="note">${escapeHtml(view)}</p>` : ''}<p class="totals">${escapeHtml(totals)}</p>${charityNote ? `<p class="note" data-non-government>${escapeHtml(charityNote)}</p>` : ''}<table><thead><tr>${head.map((h, i) => `<th class="${i > 0 ? 'num' : ''}">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>${
     components
-      ? `<table class="keep"><thead><tr><th>${language === 'zh' ? '救助构成（每年）' : 'Benefit component (per year)'}</th><th class="num">${language === 'zh' ? '基线' : 'Baseline'}</th><th class="num">${language === 'zh' ? '方案' : 'Scenario'}</th></tr></thead><tbody>${components}</tbody></table>`
+      ? `<table class="keep"><thead><tr><th>${inLanguage(bi('救助构成（每年）', 'Benefit component (per year)'), language)}</th><th class="num">${inLanguage(bi('基线', 'Baseline'), language)}</th><th class="num">${inLanguage(bi('方案', 'Scenario'), language)}</th></tr></thead><tbody>${components}</tbody></table>`
       : ''
   }</div>`;
 }
@@ -221,7 +258,7 @@ function programmeName(status: string, language: Language): string {
 
 function casesSection(input: BriefingInput): string {
   if (input.cases.length === 0) {
-    return `<p class="note">${input.language === 'zh' ? '未选择家庭案例。' : 'No household case was chosen.'}</p>`;
+    return `<p class="note">${inLanguage(bi('未选择家庭案例。', 'No household case was chosen.'), input.language)}</p>`;
   }
   return input.cases.map((item, i) => caseSection(item, input.language, i)).join('');
 }
@@ -230,16 +267,16 @@ function parametersSection(input: BriefingInput): string {
   const { language } = input;
   const changed = effectiveRows(input.parameters, (id) => getParamDef(id)?.appliesWith);
   if (changed.length === 0) {
-    return `<p>${language === 'zh' ? '方案未改变任何参数（与基线相同）。' : 'The scenario changes no parameter (identical to the baseline).'}</p>`;
+    return `<p>${inLanguage(bi('方案未改变任何参数（与基线相同）。', 'The scenario changes no parameter (identical to the baseline).'), language)}</p>`;
   }
-  const head =
-    language === 'zh'
-      ? ['参数', '适用地区', '基线', '方案', '单位']
-      : ['Parameter', 'Applies to', 'Baseline', 'Scenario', 'Unit'];
+  const head = inLanguage(
+    bi(['参数', '适用地区', '基线', '方案', '单位'], ['Parameter', 'Applies to', 'Baseline', 'Scenario', 'Unit']),
+    language,
+  );
   const rows = changed
     .map(
       (row) =>
-        `<tr${isChanged(row) ? '' : ' class="in-effect"'}><td>${escapeHtml(row.label[language])}${isChanged(row) ? '' : `<div class="inputs">${escapeHtml(language === 'zh' ? '（未改变，随上方规则生效）' : '(unchanged; takes effect with the rule above)')}</div>`}</td><td>${escapeHtml(row.scope || (language === 'zh' ? '全国' : 'national'))}</td><td class="num">${escapeHtml(parameterValueText(row.baseline, language))}</td><td class="num">${escapeHtml(parameterValueText(row.scenario, language))}</td><td>${escapeHtml(row.unit[language])}</td></tr>`,
+        `<tr${isChanged(row) ? '' : ' class="in-effect"'}><td>${escapeHtml(row.label[language])}${isChanged(row) ? '' : `<div class="inputs">${escapeHtml(inLanguage(bi('（未改变，随上方规则生效）', '(unchanged; takes effect with the rule above)'), language))}</div>`}</td><td>${escapeHtml(row.scope || inLanguage(bi('全国', 'national'), language))}</td><td class="num">${escapeHtml(parameterValueText(row.baseline, language))}</td><td class="num">${escapeHtml(parameterValueText(row.scenario, language))}</td><td>${escapeHtml(row.unit[language])}</td></tr>`,
     )
     .join('');
   return `<table data-table="parameters"><thead><tr>${head.map((h, i) => `<th class="${i === 2 || i === 3 ? 'num' : ''}">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
@@ -259,10 +296,13 @@ function provenanceSection(input: BriefingInput): string {
     .slice(0, -1)
     .map((line) => `<dt>${escapeHtml(line.label[language])}</dt><dd>${escapeHtml(line.value)}</dd>`)
     .join('');
-  const rerun =
-    language === 'zh'
-      ? '复现：将下列方案 JSON 保存为文件，运行 npx safetynet run --scenario 文件名，在同一数据上得到相同的合计。'
-      : 'To reproduce: save the scenario JSON below to a file and run npx safetynet run --scenario FILE on the same data; the totals are identical.';
+  const rerun = inLanguage(
+    bi(
+      '复现：将下列方案 JSON 保存为文件，运行 npx safetynet run --scenario 文件名，在同一数据上得到相同的合计。',
+      'To reproduce: save the scenario JSON below to a file and run npx safetynet run --scenario FILE on the same data; the totals are identical.',
+    ),
+    language,
+  );
   return `<dl class="provenance">${items}</dl><p class="note">${escapeHtml(rerun)}</p><pre class="scenario" data-scenario-json>${escapeHtml(JSON.stringify(JSON.parse(scenarioLine.value), null, 2))}</pre>`;
 }
 
@@ -283,12 +323,21 @@ export function buildBriefingHtml(input: BriefingInput): string {
   const { language } = input;
   if (input.comparisons.length === 0) throw new Error('a briefing needs at least one scenario result');
   const title = input.title?.trim() || defaultTitle(input);
-  const syntheticText = language === 'zh' ? '合成演示数据，非官方统计' : 'Synthetic demo data, not official statistics';
-  const kicker = language === 'zh' ? '社会救助政策仿真工作台 · 政策测算简报' : 'Safety Net Workbench · Policy briefing';
-  const meta =
-    language === 'zh'
-      ? `${formatDate(input.date, language)} · 数据：${input.dataset.name} · 测算年度：${input.comparisons[0].year}年`
-      : `${formatDate(input.date, language)} · Data: ${input.dataset.name} · Simulated year: ${input.comparisons[0].year}`;
+  const syntheticText = inLanguage(
+    bi('合成演示数据，非官方统计', 'Synthetic demo data, not official statistics'),
+    language,
+  );
+  const kicker = inLanguage(
+    bi('社会救助政策仿真工作台 · 政策测算简报', 'Safety Net Workbench · Policy briefing'),
+    language,
+  );
+  const meta = inLanguage(
+    bi(
+      `${formatDate(input.date, language)} · 数据：${input.dataset.name} · 测算年度：${input.comparisons[0].year}年`,
+      `${formatDate(input.date, language)} · Data: ${input.dataset.name} · Simulated year: ${input.comparisons[0].year}`,
+    ),
+    language,
+  );
   const chosen = BRIEFING_SECTIONS.filter((id) => input.sections.includes(id));
   const sections = chosen
     .map(
@@ -302,7 +351,7 @@ export function buildBriefingHtml(input: BriefingInput): string {
     footer: input.dataset.synthetic ? syntheticText : `${input.provenance.scenarioSha256.slice(0, 12)}`,
   });
   return `<!doctype html>
-<html lang="${language === 'zh' ? 'zh-CN' : 'en'}">
+<html lang="${inLanguage(bi('zh-CN', 'en'), language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -9,12 +9,13 @@ import type { MetricId } from '../../../../sim/index.ts';
 import type { BriefingComparison, BriefingProjection } from './model.ts';
 import { nationalValue } from './summary.ts';
 import { metricInfo } from '../engine-tables.ts';
+import { bi, inLanguage } from '../../i18n/i18n.ts';
 
 const BASELINE_NAME = { zh: '基线', en: 'Baseline' } as const;
 
 function axisName(label: string, quantity: Quantity, language: Language): string {
   const unit = unitOf(quantity, language);
-  return language === 'zh' ? `${label}（${unit}）` : `${label} (${unit})`;
+  return inLanguage(bi(`${label}（${unit}）`, `${label} (${unit})`), language);
 }
 
 function tooltipFormatter(quantity: Quantity, language: Language) {
@@ -44,7 +45,7 @@ export function costByComponentOption(
     tooltip: { trigger: 'axis', valueFormatter: tooltipFormatter('money', language) },
     xAxis: {
       type: 'value',
-      name: axisName(language === 'zh' ? '支出' : 'Cost', 'money', language),
+      name: axisName(inLanguage(bi('支出', 'Cost'), language), 'money', language),
       nameLocation: 'middle',
       nameGap: 24,
     },
@@ -67,7 +68,7 @@ export function caseloadByProvinceOption(
   const suppressedRegions: string[] = [];
   for (let r = 0; r < scen.rows; r++) {
     if (scen.area[r] !== AREA_ALL) continue;
-    const name = language === 'zh' ? scen.nameZh[r] : scen.nameEn[r];
+    const name = inLanguage(bi(scen.nameZh[r], scen.nameEn[r]), language);
     const b = findRow(base, scen.code[r]);
     if (scen.suppressed[r] === 1 || b < 0 || base.suppressed[b] === 1) {
       suppressedRegions.push(name);
@@ -114,7 +115,7 @@ export function projectionOption(
     xAxis: {
       type: 'category',
       data: years.map(String),
-      name: language === 'zh' ? '年份' : 'Year',
+      name: inLanguage(bi('年份', 'Year'), language),
       nameLocation: 'middle',
       nameGap: 24,
     },

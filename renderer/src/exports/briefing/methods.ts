@@ -5,6 +5,7 @@ import { formatValue } from '../../format/units.ts';
 import type { ParameterRow } from '../parameters.ts';
 import type { BriefingDataset } from './model.ts';
 import type { Provenance } from '../provenance.ts';
+import { bi, inLanguage } from '../../i18n/i18n.ts';
 
 function parameter(rows: readonly ParameterRow[], id: string): number | null {
   const row = rows.find((candidate) => candidate.id === id && candidate.scope === '');
@@ -26,12 +27,17 @@ export function methodsParagraphs(
   const unmonitored = share(parameter(parameters, 'takeup.unmonitored'), language);
   const mode =
     provenance.mode === 'ev'
-      ? language === 'zh'
-        ? '期望值模式（权重 × 概率，结果确定）'
-        : 'expected-value mode (weights × probabilities, deterministic)'
-      : language === 'zh'
-        ? `蒙特卡洛模式（种子 ${provenance.seed}，${provenance.replications} 次重复）`
-        : `Monte Carlo mode (seed ${provenance.seed}, ${provenance.replications} replications)`;
+      ? inLanguage(
+          bi('期望值模式（权重 × 概率，结果确定）', 'expected-value mode (weights × probabilities, deterministic)'),
+          language,
+        )
+      : inLanguage(
+          bi(
+            `蒙特卡洛模式（种子 ${provenance.seed}，${provenance.replications} 次重复）`,
+            `Monte Carlo mode (seed ${provenance.seed}, ${provenance.replications} replications)`,
+          ),
+          language,
+        );
   const rows = dataset.rows === undefined ? '—' : formatValue(dataset.rows, 'count', language);
   const households =
     dataset.weightedHouseholds === undefined ? '—' : formatValue(dataset.weightedHouseholds, 'households', language);

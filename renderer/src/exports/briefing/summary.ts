@@ -6,7 +6,7 @@ import { formatValue } from '../../format/units.ts';
 import type { SummaryTable, MetricId } from '../../../../sim/index.ts';
 import { AREA_ALL } from '../../../../sim/index.ts';
 import type { BriefingComparison } from './model.ts';
-import { fill } from '../../i18n/i18n.ts';
+import { fill, bi, inLanguage } from '../../i18n/i18n.ts';
 
 /** The national total row (both areas) of a national table. */
 export function totalRow(table: SummaryTable): number {
@@ -89,7 +89,7 @@ export function summarySentences(comparison: BriefingComparison, language: Langu
     fill(t.poverty, {
       line:
         comparison.povertyLine?.[language] ??
-        (language === 'zh' ? '各地区城乡基线低保标准' : 'the baseline dibao standard of each region and area'),
+        inLanguage(bi('各地区城乡基线低保标准', 'the baseline dibao standard of each region and area'), language),
       postGap: v(scenario, 'poverty.postGap', 'money'),
       postGapBase: v(baseline, 'poverty.postGap', 'money'),
       pre: v(scenario, 'poverty.preRate', 'share'),

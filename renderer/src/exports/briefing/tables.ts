@@ -9,6 +9,7 @@ import type { CellValue, ExportColumn, ExportTable } from '../table.ts';
 import { metricInfo } from '../engine-tables.ts';
 import type { BriefingComparison, BriefingProjection } from './model.ts';
 import { nationalValue } from './summary.ts';
+import { bi, inLanguage } from '../../i18n/i18n.ts';
 
 /** The metrics of the headline table, in reading order. */
 export const HEADLINE_METRICS: readonly MetricId[] = [
@@ -39,7 +40,7 @@ export const HEADLINE_METRICS: readonly MetricId[] = [
 export function changeText(value: number, quantity: Quantity, language: Language): string {
   if (quantity !== 'share') return formatValue(value, quantity, language, { signed: true });
   const points = formatValue(value, 'share', language, { signed: true, withUnit: false });
-  return language === 'zh' ? `${points}个百分点` : `${points} pp`;
+  return inLanguage(bi(`${points}个百分点`, `${points} pp`), language);
 }
 
 /** One formatted headline row: label, then baseline, then value and change per scenario (units in each cell). */
@@ -64,10 +65,10 @@ export function headlineRows(comparisons: readonly BriefingComparison[], languag
 
 /** The headline table's column titles. */
 export function headlineHeaders(comparisons: readonly BriefingComparison[], language: Language): string[] {
-  const headers = [language === 'zh' ? '指标' : 'Indicator', language === 'zh' ? '基线' : 'Baseline'];
+  const headers = [inLanguage(bi('指标', 'Indicator'), language), inLanguage(bi('基线', 'Baseline'), language)];
   for (const comparison of comparisons) {
     headers.push(comparison.scenarioName);
-    headers.push(language === 'zh' ? '比基线变化' : 'Change vs baseline');
+    headers.push(inLanguage(bi('比基线变化', 'Change vs baseline'), language));
   }
   return headers;
 }

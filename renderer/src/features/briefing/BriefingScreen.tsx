@@ -9,8 +9,8 @@ import { CASE_PRESETS } from '../../../../datasets/index.ts';
 import { BRIEFING_SECTIONS } from '../../exports/briefing/model.ts';
 import type { BriefingSectionId } from '../../exports/briefing/model.ts';
 import type { ExportFormat } from '../../exports/provenance.ts';
-import { fill, pick, LANGUAGES } from '../../i18n/i18n.ts';
-import type { Bilingual, Language } from '../../i18n/i18n.ts';
+import { fill, pick, LANGUAGES, errorInfoOf, bi, inLanguage } from '../../i18n/i18n.ts';
+import type { ErrorInfo, Language } from '../../i18n/i18n.ts';
 import { useBriefingMessages } from './messages.ts';
 import { useBriefingStore } from './briefing-store.ts';
 import type { BriefingRequest } from './briefing-actions.ts';
@@ -57,13 +57,9 @@ const EXPORT_BUTTONS: { format: ExportFormat; label: keyof Messages; group: 'bri
   { format: 'scenario-json', label: 'saveScenario', group: 'scenario' },
 ];
 
-function toBilingual(error: unknown): Bilingual {
+function toBilingual(error: unknown): ErrorInfo {
   if (error instanceof ExportFailure) return error.bilingual;
-  if (error && typeof error === 'object' && 'messageZh' in error && 'messageEn' in error) {
-    return { messageZh: String(error.messageZh), messageEn: String(error.messageEn) };
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return { messageZh: `导出失败：${detail}`, messageEn: `Export failed: ${detail}` };
+  return errorInfoOf(error, { zh: '导出失败', en: 'Export failed' });
 }
 
 /** The Briefing & export screen. */
@@ -334,7 +330,9 @@ export function BriefingScreen() {
           <div className="panel briefing-preview-panel">
             <h3>
               {m.preview}
-              {previewStale && <span className="badge">{language === 'zh' ? '设置已更改' : 'settings changed'}</span>}
+              {previewStale && (
+                <span className="badge">{inLanguage(bi('设置已更改', 'settings changed'), language)}</span>
+              )}
             </h3>
             {settings.previewHtml === null ? (
               <p className="muted" data-testid="briefing-preview-empty">

@@ -1,7 +1,7 @@
 // What the Briefing & export screen does: gathers the engine's results for the chosen scenarios (year comparison,
 // projection, household traces) through the platform's engine client, builds each export with the pure builders in
 // renderer/src/exports, and hands the bytes to the host (save dialog or download; printToPdf for the PDF).
-import type { Language, Bilingual } from '../../i18n/i18n.ts';
+import type { Language, ErrorInfo } from '../../i18n/i18n.ts';
 import type { JsonValue } from '../../../../contract/host-api.ts';
 import type { Scenario, RegionArrays } from '../../../../sim/index.ts';
 import { parseScenario, ENGINE_VERSION, povertyLineText } from '../../../../sim/index.ts';
@@ -39,11 +39,12 @@ import {
   serializeScenario,
   SCENARIO_MIME,
 } from '../../exports/scenario-file.ts';
+import { WorkbenchError, bi, inLanguage } from '../../i18n/i18n.ts';
 
 /** A failure the user can read (both languages). */
-export class ExportFailure extends Error {
-  constructor(readonly bilingual: Bilingual) {
-    super(`${bilingual.messageZh} / ${bilingual.messageEn}`);
+export class ExportFailure extends WorkbenchError {
+  constructor(readonly bilingual: ErrorInfo) {
+    super(bilingual, 'export-failed');
     this.name = 'ExportFailure';
   }
 }
@@ -332,12 +333,12 @@ export async function exportFormat(format: ExportFormat, request: BriefingReques
   switch (format) {
     case 'html':
       return save(
-        `${stem(context, language === 'zh' ? '简报' : 'briefing')}.html`,
+        `${stem(context, inLanguage(bi('简报', 'briefing'), language))}.html`,
         'text/html',
         await briefingHtml(context, request, 'html'),
       );
     case 'pdf': {
-      const name = `${stem(context, language === 'zh' ? '简报' : 'briefing')}.pdf`;
+      const name = `${stem(context, inLanguage(bi('简报', 'briefing'), language))}.pdf`;
       const result = await getHost().printToPdf({
         suggestedName: name,
         html: await briefingHtml(context, request, 'pdf'),
@@ -352,13 +353,13 @@ export async function exportFormat(format: ExportFormat, request: BriefingReques
         parameters: scenarioParameterRows(context.scenarios[0].scenario),
         provenance: await provenanceFor(context, 'xlsx'),
       });
-      return save(`${stem(context, language === 'zh' ? '结果' : 'results')}.xlsx`, XLSX_MIME, bytes);
+      return save(`${stem(context, inLanguage(bi('结果', 'results'), language))}.xlsx`, XLSX_MIME, bytes);
     }
     case 'csv': {
       const table = resultTables(context)[2];
       const text = buildCsv(table, { language, provenance: await provenanceFor(context, 'csv') });
       return save(
-        `${stem(context, language === 'zh' ? '分省结果' : 'by-province')}.csv`,
+        `${stem(context, inLanguage(bi('分省结果', 'by-province'), language))}.csv`,
         'text/csv;charset=utf-8',
         text,
       );

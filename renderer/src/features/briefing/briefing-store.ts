@@ -4,14 +4,14 @@ import { create } from 'zustand';
 import type { Language } from '../../i18n/i18n.ts';
 import type { BriefingSectionId } from '../../exports/briefing/model.ts';
 import { BRIEFING_SECTIONS } from '../../exports/briefing/model.ts';
-import type { Bilingual } from '../../i18n/i18n.ts';
+import type { ErrorInfo } from '../../i18n/i18n.ts';
 
 /** Where an export stands, for the status line. */
 export type ExportStatus =
   | { kind: 'idle' }
   | { kind: 'working'; what: string }
-  | { kind: 'done'; message: Bilingual }
-  | { kind: 'error'; message: Bilingual };
+  | { kind: 'done'; message: ErrorInfo }
+  | { kind: 'error'; message: ErrorInfo };
 
 export interface BriefingSettingsState {
   /** Scenario ids chosen for the comparison; empty means the active scenario. */

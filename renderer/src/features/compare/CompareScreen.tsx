@@ -9,12 +9,11 @@ import type { TableColumn } from '../../components/DataTable.tsx';
 import { useUiStore } from '../../store/ui-store.ts';
 import { BASELINE_SCENARIO_ID, selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store.ts';
 import type { ScenarioEntry } from '../../store/workspace-store.ts';
-import { fill, pick } from '../../i18n/i18n.ts';
-import type { Bilingual, Language } from '../../i18n/i18n.ts';
+import { fill, pick, errorInfoOf, bi, inLanguage } from '../../i18n/i18n.ts';
+import type { ErrorInfo, Language } from '../../i18n/i18n.ts';
 import { formatValue, unitOf } from '../../format/units.ts';
 import type { Quantity } from '../../format/units.ts';
 import { getEngine } from '../../services/engine/engine.ts';
-import { EngineError } from '../../services/engine/engine-client.ts';
 import type { YearComparison } from '../../services/engine/engine-calls.ts';
 import { compareBarOption } from '../results/chart-options.ts';
 import { programmeRows } from '../results/result-model.ts';
@@ -29,7 +28,7 @@ type Group = 'persons' | 'cost' | 'coverage';
 
 function formatDifference(value: number, quantity: Quantity, language: Language): string {
   const number = formatValue(value, quantity, language, { signed: true, withUnit: false });
-  return quantity === 'share' ? `${number}${language === 'zh' ? ' 个百分点' : ' pp'}` : number;
+  return quantity === 'share' ? `${number}${inLanguage(bi(' 个百分点', ' pp'), language)}` : number;
 }
 
 function formatParam(
@@ -49,7 +48,7 @@ function formatParam(
 
 /** Runs the chosen scenarios on the engine (one lane each, latest wins) whenever the choice or their documents change. */
 function useComparisons(entries: readonly ScenarioEntry[], datasetReady: boolean) {
-  const [state, setState] = useState<{ key: string; comparisons: YearComparison[]; error: Bilingual | null }>({
+  const [state, setState] = useState<{ key: string; comparisons: YearComparison[]; error: ErrorInfo | null }>({
     key: '',
     comparisons: [],
     error: null,
@@ -68,10 +67,7 @@ function useComparisons(entries: readonly ScenarioEntry[], datasetReady: boolean
         })
         .catch((error: unknown) => {
           if (cancelled) return;
-          const message =
-            error instanceof EngineError
-              ? { messageZh: error.messageZh, messageEn: error.messageEn }
-              : { messageZh: `计算失败：${String(error)}`, messageEn: `run failed: ${String(error)}` };
+          const message = errorInfoOf(error, { zh: '计算失败', en: 'run failed' });
           setState({ key, comparisons: [], error: message });
         });
     }, 50);
@@ -111,7 +107,7 @@ export function CompareScreen() {
     setChosen((list) => (list.includes(id) ? list.filter((x) => x !== id) : list.length >= 4 ? list : [...list, id]));
 
   const indicatorColumns: TableColumn<CompareRow>[] = [
-    { id: 'indicator', header: m.indicator, value: (r) => (language === 'zh' ? r.indicator.zh : r.indicator.en) },
+    { id: 'indicator', header: m.indicator, value: (r) => inLanguage(r.indicator, language) },
     { id: 'unit', header: m.unit, sortable: false, value: (r) => unitOf(r.indicator.quantity, language) },
     ...picked.map((p, i) => ({
       id: `value-${i}`,
@@ -154,7 +150,7 @@ export function CompareScreen() {
       const ids = ['cashCoverage', 'coverage.lowIncome', 'exclusion.rate', 'poverty.gapClosed'];
       const chosenRows = ids.map((id) => rows.find((r) => r.indicator.id === id)!).filter(Boolean);
       return compareBarOption(
-        chosenRows.map((r) => (language === 'zh' ? r.indicator.zh : r.indicator.en)),
+        chosenRows.map((r) => inLanguage(r.indicator, language)),
         names.map((name, i) => ({ name, values: chosenRows.map((r) => r.values[i]) })),
         'share',
         m.share,
@@ -164,7 +160,7 @@ export function CompareScreen() {
     const perScenario = shown.map((c) => programmeRows(c));
     const programmes = perScenario[0].filter((p) => group === 'cost' || p.persons !== undefined);
     return compareBarOption(
-      programmes.map((p) => (language === 'zh' ? p.zh : p.en)),
+      programmes.map((p) => inLanguage(p, language)),
       names.map((name, i) => ({
         name,
         values: programmes.map((p) => {
@@ -210,7 +206,7 @@ export function CompareScreen() {
         <div className="panel">
           <NoDatasetNotice message={m.noDataset} />
           <button type="button" className="primary" onClick={() => setScreen('data')}>
-            {language === 'zh' ? '前往数据页' : 'Go to Data'}
+            {inLanguage(bi('前往数据页', 'Go to Data'), language)}
           </button>
         </div>
       ) : null}

@@ -7,6 +7,7 @@ import { useUiStore } from '../../store/ui-store.ts';
 import { formatValue } from '../../format/units.ts';
 import { useDataMessages } from './data-messages.ts';
 import { formatCalibrationValue, formatDifference } from './calibration-view.ts';
+import { inLanguage } from '../../i18n/i18n.ts';
 
 /** Calibration rows for the active dataset's baseline. */
 export function CalibrationTable() {
@@ -35,7 +36,7 @@ export function CalibrationTable() {
         <tbody>
           {rows.map((row) => (
             <tr key={row.metric} data-testid={`calibration-${row.metric}`} data-within={row.withinTolerance}>
-              <td>{language === 'zh' ? row.label.zh : row.label.en}</td>
+              <td>{inLanguage(row.label, language)}</td>
               <td>{formatCalibrationValue(row, row.target, language)}</td>
               <td>{formatCalibrationValue(row, row.simulated, language)}</td>
               <td className={row.withinTolerance ? '' : 'out'}>{formatDifference(row.differencePct, language)}</td>

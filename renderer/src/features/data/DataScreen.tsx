@@ -2,7 +2,7 @@
 // population, file hashes and load time; the import flow for the user's own files (button and drag-and-drop); the
 // validation report; the calibration table of the simulated baseline against the public national figures.
 import { useState, type DragEvent } from 'react';
-import { fill, pick } from '../../i18n/i18n.ts';
+import { fill, pick, bi, inLanguage } from '../../i18n/i18n.ts';
 import { formatValue } from '../../format/units.ts';
 import { useUiStore } from '../../store/ui-store.ts';
 import { useDataStore } from '../../store/data-store.ts';
@@ -121,9 +121,7 @@ export function DataScreen() {
                   >
                     <td>
                       {dataset.id === DEMO_DATASET_ID
-                        ? language === 'zh'
-                          ? '合成演示数据'
-                          : 'Synthetic demo'
+                        ? inLanguage(bi('合成演示数据', 'Synthetic demo'), language)
                         : dataset.name}{' '}
                       {dataset.synthetic ? <span className="badge synthetic">{m.synthetic}</span> : null}
                     </td>

@@ -3,7 +3,7 @@
 // block; warnings need an explicit acknowledgement) and the hand-off to the engine. Cancel at any step.
 import { useUiStore } from '../../store/ui-store.ts';
 import { useDataStore, type ImportFile } from '../../store/data-store.ts';
-import { fill } from '../../i18n/i18n.ts';
+import { fill, inLanguage } from '../../i18n/i18n.ts';
 import { suggestColumns } from '../../../../datasets/index.ts';
 import {
   cancelImport,
@@ -94,8 +94,8 @@ function FileMapping({ file, index }: { file: ImportFile; index: number }) {
               const suggestion = scores[column.name];
               return (
                 <tr key={column.name} className={column.required && !source ? 'missing' : ''}>
-                  <td title={language === 'zh' ? column.description.zh : column.description.en}>
-                    <strong>{language === 'zh' ? column.label.zh : column.label.en}</strong> <code>{column.name}</code>{' '}
+                  <td title={inLanguage(column.description, language)}>
+                    <strong>{inLanguage(column.label, language)}</strong> <code>{column.name}</code>{' '}
                     <span className="muted">{column.required ? m.required : m.optional}</span>
                   </td>
                   <td>
@@ -128,9 +128,7 @@ function FileMapping({ file, index }: { file: ImportFile; index: number }) {
       <div className="grid-3">
         {codeColumns.map((column) => (
           <div key={column.name} className="code-map" data-testid={`codes-${index}-${column.name}`}>
-            <div className="muted">
-              {fill(m.codeFor, { column: language === 'zh' ? column.label.zh : column.label.en })}
-            </div>
+            <div className="muted">{fill(m.codeFor, { column: inLanguage(column.label, language) })}</div>
             <table className="data-table">
               <thead>
                 <tr>
@@ -166,7 +164,7 @@ function FileMapping({ file, index }: { file: ImportFile; index: number }) {
                           <option value="">{m.unmapped}</option>
                           {options.map((option) => (
                             <option key={option.code} value={option.code}>
-                              {option.code} · {language === 'zh' ? option.label.zh : option.label.en}
+                              {option.code} · {inLanguage(option.label, language)}
                             </option>
                           ))}
                         </select>
@@ -236,7 +234,7 @@ export function ImportPanel() {
           <ul>
             {session.refused.map((issue, index) => (
               <li key={index} data-rule={issue.rule}>
-                {language === 'zh' ? issue.message.zh : issue.message.en}
+                {inLanguage(issue.message, language)}
               </li>
             ))}
           </ul>
@@ -254,7 +252,7 @@ export function ImportPanel() {
               <ul>
                 {problems.map((p, index) => (
                   <li key={index}>
-                    {p.file}: {language === 'zh' ? p.zh : p.en}
+                    {p.file}: {inLanguage(p, language)}
                   </li>
                 ))}
               </ul>

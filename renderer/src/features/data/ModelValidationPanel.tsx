@@ -4,9 +4,9 @@
 import { useState } from 'react';
 import type { ModelValidationReport } from '../../../../datasets/index.ts';
 import { formatValue } from '../../format/units.ts';
-import { fill } from '../../i18n/i18n.ts';
+import { fill, errorInfoOf, errorText, bi, inLanguage } from '../../i18n/i18n.ts';
+import type { Bilingual } from '../../i18n/i18n.ts';
 import { getEngine } from '../../services/engine/engine.ts';
-import { EngineError } from '../../services/engine/engine-client.ts';
 import { useUiStore } from '../../store/ui-store.ts';
 import { useDataMessages } from './data-messages.ts';
 import { formatDifference } from './calibration-view.ts';
@@ -31,13 +31,12 @@ export function ModelValidationPanel({ datasetId }: { datasetId: string | null }
       const outcome = await getEngine().call('modelValidation', {}, { lane: 'model-validation' });
       if (outcome.status === 'done') setState({ status: 'done', report: outcome.result });
     } catch (error) {
-      const message =
-        error instanceof EngineError ? (language === 'zh' ? error.messageZh : error.messageEn) : String(error);
+      const message = errorText(errorInfoOf(error, { zh: '模型检验失败', en: 'model validation failed' }), language);
       setState({ status: 'error', message });
     }
   };
-  const label = (l: { zh: string; en: string }): string => (language === 'zh' ? l.zh : l.en);
-  const yuan = (x: number): string => `${formatValue(x, 'count', language)} ${language === 'zh' ? '元' : 'yuan'}`;
+  const label = (l: Bilingual): string => inLanguage(l, language);
+  const yuan = (x: number): string => `${formatValue(x, 'count', language)} ${inLanguage(bi('元', 'yuan'), language)}`;
   return (
     <div data-testid="model-validation">
       <p className="muted">{m.modelValidationNote}</p>

@@ -2,7 +2,7 @@
 // in the reader's language. Errors first.
 import { spreadsheetRows } from '../../../../datasets/index.ts';
 import type { ValidationReport, DataIssue } from '../../../../datasets/index.ts';
-import { fill } from '../../i18n/i18n.ts';
+import { fill, inLanguage } from '../../i18n/i18n.ts';
 import { useUiStore } from '../../store/ui-store.ts';
 import { useDataMessages } from './data-messages.ts';
 
@@ -55,7 +55,7 @@ export function ValidationReportView({ issues, testId }: ValidationReportViewPro
                 <td>{issue.column ?? '—'}</td>
                 <td>{issue.count > 0 ? issue.count.toLocaleString() : '—'}</td>
                 <td>{issue.examples.length > 0 ? spreadsheetRows(issue.examples).join(', ') : '—'}</td>
-                <td className="message">{language === 'zh' ? issue.message.zh : issue.message.en}</td>
+                <td className="message">{inLanguage(issue.message, language)}</td>
               </tr>
             ))}
           </tbody>

@@ -6,7 +6,7 @@ import { CASE_PRESETS } from '../../../../datasets/index.ts';
 import type { CasePreset } from '../../../../datasets/index.ts';
 import type { RegionArrays, HouseholdTrace, HouseholdTraceRun } from '../../../../sim/index.ts';
 import { NumberField } from '../../components/NumberField.tsx';
-import { fill, pick } from '../../i18n/i18n.ts';
+import { fill, pick, bi, inLanguage } from '../../i18n/i18n.ts';
 import type { Language } from '../../i18n/i18n.ts';
 import { formatValue } from '../../format/units.ts';
 import { CACHE_KEYS, cacheGet, cacheSubscribe } from '../../services/cache.ts';
@@ -61,9 +61,7 @@ export function HouseholdScreen() {
   const regionIndex = regions.code.indexOf(state.form.regionCode);
   const regionName =
     regionIndex >= 0
-      ? language === 'zh'
-        ? regions.nameZh[regionIndex]
-        : regions.nameEn[regionIndex]
+      ? inLanguage(bi(regions.nameZh[regionIndex], regions.nameEn[regionIndex]), language)
       : state.form.regionCode;
 
   return (
@@ -135,7 +133,7 @@ export function HouseholdScreen() {
                 {preset.happened.nonGovernment.map((aid, i) => (
                   <li key={i} data-yuan={aid.yuan}>
                     {aid.label[language]}
-                    {language === 'zh' ? '：' : ': '}
+                    {inLanguage(bi('：', ': '), language)}
                     {formatAnnual(aid.yuan, language)}
                   </li>
                 ))}
@@ -179,7 +177,7 @@ function StoryPanel({ preset, regionName }: { preset: CasePreset; regionName: st
               : preset.reportedAid
                   .map(
                     (aid) =>
-                      `${aid.label[language]} ${formatValue(aid.yuan, 'count', language)}${language === 'zh' ? '元' : ' yuan'}`,
+                      `${aid.label[language]} ${formatValue(aid.yuan, 'count', language)}${inLanguage(bi('元', ' yuan'), language)}`,
                   )
                   .join('；')}
           </dd>
@@ -187,7 +185,7 @@ function StoryPanel({ preset, regionName }: { preset: CasePreset; regionName: st
       </dl>
       <p className="muted story-source">
         {m.source}
-        {language === 'zh' ? '：' : ': '}
+        {inLanguage(bi('：', ': '), language)}
         {preset.source[language]}
       </p>
     </article>
@@ -204,7 +202,7 @@ function FormPanel({ preset, regions }: { preset: CasePreset; regions: RegionArr
   const regionOptions = useMemo(
     () =>
       regions.code
-        .map((code, i) => ({ code, name: language === 'zh' ? regions.nameZh[i] : regions.nameEn[i] }))
+        .map((code, i) => ({ code, name: inLanguage(bi(regions.nameZh[i], regions.nameEn[i]), language) }))
         .sort((a, b) => a.code.localeCompare(b.code)),
     [regions, language],
   );
@@ -295,9 +293,9 @@ function FormPanel({ preset, regions }: { preset: CasePreset; regions: RegionArr
 
 /** A field's label in the reader's language, with the unit of money fields in brackets. */
 function fieldLabel(field: FormField, language: Language): string {
-  const label = language === 'zh' ? field.label.zh : capitalise(field.label.en);
+  const label = inLanguage(bi(field.label.zh, capitalise(field.label.en)), language);
   if (field.kind !== 'money') return label;
-  return language === 'zh' ? `${label}（${field.unit.zh}）` : `${label} (${field.unit.en})`;
+  return inLanguage(bi(`${label}（${field.unit.zh}）`, `${label} (${field.unit.en})`), language);
 }
 
 function FormFieldControl({ field, changed }: { field: FormField; changed: boolean }) {
@@ -378,12 +376,12 @@ function RunCard({
       {reference ? (
         <div className={`run-change ${delta > 0 ? 'gain' : delta < 0 ? 'loss' : ''}`} data-testid={`${testId}-change`}>
           {m.change}
-          {language === 'zh' ? '：' : ': '}
+          {inLanguage(bi('：', ': '), language)}
           {formatValue(delta / 12, 'monthly', language, { signed: true })}
-          {language === 'zh' ? '/月' : ''}
+          {inLanguage(bi('/月', ''), language)}
           {' · '}
           {formatAnnual(delta, language, true)}
-          {language === 'zh' ? '/年' : ''}
+          {inLanguage(bi('/年', ''), language)}
         </div>
       ) : null}
     </div>

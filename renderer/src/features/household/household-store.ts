@@ -4,12 +4,12 @@ import { create } from 'zustand';
 import { CASE_PRESETS } from '../../../../datasets/index.ts';
 import type { RegionArrays, HouseholdTrace } from '../../../../sim/index.ts';
 import { getEngine } from '../../services/engine/engine.ts';
-import { EngineError } from '../../services/engine/engine-client.ts';
-import type { Bilingual } from '../../i18n/i18n.ts';
+import type { ErrorInfo } from '../../i18n/i18n.ts';
 import type { JsonValue } from '../../../../contract/host-api.ts';
 import { formFromPreset, setField, setSelect } from './household-form.ts';
 import type { HouseholdForm, NumericKey, SelectKey } from './household-form.ts';
 import { toHouseholdRecord } from './household-record.ts';
+import { errorInfoOf } from '../../i18n/i18n.ts';
 
 /** How a case is evaluated: in expected value (as the kernel counts a population) or as it happened (the review's
  * events struck and the approved amounts were paid; the household applied). */
@@ -23,7 +23,7 @@ export interface HouseholdState {
   scenarioId: string | null;
   status: 'idle' | 'running' | 'ready' | 'error';
   trace: HouseholdTrace | null;
-  error: Bilingual | null;
+  error: ErrorInfo | null;
   /** Inputs of the shown trace (form + scenario + regions), to skip identical runs. */
   traceKey: string | null;
   openPreset: (id: string) => void;
@@ -83,10 +83,7 @@ export const useHouseholdStore = create<HouseholdState>((set, get) => ({
       if (now.presetId !== presetId || now.view !== view || now.form !== form) return;
       set({ status: 'ready', trace: outcome.result, error: null, traceKey: key });
     } catch (error) {
-      const info =
-        error instanceof EngineError
-          ? { messageZh: error.messageZh, messageEn: error.messageEn }
-          : { messageZh: `计算失败：${String(error)}`, messageEn: `calculation failed: ${String(error)}` };
+      const info = errorInfoOf(error, { zh: '计算失败', en: 'calculation failed' });
       set({ status: 'error', error: info, traceKey: key });
     }
   },

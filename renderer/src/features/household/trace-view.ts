@@ -5,6 +5,7 @@ import type { HouseholdTrace, HouseholdTraceRun, TraceStep, ComponentId } from '
 import { COMPONENT_IDS, COMPONENT_LABELS } from '../../../../sim/index.ts';
 import type { Language } from '../../i18n/i18n.ts';
 import { formatNumber, programmeLabel } from '../../format/trace-format.ts';
+import { bi, inLanguage } from '../../i18n/i18n.ts';
 
 /** One row of the trace table: the same rule under the baseline and the reform. */
 export interface TraceRow {
@@ -118,10 +119,10 @@ export function traceRows(trace: HouseholdTrace, language: Language): TraceRow[]
       const b = base.get(id) ?? null;
       const r = reform.get(id) ?? null;
       const any = (b ?? r) as TraceStep;
-      const note = language === 'zh' ? (any.noteZh ?? null) : (any.noteEn ?? null);
+      const note = inLanguage(bi(any.noteZh ?? null, any.noteEn ?? null), language);
       return {
         id,
-        label: language === 'zh' ? any.labelZh : any.labelEn,
+        label: inLanguage(bi(any.labelZh, any.labelEn), language),
         note: id === 'status' ? null : note,
         baseline: b,
         reform: r,
@@ -156,7 +157,7 @@ export function amountParts(
   period: 'month' | 'year',
   language: Language,
 ): { number: string; unit: string } {
-  const locale = language === 'zh' ? 'zh-CN' : 'en-US';
+  const locale = inLanguage(bi('zh-CN', 'en-US'), language);
   if (period === 'year' && language === 'zh' && Math.abs(value) >= 1e4) {
     const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
       value / 1e4,

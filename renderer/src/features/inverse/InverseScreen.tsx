@@ -9,7 +9,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import type { TableColumn } from '../../components/DataTable.tsx';
 import { NumberField } from '../../components/NumberField.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
-import { fill, pick } from '../../i18n/i18n.ts';
+import { fill, pick, bi, inLanguage } from '../../i18n/i18n.ts';
 import { formatValue, unitOf } from '../../format/units.ts';
 import type { InverseLever, SolveResult } from '../../../../sim/index.ts';
 import { useUiStore } from '../../store/ui-store.ts';
@@ -67,7 +67,7 @@ export function InverseScreen() {
   }
 
   const start = state.start && state.start.scenarioId === startEntry.id ? state.start : null;
-  const moneyScale = language === 'zh' ? 1e-8 : 1e-9;
+  const moneyScale = inLanguage(bi(1e-8, 1e-9), language);
   return (
     <section className="inverse-screen" data-testid="inverse-screen">
       <header className="screen-head">
@@ -111,7 +111,7 @@ export function InverseScreen() {
               value={state.budget ?? 0}
               min={0}
               max={1e13}
-              step={language === 'zh' ? 1e7 : 1e7}
+              step={inLanguage(bi(1e7, 1e7), language)}
               scale={moneyScale}
               unit={unitOf('money', language)}
               slider={false}

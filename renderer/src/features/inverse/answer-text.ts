@@ -1,5 +1,5 @@
 // Writes a solver's answer as a sentence in the reader's language (the lever value in its own unit).
-import { fill } from '../../i18n/i18n.ts';
+import { fill, bi, inLanguage } from '../../i18n/i18n.ts';
 import type { Language } from '../../i18n/i18n.ts';
 import type { SolveResult } from '../../../../sim/index.ts';
 import { applyLever, parseScenario } from '../../../../sim/index.ts';
@@ -15,7 +15,7 @@ export interface AnswerMessages {
 
 /** The label–value separator of a language (full-width colon in Chinese). */
 export function labelSep(language: Language): string {
-  return language === 'zh' ? '：' : ': ';
+  return inLanguage(bi('：', ': '), language);
 }
 
 /** The lever value of an answer in words, e.g. "标准统一上调 +12.5%". */
@@ -28,9 +28,9 @@ export function answerText(
     return fill(m.answerScalePct, { value: formatSetting(result.value, 'percent', language) });
   if (result.lever === 'consumptionRatio')
     return fill(m.answerConsumptionRatio, { value: formatSetting(result.value, 'share', language) });
-  const multiplier = new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(
-    result.value,
-  );
+  const multiplier = new Intl.NumberFormat(inLanguage(bi('zh-CN', 'en-US'), language), {
+    maximumFractionDigits: 2,
+  }).format(result.value);
   return fill(m.answerMonitoringMultiplier, { value: multiplier });
 }
 

@@ -3,12 +3,12 @@
 // in the store; every number in them was computed by the engine in its worker.
 import { create } from 'zustand';
 import { getEngine } from '../../services/engine/engine.ts';
-import { EngineError } from '../../services/engine/engine-client.ts';
 import type { InverseLever, SensitivityRow, SolveResult } from '../../../../sim/index.ts';
 import type { EngineCalls } from '../../services/engine/engine-calls.ts';
-import type { Bilingual } from '../../i18n/i18n.ts';
+import type { ErrorInfo } from '../../i18n/i18n.ts';
 import { useWorkspaceStore } from '../../store/workspace-store.ts';
 import type { JsonValue } from '../../../../contract/host-api.ts';
+import { errorInfoOf } from '../../i18n/i18n.ts';
 
 /** Levers the budget solver can move. */
 export type BudgetLever = EngineCalls['solveBudget']['request']['lever'];
@@ -22,7 +22,7 @@ export const COVERAGE_METRICS: readonly CoverageMetric[] = ['cash', 'lowIncome',
 export interface Task<R> {
   status: 'idle' | 'running' | 'ready' | 'error';
   progress: number | null;
-  error: Bilingual | null;
+  error: ErrorInfo | null;
   result: R | null;
   startName: string | null;
   /** The scenario document the answer starts from, so it can be saved as a scenario with the lever applied. */
@@ -53,7 +53,7 @@ export interface InverseState {
   coverageAsked: { target: number; metric: CoverageMetric } | null;
   start: StartOutcome | null;
   /** Why the starting scenario's outcomes could not be computed (e.g. an invalid scenario). */
-  startError: Bilingual | null;
+  startError: ErrorInfo | null;
   budgetTask: Task<SolveResult>;
   coverageTask: Task<SolveResult>;
   sensitivityTask: Task<SensitivityRow[]>;
@@ -89,10 +89,8 @@ export function startScenario(startId: string | null): { id: string; name: strin
   return workspace.scenarios.find((s) => s.id === id) ?? workspace.scenarios[0];
 }
 
-function toBilingual(error: unknown): Bilingual {
-  return error instanceof EngineError
-    ? { messageZh: error.messageZh, messageEn: error.messageEn }
-    : { messageZh: `计算失败：${String(error)}`, messageEn: `calculation failed: ${String(error)}` };
+function toBilingual(error: unknown): ErrorInfo {
+  return errorInfoOf(error, { zh: '计算失败', en: 'calculation failed' });
 }
 
 type TaskKey = 'budgetTask' | 'coverageTask' | 'sensitivityTask';

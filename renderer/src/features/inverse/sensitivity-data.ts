@@ -4,34 +4,34 @@ import type { SensitivityRow, ParamUnit } from '../../../../sim/index.ts';
 import { getParamDef } from '../../../../sim/index.ts';
 import type { Language } from '../../i18n/i18n.ts';
 import type { TornadoBar } from './tornado-chart.ts';
+import { bi, inLanguage } from '../../i18n/i18n.ts';
 
 export type SensitivityOutcome = 'cost' | 'cases';
 
 /** A parameter value as a reader expects it for its unit (percent change signed, shares in %, multipliers with ×). */
 export function formatSetting(value: number, unit: ParamUnit | undefined, language: Language): string {
-  const zh = language === 'zh';
   const number = (digits: number) =>
-    new Intl.NumberFormat(zh ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits }).format(value);
+    new Intl.NumberFormat(inLanguage(bi('zh-CN', 'en-US'), language), { maximumFractionDigits: digits }).format(value);
   switch (unit) {
     case 'percent':
       return `${value > 0 ? '+' : ''}${number(1)}%`;
     case 'share':
     case 'probability/year':
-      return `${new Intl.NumberFormat(zh ? 'zh-CN' : 'en-US', { maximumFractionDigits: 1 }).format(value * 100)}%`;
+      return `${new Intl.NumberFormat(inLanguage(bi('zh-CN', 'en-US'), language), { maximumFractionDigits: 1 }).format(value * 100)}%`;
     case 'multiplier':
       return `${number(2)}×`;
     case 'months':
-      return zh ? `${number(1)} 个月` : `${number(1)} months`;
+      return inLanguage(bi(`${number(1)} 个月`, `${number(1)} months`), language);
     case 'years':
-      return zh ? `${number(0)} 年` : `${number(0)} years`;
+      return inLanguage(bi(`${number(0)} 年`, `${number(0)} years`), language);
     case 'yuan/person/year':
-      return zh ? `${number(0)} 元/人/年` : `${number(0)} yuan/person/year`;
+      return inLanguage(bi(`${number(0)} 元/人/年`, `${number(0)} yuan/person/year`), language);
     case 'yuan/person/month':
-      return zh ? `${number(0)} 元/人/月` : `${number(0)} yuan/person/month`;
+      return inLanguage(bi(`${number(0)} 元/人/月`, `${number(0)} yuan/person/month`), language);
     case 'yuan/person':
-      return zh ? `${number(0)} 元/人` : `${number(0)} yuan/person`;
+      return inLanguage(bi(`${number(0)} 元/人`, `${number(0)} yuan/person`), language);
     case 'switch':
-      return value >= 0.5 ? (zh ? '开' : 'on') : zh ? '关' : 'off';
+      return value >= 0.5 ? inLanguage(bi('开', 'on'), language) : inLanguage(bi('关', 'off'), language);
     default:
       return number(2);
   }
@@ -50,7 +50,7 @@ export function tornadoBars(
     const high = outcome === 'cost' ? row.costHigh : row.casesHigh;
     return {
       id: row.paramId,
-      label: language === 'zh' ? row.labelZh : row.labelEn,
+      label: inLanguage(bi(row.labelZh, row.labelEn), language),
       lowSetting: formatSetting(row.low, unit, language),
       highSetting: formatSetting(row.high, unit, language),
       lowDelta: low - base,

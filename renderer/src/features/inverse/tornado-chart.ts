@@ -4,6 +4,7 @@ import type { Language } from '../../i18n/i18n.ts';
 import type { Quantity } from '../../format/units.ts';
 import { formatValue, scaled, unitOf } from '../../format/units.ts';
 import { axisName } from '../projection/projection-chart.ts';
+import { bi, inLanguage } from '../../i18n/i18n.ts';
 
 /** One parameter's effect: outcome minus the starting scenario's outcome, at the low and high ends of its range. */
 export interface TornadoBar {
@@ -40,7 +41,7 @@ export function tornadoOption(
 ): Record<string, unknown> {
   const sorted = sortTornado(bars);
   const unit = unitOf(quantity, language);
-  const sep = language === 'zh' ? '：' : ': ';
+  const sep = inLanguage(bi('：', ': '), language);
   const bar = (key: 'lowDelta' | 'highDelta') =>
     sorted.map((entry) => ({
       value: scaled(entry[key], quantity, language),

@@ -4,6 +4,7 @@ import type { Language } from '../../i18n/i18n.ts';
 import { formatValue, scaled, unitOf } from '../../format/units.ts';
 import type { IndicatorId } from './indicators.ts';
 import { indicatorDef } from './indicators.ts';
+import { bi, inLanguage } from '../../i18n/i18n.ts';
 
 /** One scenario's year-by-year values of every indicator (raw units: persons, yuan, 0..1 shares). */
 export interface ProjectionLine {
@@ -16,7 +17,7 @@ export interface ProjectionLine {
 /** An axis title with its unit in brackets, in the reader's typographic convention. */
 export function axisName(name: string, unit: string, language: Language): string {
   if (!unit) return name;
-  return language === 'zh' ? `${name}（${unit}）` : `${name} (${unit})`;
+  return inLanguage(bi(`${name}（${unit}）`, `${name} (${unit})`), language);
 }
 
 /** Years spanned by any of the lines, ascending and distinct. */
@@ -34,7 +35,7 @@ export function projectionOption(
   const def = indicatorDef(indicator);
   const years = allYears(lines);
   const unit = unitOf(def.quantity, language);
-  const name = language === 'zh' ? def.zh : def.en;
+  const name = inLanguage(def, language);
   const series = lines.map((line, index) => {
     const byYear = new Map(line.years.map((year, i) => [year, line.values[indicator][i]]));
     return {
@@ -77,7 +78,7 @@ export function projectionOption(
         const year = years[params[0].dataIndex];
         const rows = params.map((param) => {
           const raw = series[param.seriesIndex].rawValues[param.dataIndex];
-          return `${param.marker}${param.seriesName}${language === 'zh' ? '：' : ': '}<b>${formatValue(raw, def.quantity, language)}</b>`;
+          return `${param.marker}${param.seriesName}${inLanguage(bi('：', ': '), language)}<b>${formatValue(raw, def.quantity, language)}</b>`;
         });
         return [`${year} · ${name}`, ...rows].join('<br/>');
       },

@@ -4,11 +4,11 @@ import { DEFAULT_START_YEAR } from '../../../../sim/index.ts';
 import { create } from 'zustand';
 import { cachePut } from '../../services/cache.ts';
 import { getEngine } from '../../services/engine/engine.ts';
-import { EngineError } from '../../services/engine/engine-client.ts';
 import type { ProjectionRun } from '../../services/engine/engine-calls.ts';
-import type { Bilingual } from '../../i18n/i18n.ts';
+import type { ErrorInfo } from '../../i18n/i18n.ts';
 import type { JsonValue } from '../../../../contract/host-api.ts';
 import { BASELINE_SCENARIO_ID, selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store.ts';
+import { errorInfoOf } from '../../i18n/i18n.ts';
 
 /** What a finished run left in the cache. */
 export interface CachedProjection {
@@ -25,7 +25,7 @@ export interface ProjectionState {
   progress: number | null;
   /** When the running projection was sent (ms since epoch). */
   startedAt: number | null;
-  error: Bilingual | null;
+  error: ErrorInfo | null;
   /** Cache key of the shown run, and the inputs key it was made from. */
   runKey: string | null;
   inputsKey: string | null;
@@ -109,10 +109,7 @@ export const useProjectionStore = create<ProjectionState>((set, get) => ({
       });
       set({ status: 'ready', progress: null, runKey, inputsKey, ms: outcome.ms });
     } catch (error) {
-      const info =
-        error instanceof EngineError
-          ? { messageZh: error.messageZh, messageEn: error.messageEn }
-          : { messageZh: `预测失败：${String(error)}`, messageEn: `projection failed: ${String(error)}` };
+      const info = errorInfoOf(error, { zh: '预测失败', en: 'projection failed' });
       set({ status: 'error', progress: null, error: info });
     }
   },

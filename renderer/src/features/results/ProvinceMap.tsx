@@ -2,7 +2,7 @@
 // suppressed provinces grey, exact values on hover, a click drills down to the province.
 import { useMemo, useState } from 'react';
 import { useUiStore } from '../../store/ui-store.ts';
-import { fill } from '../../i18n/i18n.ts';
+import { fill, bi, inLanguage } from '../../i18n/i18n.ts';
 import { formatValue } from '../../format/units.ts';
 import { PROVINCE_TILES, TILE_COLS, TILE_ROWS, colourDomain, textColourOn, tileColour } from './province-tiles.ts';
 import { MAP_INDICATORS, tileValue } from './map-indicators.ts';
@@ -33,7 +33,7 @@ export function ProvinceMap({ rows, minCell, selected, onSelect }: ProvinceMapPr
     formatValue(v, indicator.quantity, language, {
       withUnit: false,
       signed: indicator.scale === 'diverging',
-      digits: indicator.quantity === 'share' ? 1 : language === 'zh' ? 1 : 2,
+      digits: indicator.quantity === 'share' ? 1 : inLanguage(bi(1, 2), language),
     });
 
   return (
@@ -44,7 +44,7 @@ export function ProvinceMap({ rows, minCell, selected, onSelect }: ProvinceMapPr
           <select value={indicator.id} data-testid="map-indicator" onChange={(e) => setIndicatorId(e.target.value)}>
             {MAP_INDICATORS.map((i) => (
               <option key={i.id} value={i.id}>
-                {language === 'zh' ? i.zh : i.en}
+                {inLanguage(i, language)}
               </option>
             ))}
           </select>
@@ -61,12 +61,8 @@ export function ProvinceMap({ rows, minCell, selected, onSelect }: ProvinceMapPr
           const value = values[index];
           const background = tileColour(value, domain, indicator.scale);
           const name = row
-            ? language === 'zh'
-              ? row.nameZh
-              : row.nameEn
-            : language === 'zh'
-              ? tile.shortZh
-              : tile.shortEn;
+            ? inLanguage(bi(row.nameZh, row.nameEn), language)
+            : inLanguage(bi(tile.shortZh, tile.shortEn), language);
           const exact = Number.isFinite(value)
             ? formatValue(value, indicator.quantity, language, { signed: indicator.scale === 'diverging' })
             : m.noData;
@@ -78,12 +74,12 @@ export function ProvinceMap({ rows, minCell, selected, onSelect }: ProvinceMapPr
               style={{ gridRow: tile.row + 1, gridColumn: tile.col + 1, background, color: textColourOn(background) }}
               data-testid={`tile-${tile.code}`}
               data-value={Number.isFinite(value) ? value : ''}
-              title={`${name}\n${language === 'zh' ? indicator.zh : indicator.en}: ${exact}`}
+              title={`${name}\n${inLanguage(indicator, language)}: ${exact}`}
               onMouseEnter={() => setHover(tile.code)}
               onFocus={() => setHover(tile.code)}
               onClick={() => onSelect(tile.code)}
             >
-              <span className={`tile-name ${language}`}>{language === 'zh' ? tile.shortZh : tile.shortEn}</span>
+              <span className={`tile-name ${language}`}>{inLanguage(bi(tile.shortZh, tile.shortEn), language)}</span>
               <span className="tile-value">{Number.isFinite(value) ? short(value) : '▪'}</span>
             </button>
           );
@@ -106,8 +102,8 @@ export function ProvinceMap({ rows, minCell, selected, onSelect }: ProvinceMapPr
       <div className="map-hover" data-testid="map-hover">
         {focusRow ? (
           <>
-            <strong>{language === 'zh' ? focusRow.nameZh : focusRow.nameEn}</strong>{' '}
-            {language === 'zh' ? indicator.zh : indicator.en}:{' '}
+            <strong>{inLanguage(bi(focusRow.nameZh, focusRow.nameEn), language)}</strong>{' '}
+            {inLanguage(indicator, language)}:{' '}
             {Number.isFinite(focusValue)
               ? formatValue(focusValue, indicator.quantity, language, { signed: indicator.scale === 'diverging' })
               : m.noData}

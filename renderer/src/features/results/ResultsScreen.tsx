@@ -13,7 +13,7 @@ import { BASELINE_SCENARIO, parseScenario, povertyLineText, describeMcSources } 
 import { useResults } from '../../store/results-store.ts';
 import type { ScenarioEntry } from '../../store/workspace-store.ts';
 import { useUiStore } from '../../store/ui-store.ts';
-import { fill, pick } from '../../i18n/i18n.ts';
+import { fill, pick, bi, inLanguage } from '../../i18n/i18n.ts';
 import { formatValue, unitOf } from '../../format/units.ts';
 import type { Quantity } from '../../format/units.ts';
 import { getEngine } from '../../services/engine/engine.ts';
@@ -89,7 +89,7 @@ function mcProvinceColumns(m: Messages, language: 'zh' | 'en'): TableColumn<McPr
     },
   ];
   return [
-    { id: 'name', header: m.province, value: (r) => (language === 'zh' ? r.nameZh : r.nameEn) },
+    { id: 'name', header: m.province, value: (r) => inLanguage(bi(r.nameZh, r.nameEn), language) },
     ...pair('dibaoPersons', metricLabel('persons.dibao', language), 'persons', (r) => r.dibaoPersons),
     ...pair('cost', metricLabel('cost.total', language), 'money', (r) => r.cost),
   ];
@@ -98,7 +98,7 @@ function mcProvinceColumns(m: Messages, language: 'zh' | 'en'): TableColumn<McPr
 export function regionColumns(m: Messages, language: 'zh' | 'en', first: string): TableColumn<RegionRow>[] {
   const u = (label: string, q: Quantity) => withUnit(label, unitOf(q, language), language);
   const columns: TableColumn<RegionRow>[] = [
-    { id: 'name', header: first, value: (r) => (language === 'zh' ? r.nameZh : r.nameEn) },
+    { id: 'name', header: first, value: (r) => inLanguage(bi(r.nameZh, r.nameEn), language) },
     { id: 'cashPersons', header: u(m.cashPersons, 'persons'), value: (r) => r.cashPersons, quantity: 'persons' },
     {
       id: 'dCashPersons',
@@ -106,7 +106,7 @@ export function regionColumns(m: Messages, language: 'zh' | 'en', first: string)
       value: (r) => r.dCashPersons,
       quantity: 'persons',
       signed: true,
-      digits: language === 'zh' ? 2 : 3,
+      digits: inLanguage(bi(2, 3), language),
     },
     {
       id: 'dibaoPersons',
@@ -120,7 +120,7 @@ export function regionColumns(m: Messages, language: 'zh' | 'en', first: string)
       value: (r) => r.dDibaoPersons,
       quantity: 'persons',
       signed: true,
-      digits: language === 'zh' ? 2 : 3,
+      digits: inLanguage(bi(2, 3), language),
     },
     { id: 'cost', header: u(m.totalCost, 'money'), value: (r) => r.cost, quantity: 'money', digits: 2 },
     {
@@ -158,7 +158,7 @@ export function regionColumns(m: Messages, language: 'zh' | 'en', first: string)
     },
     {
       id: 'dCoverage',
-      header: withUnit(m.dCoverage, language === 'zh' ? '百分点' : 'pp', language),
+      header: withUnit(m.dCoverage, inLanguage(bi('百分点', 'pp'), language), language),
       value: (r) => r.dCoverage,
       quantity: 'share',
       signed: true,
@@ -187,7 +187,7 @@ function pairColumns(m: Messages, first: string, language: 'zh' | 'en'): TableCo
   const number = (v: number, q: Quantity, signed = false) => formatValue(v, q, language, { signed, withUnit: false });
   const change = (r: PairLine) =>
     r.quantity === 'share'
-      ? `${number(r.scenario - r.baseline, 'share', true)}${language === 'zh' ? ' 个百分点' : ' pp'}`
+      ? `${number(r.scenario - r.baseline, 'share', true)}${inLanguage(bi(' 个百分点', ' pp'), language)}`
       : number(r.scenario - r.baseline, r.quantity, true);
   return [
     { id: 'label', header: first, value: (r) => r.label },
@@ -234,7 +234,7 @@ function breakdownLines(
       const pair = measure === 'cost' ? r.cost : (r[measure] ?? [Number.NaN, Number.NaN]);
       return {
         id: r.id,
-        label: language === 'zh' ? r.zh : r.en,
+        label: inLanguage(r, language),
         quantity: measure === 'cost' ? 'money' : measure,
         baseline: pair[0],
         scenario: pair[1],
@@ -469,8 +469,8 @@ export function ResultsScreen() {
         {figures.map((f) => (
           <StatCard
             key={f.def.id}
-            label={language === 'zh' ? f.def.zh : f.def.en}
-            title={language === 'zh' ? f.def.hintZh : f.def.hintEn}
+            label={inLanguage(f.def, language)}
+            title={inLanguage(bi(f.def.hintZh, f.def.hintEn), language)}
             value={f.value}
             reference={f.baseline}
             quantity={f.def.quantity}
@@ -532,7 +532,9 @@ export function ResultsScreen() {
           {detail && selectedRow ? (
             <>
               <div className="panel-head">
-                <h3>{fill(m.drillTitle, { name: language === 'zh' ? selectedRow.nameZh : selectedRow.nameEn })}</h3>
+                <h3>
+                  {fill(m.drillTitle, { name: inLanguage(bi(selectedRow.nameZh, selectedRow.nameEn), language) })}
+                </h3>
                 <button
                   type="button"
                   className="link-button"

@@ -5,6 +5,7 @@ import { withUnit } from '../../components/labels.ts';
 import type { Quantity } from '../../format/units.ts';
 import type { Language } from '../../i18n/i18n.ts';
 import type { DecileRow, PairRow } from './result-model.ts';
+import { inLanguage } from '../../i18n/i18n.ts';
 
 /** Names used in legends and tooltips. */
 export interface SeriesNames {
@@ -57,7 +58,7 @@ export function pairBarOption(
   const quantity: Quantity = measure === 'cost' ? 'money' : measure;
   const pick = (r: PairRow, i: 0 | 1) => (measure === 'cost' ? r.cost[i] : (r[measure]?.[i] ?? Number.NaN));
   const raw = [kept.map((r) => pick(r, 0)), kept.map((r) => pick(r, 1))];
-  const categories = kept.map((r) => (language === 'zh' ? r.zh : r.en));
+  const categories = kept.map((r) => inLanguage(r, language));
   const horizontal = kept.length > 6;
   return {
     legend: { top: 0, data: [names.baseline, names.scenario] },

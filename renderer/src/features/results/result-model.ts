@@ -13,6 +13,7 @@ import type { McSummary, SummaryTable, ComponentId, MetricId, SumMetricId } from
 import type { LevelTables, McResult, YearComparison } from '../../services/engine/engine-calls.ts';
 import type { Quantity } from '../../format/units.ts';
 import { metricInfo } from '../../exports/engine-tables.ts';
+import { bi, inLanguage } from '../../i18n/i18n.ts';
 
 export type { YearComparison, LevelTables };
 
@@ -433,7 +434,7 @@ export function nationalPair(comparison: YearComparison, id: MetricId): [number,
 export function metricLabel(id: MetricId, language: 'zh' | 'en'): string {
   const entry = [...SUM_METRICS, ...RATE_METRICS].find((m) => m[0] === id);
   if (!entry) return id;
-  return language === 'zh' ? entry[1] : entry[2];
+  return inLanguage(bi(entry[1], entry[2]), language);
 }
 
 /** Display quantity of an engine metric (one mapping from the engine's units, shared with the exports). */

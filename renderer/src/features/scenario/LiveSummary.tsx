@@ -4,7 +4,7 @@ import { NoDatasetNotice } from '../../components/NoDatasetNotice.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
 import { useResults } from '../../store/results-store.ts';
 import { useUiStore } from '../../store/ui-store.ts';
-import { fill, pick } from '../../i18n/i18n.ts';
+import { fill, pick, bi, inLanguage } from '../../i18n/i18n.ts';
 import { headlineFigures } from '../results/result-model.ts';
 import { useScenarioMessages } from './messages.ts';
 
@@ -46,8 +46,8 @@ export function LiveSummary() {
               <StatCard
                 key={f.def.id}
                 compact
-                label={language === 'zh' ? f.def.zh : f.def.en}
-                title={language === 'zh' ? f.def.hintZh : f.def.hintEn}
+                label={inLanguage(f.def, language)}
+                title={inLanguage(bi(f.def.hintZh, f.def.hintEn), language)}
                 value={f.value}
                 reference={f.baseline}
                 quantity={f.def.quantity}

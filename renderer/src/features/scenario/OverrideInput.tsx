@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useUiStore } from '../../store/ui-store.ts';
 import { pick } from '../../i18n/i18n.ts';
-import type { Bilingual } from '../../i18n/i18n.ts';
+import type { ErrorInfo } from '../../i18n/i18n.ts';
 import { displayText, parseNumberEntry } from '../../components/number-field-logic.ts';
 
 export interface OverrideInputProps {
@@ -17,7 +17,7 @@ export interface OverrideInputProps {
   name: { zh: string; en: string };
   onCommit: (value: number | undefined) => void;
   testId?: string;
-  error?: Bilingual | null;
+  error?: ErrorInfo | null;
 }
 
 /** An input that sets or clears one override. */
@@ -35,7 +35,7 @@ export function OverrideInput({
 }: OverrideInputProps) {
   const language = useUiStore((s) => s.language);
   const [draft, setDraft] = useState<string | null>(null);
-  const [typedError, setTypedError] = useState<Bilingual | null>(null);
+  const [typedError, setTypedError] = useState<ErrorInfo | null>(null);
   const shown = draft ?? (value === undefined ? '' : displayText(value, scale, step));
   const problem = typedError ?? error ?? null;
   return (

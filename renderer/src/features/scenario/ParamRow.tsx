@@ -3,8 +3,8 @@
 import type { ParamDef } from '../../../../sim/index.ts';
 import { NumberField } from '../../components/NumberField.tsx';
 import { useUiStore } from '../../store/ui-store.ts';
-import { fill, pick } from '../../i18n/i18n.ts';
-import type { Bilingual } from '../../i18n/i18n.ts';
+import { fill, pick, bi, inLanguage } from '../../i18n/i18n.ts';
+import type { ErrorInfo } from '../../i18n/i18n.ts';
 import { displayText } from '../../components/number-field-logic.ts';
 import { displayUnit } from './param-form.ts';
 import { useScenarioMessages } from './messages.ts';
@@ -14,7 +14,7 @@ export interface ParamRowProps {
   value: number;
   /** True when the scenario sets this parameter explicitly. */
   changed: boolean;
-  error?: Bilingual | null;
+  error?: ErrorInfo | null;
   onChange: (value: number) => void;
   onReset: () => void;
 }
@@ -24,11 +24,11 @@ export function ParamRow({ def, value, changed, error, onChange, onReset }: Para
   const language = useUiStore((s) => s.language);
   const m = useScenarioMessages();
   const { scale, unit } = displayUnit(def, language);
-  const label = language === 'zh' ? def.labelZh : def.labelEn;
+  const label = inLanguage(bi(def.labelZh, def.labelEn), language);
   const show = (v: number) =>
     def.unit === 'switch' ? (v ? m.on : m.off) : `${displayText(v, scale, def.step)}${unit ? ` ${unit}` : ''}`;
   const explanation = [
-    language === 'zh' ? def.descriptionZh : def.descriptionEn,
+    inLanguage(bi(def.descriptionZh, def.descriptionEn), language),
     `${m.range}: ${show(def.min)} – ${show(def.max)}; ${fill(m.defaultValue, { value: show(def.default) })}`,
     `${m.reference}: ${def.reference}`,
     `${m.inForce}: ${def.inForce}${def.regional ? ` · ${m.regional}` : ''}`,

@@ -1,7 +1,7 @@
 // One programme section of the editor: its catalogue parameters, collapsible, with the count of changed values.
 import type { ReactNode } from 'react';
 import { useUiStore } from '../../store/ui-store.ts';
-import { fill } from '../../i18n/i18n.ts';
+import { fill, bi, inLanguage } from '../../i18n/i18n.ts';
 import { explicitParamValue, getParamValue, paramPath, paramsOfSection, setParamValue } from './param-form.ts';
 import type { FormValidation, JsonValue, ParamSection } from './param-form.ts';
 import { ParamRow } from './ParamRow.tsx';
@@ -34,7 +34,9 @@ export function ParamSectionPanel({
   return (
     <details className="panel param-section" open={open} data-testid={`section-${section.id}`}>
       <summary>
-        <span className="param-section-title">{title ?? (language === 'zh' ? section.titleZh : section.titleEn)}</span>
+        <span className="param-section-title">
+          {title ?? inLanguage(bi(section.titleZh, section.titleEn), language)}
+        </span>
         {changed > 0 ? <span className="badge">{fill(m.changedCount, { n: changed })}</span> : null}
       </summary>
       {children}

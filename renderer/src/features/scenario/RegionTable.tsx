@@ -9,7 +9,7 @@ import { withUnit } from '../../components/labels.ts';
 import type { TableColumn } from '../../components/DataTable.tsx';
 import { NumberField } from '../../components/NumberField.tsx';
 import { useUiStore } from '../../store/ui-store.ts';
-import { fill } from '../../i18n/i18n.ts';
+import { fill, bi, inLanguage, errorText } from '../../i18n/i18n.ts';
 import { formatValue, unitOf } from '../../format/units.ts';
 import { useProvinceStandards } from './current-standards.ts';
 import type { ProvinceStandards } from './current-standards.ts';
@@ -174,7 +174,7 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
       render: (l) => (
         <input
           type="checkbox"
-          aria-label={`${m.select} ${language === 'zh' ? l.nameZh : l.nameEn}`}
+          aria-label={`${m.select} ${inLanguage(bi(l.nameZh, l.nameEn), language)}`}
           checked={selected.has(l.code)}
           data-testid={`region-${l.code}-select`}
           onChange={(event) => {
@@ -186,7 +186,7 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
         />
       ),
     },
-    { id: 'name', header: m.province, value: (l) => (language === 'zh' ? l.nameZh : l.nameEn) },
+    { id: 'name', header: m.province, value: (l) => inLanguage(bi(l.nameZh, l.nameEn), language) },
     currentStandardColumn('urban', m.currentUrban, (l) => l.current?.consumptionUrban),
     currentStandardColumn('rural', m.currentRural, (l) => l.current?.consumptionRural),
     {
@@ -209,7 +209,7 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
       value: (l) => l.result?.dCashPersons ?? null,
       quantity: 'persons',
       signed: true,
-      digits: language === 'zh' ? 2 : 3,
+      digits: inLanguage(bi(2, 3), language),
       sample: (l) => l.result?.sample ?? Number.POSITIVE_INFINITY,
     },
     {
@@ -392,7 +392,7 @@ export function RegionTable({ document, datasetKey, comparison, edit }: RegionTa
             onClick={() => {
               const parsed = parsePastedStandards(pasted, lines);
               if (!parsed.ok) {
-                setPasteErrors(parsed.errors.map((e) => (language === 'zh' ? e.messageZh : e.messageEn)));
+                setPasteErrors(parsed.errors.map((e) => errorText(e, language)));
                 return;
               }
               setPasteErrors([]);

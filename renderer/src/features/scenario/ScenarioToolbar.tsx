@@ -2,8 +2,8 @@
 // load a shipped example.
 import { useRef, useState } from 'react';
 import { selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store.ts';
-import { fill, pick } from '../../i18n/i18n.ts';
-import type { Bilingual } from '../../i18n/i18n.ts';
+import { fill, pick, errorInfoOf } from '../../i18n/i18n.ts';
+import type { ErrorInfo } from '../../i18n/i18n.ts';
 import { useUiStore } from '../../store/ui-store.ts';
 import { getHost } from '../../services/host/host.ts';
 import { exportFileName, exportText, importScenarioText } from './scenario-file.ts';
@@ -30,7 +30,7 @@ export function ScenarioToolbar() {
   const canRedo = useWorkspaceStore((s) => s.future.length > 0);
   const actions = useWorkspaceStore.getState();
   const [nameDraft, setNameDraft] = useState<string | null>(null);
-  const [fileErrors, setFileErrors] = useState<Bilingual[]>([]);
+  const [fileErrors, setFileErrors] = useState<ErrorInfo[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
   const language = useUiStore((s) => s.language);
 
@@ -50,13 +50,7 @@ export function ScenarioToolbar() {
       });
       setFileErrors([]);
     } catch (error) {
-      const info = error as Partial<Bilingual>;
-      setFileErrors([
-        {
-          messageZh: info.messageZh ?? `导出失败：${String(error)}`,
-          messageEn: info.messageEn ?? `export failed: ${String(error)}`,
-        },
-      ]);
+      setFileErrors([errorInfoOf(error, { zh: '导出失败', en: 'export failed' })]);
     }
   };
 

@@ -4,7 +4,8 @@
 import { PARAM_CATALOGUE, getParamDef, parseScenario } from '../../../../sim/index.ts';
 import type { ParamDef, ParamGroup } from '../../../../sim/index.ts';
 import type { ScenarioEntry } from '../../store/workspace-store.ts';
-import type { Bilingual, Language } from '../../i18n/i18n.ts';
+import type { ErrorInfo, Language } from '../../i18n/i18n.ts';
+import { bi, inLanguage } from '../../i18n/i18n.ts';
 
 /** Any JSON value, as scenario documents are stored in the workspace. */
 export type JsonValue = ScenarioEntry['document'];
@@ -234,30 +235,29 @@ export interface DisplayUnit {
 
 /** The display scale and unit text of a parameter in a language. */
 export function displayUnit(def: ParamDef, language: Language): DisplayUnit {
-  const zh = language === 'zh';
   switch (def.unit) {
     case 'share':
       return { scale: 100, unit: '%' };
     case 'probability/year':
-      return { scale: 100, unit: zh ? '%/年' : '%/year' };
+      return { scale: 100, unit: inLanguage(bi('%/年', '%/year'), language) };
     case 'percent':
       return { scale: 1, unit: '%' };
     case 'multiplier':
-      return { scale: 1, unit: zh ? '倍' : '×' };
+      return { scale: 1, unit: inLanguage(bi('倍', '×'), language) };
     case 'months':
-      return { scale: 1, unit: zh ? '个月' : 'months' };
+      return { scale: 1, unit: inLanguage(bi('个月', 'months'), language) };
     case 'years':
-      return { scale: 1, unit: zh ? '年' : 'years' };
+      return { scale: 1, unit: inLanguage(bi('年', 'years'), language) };
     case 'yuan/person/year':
-      return { scale: 1, unit: zh ? '元/人·年' : 'yuan/person/year' };
+      return { scale: 1, unit: inLanguage(bi('元/人·年', 'yuan/person/year'), language) };
     case 'yuan/person/month':
-      return { scale: 1, unit: zh ? '元/人·月' : 'yuan/person/month' };
+      return { scale: 1, unit: inLanguage(bi('元/人·月', 'yuan/person/month'), language) };
     case 'yuan/person':
-      return { scale: 1, unit: zh ? '元/人' : 'yuan/person' };
+      return { scale: 1, unit: inLanguage(bi('元/人', 'yuan/person'), language) };
     case 'homes':
-      return { scale: 1, unit: zh ? '套' : 'homes' };
+      return { scale: 1, unit: inLanguage(bi('套', 'homes'), language) };
     case 'households':
-      return { scale: 1, unit: zh ? '户' : 'households' };
+      return { scale: 1, unit: inLanguage(bi('户', 'households'), language) };
     case 'switch':
       return { scale: 1, unit: '' };
   }
@@ -266,15 +266,15 @@ export function displayUnit(def: ParamDef, language: Language): DisplayUnit {
 /** Validation of a scenario document: errors keyed by field path, plus every error in order. */
 export interface FormValidation {
   ok: boolean;
-  byPath: Map<string, Bilingual>;
-  all: { path: string; message: Bilingual }[];
+  byPath: Map<string, ErrorInfo>;
+  all: { path: string; message: ErrorInfo }[];
 }
 
 /** Validates a document with the engine's `parseScenario` and indexes the errors by their field path. */
 export function validateDocument(document: JsonValue): FormValidation {
   const result = parseScenario(document);
   if (result.ok) return { ok: true, byPath: new Map(), all: [] };
-  const byPath = new Map<string, Bilingual>();
+  const byPath = new Map<string, ErrorInfo>();
   const all = result.errors.map((e) => {
     const message = { messageZh: e.messageZh, messageEn: e.messageEn };
     if (!byPath.has(e.path)) byPath.set(e.path, message);

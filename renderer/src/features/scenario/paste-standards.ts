@@ -1,6 +1,6 @@
 // Standards pasted from a spreadsheet: a column copied from Excel or WPS (one value per line, in the province table's
 // order), or two columns (province code or name, value). Parsed here, applied by the editor as absolute standards.
-import type { Bilingual } from '../../i18n/i18n.ts';
+import type { ErrorInfo } from '../../i18n/i18n.ts';
 
 /** One province's pasted standard, yuan/person/month. */
 export interface PastedStandard {
@@ -30,13 +30,13 @@ function toNumber(text: string): number {
 export function parsePastedStandards(
   text: string,
   order: readonly ProvinceName[],
-): { ok: true; standards: PastedStandard[] } | { ok: false; errors: Bilingual[] } {
+): { ok: true; standards: PastedStandard[] } | { ok: false; errors: ErrorInfo[] } {
   const lines = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '');
-  const errors: Bilingual[] = [];
+  const errors: ErrorInfo[] = [];
   const standards: PastedStandard[] = [];
   const byName = (name: string) =>
     order.find((p) => p.code === name || p.nameZh === name || p.nameEn.toLowerCase() === name.toLowerCase());

@@ -2,12 +2,12 @@
 // and the file name and text a scenario is exported as.
 import { MAX_SCENARIO_FILE_BYTES, withoutBom } from '../../../../datasets/index.ts';
 import { parseScenario } from '../../../../sim/index.ts';
-import type { Bilingual } from '../../i18n/i18n.ts';
+import type { ErrorInfo } from '../../i18n/i18n.ts';
 import { asObject } from './param-form.ts';
 import type { JsonValue } from './param-form.ts';
 
 /** Outcome of importing a scenario file. */
-export type ImportedScenario = { ok: true; name: string; document: JsonValue } | { ok: false; errors: Bilingual[] };
+export type ImportedScenario = { ok: true; name: string; document: JsonValue } | { ok: false; errors: ErrorInfo[] };
 
 /** Parses and validates a scenario file's text; never throws on user input. */
 export function importScenarioText(fileName: string, text: string): ImportedScenario {

@@ -2,7 +2,7 @@
 // (bilingual prefix + DuckDB's own message), persisted query history and example queries. Ctrl+Enter runs.
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import type { Table } from 'apache-arrow';
-import { fill } from '../../i18n/i18n.ts';
+import { fill, errorText, inLanguage } from '../../i18n/i18n.ts';
 import { useUiStore } from '../../store/ui-store.ts';
 import { useSqlStore } from '../../store/sql-store.ts';
 import { useDataStore } from '../../store/data-store.ts';
@@ -91,7 +91,7 @@ export function SqlScreen() {
       record({ sql, at: new Date().toISOString(), rows: table.numRows, ms });
     } catch (caught) {
       const message = duckDbErrorMessage(caught);
-      setError(language === 'zh' ? message.messageZh : message.messageEn);
+      setError(errorText(message, language));
       setResult(null);
       record({ sql, at: new Date().toISOString(), failed: true });
     } finally {
@@ -170,7 +170,7 @@ export function SqlScreen() {
                 <option value="">{m.chooseExample}</option>
                 {SQL_EXAMPLES.map((example, index) => (
                   <option key={index} value={index}>
-                    {language === 'zh' ? example.zh : example.en}
+                    {inLanguage(example, language)}
                   </option>
                 ))}
               </select>

@@ -20,7 +20,7 @@ import {
   rowsOf,
 } from '../../../../datasets/index.ts';
 import type { DataIssue } from '../../../../datasets/index.ts';
-import type { Bilingual } from '../../i18n/i18n.ts';
+import type { ErrorInfo } from '../../i18n/i18n.ts';
 import { useDataStore, type ImportFile, type ImportSession } from '../../store/data-store.ts';
 import { useWorkspaceStore, newId, type DatasetFile, type DatasetSummary } from '../../store/workspace-store.ts';
 import { getDuckDb, type DuckDbClient } from '../duckdb/duckdb-client.ts';
@@ -28,6 +28,7 @@ import { getEngine } from '../engine/engine.ts';
 import { getHost } from '../host/host.ts';
 import { CACHE_KEYS, cachePut } from '../cache.ts';
 import { columnsNeedingCodes, guessTarget, initialMapping, withSuggestedCodes } from './mapping-logic.ts';
+import { errorInfoOf } from '../../i18n/i18n.ts';
 
 /** Id of the bundled demo dataset. */
 export const DEMO_DATASET_ID = 'demo';
@@ -54,16 +55,11 @@ export async function sha256(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function message(error: unknown): Bilingual {
-  if (error && typeof error === 'object' && 'messageZh' in error && 'messageEn' in error) {
-    const { messageZh, messageEn } = error as Bilingual;
-    return { messageZh, messageEn };
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return { messageZh: `载入数据失败：${detail}`, messageEn: `loading the dataset failed: ${detail}` };
+function message(error: unknown): ErrorInfo {
+  return errorInfoOf(error, { zh: '载入数据失败', en: 'loading the dataset failed' });
 }
 
-function issuesMessage(issues: readonly DataIssue[]): Bilingual {
+function issuesMessage(issues: readonly DataIssue[]): ErrorInfo {
   const errors = issues.filter((i) => i.severity === 'error').slice(0, 3);
   return {
     messageZh: errors.map((i) => i.message.zh).join('；'),
@@ -207,7 +203,7 @@ export async function loadDemo(): Promise<void> {
 let controller: AbortController | null = null;
 let sessionCounter = 0;
 
-function cancelledIssue(): Bilingual {
+function cancelledIssue(): ErrorInfo {
   return { messageZh: '导入已取消，数据未保留。', messageEn: 'Import cancelled; nothing was kept.' };
 }
 

@@ -12,22 +12,17 @@ import {
   type FromWorker,
   type ToWorker,
 } from './engine-protocol.ts';
+import { WorkbenchError } from '../../../../sim/index.ts';
 
 /** Outcome of a call: done (with the worker's run time and the round trip), or superseded by a newer call. */
 export type EngineOutcome<R> =
   { status: 'done'; result: R; ms: number; roundTripMs: number } | { status: 'superseded' };
 
 /** A failed engine call: bilingual message (and field paths for invalid scenarios). */
-export class EngineError extends Error {
-  readonly messageZh: string;
-  readonly messageEn: string;
-  readonly paths: string[];
+export class EngineError extends WorkbenchError {
   constructor(info: EngineErrorInfo) {
-    super(`${info.messageZh} / ${info.messageEn}`);
+    super(info, 'engine');
     this.name = 'EngineError';
-    this.messageZh = info.messageZh;
-    this.messageEn = info.messageEn;
-    this.paths = info.paths ?? [];
   }
 }
 
@@ -58,6 +53,7 @@ const defaultFactory: WorkerFactory = () =>
   new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'safetynet-engine' });
 
 const CRASHED: EngineErrorInfo = {
+  code: 'engine-crashed',
   messageZh: '计算引擎意外停止，已自动重启；请重试刚才的操作。',
   messageEn: 'The simulation engine stopped unexpectedly and was restarted; please retry the last action.',
 };

@@ -3,6 +3,7 @@
 // run path (sim/run: compareRun, its disclosure control and option defaults). Environment-free, so tests run it
 // directly.
 import {
+  WorkbenchError,
   aggregate,
   applyPattern,
   applyPatternMc,
@@ -48,15 +49,9 @@ export interface EngineData {
 }
 
 /** A user-caused engine error (invalid scenario, missing dataset) carried as a bilingual value. */
-export class EngineInputError extends Error implements EngineErrorInfo {
-  readonly messageZh: string;
-  readonly messageEn: string;
-  readonly paths: string[];
+export class EngineInputError extends WorkbenchError implements EngineErrorInfo {
   constructor(messageZh: string, messageEn: string, paths: string[] = []) {
-    super(`${messageZh} / ${messageEn}`);
-    this.messageZh = messageZh;
-    this.messageEn = messageEn;
-    this.paths = paths;
+    super({ code: 'invalid-input', messageZh, messageEn, paths });
   }
 }
 

@@ -3,6 +3,7 @@
 // two blocks or more; one in-thread shard otherwise, without Worker, or after the shard worker stopped. The sharded
 // kernel gives the same bits whatever the number of shards, so which one ran never shows in the results.
 import {
+  WorkbenchError,
   BLOCK_ROWS,
   copyHouseholds,
   KernelShard,
@@ -51,19 +52,16 @@ export interface EngineKernelOptions {
 
 /** The error of a call in flight when the shard worker stopped; the dataset then runs on one thread. */
 export const SHARD_STOPPED: EngineErrorInfo = {
+  code: 'shard-stopped',
   messageZh: '计算引擎的第二个计算线程意外停止，此数据集已改为单线程计算；请重试刚才的操作。',
   messageEn:
     "The simulation engine's second thread stopped unexpectedly; this dataset now runs on one thread. Please retry the last action.",
 };
 
 /** A kernel failure carried as a bilingual value (the worker loop posts it as the call's error). */
-export class KernelFailure extends Error implements EngineErrorInfo {
-  readonly messageZh: string;
-  readonly messageEn: string;
+export class KernelFailure extends WorkbenchError implements EngineErrorInfo {
   constructor(info: EngineErrorInfo) {
-    super(`${info.messageZh} / ${info.messageEn}`);
-    this.messageZh = info.messageZh;
-    this.messageEn = info.messageEn;
+    super(info, 'kernel-failed');
   }
 }
 

@@ -3,14 +3,10 @@
 // requests are dropped), and the error shape. No DOM, no worker globals: unit-tested directly.
 import type { HouseholdArrays, RegionArrays } from '../../../../sim/index.ts';
 import type { EngineCalls } from './engine-calls.ts';
+import { errorInfoOf, type ErrorInfo } from '../../../../sim/index.ts';
 
-/** A bilingual error message, as every user-facing error in the workbench. */
-export interface EngineErrorInfo {
-  messageZh: string;
-  messageEn: string;
-  /** Field paths for scenario validation errors. */
-  paths?: string[];
-}
+/** An engine error as a value: the workbench's one typed error (paths name scenario fields). */
+export type EngineErrorInfo = ErrorInfo;
 
 /** The engine operations (request payload → result), defined in engine-calls.ts. */
 export type EngineKind = keyof EngineCalls;
@@ -84,12 +80,5 @@ export function transferablesOf(value: object): ArrayBuffer[] {
 
 /** Turns anything thrown in the worker into a bilingual error value. */
 export function toErrorInfo(error: unknown): EngineErrorInfo {
-  if (error && typeof error === 'object' && 'messageZh' in error && 'messageEn' in error) {
-    const { messageZh, messageEn, paths } = error as EngineErrorInfo;
-    const info: EngineErrorInfo = { messageZh: String(messageZh), messageEn: String(messageEn) };
-    if (Array.isArray(paths) && paths.length > 0) info.paths = paths.map(String);
-    return info;
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return { messageZh: `计算引擎出错：${detail}`, messageEn: `the simulation engine failed: ${detail}` };
+  return errorInfoOf(error, { zh: '计算引擎出错', en: 'the simulation engine failed' });
 }

@@ -17,6 +17,7 @@ import {
   type UiLanguage,
 } from '../../../../contract/host-api.ts';
 import { DocumentStore, memoryStorage, type KeyValueStorage } from './document-store.ts';
+import { LANGUAGE_TAG } from '../../i18n/i18n.ts';
 
 /** File extensions offered in the open dialog. */
 export const DATASET_FILE_ACCEPT = '.arrow,.arrows,.feather,.ipc,.parquet,.csv,.tsv';
@@ -142,7 +143,7 @@ export function createBrowserHost(storage: KeyValueStorage = pickStorage()): Hos
     },
 
     async setLanguage(language: UiLanguage): Promise<void> {
-      document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+      document.documentElement.lang = LANGUAGE_TAG[language];
     },
 
     onMenuCommand(callback: (command: MenuCommand) => void): () => void {

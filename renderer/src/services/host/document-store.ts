@@ -2,6 +2,7 @@
 // under a temporary key, keeps the current one as the previous version, then swaps; a load that finds the current
 // copy unreadable falls back to the previous version and reports the recovery. Pure over the storage interface.
 import type { DocumentKind, JsonValue, LoadedDocument } from '../../../../contract/host-api.ts';
+import { WorkbenchError } from '../../i18n/i18n.ts';
 
 /** The subset of the Web Storage API the store needs (localStorage satisfies it; tests pass an in-memory one). */
 export interface KeyValueStorage {
@@ -21,14 +22,10 @@ interface Envelope {
 }
 
 /** A document store failure the user can act on (storage full, unavailable), with a bilingual message. */
-export class DocumentStoreError extends Error {
-  readonly messageZh: string;
-  readonly messageEn: string;
+export class DocumentStoreError extends WorkbenchError {
   constructor(messageZh: string, messageEn: string) {
-    super(`${messageZh} / ${messageEn}`);
+    super({ code: 'storage', messageZh, messageEn });
     this.name = 'DocumentStoreError';
-    this.messageZh = messageZh;
-    this.messageEn = messageEn;
   }
 }
 
