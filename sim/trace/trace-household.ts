@@ -13,6 +13,7 @@ import {
   gradualExitAnnual,
   gradualExitApplies,
   homeTestPasses,
+  residenceEligible,
   supplementMonthly,
 } from '../rules/dibao.ts';
 import { assessedFactor, assessmentNormal } from '../rules/assessed-income.ts';
@@ -192,6 +193,15 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
       result: onlyOrphans,
     });
   }
+  const resident = residenceEligible(rec.localHukou, g('dibao.nonLocalHukouEligible'));
+  out.push({
+    id: 'residence',
+    labelZh: '户籍：本地户籍，或本地允许非本地户籍家庭持居住证在居住地申办（否则须回户籍地申请，本地不认定低保、特困、边缘或刚性支出）',
+    labelEn:
+      'Residence: local hukou, or non-local households may apply where they live with a residence permit (otherwise they apply at their hukou place and get no dibao, tekun, marginal or rigid status here)',
+    inputs: { localHukou: rec.localHukou, nonLocalHukouEligible: g('dibao.nonLocalHukouEligible') },
+    result: resident,
+  });
   out.push({
     id: 'tekunTest',
     labelZh: '特困认定：“三无”人员且人均月收入 < 标准',
@@ -200,7 +210,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     value: incomeM,
     threshold: s,
     comparison: '<',
-    result: tekunEligible(rec.tekunProfile, incomeM, s) && !onlyOrphans,
+    result: tekunEligible(rec.tekunProfile, incomeM, s) && !onlyOrphans && resident,
   });
   out.push({
     id: 'dibaoTest',
@@ -210,7 +220,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     value: countable,
     threshold: s,
     comparison: '<',
-    result: countable < s && assetsOk && !onlyOrphans,
+    result: countable < s && assetsOk && !onlyOrphans && resident,
   });
   out.push({
     id: 'marginalTest',
@@ -220,7 +230,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     value: incomeM,
     threshold: g('marginal.multiplier') * s,
     comparison: '<',
-    result: assetsOk && marginalIncomeTest(incomeM, s, g('marginal.multiplier')) && !onlyOrphans,
+    result: assetsOk && marginalIncomeTest(incomeM, s, g('marginal.multiplier')) && !onlyOrphans && resident,
   });
   const rigidSpend = (rec.medicalHh + rec.educationHh + rec.rehabHh) * p.consumptionFactor[c];
   const incomePrev = rec.regionIncomePrev[c] * p.incomeFactor[c];
