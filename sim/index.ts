@@ -79,7 +79,7 @@ export type { McSources, UncertainParam } from './montecarlo/uncertainty.ts';
 
 // Household trace
 export type { HouseholdRecord, TraceStep, HouseholdTraceRun, HouseholdTrace } from './trace/types.ts';
-export { TRACE_EVENTS, traceHousehold } from './trace/trace-household.ts';
+export { TRACE_EVENTS, traceHousehold, withLocalRules } from './trace/trace-household.ts';
 export type { TraceEvent, TraceOptions } from './trace/trace-household.ts';
 export { recordFromArrays, recordToArrays } from './trace/record.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CASE_PRESETS, caseHouseholdSchema, checkConsistency } from '../../datasets/cases/cases.ts';
 import { caseRecord } from '../../datasets/cases/case-record.ts';
-import type { CaseHappened, CaseHousehold } from '../../datasets/cases/cases.ts';
+import type { CaseHappened, CaseHousehold, CasePreset } from '../../datasets/cases/cases.ts';
 import { buildDemoRegions } from '../../datasets/generate/demo-regions.ts';
 import { COMPONENT_IDS, COMPONENT_LABELS, TRACE_EVENTS, baselineFor, traceHousehold } from '../../sim/index.ts';
 import type { HouseholdRecord, HouseholdTraceRun, RegionArrays, TraceEvent, TraceStep } from '../../sim/index.ts';
@@ -162,7 +162,7 @@ async function runHousehold(argv: readonly string[], io: CliIo): Promise<number>
       `give one household with --household FILE or --case ID (cases: ${CASE_PRESETS.map((c) => c.id).join(', ')})`,
     );
   }
-  let input: { regionCode: string; household: CaseHousehold };
+  let input: { regionCode: string; household: CaseHousehold; localRules?: CasePreset['localRules'] };
   if (caseId !== undefined) {
     const preset = CASE_PRESETS.find((c) => c.id === caseId);
     if (preset === undefined) {
@@ -188,7 +188,15 @@ async function runHousehold(argv: readonly string[], io: CliIo): Promise<number>
   const regions = await regionsFor(io, args);
   const record = householdRecord(input.regionCode, input.household, regions);
   // Cases and household files describe income as the civil-affairs office assesses it.
-  const trace = traceHousehold(record, baseline, scenario, { outcome, events, eventAmounts, incomeAs: 'assessed' });
+  // A case carries the rules in force where it happened (e.g. Nanjing's hukou rule) unless the scenario sets them.
+  const localRules = input.localRules?.regionOverrides;
+  const trace = traceHousehold(record, baseline, scenario, {
+    outcome,
+    events,
+    eventAmounts,
+    incomeAs: 'assessed',
+    localRules,
+  });
   if (flag(args, 'json')) {
     println(io, JSON.stringify({ household: record, outcome, events, trace }, null, 2));
     return 0;
@@ -204,6 +212,10 @@ async function runHousehold(argv: readonly string[], io: CliIo): Promise<number>
     io,
     `家庭 household: ${record.regionNameZh ?? ''} ${record.regionNameEn ?? ''} (${record.regionCode}), ${input.household.area}, ${record.size} 人 persons`,
   );
+  if (input.localRules !== undefined) {
+    println(io, `当地规则 / Local rule: ${input.localRules.note.zh}`);
+    println(io, `  ${input.localRules.note.en}`);
+  }
   println(io);
   println(io, runText('基线 Baseline', trace.baseline, realised));
   println(io);

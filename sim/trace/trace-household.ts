@@ -22,7 +22,7 @@ import { orphanAllowanceMonthly, orphanOnly, programmeOneOffPersons, tekunMember
 import { tekunCareMonthly, tekunCentralisedWeight, tekunEligible, tekunLivingMonthly } from '../rules/tekun.ts';
 import { medicalShockProb } from '../rules/temporary.ts';
 import { resolveScenario, withParams } from '../scenario/resolve.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { RegionOverride, RegionalParamsPatch, Scenario } from '../scenario/types.ts';
 import { recordToArrays } from './record.ts';
 import type { HouseholdRecord, HouseholdTrace, HouseholdTraceRun, TraceStep } from './types.ts';
 
@@ -58,6 +58,31 @@ export interface TraceOptions {
    * with the standard under a reform. Without it an event pays the catalogue's months.
    */
   eventAmounts?: Partial<Record<TraceEvent, number>>;
+  /**
+   * Rules in force where the household lives that the catalogue defaults do not describe (e.g. Nanjing: non-local
+   * hukou residents cannot get dibao there), applied under both the baseline and the reform before the scenario's own
+   * region overrides, so a scenario that sets the same parameter, nationally or for the region, still decides.
+   */
+  localRules?: readonly RegionOverride[];
+}
+
+/** The scenario with `rules` as its first region overrides, minus any parameter the scenario sets nationally. */
+export function withLocalRules(scenario: Scenario, rules: readonly RegionOverride[] = []): Scenario {
+  const national = scenario.params ?? {};
+  const kept: RegionOverride[] = [];
+  for (const rule of rules) {
+    const params: Record<string, Record<string, number | boolean>> = {};
+    for (const [group, fields] of Object.entries(rule.params)) {
+      const set = (national as Record<string, Record<string, unknown> | undefined>)[group] ?? {};
+      for (const [name, value] of Object.entries(fields ?? {})) {
+        if (value === undefined || set[name] !== undefined) continue;
+        params[group] = { ...(params[group] ?? {}), [name]: value };
+      }
+    }
+    if (Object.keys(params).length > 0) kept.push({ ...rule, params: params as RegionalParamsPatch });
+  }
+  if (kept.length === 0) return scenario;
+  return { ...scenario, regionOverrides: [...kept, ...(scenario.regionOverrides ?? [])] };
 }
 
 /**
@@ -196,7 +221,8 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
   const resident = residenceEligible(rec.localHukou, g('dibao.nonLocalHukouEligible'));
   out.push({
     id: 'residence',
-    labelZh: '户籍：本地户籍，或本地允许非本地户籍家庭持居住证在居住地申办（否则须回户籍地申请，本地不认定低保、特困、边缘或刚性支出）',
+    labelZh:
+      '户籍：本地户籍，或本地允许非本地户籍家庭持居住证在居住地申办（否则须回户籍地申请，本地不认定低保、特困、边缘或刚性支出）',
     labelEn:
       'Residence: local hukou, or non-local households may apply where they live with a residence permit (otherwise they apply at their hukou place and get no dibao, tekun, marginal or rigid status here)',
     inputs: { localHukou: rec.localHukou, nonLocalHukouEligible: g('dibao.nonLocalHukouEligible') },
@@ -498,7 +524,10 @@ export function traceHousehold(
   reform: Scenario,
   options: TraceOptions = {},
 ): HouseholdTrace {
-  const asAssessed = (s: Scenario): Scenario =>
-    options.incomeAs === 'assessed' ? withParams(s, { 'takeup.assessedBias': 0, 'takeup.assessedNoise': 0 }) : s;
-  return { baseline: run(record, asAssessed(baseline), options), reform: run(record, asAssessed(reform), options) };
+  // The place's own rules first; a case described as the office assesses it has the error model switched off.
+  const prepared = (scenario: Scenario): Scenario => {
+    const s = withLocalRules(scenario, options.localRules);
+    return options.incomeAs === 'assessed' ? withParams(s, { 'takeup.assessedBias': 0, 'takeup.assessedNoise': 0 }) : s;
+  };
+  return { baseline: run(record, prepared(baseline), options), reform: run(record, prepared(reform), options) };
 }

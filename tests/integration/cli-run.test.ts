@@ -349,6 +349,17 @@ describe('safetynet household', () => {
     ).toBe(2);
   });
 
+  it('tells the Nanjing case with its local hukou rule: no local status, 2,000 yuan of temporary assistance', async () => {
+    const r = await spawnCli(['household', '--case', 'jiangsu-migrant', '--outcome', 'realised', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const trace = JSON.parse(r.stdout).trace as { baseline: { status: string; total: number } };
+    expect(trace.baseline.status).toBe('none');
+    expect(trace.baseline.total).toBeCloseTo(2000, 6);
+    const text = await spawnCli(['household', '--case', 'jiangsu-migrant']);
+    expect(text.stdout).toContain('当地规则 / Local rule: 南京（江苏）');
+    expect(text.stdout).toContain('Nanjing (Jiangsu): a family without local hukou cannot apply where it lives');
+  });
+
   it('exits 2 without a household and 1 for an invalid household file', async () => {
     expect((await spawnCli(['household'])).code).toBe(2);
     const file = path.join(dir, 'household.json');

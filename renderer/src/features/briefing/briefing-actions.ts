@@ -175,6 +175,7 @@ export async function gatherContext(request: BriefingRequest): Promise<ExportCon
           outcome: 'realised',
           events: preset.happened.events,
           eventAmounts: preset.happened.amounts,
+          localRules: preset.localRules?.regionOverrides,
         },
         { lane: `briefing-trace-${preset.id}` },
       ),

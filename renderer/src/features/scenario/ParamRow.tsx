@@ -9,6 +9,12 @@ import { displayText } from '../../components/number-field-logic';
 import { displayUnit } from './param-form';
 import { useScenarioMessages } from './messages';
 
+const CONFIDENCE_LABEL = {
+  high: 'confidenceHigh',
+  medium: 'confidenceMedium',
+  low: 'confidenceLow',
+} as const satisfies Record<NonNullable<ParamDef['confidence']>, string>;
+
 export interface ParamRowProps {
   def: ParamDef;
   value: number;
@@ -32,6 +38,7 @@ export function ParamRow({ def, value, changed, error, onChange, onReset }: Para
     `${m.range}: ${show(def.min)} – ${show(def.max)}; ${fill(m.defaultValue, { value: show(def.default) })}`,
     `${m.reference}: ${def.reference}`,
     `${m.inForce}: ${def.inForce}${def.regional ? ` · ${m.regional}` : ''}`,
+    ...(def.confidence ? [fill(m.confidence, { level: m[CONFIDENCE_LABEL[def.confidence]] })] : []),
   ].join('\n');
   const testId = `param-${def.id}`;
   return (

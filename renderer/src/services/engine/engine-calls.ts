@@ -9,6 +9,7 @@ import type { LevelTables } from '../../../../sim/run/compare-run.ts';
 import type { HouseholdRecord, HouseholdTrace } from '../../../../sim/trace/types.ts';
 import type { ModelValidationReport } from '../../../../datasets/model-validation.ts';
 import type { TraceEvent } from '../../../../sim/trace/trace-household.ts';
+import type { RegionOverride } from '../../../../sim/scenario/types.ts';
 
 /** Summary tables of one scenario-year at each level, plus the national decile accumulators (sim/run). */
 export type { LevelTables };
@@ -86,6 +87,8 @@ export interface EngineCalls {
       events?: TraceEvent[];
       /** Approved yuan per event that happened (see `TraceOptions.eventAmounts`). */
       eventAmounts?: Partial<Record<TraceEvent, number>>;
+      /** Rules in force where a case happened (see `TraceOptions.localRules`). */
+      localRules?: RegionOverride[];
     };
     response: HouseholdTrace;
   };

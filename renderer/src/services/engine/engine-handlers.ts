@@ -187,11 +187,11 @@ export const HANDLERS: Handlers = {
     });
   },
 
-  trace(_data, { record, scenario, baseline, outcome, events, eventAmounts }) {
+  trace(_data, { record, scenario, baseline, outcome, events, eventAmounts, localRules }) {
     const reform = scenarioOf(scenario);
     const base = baseline === undefined ? baselineFor(reform) : scenarioOf(baseline);
     // The household screen's cases and entries describe income as the civil-affairs office assesses it.
-    return traceHousehold(record, base, reform, { outcome, events, eventAmounts, incomeAs: 'assessed' });
+    return traceHousehold(record, base, reform, { outcome, events, eventAmounts, incomeAs: 'assessed', localRules });
   },
 
   replications(data, { scenario: document, from, to, seed }) {
