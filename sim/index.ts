@@ -86,6 +86,7 @@ export { recordFromArrays, recordToArrays } from './trace/record.ts';
 // Inverse questions
 export type { InverseLever, SolveResult, SensitivityRow, SwingBasis } from './inverse/types.ts';
 export { solveBudget } from './inverse/solve-budget.ts';
+export { applyLever, scopedLeverError } from './inverse/evaluate.ts';
 export type { SolveBudgetInput } from './inverse/solve-budget.ts';
 export { solveCoverage } from './inverse/solve-coverage.ts';
 export type { SolveCoverageInput } from './inverse/solve-coverage.ts';
@@ -120,3 +121,16 @@ export {
 export type { SuppressionPattern } from './run/disclosure.ts';
 export { compareRun, isBaselineScenario, levelTablesOf, patternOf } from './run/compare-run.ts';
 export type { LevelTables, ComparedYear, Comparison, CompareOptions } from './run/compare-run.ts';
+export {
+  NATIONAL_SCOPE,
+  cumulativeSums,
+  isNationalScope,
+  scopeAreaIndex,
+  scopeCells,
+  scopeError,
+  scopeName,
+  scopeRow,
+  scopeValue,
+  scopedProjection,
+} from './run/scope.ts';
+export type { RunScope, ScopeTables, ScopedYear } from './run/scope.ts';
