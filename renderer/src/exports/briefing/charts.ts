@@ -10,6 +10,9 @@ import { AREA_ALL } from '../../../../sim/outputs/types';
 import type { BriefingComparison, BriefingProjection } from './model';
 import { nationalValue } from './summary';
 import { metricInfo } from '../engine-tables';
+import { projectionValue } from './tables';
+import { NATIONAL_SCOPE } from '../../../../sim/run/scope';
+import type { RunScope } from '../../../../sim/run/scope';
 
 const BASELINE_NAME = { zh: '基线', en: 'Baseline' } as const;
 
@@ -105,6 +108,7 @@ export function projectionOption(
   projection: readonly BriefingProjection[],
   language: Language,
   metric: MetricId = 'cost.total',
+  scope: RunScope = NATIONAL_SCOPE,
 ): EChartsCoreOption {
   const info = metricInfo(metric);
   const years = projection[0]?.years ?? [];
@@ -127,7 +131,7 @@ export function projectionOption(
     series: projection.map((run) => ({
       type: 'line',
       name: run.scenarioName,
-      data: run.national.map((table) => scaled(nationalValue(table, metric), info.quantity, language)),
+      data: run.years.map((_, y) => scaled(projectionValue(run, y, metric, scope), info.quantity, language)),
     })),
   };
 }

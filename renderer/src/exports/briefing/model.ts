@@ -2,6 +2,7 @@
 // projection panel, household case studies with their traces, parameter changes, dataset facts and provenance.
 import type { Language } from '../../i18n/i18n';
 import type { SummaryTable } from '../../../../sim/outputs/types';
+import type { RunScope } from '../../../../sim/run/scope';
 import type { HouseholdTrace } from '../../../../sim/trace/types';
 import type { ParameterRow } from '../parameters';
 import type { Provenance } from '../provenance';
@@ -29,6 +30,14 @@ export interface BriefingProjection {
   scenarioName: string;
   years: number[];
   national: SummaryTable[];
+  /** Province tables per year (needed when the projection is read for one province). */
+  province?: SummaryTable[];
+}
+
+/** Where the projection is read: the nation, or one province (one area), with its name (sim/run/scope.ts). */
+export interface BriefingProjectionScope {
+  scope: RunScope;
+  name: Text;
 }
 
 /** A household case study: its title (e.g. the preset's name) and its trace under baseline and reform. */
@@ -86,6 +95,8 @@ export interface BriefingInput {
   date: Date;
   comparisons: BriefingComparison[];
   projection?: BriefingProjection[];
+  /** The projection's scope (national when absent). */
+  projectionScope?: BriefingProjectionScope;
   cases: BriefingCase[];
   parameters: ParameterRow[];
   dataset: BriefingDataset;

@@ -5,7 +5,8 @@ import type { Language, Bilingual } from '../../i18n/i18n';
 import type { JsonValue } from '../../../../electron/contract/host-api.ts';
 import type { Scenario } from '../../../../sim/scenario/types';
 import { parseScenario } from '../../../../sim/scenario/parse';
-import { ENGINE_VERSION, povertyLineText } from '../../../../sim/index';
+import { ENGINE_VERSION, povertyLineText, scopeName } from '../../../../sim/index';
+import type { RunScope } from '../../../../sim/index';
 import type { RegionArrays } from '../../../../sim/model/regions';
 import { CASE_PRESETS } from '../../../../datasets/cases/cases';
 import { caseRecord, demoRegionArrays } from '../../../../datasets/cases/case-record';
@@ -19,7 +20,7 @@ import { APP_VERSION } from '../../exports/app-version';
 import type { ExportFormat, Provenance } from '../../exports/provenance';
 import { buildProvenance } from '../../exports/provenance';
 import { buildBriefingHtml } from '../../exports/briefing/briefing-html';
-import type { BriefingCase, BriefingSectionId } from '../../exports/briefing/model';
+import type { BriefingCase, BriefingProjectionScope, BriefingSectionId } from '../../exports/briefing/model';
 import { scenarioParameterRows } from '../../exports/scenario-parameters';
 import { summaryToExportTable } from '../../exports/engine-tables';
 import type { ExportTable } from '../../exports/table';
@@ -67,6 +68,8 @@ export interface ExportContext {
   scenarios: { entry: ScenarioEntry; scenario: Scenario }[];
   comparisons: YearComparison[];
   projection: ProjectionRun[] | null;
+  /** The scope chosen on the Projection screen, which the projection table, chart and sheet are read at. */
+  projectionScope: BriefingProjectionScope;
   cases: BriefingCase[];
   dataset: DatasetSummary;
   minCell: number;
@@ -120,9 +123,9 @@ export function requestKey(request: BriefingRequest): string {
   ]);
 }
 
-function projectionSpan(): { startYear: number; years: number } {
-  const { startYear, years } = useProjectionStore.getState();
-  return { startYear, years };
+function projectionSpan(): { startYear: number; years: number; scope: RunScope } {
+  const { startYear, years, scope } = useProjectionStore.getState();
+  return { startYear, years, scope };
 }
 
 async function done<R>(outcome: Promise<{ status: 'done'; result: R } | { status: 'superseded' }>): Promise<R> {
@@ -162,6 +165,8 @@ export async function gatherContext(request: BriefingRequest): Promise<ExportCon
     ? await done(engine.call('project', { scenarios: projectionDocuments(scenarios) }, { lane: 'briefing-project' }))
     : null;
   const regions = regionsFor(dataset.id);
+  const { scope } = useProjectionStore.getState();
+  const projectionScope = { scope, name: scopeName(regions, scope) };
   const cases: BriefingCase[] = [];
   for (const preset of CASE_PRESETS.filter((p) => request.caseIds.includes(p.id))) {
     const made = caseRecord(preset.regionCode, preset.household, regions);
@@ -194,6 +199,7 @@ export async function gatherContext(request: BriefingRequest): Promise<ExportCon
     scenarios,
     comparisons,
     projection,
+    projectionScope,
     cases,
     dataset,
     minCell: comparisons[0].scenario.province.minCell,
@@ -237,6 +243,7 @@ export async function briefingHtml(
       povertyLine: povertyLineText(context.scenarios[i].scenario),
     })),
     projection: context.projection ?? undefined,
+    projectionScope: context.projectionScope,
     cases: context.cases,
     parameters: scenarioParameterRows(context.scenarios[0].scenario),
     dataset: {
@@ -288,7 +295,9 @@ export function resultTables(context: ExportContext): ExportTable[] {
       }),
     );
   });
-  if (context.projection && context.projection.length > 0) tables.push(projectionTable(context.projection));
+  if (context.projection && context.projection.length > 0) {
+    tables.push(projectionTable(context.projection, undefined, context.projectionScope));
+  }
   return tables;
 }
 
@@ -411,7 +420,7 @@ function chartOption(context: ExportContext, chart: ChartId, language: Language)
       messageEn: 'No projection was run: tick the Projection section, then export this chart.',
     });
   }
-  return projectionOption(context.projection, language);
+  return projectionOption(context.projection, language, 'cost.total', context.projectionScope.scope);
 }
 
 /** Exports one briefing chart as PNG (print resolution) or SVG, with the provenance embedded in the file. */

@@ -1,5 +1,6 @@
 // The projection's indicators: what each line means, its unit (quantity) and its bilingual name. The values come from
-// the engine's year-by-year panel (see projection-data.ts); nothing here computes a number.
+// the engine's year-by-year panel (see projection-data.ts), read at the chosen scope (nation or one province, one
+// area); nothing here computes a number.
 import type { Quantity } from '../../format/units';
 
 export type IndicatorId =
@@ -11,6 +12,7 @@ export type IndicatorId =
   | 'costReal'
   | 'costCentral'
   | 'costLocal'
+  | 'costCumulative'
   | 'coverageCash'
   | 'coverageLowIncome'
   | 'monitoredPersons'
@@ -33,6 +35,12 @@ export const INDICATORS: readonly IndicatorDef[] = [
   { id: 'costReal', quantity: 'money', zh: '年度支出（实际，基年价格）', en: 'Annual cost (real, base-year prices)' },
   { id: 'costCentral', quantity: 'money', zh: '中央补助（名义）', en: 'Central subsidy (nominal)' },
   { id: 'costLocal', quantity: 'money', zh: '地方负担（名义）', en: 'Local share (nominal)' },
+  {
+    id: 'costCumulative',
+    quantity: 'money',
+    zh: '累计支出（名义，起始年至当年）',
+    en: 'Cumulative cost (nominal, start year to date)',
+  },
   { id: 'coverageCash', quantity: 'share', zh: '现金救助覆盖率', en: 'Cash assistance coverage' },
   { id: 'coverageLowIncome', quantity: 'share', zh: '低收入人口覆盖率', en: 'Low-income coverage' },
   { id: 'monitoredPersons', quantity: 'persons', zh: '动态监测人数', en: 'Persons monitored' },
@@ -49,7 +57,7 @@ export function indicatorDef(id: IndicatorId): IndicatorDef {
 /** The three chart panels of the screen and the indicators each can show. */
 export const CHART_GROUPS = [
   { id: 'caseload', options: ['cashPersons', 'dibaoPersons', 'tekunPersons', 'lowIncomePersons', 'monitoredPersons'] },
-  { id: 'cost', options: ['costNominal', 'costReal', 'costCentral', 'costLocal'] },
+  { id: 'cost', options: ['costNominal', 'costCumulative', 'costReal', 'costCentral', 'costLocal'] },
   { id: 'coverage', options: ['coverageCash', 'coverageLowIncome', 'coverageMonitored'] },
 ] as const satisfies readonly { id: string; options: readonly IndicatorId[] }[];
 

@@ -1,6 +1,8 @@
 // The projection screen's state and its one action: which scenarios to overlay, the span, and the latest run (its
 // ProjectionRun[] lives in the non-reactive cache under `runKey`; the store keeps only the key and status).
 import { DEFAULT_START_YEAR } from '../../../../sim/scenario/types.ts';
+import { NATIONAL_SCOPE } from '../../../../sim/run/scope.ts';
+import type { RunScope } from '../../../../sim/run/scope.ts';
 import { create } from 'zustand';
 import { cachePut } from '../../services/cache';
 import { getEngine } from '../../services/engine/engine';
@@ -30,6 +32,9 @@ export interface ProjectionState {
   runKey: string | null;
   inputsKey: string | null;
   ms: number | null;
+  /** Where the lines are read: the nation, or one province (one area); the run itself does not change. */
+  scope: RunScope;
+  setScope: (scope: RunScope) => void;
   toggleScenario: (id: string, current: readonly string[]) => void;
   setStartYear: (year: number) => void;
   setYears: (years: number) => void;
@@ -79,6 +84,8 @@ export const useProjectionStore = create<ProjectionState>((set, get) => ({
   runKey: null,
   inputsKey: null,
   ms: null,
+  scope: NATIONAL_SCOPE,
+  setScope: (scope) => set({ scope }),
   toggleScenario: (id, current) =>
     set({ selected: current.includes(id) ? current.filter((x) => x !== id) : [...current, id] }),
   setStartYear: (startYear) => set({ startYear }),

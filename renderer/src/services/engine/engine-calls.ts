@@ -6,6 +6,7 @@ import type { InverseLever, SensitivityRow, SolveResult } from '../../../../sim/
 import type { ParamId } from '../../../../sim/params/catalogue.ts';
 import type { McSummary, McTables, ReplicationResult, SummaryTable } from '../../../../sim/outputs/types.ts';
 import type { LevelTables } from '../../../../sim/run/compare-run.ts';
+import type { RunScope } from '../../../../sim/run/scope.ts';
 import type { HouseholdRecord, HouseholdTrace } from '../../../../sim/trace/types.ts';
 import type { ModelValidationReport } from '../../../../datasets/model-validation.ts';
 import type { TraceEvent } from '../../../../sim/trace/trace-household.ts';
@@ -53,9 +54,18 @@ export interface EngineCalls {
     request: { scenarios: JsonValue[]; startYear?: number; years?: number; minCell?: number };
     response: ProjectionRun[];
   };
-  /** Budget (total cost, yuan/year) → the lever value it affords, starting from `scenario`. */
+  /**
+   * Budget (total cost, yuan/year) → the lever value it affords, starting from `scenario`; with a `scope` the budget is
+   * one province's (one area's) spending and the lever moves only its standards.
+   */
   solveBudget: {
-    request: { scenario: JsonValue; budget: number; lever: 'scalePct' | 'consumptionRatio'; range?: [number, number] };
+    request: {
+      scenario: JsonValue;
+      budget: number;
+      lever: 'scalePct' | 'consumptionRatio';
+      range?: [number, number];
+      scope?: RunScope;
+    };
     response: SolveResult;
   };
   /** Coverage target (share of population, 0..1; `metric` default 'cash') → the lever value that reaches it. */

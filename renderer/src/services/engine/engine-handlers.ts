@@ -17,6 +17,8 @@ import {
   resolveScenario,
   runOptions,
   runReplications,
+  scopeError,
+  scopedLeverError,
   sensitivity,
   simulateYear,
   solveBudget,
@@ -151,15 +153,18 @@ export const HANDLERS: Handlers = {
     return runs;
   },
 
-  solveBudget(data, { scenario, budget, lever, range }) {
+  solveBudget(data, { scenario, budget, lever, range, scope }) {
+    const wrong = scope && (scopeError(data.regions, scope) ?? scopedLeverError(lever, scope));
+    if (wrong) throw new EngineInputError(wrong.zh, wrong.en, ['scope']);
     return solveBudget({
       households: data.households,
       regions: data.regions,
-      scenario: scenarioOf(scenario),
+      scenario: scenarioOf(scenario, data.regions),
       budget,
       lever,
       range,
       decile: data.decile,
+      scope,
     });
   },
 
