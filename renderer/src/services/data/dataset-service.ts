@@ -21,7 +21,7 @@ import { getDuckDb, type DuckDbClient } from '../duckdb/duckdb-client';
 import { getEngine } from '../engine/engine';
 import { getHost } from '../host/host';
 import { CACHE_KEYS, cachePut } from '../cache';
-import { columnsNeedingCodes, guessTarget, initialMapping, withSuggestedCodes } from './mapping-logic';
+import { columnsNeedingCodes, guessTarget, importIssues, initialMapping, withSuggestedCodes } from './mapping-logic';
 
 /** Id of the bundled demo dataset. */
 export const DEMO_DATASET_ID = 'demo';
@@ -320,8 +320,7 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
   useDataStore.getState().patchSession({
     step: read.length > 0 && hasHouseholds ? 'mapping' : 'failed',
     files: read,
-    // A refused file already says why it was refused; "no households table" is added only when nothing was refused.
-    refused: hasHouseholds || read.length === 0 || refused.length > 0 ? refused : [...refused, noHouseholdsIssue()],
+    refused: importIssues(read, refused, noHouseholdsIssue),
     builtInRegions: !read.some((f) => f.target === 'regions'),
     progress: null,
     modified,
@@ -341,7 +340,8 @@ function cancelIssueAsData(): DataIssue {
   };
 }
 
-function noHouseholdsIssue(): DataIssue {
+/** The "no households table" issue of an import whose files are all regions tables. */
+export function noHouseholdsIssue(): DataIssue {
   return {
     rule: 'no_households',
     severity: 'error',
