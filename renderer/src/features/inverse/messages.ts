@@ -63,7 +63,7 @@ export const useInverseMessages = defineMessages({
     budgetScope: '预算范围',
     budgetScopeReference:
       '起点方案在{scope}的年度支出 {cost}（预算只算这里的支出，杠杆只调整这里的标准，其他地区不变）',
-    answerScalePctScoped: '{scope}标准上调 {value}（其他地区不变）',
+    answerScalePctScoped: '{scope}标准比现行标准上调 {value}（其他地区不变）',
   },
   en: {
     title: 'Inverse questions and sensitivity',
@@ -133,6 +133,6 @@ export const useInverseMessages = defineMessages({
     budgetScope: 'Budget for',
     budgetScopeReference:
       'The starting scenario spends {cost} a year in {scope} (the budget counts spending there only; the lever moves standards there only, every other region keeps its own)',
-    answerScalePctScoped: 'Raise standards in {scope} by {value} (other regions unchanged)',
+    answerScalePctScoped: 'Raise standards in {scope} by {value} over the current ones (other regions unchanged)',
   },
 });
