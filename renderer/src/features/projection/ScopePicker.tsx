@@ -1,13 +1,12 @@
 // The provincial planner's scope choice, shared by the Projection and solver screens: the nation or one province of
 // the loaded dataset, and both areas, urban or rural. The scope's meaning (cells, rows, name) is sim/run/scope.ts.
 import { useSyncExternalStore } from 'react';
-import type { RegionArrays } from '../../../../sim/model/regions.ts';
-import { scopeName } from '../../../../sim/run/scope.ts';
-import type { RunScope } from '../../../../sim/run/scope.ts';
-import { CACHE_KEYS, cacheGet, cacheSubscribe } from '../../services/cache';
-import { useUiStore } from '../../store/ui-store';
-import { selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store';
-import { useProjectionMessages } from './messages';
+import type { RegionArrays, RunScope } from '../../../../sim/index.ts';
+import { scopeName } from '../../../../sim/index.ts';
+import { CACHE_KEYS, cacheGet, cacheSubscribe } from '../../services/cache.ts';
+import { useUiStore } from '../../store/ui-store.ts';
+import { selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store.ts';
+import { useProjectionMessages } from './messages.ts';
 
 /** The loaded dataset's regions (undefined until the dataset is ready). */
 export function useDatasetRegions(): RegionArrays | undefined {

@@ -2,15 +2,12 @@
 // and panel table rows at the chosen scope. Values are read from the engine's tables; the only arithmetic is adding
 // the four programmes' persons into the low-income population the engine's own low-income coverage rate counts, and
 // the running sum of cost (sim's cumulativeSums).
-import type { ProjectionRun } from '../../services/engine/engine-calls';
-import type { SummaryTable } from '../../../../sim/outputs/types.ts';
-import { AREA_ALL } from '../../../../sim/outputs/types.ts';
-import type { MetricId } from '../../../../sim/kernel/metrics.ts';
-import { NATIONAL_SCOPE, cumulativeSums, scopeValue } from '../../../../sim/run/scope.ts';
-import type { RunScope, ScopeTables } from '../../../../sim/run/scope.ts';
-import type { ProjectionLine } from './projection-chart';
-import { INDICATORS } from './indicators';
-import type { IndicatorId } from './indicators';
+import type { ProjectionRun } from '../../services/engine/engine-calls.ts';
+import type { SummaryTable, MetricId, RunScope, ScopeTables } from '../../../../sim/index.ts';
+import { AREA_ALL, NATIONAL_SCOPE, cumulativeSums, scopeValue } from '../../../../sim/index.ts';
+import type { ProjectionLine } from './projection-chart.ts';
+import { INDICATORS } from './indicators.ts';
+import type { IndicatorId } from './indicators.ts';
 
 /** Index of the national both-areas row of a summary table (the table's total). */
 export function totalRow(table: SummaryTable): number {

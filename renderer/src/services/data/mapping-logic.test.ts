@@ -1,9 +1,8 @@
 // Tests of the mapping screen's logic with the real schema: target guess, suggestions, saved mapping reuse, edits,
 // and the problems that block validation.
 import { describe, expect, it } from 'vitest';
-import { makeMapping } from '../../../../datasets/import/mapping.ts';
-import { identifierIssue, identifierKindByValues } from '../../../../datasets/import/identifiers.ts';
-import { noHouseholdsIssue } from './dataset-service';
+import { makeMapping, identifierIssue, identifierKindByValues } from '../../../../datasets/index.ts';
+import { noHouseholdsIssue } from './dataset-service.ts';
 import {
   columnsNeedingCodes,
   guessTarget,
@@ -14,7 +13,7 @@ import {
   withCode,
   withColumn,
   withSuggestedCodes,
-} from './mapping-logic';
+} from './mapping-logic.ts';
 
 const CHINESE_HOUSEHOLD_COLUMNS = [
   '户编号',
