@@ -105,7 +105,7 @@ export type { McSources, UncertainParam } from './montecarlo/uncertainty.ts';
 
 // Household trace
 export type { HouseholdRecord, TraceStep, TraceUnit, HouseholdTraceRun, HouseholdTrace } from './trace/types.ts';
-export { TRACE_EVENTS, traceHousehold } from './trace/trace-household.ts';
+export { TRACE_EVENTS, traceHousehold, withLocalRules } from './trace/trace-household.ts';
 export type { TraceEvent, TraceOptions } from './trace/trace-household.ts';
 export { recordFromArrays, recordToArrays } from './trace/record.ts';
 
@@ -113,6 +113,7 @@ export { recordFromArrays, recordToArrays } from './trace/record.ts';
 export type { InverseLever, SolveResult, SensitivityRow, SwingBasis } from './inverse/types.ts';
 export { applyLever } from './inverse/evaluate.ts';
 export { solveBudget } from './inverse/solve-budget.ts';
+export { applyLever, scopedLeverError } from './inverse/evaluate.ts';
 export type { SolveBudgetInput } from './inverse/solve-budget.ts';
 export { solveCoverage } from './inverse/solve-coverage.ts';
 export type { SolveCoverageInput } from './inverse/solve-coverage.ts';
@@ -147,3 +148,16 @@ export {
 export type { SuppressionPattern } from './run/disclosure.ts';
 export { compareRun, isBaselineScenario, levelTablesOf, patternOf } from './run/compare-run.ts';
 export type { LevelTables, ComparedYear, Comparison, CompareOptions } from './run/compare-run.ts';
+export {
+  NATIONAL_SCOPE,
+  cumulativeSums,
+  isNationalScope,
+  scopeAreaIndex,
+  scopeCells,
+  scopeError,
+  scopeName,
+  scopeRow,
+  scopeValue,
+  scopedProjection,
+} from './run/scope.ts';
+export type { RunScope, ScopeTables, ScopedYear } from './run/scope.ts';

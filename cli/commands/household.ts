@@ -11,7 +11,7 @@ import {
   demoRegionsToArrays,
   MAX_SCENARIO_FILE_BYTES,
 } from '../../datasets/index.ts';
-import type { CaseHappened, CaseHousehold } from '../../datasets/index.ts';
+import type { CaseHappened, CaseHousehold, CasePreset } from '../../datasets/index.ts';
 import {
   COMPONENT_IDS,
   COMPONENT_LABELS,
@@ -173,7 +173,7 @@ async function runHousehold(argv: readonly string[], io: CliIo): Promise<number>
       `give one household with --household FILE or --case ID (cases: ${CASE_PRESETS.map((c) => c.id).join(', ')})`,
     );
   }
-  let input: { regionCode: string; household: CaseHousehold };
+  let input: { regionCode: string; household: CaseHousehold; localRules?: CasePreset['localRules'] };
   if (caseId !== undefined) {
     const preset = CASE_PRESETS.find((c) => c.id === caseId);
     if (preset === undefined) {
@@ -199,7 +199,15 @@ async function runHousehold(argv: readonly string[], io: CliIo): Promise<number>
   const regions = await regionsFor(io, args);
   const record = householdRecord(input.regionCode, input.household, regions);
   // Cases and household files describe income as the civil-affairs office assesses it.
-  const trace = traceHousehold(record, baseline, scenario, { outcome, events, eventAmounts, incomeAs: 'assessed' });
+  // A case carries the rules in force where it happened (e.g. Nanjing's hukou rule) unless the scenario sets them.
+  const localRules = input.localRules?.regionOverrides;
+  const trace = traceHousehold(record, baseline, scenario, {
+    outcome,
+    events,
+    eventAmounts,
+    incomeAs: 'assessed',
+    localRules,
+  });
   if (flag(args, 'json')) {
     println(io, JSON.stringify({ household: record, outcome, events, trace }, null, 2));
     return 0;
@@ -215,6 +223,10 @@ async function runHousehold(argv: readonly string[], io: CliIo): Promise<number>
     io,
     `家庭 household: ${record.regionNameZh ?? ''} ${record.regionNameEn ?? ''} (${record.regionCode}), ${input.household.area}, ${record.size} 人 persons`,
   );
+  if (input.localRules !== undefined) {
+    println(io, `当地规则 / Local rule: ${input.localRules.note.zh}`);
+    println(io, `  ${input.localRules.note.en}`);
+  }
   println(io);
   println(io, runText('基线 Baseline', trace.baseline, realised));
   println(io);

@@ -2,7 +2,14 @@
 // and provenance in an output folder; expected value by default, Monte Carlo percentiles with --mode mc.
 import os from 'node:os';
 import path from 'node:path';
-import { ENGINE_VERSION, describeMcSources, povertyLineText, runOptions } from '../../sim/index.ts';
+import {
+  ENGINE_VERSION,
+  describeMcSources,
+  isNationalScope,
+  povertyLineText,
+  runOptions,
+  scopeName,
+} from '../../sim/index.ts';
 import { choiceOption, flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
@@ -14,6 +21,14 @@ import { nationalValues, screenSummary } from '../engine/screen-summary.ts';
 import type { CliIo } from '../io.ts';
 import { eprintln, println } from '../io.ts';
 import { createProgress } from '../output/progress.ts';
+import {
+  SCOPE_HELP,
+  SCOPE_OPTIONS,
+  assertScope,
+  scopeFromArgs,
+  scopedProjectionText,
+  scopedRows,
+} from '../output/scope-flags.ts';
 import { checkOutputPath } from '../output/out-path.ts';
 import { writeResultBundle } from '../output/write-results.ts';
 import type { FileHash, Provenance } from '../provenance.ts';
@@ -36,7 +51,9 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
     'per-household': { type: 'boolean' },
     json: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
+    ...SCOPE_OPTIONS,
   });
+  const scope = scopeFromArgs(args);
   limitPositionals('run', args, 1);
   const scenarioFile = stringOption(args, 'scenario');
   const loadedScenario = await readScenarioFile(io.cwd, scenarioFile);
@@ -84,6 +101,7 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
   }
   progress.finish();
   assertScenarioRegions(loadedScenario, dataset.regions);
+  assertScope(dataset.regions, scope);
   const outcome = await runScenario(
     dataset.households,
     dataset.regions,
@@ -107,6 +125,13 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
       ...(outcome.isBaseline ? {} : { baseline: nationalValues(n.baseline) }),
     })),
     monteCarlo: outcome.mc ?? null,
+    // The planner's province (and area), when asked for: its projection with cumulative multi-year cost.
+    ...(isNationalScope(scope)
+      ? {}
+      : {
+          scope: { ...scope, name: scopeName(dataset.regions, scope) },
+          scoped: scopedRows(outcome.scopeYears, scope),
+        }),
   };
 
   if (outDir !== undefined) {
@@ -157,6 +182,13 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
       screenSummary(n.year, n.scenario, outcome.isBaseline ? undefined : n.baseline, povertyLineText(scenario)),
     );
   }
+  if (!isNationalScope(scope)) {
+    println(io);
+    println(
+      io,
+      scopedProjectionText(dataset.regions, scope, scopedRows(outcome.scopeYears, scope), outcome.isBaseline),
+    );
+  }
   if (outcome.mc !== undefined) {
     const m = outcome.mc.metrics;
     const fmt = (v: number | undefined, d: number): string => (v === undefined ? '—' : (v / d).toFixed(1));
@@ -203,6 +235,7 @@ export const runCommand: Command = {
 
 用法 / Usage:
   safetynet run DIR [--scenario FILE] [--out DIR] [--mode ev|mc] [--seed N] [--replications N] [--years N]
+  safetynet run DIR --years 5 --province 43 [--area rural]   一个省的多年预测 / one province's projection
 
 选项 / Options:
 ${DATASET_HELP}
@@ -218,6 +251,10 @@ ${DATASET_HELP}
                          subtraction are hidden too / 可由减法推出被隐去单元的单元格也一并隐去
       --workers N        工作线程数（蒙特卡洛；≥ 262,144 户时也用于预测）/ worker threads for Monte Carlo and, from
                          262,144 households, the projection (default: CPU cores)
+${SCOPE_HELP}
+                         打印该省（城乡）的逐年预测：人数、支出、中央/地方、累计支出及比基线变化
+                         prints that province's year-by-year projection: caseload, cost, central/local,
+                         cumulative cost and change against the baseline (also in --json and results.json)
       --per-household    另写逐户结果表 households.arrow/.csv / also write per-household results
       --json             在标准输出打印机器可读结果 / machine-readable results on stdout
   -q, --quiet            不显示进度条 / no progress bar

@@ -1,7 +1,15 @@
 // `safetynet solve`: the inverse questions of POLICY.md §5 on a dataset — the standard rise a budget affords, the
 // lever value that reaches a coverage target, and the sensitivity ranking (tornado data).
-import { incomeDeciles, sensitivity, solveBudget, solveCoverage } from '../../sim/index.ts';
-import type { InverseLever, SensitivityRow, SolveResult, SwingBasis } from '../../sim/index.ts';
+import {
+  incomeDeciles,
+  isNationalScope,
+  scopeName,
+  scopedLeverError,
+  sensitivity,
+  solveBudget,
+  solveCoverage,
+} from '../../sim/index.ts';
+import type { InverseLever, RegionArrays, RunScope, SensitivityRow, SolveResult, SwingBasis } from '../../sim/index.ts';
 import { choiceOption, flag, limitPositionals, numberOption, parseCommandArgs, stringOption } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
@@ -11,6 +19,7 @@ import { usageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { println } from '../io.ts';
 import { formatNumber, formatTextTable } from '../output/text-table.ts';
+import { SCOPE_HELP, SCOPE_OPTIONS, assertScope, scopeFromArgs } from '../output/scope-flags.ts';
 import { assertScenarioRegions, readScenarioFile } from '../scenario-file.ts';
 
 const UNIT_SUFFIX: Record<string, number> = { 亿: 1e8, 万: 1e4, B: 1e9, b: 1e9, M: 1e6, m: 1e6 };
@@ -23,7 +32,16 @@ export function parseYuan(text: string): number | undefined {
   return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
-function leverText(lever: InverseLever, value: number): string {
+/** " (湖南 · 农村 / Hunan · rural)" for a province scope, nothing for the nation. */
+function scopeTitle(regions: RegionArrays, scope: RunScope): string {
+  if (isNationalScope(scope)) return '';
+  const name = scopeName(regions, scope);
+  return ` (${name.zh} / ${name.en})`;
+}
+
+function leverText(lever: InverseLever, value: number, scope?: { zh: string; en: string }): string {
+  if (lever === 'scalePct' && scope !== undefined)
+    return `${scope.zh}标准提高 ${formatNumber(value, 2)}%（其他地区不变）/ ${scope.en} standards rise ${formatNumber(value, 2)}% (other regions unchanged)`;
   if (lever === 'scalePct')
     return `标准统一提高 ${formatNumber(value, 2)}% / uniform standard rise ${formatNumber(value, 2)}%`;
   if (lever === 'consumptionRatio')
@@ -31,15 +49,20 @@ function leverText(lever: InverseLever, value: number): string {
   return `监测覆盖倍数 ${formatNumber(value, 3)} × 标准 / monitoring multiplier ${formatNumber(value, 3)} × standard`;
 }
 
-function resultText(result: SolveResult): string {
+function resultText(result: SolveResult, scope: { zh: string; en: string }): string {
   const lines = [
     result.ok
-      ? `答案 / Answer: ${leverText(result.lever, result.value)}`
+      ? `答案 / Answer: ${leverText(result.lever, result.value, result.scope ? scope : undefined)}`
       : `无解 / No solution: ${result.messageZh ?? ''} / ${result.messageEn ?? ''}`,
     formatTextTable(
       ['结果 / Outcome', '值 / Value'],
       [
-        ['总支出 / Total cost (亿元 100M yuan)', formatNumber(result.cost / 1e8, 1)],
+        [
+          result.scope
+            ? `${scope.zh}总支出 / Total cost, ${scope.en} (亿元 100M yuan)`
+            : '总支出 / Total cost (亿元 100M yuan)',
+          formatNumber(result.cost / 1e8, 1),
+        ],
         ['救助户数 / Households (万 10k)', formatNumber(result.households / 1e4, 1)],
         ['救助人数 / Persons (万 10k)', formatNumber(result.persons / 1e4, 1)],
         ['现金救助覆盖率 / Cash coverage (%)', formatNumber(result.coverageCash * 100, 3)],
@@ -84,7 +107,9 @@ async function runSolve(argv: readonly string[], io: CliIo): Promise<number> {
     lever: { type: 'string' },
     swing: { type: 'string' },
     json: { type: 'boolean' },
+    ...SCOPE_OPTIONS,
   });
+  const scope = scopeFromArgs(args);
   const [question, ...rest] = args.positionals;
   const questions = ['budget', 'coverage', 'sensitivity'] as const;
   const kind = questions.find((q) => q === question);
@@ -95,6 +120,12 @@ async function runSolve(argv: readonly string[], io: CliIo): Promise<number> {
     );
   }
   limitPositionals('solve', { ...args, positionals: rest }, 1);
+  if (kind !== 'budget' && !isNationalScope(scope)) {
+    throw usageError(
+      '--province 与 --area 只用于 solve budget（一个省的预算）',
+      '--province and --area apply to solve budget only (one province’s budget)',
+    );
+  }
   const loadedScenario = await readScenarioFile(io.cwd, stringOption(args, 'scenario'));
   const { scenario } = loadedScenario;
   let budget: number | undefined;
@@ -125,6 +156,8 @@ async function runSolve(argv: readonly string[], io: CliIo): Promise<number> {
     kind === 'budget'
       ? choiceOption(args, 'lever', budgetLevers, 'scalePct')
       : choiceOption(args, 'lever', coverageLevers, metric === 'monitored' ? 'monitoringMultiplier' : 'scalePct');
+  const leverError = kind === 'budget' ? scopedLeverError(lever, scope) : null;
+  if (leverError) throw usageError(`--lever：${leverError.zh}`, `--lever: ${leverError.en}`);
   const swingRaw = stringOption(args, 'swing') ?? 'range';
   const swing = swingRaw === 'range' ? 'range' : numberOption(args, 'swing', 0, 1);
 
@@ -138,6 +171,7 @@ async function runSolve(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const { households, regions } = dataset;
   assertScenarioRegions(loadedScenario, regions);
+  assertScope(regions, scope);
   const decile = incomeDeciles(households);
 
   if (kind === 'sensitivity') {
@@ -181,13 +215,22 @@ async function runSolve(argv: readonly string[], io: CliIo): Promise<number> {
           budget: budget ?? 0,
           lever: lever === 'monitoringMultiplier' ? 'scalePct' : lever,
           decile,
+          scope,
         })
       : solveCoverage({ households, regions, scenario, target: target ?? 0, metric, lever, decile });
   if (flag(args, 'json')) {
     println(
       io,
       JSON.stringify(
-        { question: kind, scenario: scenario.name, budget: budget ?? null, target: target ?? null, metric, result },
+        {
+          question: kind,
+          scenario: scenario.name,
+          budget: budget ?? null,
+          target: target ?? null,
+          metric,
+          scope: isNationalScope(scope) ? null : { ...scope, name: scopeName(regions, scope) },
+          result,
+        },
         null,
         2,
       ),
@@ -196,10 +239,10 @@ async function runSolve(argv: readonly string[], io: CliIo): Promise<number> {
     println(
       io,
       kind === 'budget'
-        ? `预算 / Budget: ${formatNumber((budget ?? 0) / 1e8, 1)} 亿元 (100M yuan) — ${scenario.name}`
+        ? `预算 / Budget${scopeTitle(regions, scope)}: ${formatNumber((budget ?? 0) / 1e8, 1)} 亿元 (100M yuan) — ${scenario.name}`
         : `覆盖目标 / Coverage target: ${metric} ${formatNumber((target ?? 0) * 100, 3)}% — ${scenario.name}`,
     );
-    println(io, resultText(result));
+    println(io, resultText(result, scopeName(regions, scope)));
   }
   return result.ok ? 0 : 1;
 }
@@ -214,6 +257,7 @@ export const solveCommand: Command = {
 
 用法 / Usage:
   safetynet solve budget DIR --budget 3000亿 [--lever scalePct|consumptionRatio] [--scenario FILE]
+  safetynet solve budget DIR --budget 80亿 --province 43 [--area rural]   一个省的预算 / one province's budget
   safetynet solve coverage DIR --target 0.035 [--metric cash|lowIncome|monitored]
                                [--lever scalePct|consumptionRatio|monitoringMultiplier]
   safetynet solve sensitivity DIR [--swing range|0.2] [--scenario FILE]
@@ -221,6 +265,10 @@ export const solveCommand: Command = {
 选项 / Options:
 ${DATASET_HELP}
       --budget AMOUNT    年度总预算（元；可带单位 亿、万、B、M）/ annual budget in yuan (suffixes 亿, 万, B, M)
+${SCOPE_HELP}
+                         solve budget：预算只算该省（城乡）的支出，杠杆只调整该省（城乡）的标准，其他地区不变
+                         solve budget: the budget is that province's (area's) spending and the lever moves only its
+                         standards; every other region keeps its own
       --target SHARE     覆盖率目标，占总人口比例 / coverage target as a share of the population
       --metric M         cash（低保+特困，默认）、lowIncome（+边缘+刚性）、monitored（监测）
                          cash (dibao + tekun, default), lowIncome (+ marginal + rigid), monitored

@@ -22,6 +22,7 @@ import type {
   RunKernel,
   RunOptions,
   Scenario,
+  ScopeTables,
   SummaryTable,
   SuppressionPattern,
 } from '../../sim/index.ts';
@@ -49,6 +50,8 @@ export interface RunOutcome {
   isBaseline: boolean;
   /** The cells suppressed in every sub-national table (primary and complementary). */
   pattern: SuppressionPattern;
+  /** National and province tables of each year, scenario and baseline (suppressed), for a scope's projection. */
+  scopeYears: { year: number; scenario: ScopeTables; baseline: ScopeTables }[];
 }
 
 /** Datasets of at least this many rows are projected on worker threads (below it, starting them costs more). */
@@ -149,5 +152,6 @@ export async function runScenario(
   }
   progress.update(steps, steps, '完成 / done');
   progress.finish();
-  return { tables, national, mc, levels, isBaseline, pattern: run.pattern };
+  const scopeYears = run.years.map((y) => ({ year: y.year, scenario: y.scenario, baseline: y.baseline }));
+  return { tables, national, mc, levels, isBaseline, pattern: run.pattern, scopeYears };
 }

@@ -37,6 +37,7 @@ export function sqlParamsFromResolved(resolved: ResolvedParams): SqlRuleParams {
     rigidSpecialPerPerson: v['rigid.specialCostPc'],
     rigidRatio: v['rigid.ratio'],
     rigidIncomeMultiplier: v['rigid.incomeMultiplier'],
+    nonLocalHukouEligible: v['dibao.nonLocalHukouEligible'] !== 0,
     takeupMonitored: v['takeup.monitored'],
     takeupUnmonitored: v['takeup.unmonitored'],
     certifyShare: v['takeup.certifyShare'],

@@ -35,6 +35,7 @@ const PARAMS: SqlRuleParams = {
   rigidSpecialPerPerson: 800,
   rigidRatio: 0.6,
   rigidIncomeMultiplier: 1,
+  nonLocalHukouEligible: true,
   takeupMonitored: 0.85,
   takeupUnmonitored: 0.4,
   certifyShare: 0.7,
@@ -122,6 +123,26 @@ describe('SQL rules (DuckDB-wasm)', () => {
     expect(dibao.households).toBeCloseTo(1.7, 9);
     expect(dibao.eligibleHouseholds).toBeCloseTo(2, 9);
     expect(dibao.cost.dibao_base).toBeCloseTo(18360, 6);
+  });
+
+  it('assesses non-local hukou households where they live only when the residence rule lets them', () => {
+    // Both urban, 1 person, income 0, weight 1, enrolled last year: (1000 − 0) × 1 × 12 = 12000 each.
+    // Rule on: local and non-local both dibao, 24000. Rule off: only the local one, 12000; the non-local household
+    // has no status here (it is not counted as eligible either).
+    const rows = [
+      { size: 1, incomePc: 0, programme: 1, localHukou: 1 },
+      { size: 1, incomePc: 0, programme: 1, localHukou: 0 },
+    ];
+    const on = run(rows);
+    expect(on.map((t) => t.programme)).toEqual([1]);
+    expect(on[0].eligibleHouseholds).toBeCloseTo(2, 9);
+    expect(on[0].cost.dibao_base).toBeCloseTo(24000, 9);
+    const off = run(rows, { ...PARAMS, nonLocalHukouEligible: false });
+    expect(off.map((t) => t.programme)).toEqual([1]);
+    expect(off[0].eligibleHouseholds).toBeCloseTo(1, 9);
+    expect(off[0].cost.dibao_base).toBeCloseTo(12000, 9);
+    // A non-local marginal household (income 12000/12 = 1000, below 1.5 × 1000) has no status with the rule off.
+    expect(run([{ size: 2, incomePc: 12000, localHukou: 0 }], { ...PARAMS, nonLocalHukouEligible: false })).toEqual([]);
   });
 
   it('treats income exactly at the standard as not dibao-eligible (strict <) but marginal', () => {

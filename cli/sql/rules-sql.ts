@@ -49,6 +49,11 @@ export interface SqlRuleParams {
   rigidRatio: number;
   /** Rigid: per-capita income < multiplier × previous-year per-capita disposable income. */
   rigidIncomeMultiplier: number;
+  /**
+   * Residence rule: whether non-local hukou households (`local_hukou` = 0) are assessed where they live for dibao,
+   * tekun, marginal and rigid status; when false only local households are.
+   */
+  nonLocalHukouEligible: boolean;
   /** Take-up of newly eligible households, monitored and not. */
   takeupMonitored: number;
   takeupUnmonitored: number;
@@ -124,6 +129,7 @@ WITH base AS (
     (${supplementTerms.join(' + ')}) AS supplement_members_share,
     h.care_full, h.care_half, c.min_wage, h.orphans,
     h.orphans > 0 AND h.orphans >= h.size AS orphans_only,
+    h.local_hukou = 1 OR ${bool(p.nonLocalHukouEligible)} AS resident,
     h.size - LEAST(h.orphans, h.size) AS non_orphans,
     ${careShare(p.tekunCareFullDispersed, p.tekunCareFullCentralised)} AS care_share_full,
     ${careShare(p.tekunCareHalfDispersed, p.tekunCareHalfCentralised)} AS care_share_half,
@@ -135,7 +141,7 @@ WITH base AS (
 classified AS (
   SELECT *,
     CASE
-      WHEN orphans_only THEN 0
+      WHEN orphans_only OR NOT resident THEN 0
       WHEN tekun_profile AND income_m < s AND (NOT ${bool(p.tekunAssetTest)} OR assets_ok) THEN 2
       WHEN countable_m < s AND assets_ok THEN 1
       WHEN income_m < ${num(p.marginalMultiplier)} * s AND assets_ok THEN 3

@@ -1,8 +1,8 @@
 // The five case-study household presets of POLICY.md §8 (data in ./*.json), validated with one schema and exposed
 // with their codes resolved, for the household calculator, the CLI and the tests.
 import { z } from 'zod';
-import { AREA, PROGRAMME, SUPPORT_TYPE } from '../../sim/index.ts';
-import type { AreaName, ProgrammeName, SupportTypeName, ErrorInfo } from '../../sim/index.ts';
+import { AREA, PROGRAMME, SUPPORT_TYPE, parseScenario } from '../../sim/index.ts';
+import type { AreaName, ProgrammeName, SupportTypeName, ErrorInfo, RegionOverride } from '../../sim/index.ts';
 import hunanFlood from './hunan-flood.json';
 import shandongMedical from './shandong-medical.json';
 import hebeiCare from './hebei-care.json';
@@ -69,6 +69,28 @@ export const caseHappenedSchema = z
 
 export type CaseHappened = z.infer<typeof caseHappenedSchema>;
 
+/**
+ * Rules in force where the case happened that the catalogue defaults do not describe (e.g. Nanjing: non-local hukou
+ * residents cannot get dibao there), as scenario region overrides, with what they say and where that is written.
+ * The trace applies them under both the baseline and the reform unless the scenario sets the parameter itself.
+ */
+export const caseLocalRulesSchema = z
+  .object({
+    note: bilingual,
+    source: bilingual,
+    regionOverrides: z
+      .array(z.unknown())
+      .min(1)
+      .transform((overrides, ctx): RegionOverride[] => {
+        const parsed = parseScenario({ schemaVersion: 1, name: 'local rules', regionOverrides: overrides });
+        if (parsed.ok) return parsed.scenario.regionOverrides ?? [];
+        for (const error of parsed.errors)
+          ctx.addIssue({ code: 'custom', message: `${error.path}: ${error.messageEn}` });
+        return z.NEVER;
+      }),
+  })
+  .strict();
+
 /** One case-study preset file. */
 export const casePresetSchema = z
   .object({
@@ -80,6 +102,7 @@ export const casePresetSchema = z
     regionCode: z.string().regex(/^\d{2}(\d{2}){0,2}$/),
     reportedAid: z.array(z.object({ label: bilingual, yuan: z.number().positive() })),
     happened: caseHappenedSchema,
+    localRules: caseLocalRulesSchema.optional(),
     household: caseHouseholdSchema,
   })
   .strict();

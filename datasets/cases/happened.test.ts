@@ -4,12 +4,13 @@
 // is on the orphan allowance.
 import { describe, expect, it } from 'vitest';
 import { BASELINE_SCENARIO, traceHousehold, withParams } from '../../sim/index.ts';
+import type { Scenario } from '../../sim/index.ts';
 import { CASE_PRESETS } from './cases.ts';
 import { caseRecord, demoRegionArrays } from './case-record.ts';
 
 const regions = demoRegionArrays();
 
-function happened(id: string, reform = BASELINE_SCENARIO) {
+function happened(id: string, reform: Scenario = BASELINE_SCENARIO) {
   const preset = CASE_PRESETS.find((p) => p.id === id)!;
   const made = caseRecord(preset.regionCode, preset.household, regions);
   if ('error' in made) throw new Error(made.error.messageEn);
@@ -18,6 +19,9 @@ function happened(id: string, reform = BASELINE_SCENARIO) {
     outcome: 'realised',
     events: facts.events,
     eventAmounts: facts.amounts,
+    localRules: preset.localRules?.regionOverrides,
+    // As every host traces a case: income as the civil-affairs office assessed it.
+    incomeAs: 'assessed',
   });
   return { preset, trace, record: made.record };
 }
@@ -44,6 +48,26 @@ describe('case studies as they happened', () => {
     const government = Object.values(trace.baseline.components).reduce((sum, v) => sum + v, 0);
     expect(trace.baseline.total).toBeCloseTo(government, 6);
     expect(trace.baseline.total).toBeLessThan(charity);
+  });
+
+  it('tell the Nanjing story: without local hukou the family gets no local status, only temporary assistance', () => {
+    // Income 16,800 a year = 1,400 a month per person, below 1.5 × the Jiangsu urban standard: marginal by income
+    // alone, but Nanjing does not assess non-local hukou households (localRules), so: no status, 2,000 yuan of
+    // temporary assistance where they live (现时现地), nothing else.
+    const { preset, trace } = happened('jiangsu-migrant');
+    expect(preset.household.localHukou).toBe(0);
+    const residence = trace.baseline.steps.find((step) => step.id === 'residence');
+    expect(residence?.result).toBe(false);
+    expect(trace.baseline.steps.find((step) => step.id === 'marginalTest')?.result).toBe(false);
+    expect(trace.baseline.status).toBe('none');
+    expect(trace.baseline.total).toBeCloseTo(2000, 6);
+    // A reform letting non-local residents apply where they live (nationally) makes them marginal again: the
+    // scenario's own setting wins over the place's rule.
+    const open = withParams(BASELINE_SCENARIO, { 'dibao.nonLocalHukouEligible': 1 });
+    const reformed = happened('jiangsu-migrant', open).trace;
+    expect(reformed.baseline.status).toBe('none');
+    expect(reformed.reform.status).toBe('marginal');
+    expect(reformed.reform.steps.find((step) => step.id === 'residence')?.result).toBe(true);
   });
 
   it('give the Hebei family three members needing care and the Gansu orphan the orphan allowance', () => {

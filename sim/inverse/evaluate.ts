@@ -5,7 +5,9 @@ import { M, METRIC_COUNT } from '../kernel/metrics.ts';
 import { simulateYear } from '../kernel/simulate-year.ts';
 import { resolveScenario } from '../scenario/resolve.ts';
 import { withParams } from '../scenario/resolve.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { RegionOverride, RegionalParamsPatch, Scenario } from '../scenario/types.ts';
+import { NATIONAL_SCOPE, isNationalScope } from '../run/scope.ts';
+import type { RunScope } from '../run/scope.ts';
 import type { InverseLever } from './types.ts';
 
 /** National outcomes of one scenario-year. */
@@ -18,18 +20,23 @@ export interface Outcome {
   coverageMonitored: number;
 }
 
-/** Simulate the scenario's start year in expected-value mode and sum national totals. */
+/**
+ * Simulate the scenario's start year in expected-value mode and sum the totals of the cells in `cells` (a mask from
+ * `scopeCells`: one province, one area), or of every cell (national) when it is omitted.
+ */
 export function evaluate(
   h: HouseholdArrays,
   regions: RegionArrays,
   scenario: Scenario,
   decile: Uint8Array,
   yearIndex = 0,
+  cells?: Uint8Array,
 ): Outcome {
   const params = resolveScenario(scenario, regions, { yearIndex });
   const r = simulateYear(h, regions, params, { householdColumns: false, decile });
   const t = new Float64Array(METRIC_COUNT);
   for (let c = 0; c < r.cells.length / METRIC_COUNT; c++) {
+    if (cells !== undefined && cells[c] === 0) continue;
     for (let k = 0; k < METRIC_COUNT; k++) t[k] += r.cells[c * METRIC_COUNT + k];
   }
   const persons = t[M['persons']];
@@ -45,18 +52,65 @@ export function evaluate(
   };
 }
 
-/** The scenario with a lever set to a value (consumption ratio keeps the scenario's rural − urban gap). */
-export function applyLever(scenario: Scenario, lever: InverseLever, value: number): Scenario {
+/**
+ * The scenario with a lever set to a value (consumption ratio keeps the scenario's rural − urban gap). With a scope
+ * other than the nation the lever moves only the scope's standards: region overrides appended after the scenario's
+ * own, for the scope's province (or, for an area of the whole nation, every province in `provinces`), so every other
+ * region keeps its standard. A scoped consumption ratio applies to both areas only (see `scopedLeverError`).
+ */
+export function applyLever(
+  scenario: Scenario,
+  lever: InverseLever,
+  value: number,
+  scope: RunScope = NATIONAL_SCOPE,
+  provinces: readonly string[] = [],
+): Scenario {
+  if (!isNationalScope(scope) && lever !== 'monitoringMultiplier') {
+    const params: RegionalParamsPatch =
+      lever === 'scalePct'
+        ? { standard: { scalePct: value } }
+        : {
+            standard: {
+              useConsumptionRatio: true,
+              consumptionRatioUrban: value,
+              consumptionRatioRural: rural(scenario, value),
+            },
+          };
+    const codes = scope.province !== undefined ? [scope.province] : provinces;
+    if (codes.length === 0) throw new Error('applyLever: an area of the whole nation needs the province codes');
+    const added: RegionOverride[] = codes.map((region) => ({
+      region,
+      ...(scope.area ? { area: scope.area } : {}),
+      params,
+    }));
+    return { ...scenario, regionOverrides: [...(scenario.regionOverrides ?? []), ...added] };
+  }
   if (lever === 'scalePct') return withParams(scenario, { 'standard.scalePct': value });
   if (lever === 'monitoringMultiplier') return withParams(scenario, { 'monitoring.coverageMultiplier': value });
-  const urban = scenario.params?.standard?.consumptionRatioUrban;
-  const rural = scenario.params?.standard?.consumptionRatioRural;
-  const gap = (typeof rural === 'number' ? rural : 0.4) - (typeof urban === 'number' ? urban : 0.35);
   return withParams(scenario, {
     'standard.useConsumptionRatio': 1,
     'standard.consumptionRatioUrban': value,
-    'standard.consumptionRatioRural': Math.min(0.8, Math.max(0.1, value + gap)),
+    'standard.consumptionRatioRural': rural(scenario, value),
   });
+}
+
+/** The rural consumption ratio that keeps the scenario's rural − urban gap at an urban ratio `value`. */
+function rural(scenario: Scenario, value: number): number {
+  const urban = scenario.params?.standard?.consumptionRatioUrban;
+  const ruralRatio = scenario.params?.standard?.consumptionRatioRural;
+  const gap = (typeof ruralRatio === 'number' ? ruralRatio : 0.4) - (typeof urban === 'number' ? urban : 0.35);
+  return Math.min(0.8, Math.max(0.1, value + gap));
+}
+
+/** Why a lever cannot be solved in a scope (the consumption ratio names an urban ratio: not for one area alone). */
+export function scopedLeverError(lever: InverseLever, scope: RunScope): { zh: string; en: string } | null {
+  if (lever === 'consumptionRatio' && scope.area !== undefined) {
+    return {
+      zh: '消费支出比例杠杆以城市比例表示（农村保持差距），不能只用于城市或农村；请选择“城乡合计”或改用标准上调幅度',
+      en: 'the consumption-ratio lever is an urban ratio (rural keeps its gap) and cannot move one area alone; choose both areas or the standard rise',
+    };
+  }
+  return null;
 }
 
 /** Default search range of each lever. */

@@ -1,5 +1,6 @@
 // Types of the inverse questions (POLICY.md §5): budget and coverage solvers and sensitivity ranking.
 import type { ParamId } from '../params/catalogue.ts';
+import type { RunScope } from '../run/scope.ts';
 
 /** Lever the budget/coverage solvers move. */
 export type InverseLever = 'scalePct' | 'consumptionRatio' | 'monitoringMultiplier';
@@ -17,6 +18,8 @@ export interface SolveResult {
   coverageLowIncome: number;
   coverageMonitored: number;
   iterations: number;
+  /** The province (and area) the budget and the lever were limited to; absent for the nation. */
+  scope?: RunScope;
   /** When not ok: why (target outside what the lever's range can reach). */
   messageZh?: string;
   messageEn?: string;

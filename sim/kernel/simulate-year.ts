@@ -11,6 +11,7 @@ import {
 import {
   dibaoBaseMonthly as dibaoBaseMonthlyImported,
   gradualExitAnnual as gradualExitAnnualImported,
+  residenceEligible as residenceEligibleImported,
   singlePersonMembers as singlePersonMembersImported,
   singlePersonMonthly as singlePersonMonthlyImported,
   supplementMonthly as supplementMonthlyImported,
@@ -58,6 +59,7 @@ const incomeShock = incomeShockImported;
 const tekunCentralisedWeight = tekunCentralisedWeightImported;
 const orphanAllowanceMonthly = orphanAllowanceMonthlyImported;
 const orphanOnly = orphanOnlyImported;
+const residenceEligible = residenceEligibleImported;
 const programmeOneOffPersons = programmeOneOffPersonsImported;
 const tekunMembers = tekunMembersImported;
 const DRAW_TAKEUP = DRAW.takeup;
@@ -389,6 +391,7 @@ export function simulateYear(
   const tMedMaxA = P['temporary.medicalMaxProb'];
   const tMedSlopeA = P['temporary.medicalSlope'];
   const tNonLocalA = P['temporary.nonLocal'];
+  const dNonLocalA = P['dibao.nonLocalHukouEligible'];
   const tOtherA = P['temporary.otherProb'];
   const tTakeupA = P['temporary.takeup'];
   const tkCentralA = P['tekun.centralisedShare'];
@@ -648,12 +651,14 @@ export function simulateYear(
       // A household of orphans only is supported by the orphan allowance instead (rules/orphan.ts).
       const belowMarginal = incM < pc[cp + P_MARG_LIM];
       const orphans = hhOrphans[i];
-      const notOrphansOnly = orphans === 0 || !orphanOnly(orphans, size);
-      const tekunOk = hhTekunProfile[i] > 0 && incM < s && notOrphansOnly;
-      const dibaoOk = countable < s && assetsOk && notOrphansOnly;
-      const marginalOk = assetsOk && belowMarginal && notOrphansOnly;
+      // Assessed here: not orphans only, and local or where non-local residents may apply (rules/dibao.ts).
+      const assessable =
+        (orphans === 0 || !orphanOnly(orphans, size)) && residenceEligible(hhLocalHukou[i], dNonLocalA[c]);
+      const tekunOk = hhTekunProfile[i] > 0 && incM < s && assessable;
+      const dibaoOk = countable < s && assetsOk && assessable;
+      const marginalOk = assetsOk && belowMarginal && assessable;
       let rigidOk = false;
-      if (assetsOk && !tekunOk && !dibaoOk && !marginalOk && notOrphansOnly) {
+      if (assetsOk && !tekunOk && !dibaoOk && !marginalOk && assessable) {
         const rigidSpend = (hhMedicalHh[i] + hhEducationHh[i] + hhRehabHh[i]) * pc[cp + P_F_CONS];
         rigidOk = incomePc < pc[cp + P_RIGID_LIM] && rigidSpend > pc[cp + P_RIGID_RATIO] * incomePc * size;
       }

@@ -368,6 +368,26 @@ const PARAM_ENTRIES = [
     inForce: '2021-07-01',
     regional: true,
   },
+  {
+    id: 'dibao.nonLocalHukouEligible',
+    group: 'dibao',
+    labelZh: '非本地户籍家庭可在居住地申办低保',
+    labelEn: 'Non-local hukou households may apply where they live',
+    descriptionZh:
+      '开启（默认）：非本地户籍家庭与本地户籍家庭一样在居住地认定低保、特困、低保边缘和刚性支出困难（持居住证在居住地申办）。关闭：只有本地户籍家庭可在居住地认定，非本地户籍家庭须回户籍所在地申请，在本地不计入这四类（临时救助另由“现时现地救助”开关决定）。数据只有“本地户籍”标志、没有居住证年限，因此“持证满 N 年”这类条件无法逐户判断：开启即视为全部满足。默认开启是为了让演示数据的全国在保人数与统计数一致（全国统计按户籍地计一次，演示数据按居住地计）。',
+    descriptionEn:
+      'On (default): non-local hukou households are assessed where they live for dibao, tekun, marginal and rigid-expenditure status like local ones (applying with a residence permit). Off: only local hukou households can be assessed where they live; non-local ones must apply at their hukou place and get none of these four statuses here (temporary assistance is set by "Help non-local residents where they live"). The data carry only a local-hukou flag, no years of residence permit, so a condition such as "permit held N years" cannot be checked household by household: on means every non-local household meets it. On by default so the demo counts recipients where they live, matching the national totals (which count each recipient once, at the hukou place).',
+    unit: 'switch',
+    default: 1,
+    min: 0,
+    max: 1,
+    step: 1,
+    reference:
+      '《社会救助暂行办法》第十一条：向户籍所在地乡镇人民政府、街道办事处申请; 《最低生活保障审核确认办法》(民发〔2021〕57号)第五条：有条件的地区可以有序推进持有居住证人员在居住地申办最低生活保障 (text seen at jianbiaoku.com/webarbs/book/163975/4862666.shtml); Jiangsu (镇江, 2022): 常住地与户籍地不一致、不具备户籍迁移条件的，在户籍地提出申请 (zj.bendibao.com/news/2022729/10655.shtm); 焦作 2021 居住地申办低保试点: 外省市户籍持居住证人员可申办 (mzj.jiaozuo.gov.cn); 云南 2022: 持居住证满1年 (省内户籍)',
+    inForce: '2021-07-01',
+    regional: true,
+    confidence: 'medium',
+  },
   // ── §2.2 tekun ──────────────────────────────────────────────────────────────────────────────────────────────────
   {
     id: 'tekun.livingMultiplier',

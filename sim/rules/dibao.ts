@@ -28,6 +28,15 @@ export function homeTestPasses(homes: number, maxHomes: number, on: number): boo
   return on < 0.5 || homes <= maxHomes;
 }
 
+/**
+ * Residence rule (户籍): whether a household may be assessed where it lives for dibao, tekun, marginal and rigid
+ * status. Local hukou households always may; non-local ones only where the region lets them apply with a residence
+ * permit (`dibao.nonLocalHukouEligible` on); otherwise they must apply at their hukou place.
+ */
+export function residenceEligible(localHukou: number, nonLocalEligible: number): boolean {
+  return localHukou > 0 || nonLocalEligible >= 0.5;
+}
+
 /** Dibao income test: countable income strictly below the standard. */
 export function dibaoIncomeTest(countableMonthlyPc: number, standard: number): boolean {
   return countableMonthlyPc < standard;

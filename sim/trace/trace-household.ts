@@ -13,6 +13,7 @@ import {
   gradualExitAnnual,
   gradualExitApplies,
   homeTestPasses,
+  residenceEligible,
   supplementMonthly,
 } from '../rules/dibao.ts';
 import { assessedFactor, assessmentNormal } from '../rules/assessed-income.ts';
@@ -21,7 +22,7 @@ import { orphanAllowanceMonthly, orphanOnly, programmeOneOffPersons, tekunMember
 import { tekunCareMonthly, tekunCentralisedWeight, tekunEligible, tekunLivingMonthly } from '../rules/tekun.ts';
 import { medicalShockProb } from '../rules/temporary.ts';
 import { resolveScenario, withParams } from '../scenario/resolve.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { RegionOverride, RegionalParamsPatch, Scenario } from '../scenario/types.ts';
 import { recordToArrays } from './record.ts';
 import type { HouseholdRecord, HouseholdTrace, HouseholdTraceRun, TraceStep } from './types.ts';
 
@@ -57,6 +58,31 @@ export interface TraceOptions {
    * with the standard under a reform. Without it an event pays the catalogue's months.
    */
   eventAmounts?: Partial<Record<TraceEvent, number>>;
+  /**
+   * Rules in force where the household lives that the catalogue defaults do not describe (e.g. Nanjing: non-local
+   * hukou residents cannot get dibao there), applied under both the baseline and the reform before the scenario's own
+   * region overrides, so a scenario that sets the same parameter, nationally or for the region, still decides.
+   */
+  localRules?: readonly RegionOverride[];
+}
+
+/** The scenario with `rules` as its first region overrides, minus any parameter the scenario sets nationally. */
+export function withLocalRules(scenario: Scenario, rules: readonly RegionOverride[] = []): Scenario {
+  const national = scenario.params ?? {};
+  const kept: RegionOverride[] = [];
+  for (const rule of rules) {
+    const params: Record<string, Record<string, number | boolean>> = {};
+    for (const [group, fields] of Object.entries(rule.params)) {
+      const set = (national as Record<string, Record<string, unknown> | undefined>)[group] ?? {};
+      for (const [name, value] of Object.entries(fields ?? {})) {
+        if (value === undefined || set[name] !== undefined) continue;
+        params[group] = { ...(params[group] ?? {}), [name]: value };
+      }
+    }
+    if (Object.keys(params).length > 0) kept.push({ ...rule, params: params as RegionalParamsPatch });
+  }
+  if (kept.length === 0) return scenario;
+  return { ...scenario, regionOverrides: [...kept, ...(scenario.regionOverrides ?? [])] };
 }
 
 /**
@@ -192,6 +218,16 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
       result: onlyOrphans,
     });
   }
+  const resident = residenceEligible(rec.localHukou, g('dibao.nonLocalHukouEligible'));
+  out.push({
+    id: 'residence',
+    labelZh:
+      '户籍：本地户籍，或本地允许非本地户籍家庭持居住证在居住地申办（否则须回户籍地申请，本地不认定低保、特困、边缘或刚性支出）',
+    labelEn:
+      'Residence: local hukou, or non-local households may apply where they live with a residence permit (otherwise they apply at their hukou place and get no dibao, tekun, marginal or rigid status here)',
+    inputs: { localHukou: rec.localHukou, nonLocalHukouEligible: g('dibao.nonLocalHukouEligible') },
+    result: resident,
+  });
   out.push({
     id: 'tekunTest',
     labelZh: '特困认定：“三无”人员且人均月收入 < 标准',
@@ -200,7 +236,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     value: incomeM,
     threshold: s,
     comparison: '<',
-    result: tekunEligible(rec.tekunProfile, incomeM, s) && !onlyOrphans,
+    result: tekunEligible(rec.tekunProfile, incomeM, s) && !onlyOrphans && resident,
   });
   out.push({
     id: 'dibaoTest',
@@ -210,7 +246,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     value: countable,
     threshold: s,
     comparison: '<',
-    result: countable < s && assetsOk && !onlyOrphans,
+    result: countable < s && assetsOk && !onlyOrphans && resident,
   });
   out.push({
     id: 'marginalTest',
@@ -220,7 +256,7 @@ function steps(rec: HouseholdRecord, p: ResolvedParams): TraceStep[] {
     value: incomeM,
     threshold: g('marginal.multiplier') * s,
     comparison: '<',
-    result: assetsOk && marginalIncomeTest(incomeM, s, g('marginal.multiplier')) && !onlyOrphans,
+    result: assetsOk && marginalIncomeTest(incomeM, s, g('marginal.multiplier')) && !onlyOrphans && resident,
   });
   const rigidSpend = (rec.medicalHh + rec.educationHh + rec.rehabHh) * p.consumptionFactor[c];
   const incomePrev = rec.regionIncomePrev[c] * p.incomeFactor[c];
@@ -488,7 +524,10 @@ export function traceHousehold(
   reform: Scenario,
   options: TraceOptions = {},
 ): HouseholdTrace {
-  const asAssessed = (s: Scenario): Scenario =>
-    options.incomeAs === 'assessed' ? withParams(s, { 'takeup.assessedBias': 0, 'takeup.assessedNoise': 0 }) : s;
-  return { baseline: run(record, asAssessed(baseline), options), reform: run(record, asAssessed(reform), options) };
+  // The place's own rules first; a case described as the office assesses it has the error model switched off.
+  const prepared = (scenario: Scenario): Scenario => {
+    const s = withLocalRules(scenario, options.localRules);
+    return options.incomeAs === 'assessed' ? withParams(s, { 'takeup.assessedBias': 0, 'takeup.assessedNoise': 0 }) : s;
+  };
+  return { baseline: run(record, prepared(baseline), options), reform: run(record, prepared(reform), options) };
 }

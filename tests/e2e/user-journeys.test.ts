@@ -126,6 +126,42 @@ describe.each(LANGUAGES)('provincial planner (%s)', (language) => {
     expect(table).toContain('2029');
     await screenshot(page, `journey-planner-projection-${language}`);
 
+    // The planner reads the projection for Gansu's rural areas: the panel names the scope, the reform's cost rises
+    // above the baseline's there every year, and the cumulative cost of the last year is the sum of the years.
+    const national = screenNumber(await cell(page, 'projection-table', 'baseline:2024', 'costNominal'));
+    await page.getByTestId('projection-scope-province').selectOption('62');
+    await page.getByTestId('projection-scope-area').selectOption('rural');
+    const gansuRural = language === 'zh' ? '甘肃 · 农村' : 'Gansu · rural';
+    await page.waitForFunction(
+      (name) => document.querySelector('[data-testid="projection-panel-title"]')?.textContent?.includes(name),
+      gansuRural,
+      { timeout: 30_000 },
+    );
+    const reform = (await page
+      .locator('[data-testid^="projection-cumulative-"]')
+      .nth(1)
+      .getAttribute('data-testid'))!.replace('projection-cumulative-', '');
+    let sum = 0;
+    let step = 0;
+    for (const year of [2024, 2025, 2026, 2027, 2028, 2029]) {
+      const text = await cell(page, 'projection-table', `${reform}:${year}`, 'costNominal');
+      step = Math.pow(10, -(/\.(\d+)/.exec(text)?.[1].length ?? 0));
+      const cost = screenNumber(text);
+      const base = screenNumber(await cell(page, 'projection-table', `baseline:${year}`, 'costNominal'));
+      expect(cost, String(year)).toBeGreaterThan(base);
+      expect(cost).toBeLessThan(national / 10);
+      sum += cost;
+    }
+    const cumulative = screenNumber(await cell(page, 'projection-table', `${reform}:2029`, 'costCumulative'));
+    // Seven values each rounded to the last digit shown (step): the sum is within 7 × step / 2 of the cumulative cost.
+    expect(Math.abs(cumulative - sum)).toBeLessThanOrEqual(3.5 * step + 1e-9);
+    const summary = await page.getByTestId('projection-cumulative').innerText();
+    expect(summary).toContain(gansuRural);
+    const reformTotal = Number(await page.getByTestId(`projection-cumulative-${reform}`).getAttribute('data-value'));
+    const baseTotal = Number(await page.getByTestId('projection-cumulative-baseline').getAttribute('data-value'));
+    expect(reformTotal).toBeGreaterThan(baseTotal);
+    await screenshot(page, `journey-planner-projection-province-${language}`);
+
     await page.getByTestId('nav-briefing').click();
     const path = await download(page, 'export-xlsx', `planner-${language}.xlsx`);
     const workbook = new ExcelJS.Workbook();
@@ -133,6 +169,8 @@ describe.each(LANGUAGES)('provincial planner (%s)', (language) => {
     const names = workbook.worksheets.map((sheet) => sheet.name);
     const projection = workbook.worksheets.find((sheet) => /预测|Projection/.test(sheet.name));
     expect(projection, names.join(', ')).toBeDefined();
+    // The projection sheet is read at the scope chosen on the Projection screen, and says so.
+    expect(projection!.name).toContain(language === 'zh' ? '甘肃 · 农村' : 'Gansu · rural');
     const years = new Set<string>();
     projection!.eachRow((row) => {
       const year = String(row.getCell(2).value ?? '');
@@ -151,6 +189,33 @@ describe.each(LANGUAGES)('provincial planner (%s)', (language) => {
     const [urban, rural] = inLanguage(bi(['城市', '农村'], ['Urban', 'Rural']), language);
     expect(gansu.get(rural)).toBeGreaterThan(0);
     expect(gansu.get(urban)).toBe(0);
+  });
+
+  it("solves what rural rise a budget for Gansu's rural spending affords, leaving other provinces alone", async () => {
+    const { page } = session;
+    await page.getByTestId('nav-inverse').click();
+    await page.getByTestId('solve-budget-scope-province').selectOption('62');
+    await page.getByTestId('solve-budget-scope-area').selectOption('rural');
+    const gansuRural = language === 'zh' ? '甘肃 · 农村' : 'Gansu · rural';
+    await page.waitForFunction(
+      (name) => document.querySelector('[data-testid="solve-budget-reference"]')?.textContent?.includes(name),
+      gansuRural,
+      { timeout: 60_000 },
+    );
+    // The budget field was reset to 10% above the start's Gansu rural spending; the solver spends it there.
+    await page.getByTestId('solve-budget-run').click();
+    await page.locator('[data-testid="solve-budget-result"][data-status="ready"]').waitFor({ timeout: 180_000 });
+    const answer = page.getByTestId('solve-budget-result-answer');
+    const rise = Number(await answer.getAttribute('data-value'));
+    expect(rise).toBeGreaterThan(0);
+    expect(await answer.innerText()).toContain(gansuRural);
+    const cost = Number(await page.getByTestId('solve-budget-result-cost').getAttribute('data-value'));
+    const reference = await page.getByTestId('solve-budget-reference').innerText();
+    expect(reference).toContain(gansuRural);
+    // Gansu's rural spending is a small part of the national budget (under 1%).
+    expect(cost).toBeGreaterThan(0);
+    expect(cost).toBeLessThan(2e10);
+    await screenshot(page, `journey-planner-budget-${language}`);
   });
 });
 

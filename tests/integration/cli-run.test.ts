@@ -349,6 +349,17 @@ describe('safetynet household', () => {
     ).toBe(2);
   });
 
+  it('tells the Nanjing case with its local hukou rule: no local status, 2,000 yuan of temporary assistance', async () => {
+    const r = await spawnCli(['household', '--case', 'jiangsu-migrant', '--outcome', 'realised', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const trace = JSON.parse(r.stdout).trace as { baseline: { status: string; total: number } };
+    expect(trace.baseline.status).toBe('none');
+    expect(trace.baseline.total).toBeCloseTo(2000, 6);
+    const text = await spawnCli(['household', '--case', 'jiangsu-migrant']);
+    expect(text.stdout).toContain('当地规则 / Local rule: 南京（江苏）');
+    expect(text.stdout).toContain('Nanjing (Jiangsu): a family without local hukou cannot apply where it lives');
+  });
+
   it('exits 2 without a household and 1 for an invalid household file', async () => {
     expect((await spawnCli(['household'])).code).toBe(2);
     const file = path.join(dir, 'household.json');
@@ -356,6 +367,60 @@ describe('safetynet household', () => {
     const bad = await spawnCli(['household', '--household', file]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('household.size');
+  });
+});
+
+describe('safetynet run --province', () => {
+  it("prints one province's projection: its rows of the run's province tables, with cumulative cost", async () => {
+    const out = path.join(dir, 'out-province');
+    const run = await spawnCli([
+      'run',
+      data,
+      '--scenario',
+      path.join(dir, 'scenario.json'),
+      '--years',
+      '2',
+      '--province',
+      '43',
+      '--area',
+      'rural',
+      '--json',
+      '--quiet',
+      '--out',
+      out,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const json: {
+      scope: { province: string; area: string; name: { zh: string; en: string } };
+      scoped: {
+        year: number;
+        scenario: Record<string, number>;
+        baseline: Record<string, number>;
+        cumulativeCost: number;
+      }[];
+    } = JSON.parse(run.stdout);
+    expect(json.scope.name).toEqual({ zh: '湖南 · 农村', en: 'Hunan · rural' });
+    expect(json.scoped.map((r) => r.year)).toEqual([2024, 2025, 2026]);
+    // The same numbers as the written province table's Hunan rural rows (summary_province.csv: code 43, area 1).
+    const csv = (await readFile(path.join(out, 'summary_province.csv'), 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/);
+    const header = csv[0].split(',');
+    const col = (name: string) => header.indexOf(name);
+    const rows = csv.slice(1).map((line) => line.split(','));
+    let cumulative = 0;
+    for (const row of json.scoped) {
+      const line = rows.find(
+        (r) => r[col('year')] === String(row.year) && r[col('region_code')] === '43' && r[col('area')] === 'rural',
+      );
+      expect(line, String(row.year)).toBeDefined();
+      expect(Number(line?.[col('cost_total')])).toBeCloseTo(row.scenario['cost.total'], 0);
+      cumulative += row.scenario['cost.total'];
+      expect(row.cumulativeCost).toBeCloseTo(cumulative, 6);
+      expect(row.scenario['cost.total']).toBeGreaterThan(row.baseline['cost.total']);
+    }
+    const text = await spawnCli(['run', data, '--years', '1', '--province', '43', '--quiet']);
+    expect(text.stdout).toContain('多年预测（湖南）/ Projection (Hunan)');
+    expect(text.stdout).toContain('累计支出 cumulative (亿元)');
+    expect((await spawnCli(['run', data, '--province', '4', '--quiet'])).code).toBe(2);
   });
 });
 
@@ -399,6 +464,39 @@ describe('safetynet solve', () => {
     // A parameter at 0 (classified supplement for the elderly) now moves and is marked as swung by range.
     const elderly = run.stdout.split('\n').find((l) => l.includes('Classified supplement'));
     expect(elderly ?? '').toContain('±r×范围 range');
+  });
+
+  it("solves one province's budget: the lever moves its rural standards only, measured on its rural spending", async () => {
+    // The province's rural spending in the start year, from run's scoped projection (below): a budget 10% above it
+    // affords a rise there; the same budget nationally would afford nothing.
+    const base = await spawnCli(['run', data, '--province', '43', '--area', 'rural', '--json', '--quiet']);
+    expect(base.code, base.stderr).toBe(0);
+    const cost: number = JSON.parse(base.stdout).scoped[0].scenario['cost.total'];
+    const budget = String(Math.round(cost * 1.1));
+    const run = await spawnCli([
+      'solve',
+      'budget',
+      data,
+      '--budget',
+      budget,
+      '--province',
+      '43',
+      '--area',
+      'rural',
+      '--json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const out: { scope: { province: string; area: string }; result: { ok: boolean; value: number; cost: number } } =
+      JSON.parse(run.stdout);
+    expect(out.scope).toMatchObject({ province: '43', area: 'rural' });
+    expect(out.result.ok).toBe(true);
+    expect(out.result.value).toBeGreaterThan(0);
+    expect(out.result.cost).toBeLessThanOrEqual(Number(budget));
+    expect(Math.abs(out.result.cost - cost * 1.1) / cost).toBeLessThan(0.02);
+    const text = await spawnCli(['solve', 'budget', data, '--budget', budget, '--province', '43', '--area', 'rural']);
+    expect(text.stdout).toContain('湖南 · 农村标准提高');
+    expect(text.stdout).toContain('(other regions unchanged)');
+    expect((await spawnCli(['solve', 'sensitivity', data, '--province', '43'])).code).toBe(2);
   });
 
   it('exits 2 for an unknown question or a missing budget', async () => {

@@ -159,6 +159,17 @@ describe('SQL rules vs kernel (expected value, demo data)', () => {
     );
   });
 
+  it('agree when non-local hukou households cannot be assessed where they live (residence rule off)', () => {
+    const off = compare(
+      scenario({ schemaVersion: 1, name: 'hukou', params: { dibao: { nonLocalHukouEligible: false } } }),
+      PROGRAMMES,
+    );
+    // The demo has non-local households on dibao: the rule removes some, so the SQL dibao caseload falls too.
+    const on = compare(BASELINE_SCENARIO, PROGRAMMES);
+    const dibao = (rows: SqlProgrammeTotals[]) => rows.find((r) => r.programme === 1)?.households ?? 0;
+    expect(dibao(off)).toBeLessThan(dibao(on));
+  });
+
   it('agree on every programme with an earnings disregard (it counts for dibao only)', () => {
     compare(scenario({ schemaVersion: 1, name: 'disregard', params: { dibao: { disregardShare: 0.3 } } }), PROGRAMMES);
   });

@@ -5,6 +5,7 @@ import { selectActiveDataset, selectActiveScenario, useWorkspaceStore } from '..
 import type { EngineClient } from './engine/engine-client.ts';
 import { getEngine } from './engine/engine.ts';
 import { errorInfoOf } from '../i18n/i18n.ts';
+import { EngineError, type EngineClient } from './engine/engine-client.ts';
 
 /** Delay between the last scenario edit and the run (slider moves inside it collapse into one run). */
 export const RESULTS_DEBOUNCE_MS = 30;

@@ -3,6 +3,7 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildBriefingHtml, escapeHtml } from './briefing-html.ts';
+import { projectionTable } from './tables.ts';
 import type { BriefingInput } from './model.ts';
 import { BRIEFING_SECTIONS } from './model.ts';
 import { fixtureComparison, fixtureTrace } from '../engine-fixtures.ts';
@@ -107,6 +108,47 @@ describe('buildBriefingHtml', () => {
     expect(rows[5]).toEqual(['标准提高10%', '2027', '4,300.0', '2,150.0', '+263.0', '+235.0', '+705.0']);
     expect(rows[0].slice(4)).toEqual(['—', '—', '—']);
     expect(doc.querySelector('.sec-projection')?.textContent).toContain('预测2025–2027年');
+  });
+
+  it("reads the projection at the planner's province: the province's rows, named in the table and the figure", async () => {
+    const comparison = fixtureComparison();
+    const years = [2025, 2026];
+    const province = comparison.scenario.province;
+    // The fixture's Hunan row (both areas).
+    const row = province.code.indexOf('43');
+    const projection = [
+      {
+        scenarioName: '基线',
+        years,
+        national: years.map(() => comparison.baseline.national),
+        province: years.map(() => comparison.baseline.province),
+      },
+      {
+        scenarioName: '方案',
+        years,
+        national: years.map(() => comparison.scenario.national),
+        province: years.map(() => province),
+      },
+    ];
+    const projectionScope = { scope: { province: '43' }, name: { zh: '湖南', en: 'Hunan' } };
+    const doc = parse(buildBriefingHtml(await input({ projection, projectionScope })));
+    const table = doc.querySelector('[data-table="projection"]');
+    expect(doc.querySelector('.sec-projection')?.textContent).toContain('预测2025–2026年（湖南）');
+    expect(doc.querySelector('.sec-projection')?.textContent).toContain('图3  湖南年度救助总支出预测');
+    // The reform's first-year total cost is Hunan's row, not the national one, in 亿元 with one decimal.
+    const cells = [...(table?.querySelectorAll('tbody tr')[2]?.querySelectorAll('td') ?? [])].map(
+      (td) => td.textContent,
+    );
+    const yi = (province.values['cost.total'][row] / 1e8).toLocaleString('zh-CN', {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
+    expect(cells).toContain(yi);
+    // The XLSX sheet takes the table's title: it names the province.
+    expect(projectionTable(projection, undefined, projectionScope).title).toEqual({
+      zh: '多年预测（湖南）',
+      en: 'Projection (Hunan)',
+    });
   });
 
   it('prints every number of the zh and en briefing with a unit or in a documented unitless kind', async () => {

@@ -163,19 +163,27 @@ function projectionSection(input: BriefingInput): string {
   if (projection.length === 0 || projection[0].years.length === 0) {
     return `<p class="note">${inLanguage(bi('未运行多年预测。', 'No projection was run.'), language)}</p>`;
   }
+  const scopeLabel = input.projectionScope?.name ?? { zh: '全国', en: 'national' };
   const chart = figure(
-    renderChartSvg(projectionOption(projection, language), CHART_WIDTH, CHART_HEIGHT),
+    renderChartSvg(
+      projectionOption(projection, language, 'cost.total', input.projectionScope?.scope),
+      CHART_WIDTH,
+      CHART_HEIGHT,
+    ),
     inLanguage(
-      bi('图3  年度救助总支出预测（名义值，亿元）。', 'Figure 3. Projected total annual cost (nominal, billion yuan).'),
+      bi(
+        `图3  ${scopeLabel.zh}年度救助总支出预测（名义值，亿元）。`,
+        `Figure 3. Projected total annual cost, ${scopeLabel.en} (nominal, billion yuan).`,
+      ),
       language,
     ),
     'projection',
   );
-  const table = projectionTable(projection, PROJECTION_METRICS_COMPACT);
+  const table = projectionTable(projection, PROJECTION_METRICS_COMPACT, input.projectionScope);
   const span = inLanguage(
     bi(
-      `预测${projection[0].years[0]}–${projection[0].years[projection[0].years.length - 1]}年；变化为与同年基线之差，累计变化自首年起累加。`,
-      `Projection ${projection[0].years[0]}–${projection[0].years[projection[0].years.length - 1]}; changes are against the baseline in the same year, cumulated from the first year.`,
+      `预测${projection[0].years[0]}–${projection[0].years[projection[0].years.length - 1]}年（${scopeLabel.zh}）；变化为与同年基线之差，累计变化自首年起累加。`,
+      `Projection ${projection[0].years[0]}–${projection[0].years[projection[0].years.length - 1]} (${scopeLabel.en}); changes are against the baseline in the same year, cumulated from the first year.`,
     ),
     language,
   );

@@ -4,12 +4,13 @@ import type { EChartsCoreOption } from 'echarts';
 import type { Language } from '../../i18n/i18n.ts';
 import type { Quantity } from '../../format/units.ts';
 import { formatValue, scaled, unitOf } from '../../format/units.ts';
-import { COMPONENT_IDS, COMPONENT_LABELS, AREA_ALL } from '../../../../sim/index.ts';
-import type { MetricId } from '../../../../sim/index.ts';
+import { COMPONENT_IDS, COMPONENT_LABELS, AREA_ALL, NATIONAL_SCOPE } from '../../../../sim/index.ts';
+import type { MetricId, RunScope } from '../../../../sim/index.ts';
 import type { BriefingComparison, BriefingProjection } from './model.ts';
 import { nationalValue } from './summary.ts';
 import { metricInfo } from '../engine-tables.ts';
 import { bi, inLanguage } from '../../i18n/i18n.ts';
+import { projectionValue } from './tables.ts';
 
 const BASELINE_NAME = { zh: '基线', en: 'Baseline' } as const;
 
@@ -105,6 +106,7 @@ export function projectionOption(
   projection: readonly BriefingProjection[],
   language: Language,
   metric: MetricId = 'cost.total',
+  scope: RunScope = NATIONAL_SCOPE,
 ): EChartsCoreOption {
   const info = metricInfo(metric);
   const years = projection[0]?.years ?? [];
@@ -127,7 +129,7 @@ export function projectionOption(
     series: projection.map((run) => ({
       type: 'line',
       name: run.scenarioName,
-      data: run.national.map((table) => scaled(nationalValue(table, metric), info.quantity, language)),
+      data: run.years.map((_, y) => scaled(projectionValue(run, y, metric, scope), info.quantity, language)),
     })),
   };
 }

@@ -1,7 +1,7 @@
 // What a briefing is made of: the engine's results for one or more scenarios against the baseline, an optional
 // projection panel, household case studies with their traces, parameter changes, dataset facts and provenance.
 import type { Language } from '../../i18n/i18n.ts';
-import type { SummaryTable, HouseholdTrace } from '../../../../sim/index.ts';
+import type { SummaryTable, HouseholdTrace, RunScope } from '../../../../sim/index.ts';
 import type { ParameterRow } from '../parameters.ts';
 import type { Provenance } from '../provenance.ts';
 import type { Text } from '../text.ts';
@@ -28,6 +28,14 @@ export interface BriefingProjection {
   scenarioName: string;
   years: number[];
   national: SummaryTable[];
+  /** Province tables per year (needed when the projection is read for one province). */
+  province?: SummaryTable[];
+}
+
+/** Where the projection is read: the nation, or one province (one area), with its name (sim/run/scope.ts). */
+export interface BriefingProjectionScope {
+  scope: RunScope;
+  name: Text;
 }
 
 /** A household case study: its title (e.g. the preset's name) and its trace under baseline and reform. */
@@ -85,6 +93,8 @@ export interface BriefingInput {
   date: Date;
   comparisons: BriefingComparison[];
   projection?: BriefingProjection[];
+  /** The projection's scope (national when absent). */
+  projectionScope?: BriefingProjectionScope;
   cases: BriefingCase[];
   parameters: ParameterRow[];
   dataset: BriefingDataset;

@@ -3,11 +3,11 @@
 import type { Language } from '../../i18n/i18n.ts';
 import { formatValue } from '../../format/units.ts';
 import type { Quantity } from '../../format/units.ts';
-import type { MetricId, SummaryTable } from '../../../../sim/index.ts';
-import { AREA_ALL } from '../../../../sim/index.ts';
+import type { MetricId, SummaryTable, RunScope } from '../../../../sim/index.ts';
+import { AREA_ALL, NATIONAL_SCOPE, isNationalScope, scopeValue } from '../../../../sim/index.ts';
 import type { CellValue, ExportColumn, ExportTable } from '../table.ts';
 import { metricInfo } from '../engine-tables.ts';
-import type { BriefingComparison, BriefingProjection } from './model.ts';
+import type { BriefingComparison, BriefingProjection, BriefingProjectionScope } from './model.ts';
 import { nationalValue } from './summary.ts';
 import { bi, inLanguage } from '../../i18n/i18n.ts';
 
@@ -127,6 +127,17 @@ export function provinceTable(comparison: BriefingComparison): ExportTable {
   };
 }
 
+/**
+ * One metric of a projection run in year index `y` at a scope: the national total, or the province's row of the same
+ * run (sim/run/scope.ts; NaN where disclosure control hid it).
+ */
+export function projectionValue(run: BriefingProjection, y: number, metric: MetricId, scope: RunScope): number {
+  if (isNationalScope(scope)) return nationalValue(run.national[y], metric);
+  const province = run.province?.[y];
+  if (!province) throw new Error(`projection of ${run.scenarioName} has no province tables`);
+  return scopeValue({ national: run.national[y], province }, scope, metric);
+}
+
 /** The projection metrics that fit an A4 page: dibao persons and total cost, with their changes. */
 export const PROJECTION_METRICS_COMPACT: readonly MetricId[] = ['persons.dibao', 'cost.total'];
 
@@ -148,8 +159,10 @@ export const PROJECTION_METRICS: readonly MetricId[] = [
 export function projectionTable(
   projection: readonly BriefingProjection[],
   metrics: readonly MetricId[] = PROJECTION_METRICS,
+  where?: BriefingProjectionScope,
 ): ExportTable {
   const baseline = projection[0];
+  const scope = where?.scope ?? NATIONAL_SCOPE;
   const columns: ExportColumn[] = [
     { key: 'scenario', label: { zh: '方案', en: 'Scenario' } },
     { key: 'year', label: { zh: '年份', en: 'Year' } },
@@ -176,11 +189,11 @@ export function projectionTable(
   for (const [runIndex, run] of projection.entries()) {
     let cumulative = 0;
     run.years.forEach((year, y) => {
-      const value = (metric: MetricId) => nationalValue(run.national[y], metric);
+      const value = (metric: MetricId) => projectionValue(run, y, metric, scope);
       const base = baseline.years.indexOf(year);
       const comparable = runIndex > 0 && base >= 0;
       const change = (metric: MetricId) =>
-        comparable ? value(metric) - nationalValue(baseline.national[base], metric) : null;
+        comparable ? value(metric) - projectionValue(baseline, base, metric, scope) : null;
       const costChange = change('cost.total');
       if (costChange !== null) cumulative += costChange;
       rows.push([
@@ -192,9 +205,10 @@ export function projectionTable(
       ]);
     });
   }
+  const name = where && !isNationalScope(scope) ? where.name : { zh: '全国', en: 'national' };
   return {
     id: 'projection',
-    title: { zh: '多年预测（全国）', en: 'Projection (national)' },
+    title: { zh: `多年预测（${name.zh}）`, en: `Projection (${name.en})` },
     columns,
     rows,
     subnational: false,

@@ -1,10 +1,10 @@
 // What the Briefing & export screen does: gathers the engine's results for the chosen scenarios (year comparison,
 // projection, household traces) through the platform's engine client, builds each export with the pure builders in
 // renderer/src/exports, and hands the bytes to the host (save dialog or download; printToPdf for the PDF).
-import type { Language, ErrorInfo } from '../../i18n/i18n.ts';
+import type { Language, ErrorInfo, Bilingual } from '../../i18n/i18n.ts';
 import type { JsonValue } from '../../../../contract/host-api.ts';
-import type { Scenario, RegionArrays } from '../../../../sim/index.ts';
-import { parseScenario, ENGINE_VERSION, povertyLineText } from '../../../../sim/index.ts';
+import type { Scenario, RegionArrays, RunScope } from '../../../../sim/index.ts';
+import { parseScenario, ENGINE_VERSION, povertyLineText, scopeName } from '../../../../sim/index.ts';
 import { CASE_PRESETS, caseRecord, demoRegionArrays } from '../../../../datasets/index.ts';
 import { getEngine } from '../../services/engine/engine.ts';
 import type { ProjectionRun, YearComparison } from '../../services/engine/engine-calls.ts';
@@ -16,7 +16,7 @@ import { APP_VERSION } from '../../exports/app-version.ts';
 import type { ExportFormat, Provenance } from '../../exports/provenance.ts';
 import { buildProvenance } from '../../exports/provenance.ts';
 import { buildBriefingHtml } from '../../exports/briefing/briefing-html.ts';
-import type { BriefingCase, BriefingSectionId } from '../../exports/briefing/model.ts';
+import type { BriefingCase, BriefingSectionId, BriefingProjectionScope } from '../../exports/briefing/model.ts';
 import { scenarioParameterRows } from '../../exports/scenario-parameters.ts';
 import { summaryToExportTable } from '../../exports/engine-tables.ts';
 import type { ExportTable } from '../../exports/table.ts';
@@ -65,6 +65,8 @@ export interface ExportContext {
   scenarios: { entry: ScenarioEntry; scenario: Scenario }[];
   comparisons: YearComparison[];
   projection: ProjectionRun[] | null;
+  /** The scope chosen on the Projection screen, which the projection table, chart and sheet are read at. */
+  projectionScope: BriefingProjectionScope;
   cases: BriefingCase[];
   dataset: DatasetSummary;
   minCell: number;
@@ -118,9 +120,9 @@ export function requestKey(request: BriefingRequest): string {
   ]);
 }
 
-function projectionSpan(): { startYear: number; years: number } {
-  const { startYear, years } = useProjectionStore.getState();
-  return { startYear, years };
+function projectionSpan(): { startYear: number; years: number; scope: RunScope } {
+  const { startYear, years, scope } = useProjectionStore.getState();
+  return { startYear, years, scope };
 }
 
 async function done<R>(outcome: Promise<{ status: 'done'; result: R } | { status: 'superseded' }>): Promise<R> {
@@ -160,6 +162,8 @@ export async function gatherContext(request: BriefingRequest): Promise<ExportCon
     ? await done(engine.call('project', { scenarios: projectionDocuments(scenarios) }, { lane: 'briefing-project' }))
     : null;
   const regions = regionsFor(dataset.id);
+  const { scope } = useProjectionStore.getState();
+  const projectionScope = { scope, name: scopeName(regions, scope) };
   const cases: BriefingCase[] = [];
   for (const preset of CASE_PRESETS.filter((p) => request.caseIds.includes(p.id))) {
     const made = caseRecord(preset.regionCode, preset.household, regions);
@@ -173,6 +177,7 @@ export async function gatherContext(request: BriefingRequest): Promise<ExportCon
           outcome: 'realised',
           events: preset.happened.events,
           eventAmounts: preset.happened.amounts,
+          localRules: preset.localRules?.regionOverrides,
         },
         { lane: `briefing-trace-${preset.id}` },
       ),
@@ -191,6 +196,7 @@ export async function gatherContext(request: BriefingRequest): Promise<ExportCon
     scenarios,
     comparisons,
     projection,
+    projectionScope,
     cases,
     dataset,
     minCell: comparisons[0].scenario.province.minCell,
@@ -234,6 +240,7 @@ export async function briefingHtml(
       povertyLine: povertyLineText(context.scenarios[i].scenario),
     })),
     projection: context.projection ?? undefined,
+    projectionScope: context.projectionScope,
     cases: context.cases,
     parameters: scenarioParameterRows(context.scenarios[0].scenario),
     dataset: {
@@ -285,7 +292,9 @@ export function resultTables(context: ExportContext): ExportTable[] {
       }),
     );
   });
-  if (context.projection && context.projection.length > 0) tables.push(projectionTable(context.projection));
+  if (context.projection && context.projection.length > 0) {
+    tables.push(projectionTable(context.projection, undefined, context.projectionScope));
+  }
   return tables;
 }
 
@@ -408,7 +417,7 @@ function chartOption(context: ExportContext, chart: ChartId, language: Language)
       messageEn: 'No projection was run: tick the Projection section, then export this chart.',
     });
   }
-  return projectionOption(context.projection, language);
+  return projectionOption(context.projection, language, 'cost.total', context.projectionScope.scope);
 }
 
 /** Exports one briefing chart as PNG (print resolution) or SVG, with the provenance embedded in the file. */

@@ -188,6 +188,11 @@ function StoryPanel({ preset, regionName }: { preset: CasePreset; regionName: st
         {inLanguage(bi('：', ': '), language)}
         {preset.source[language]}
       </p>
+      {preset.localRules ? (
+        <p className="muted story-source" data-testid="household-local-rule">
+          {fill(m.localRule, { note: preset.localRules.note[language], source: preset.localRules.source[language] })}
+        </p>
+      ) : null}
     </article>
   );
 }

@@ -4,7 +4,8 @@ import { create } from 'zustand';
 import { CASE_PRESETS } from '../../../../datasets/index.ts';
 import type { RegionArrays, HouseholdTrace } from '../../../../sim/index.ts';
 import { getEngine } from '../../services/engine/engine.ts';
-import type { ErrorInfo } from '../../i18n/i18n.ts';
+import type { ErrorInfo, Bilingual } from '../../i18n/i18n.ts';
+import { EngineError } from '../../services/engine/engine-client.ts';
 import type { JsonValue } from '../../../../contract/host-api.ts';
 import { formFromPreset, setField, setSelect } from './household-form.ts';
 import type { HouseholdForm, NumericKey, SelectKey } from './household-form.ts';
@@ -58,11 +59,14 @@ export const useHouseholdStore = create<HouseholdState>((set, get) => ({
   setView: (view) => set({ view }),
   runTrace: async (regions, regionsId, scenario) => {
     const { view, presetId, form } = get();
-    const facts = CASE_PRESETS.find((p) => p.id === presetId)?.happened;
+    const preset = CASE_PRESETS.find((p) => p.id === presetId);
+    const facts = preset?.happened;
+    // The rules in force where the case happened apply in both views (a scenario setting them still decides).
+    const localRules = preset?.localRules?.regionOverrides;
     const options =
       view === 'happened' && facts
-        ? { outcome: 'realised' as const, events: facts.events, eventAmounts: facts.amounts }
-        : { outcome: 'expected' as const };
+        ? { outcome: 'realised' as const, events: facts.events, eventAmounts: facts.amounts, localRules }
+        : { outcome: 'expected' as const, localRules };
     const key = JSON.stringify([get().form, regionsId, scenario, options]);
     if (key === get().traceKey && get().status !== 'error') return;
     const mapped = toHouseholdRecord(get().form, regions);

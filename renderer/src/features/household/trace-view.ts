@@ -85,6 +85,11 @@ export const INPUT_LABELS: Record<string, { zh: string; en: string }> = {
   dibaoAmount: { zh: '低保一次性补助', en: 'dibao one-off amount' },
   tekunAmount: { zh: '特困一次性补助', en: 'tekun one-off amount' },
   otherMembers: { zh: '非孤儿成员', en: 'members other than orphans' },
+  localHukou: { zh: '本地户籍（1 是，0 否）', en: 'local hukou (1 yes, 0 no)' },
+  nonLocalHukouEligible: {
+    zh: '非本地户籍可在居住地申办（1 可，0 否）',
+    en: 'non-local may apply where they live (1 yes, 0 no)',
+  },
 };
 
 /** The inputs of a step as "name value" pairs in the reader's language. */

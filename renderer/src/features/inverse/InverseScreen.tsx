@@ -11,10 +11,13 @@ import { NumberField } from '../../components/NumberField.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
 import { fill, pick, bi, inLanguage } from '../../i18n/i18n.ts';
 import { formatValue, unitOf } from '../../format/units.ts';
-import type { InverseLever, SolveResult } from '../../../../sim/index.ts';
+import type { InverseLever, SolveResult, RunScope, RegionArrays } from '../../../../sim/index.ts';
 import { useUiStore } from '../../store/ui-store.ts';
 import { selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store.ts';
-import { BUDGET_LEVERS, COVERAGE_LEVERS, COVERAGE_METRICS, useInverseStore } from './inverse-store.ts';
+import { BUDGET_LEVERS, COVERAGE_LEVERS, COVERAGE_METRICS, useInverseStore, startAt } from './inverse-store.ts';
+import { ScopePicker, useDatasetRegions } from '../projection/ScopePicker.tsx';
+import { isNationalScope, scopeName } from '../../../../sim/index.ts';
+import type { Language } from '../../i18n/i18n.ts';
 import type { StartOutcome, Task } from './inverse-store.ts';
 import { tornadoBars } from './sensitivity-data.ts';
 import { answerScenario, answerText, coverageMiss, labelSep } from './answer-text.ts';
@@ -47,6 +50,7 @@ export function InverseScreen() {
   const startEntry = scenarios.find((s) => s.id === startId) ?? scenarios[0];
   const ready = dataset?.status === 'ready';
   const loadStart = state.loadStart;
+  const regions = useDatasetRegions();
 
   useEffect(() => {
     if (ready) void loadStart();
@@ -67,6 +71,7 @@ export function InverseScreen() {
   }
 
   const start = state.start && state.start.scenarioId === startEntry.id ? state.start : null;
+  const budgetScopeName = scopeLabelOf(regions, state.budgetScope, language);
   const moneyScale = inLanguage(bi(1e-8, 1e-9), language);
   return (
     <section className="inverse-screen" data-testid="inverse-screen">
@@ -119,6 +124,15 @@ export function InverseScreen() {
               onChange={state.setBudget}
               testId="solve-budget"
             />
+            <div className="control-group">
+              <span className="control-label">{m.budgetScope}</span>
+              <ScopePicker
+                scope={state.budgetScope}
+                onChange={state.setBudgetScope}
+                testId="solve-budget-scope"
+                requireProvince
+              />
+            </div>
             <LeverSelect
               levers={BUDGET_LEVERS}
               value={state.budgetLever}
@@ -138,8 +152,13 @@ export function InverseScreen() {
             </button>
           </div>
           {start ? (
-            <p className="muted reference">
-              {fill(m.budgetReference, { cost: formatValue(start.cost, 'money', language) })}
+            <p className="muted reference" data-testid="solve-budget-reference">
+              {isNationalScope(state.budgetScope)
+                ? fill(m.budgetReference, { cost: formatValue(start.cost, 'money', language) })
+                : fill(m.budgetScopeReference, {
+                    cost: formatValue(startAt(start, state.budgetScope).cost, 'money', language),
+                    scope: budgetScopeName,
+                  })}
             </p>
           ) : null}
           <SolveAnswer task={state.budgetTask} start={start} testId="solve-budget-result" />
@@ -221,6 +240,11 @@ export function InverseScreen() {
   );
 }
 
+/** The scope's name in a language, or its code when the regions are not loaded yet. */
+function scopeLabelOf(regions: RegionArrays | undefined, scope: RunScope, language: Language): string {
+  return regions ? scopeName(regions, scope)[language] : (scope.province ?? '');
+}
+
 function LeverSelect({
   levers,
   value,
@@ -285,8 +309,12 @@ function SolveAnswer({
 }) {
   const m = useInverseMessages();
   const language = useUiStore((s) => s.language);
+  const regions = useDatasetRegions();
   const result = task.result;
   const [saved, setSaved] = useState<string | null>(null);
+  // A province's answer is compared with the starting scenario in that province, and says so.
+  const reference = start && result ? startAt(start, result.scope) : null;
+  const scopeLabel = result?.scope ? scopeLabelOf(regions, result.scope, language) : undefined;
   return (
     <div className="solve-answer" data-testid={testId} data-status={task.status}>
       <TaskProgress task={task} testId={testId} />
@@ -297,7 +325,7 @@ function SolveAnswer({
           </div>
           {result.ok ? (
             <p className="answer-line" data-testid={`${testId}-answer`} data-value={result.value}>
-              {answerText(result, m, language)}
+              {answerText(result, m, language, scopeLabel)}
             </p>
           ) : (
             <div className="warning-box" data-testid={`${testId}-unreachable`}>
@@ -321,7 +349,7 @@ function SolveAnswer({
               label={m.resultCost}
               value={result.cost}
               quantity="money"
-              reference={start?.cost}
+              reference={reference?.cost}
               referenceLabel={m.vsStart}
               testId={`${testId}-cost`}
             />
@@ -330,7 +358,7 @@ function SolveAnswer({
               label={m.resultHouseholds}
               value={result.households}
               quantity="households"
-              reference={start?.households}
+              reference={reference?.households}
               referenceLabel={m.vsStart}
               testId={`${testId}-households`}
             />
@@ -346,7 +374,7 @@ function SolveAnswer({
               label={m.resultCoverageCash}
               value={result.coverageCash}
               quantity="share"
-              reference={start?.coverageCash}
+              reference={reference?.coverageCash}
               referenceLabel={m.vsStart}
               testId={`${testId}-coverage`}
             />
@@ -360,7 +388,7 @@ function SolveAnswer({
                 type="button"
                 data-testid={`${testId}-save`}
                 onClick={() => {
-                  const name = `${task.startName ?? ''} · ${answerText(result, m, language)}`;
+                  const name = `${task.startName ?? ''} · ${answerText(result, m, language, scopeLabel)}`;
                   const document = answerScenario(task.startDocument!, result, name);
                   if (document) {
                     useWorkspaceStore.getState().createScenario(name, document);

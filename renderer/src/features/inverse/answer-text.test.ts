@@ -4,6 +4,7 @@ import { answerText, coverageMiss, labelSep } from './answer-text.ts';
 
 const zh = {
   answerScalePct: '标准统一上调 {value}',
+  answerScalePctScoped: '{scope}标准上调 {value}（其他地区不变）',
   answerConsumptionRatio: '城市标准 = 上年人均消费支出的 {value}',
   answerMonitoringMultiplier: '将收入低于 {value} 倍标准的家庭纳入监测',
 };
@@ -16,6 +17,9 @@ describe('answerText', () => {
     );
     expect(answerText({ lever: 'monitoringMultiplier', value: 1.657 }, zh, 'zh')).toBe(
       '将收入低于 1.66 倍标准的家庭纳入监测',
+    );
+    expect(answerText({ lever: 'scalePct', value: 8 }, zh, 'zh', '湖南 · 农村')).toBe(
+      '湖南 · 农村标准上调 +8%（其他地区不变）',
     );
   });
 
@@ -49,5 +53,23 @@ describe('answerScenario', () => {
     expect(parsed.scenario.params?.monitoring?.coverageMultiplier).toBe(1.85);
     expect(parsed.scenario.params?.dibao?.assetMonths).toBe(30);
     expect(answerScenario({ name: 1 }, { lever: 'scalePct', value: 5 }, 'x')).toBeNull();
+  });
+
+  it("saves a province's answer as that province's rise only", async () => {
+    const { answerScenario } = await import('./answer-text.ts');
+    const { parseScenario } = await import('../../../../sim/index.ts');
+    const start = { schemaVersion: 1, name: 'start' };
+    const doc = answerScenario(
+      start,
+      { lever: 'scalePct', value: 13.06, scope: { province: '43', area: 'rural' } },
+      'x',
+    );
+    const parsed = parseScenario(doc);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.scenario.params?.standard?.scalePct).toBeUndefined();
+    expect(parsed.scenario.regionOverrides).toEqual([
+      { region: '43', area: 'rural', params: { standard: { scalePct: 13.06 } } },
+    ]);
   });
 });

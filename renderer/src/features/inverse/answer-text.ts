@@ -9,6 +9,7 @@ import { formatSetting } from './sensitivity-data.ts';
 /** The sentences an answer fills, one per lever, with `{value}`. */
 export interface AnswerMessages {
   answerScalePct: string;
+  answerScalePctScoped: string;
   answerConsumptionRatio: string;
   answerMonitoringMultiplier: string;
 }
@@ -23,7 +24,11 @@ export function answerText(
   result: Pick<SolveResult, 'lever' | 'value'>,
   m: AnswerMessages,
   language: Language,
+  /** The name of the province (area) the answer is limited to, when it is. */
+  scopeLabel?: string,
 ): string {
+  if (result.lever === 'scalePct' && scopeLabel !== undefined)
+    return fill(m.answerScalePctScoped, { value: formatSetting(result.value, 'percent', language), scope: scopeLabel });
   if (result.lever === 'scalePct')
     return fill(m.answerScalePct, { value: formatSetting(result.value, 'percent', language) });
   if (result.lever === 'consumptionRatio')
@@ -58,11 +63,12 @@ export function coverageMiss(
  */
 export function answerScenario(
   start: JsonValue,
-  result: Pick<SolveResult, 'lever' | 'value'>,
+  result: Pick<SolveResult, 'lever' | 'value' | 'scope'>,
   name: string,
 ): JsonValue | null {
   const parsed = parseScenario(start);
   if (!parsed.ok) return null;
-  const scenario = applyLever(parsed.scenario, result.lever, result.value);
+  // A province's answer moves only that province's standards (the screen always names a province for a scope).
+  const scenario = applyLever(parsed.scenario, result.lever, result.value, result.scope);
   return JSON.parse(JSON.stringify({ ...scenario, name })) as JsonValue;
 }

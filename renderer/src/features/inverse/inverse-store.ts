@@ -3,12 +3,21 @@
 // in the store; every number in them was computed by the engine in its worker.
 import { create } from 'zustand';
 import { getEngine } from '../../services/engine/engine.ts';
-import type { InverseLever, SensitivityRow, SolveResult } from '../../../../sim/index.ts';
+import type {
+  InverseLever,
+  SensitivityRow,
+  SolveResult,
+  MetricId,
+  RunScope,
+  ScopeTables,
+} from '../../../../sim/index.ts';
 import type { EngineCalls } from '../../services/engine/engine-calls.ts';
-import type { ErrorInfo } from '../../i18n/i18n.ts';
+import type { ErrorInfo, Bilingual } from '../../i18n/i18n.ts';
 import { useWorkspaceStore } from '../../store/workspace-store.ts';
 import type { JsonValue } from '../../../../contract/host-api.ts';
 import { errorInfoOf } from '../../i18n/i18n.ts';
+import { EngineError } from '../../services/engine/engine-client.ts';
+import { NATIONAL_SCOPE, isNationalScope, scopeValue } from '../../../../sim/index.ts';
 
 /** Levers the budget solver can move. */
 export type BudgetLever = EngineCalls['solveBudget']['request']['lever'];
@@ -39,6 +48,27 @@ export interface StartOutcome {
   coverageCash: number;
   scenarioId: string;
   key: string;
+  /** The start year's national and province tables, to read a province's own starting values (`startAt`). */
+  tables: ScopeTables;
+}
+
+/** The starting scenario's cost, cash households and cash coverage at a scope (the nation, or one province). */
+export function startAt(
+  start: StartOutcome,
+  scope: RunScope | undefined,
+): { cost: number; households: number; coverageCash: number } {
+  if (scope === undefined || isNationalScope(scope)) return start;
+  const value = (metric: MetricId) => scopeValue(start.tables, scope, metric);
+  return {
+    cost: value('cost.total'),
+    households: value('households.dibao') + value('households.tekun'),
+    coverageCash: value('coverage.cash'),
+  };
+}
+
+/** A round default budget: 10% above a cost, to 0.1 亿 (10 million yuan). */
+function defaultBudget(cost: number): number {
+  return Math.round((cost * 1.1) / 1e7) * 1e7;
 }
 
 export interface InverseState {
@@ -46,6 +76,8 @@ export interface InverseState {
   startId: string | null;
   budget: number | null;
   budgetLever: BudgetLever;
+  /** Whose spending the budget is: the nation, or one province (one area), whose standards alone the lever moves. */
+  budgetScope: RunScope;
   target: number;
   coverageLever: InverseLever;
   coverageMetric: CoverageMetric;
@@ -60,6 +92,8 @@ export interface InverseState {
   setStartId: (id: string) => void;
   setBudget: (yuan: number) => void;
   setBudgetLever: (lever: BudgetLever) => void;
+  /** Chooses the budget's scope and resets the budget to 10% above the starting scenario's cost there. */
+  setBudgetScope: (scope: RunScope) => void;
   setTarget: (share: number) => void;
   setCoverageLever: (lever: InverseLever) => void;
   setCoverageMetric: (metric: CoverageMetric) => void;
@@ -125,6 +159,7 @@ export const useInverseStore = create<InverseState>((set, get) => {
     startId: null,
     budget: null,
     budgetLever: 'scalePct',
+    budgetScope: NATIONAL_SCOPE,
     target: 0.04,
     coverageLever: 'scalePct',
     coverageMetric: 'cash',
@@ -137,6 +172,11 @@ export const useInverseStore = create<InverseState>((set, get) => {
     setStartId: (startId) => set({ startId }),
     setBudget: (budget) => set({ budget }),
     setBudgetLever: (budgetLever) => set({ budgetLever }),
+    setBudgetScope: (budgetScope) => {
+      const start = get().start;
+      const cost = start ? startAt(start, budgetScope).cost : NaN;
+      set(Number.isFinite(cost) ? { budgetScope, budget: defaultBudget(cost) } : { budgetScope });
+    },
     setTarget: (target) => set({ target }),
     setCoverageLever: (coverageLever) => set({ coverageLever }),
     setCoverageMetric: (coverageMetric) => set({ coverageMetric }),
@@ -147,7 +187,8 @@ export const useInverseStore = create<InverseState>((set, get) => {
       try {
         const outcome = await getEngine().call('year', { scenario: scenario.document }, { lane: 'inverse-start' });
         if (outcome.status !== 'done') return;
-        const table = outcome.result.scenario.national;
+        const tables = { national: outcome.result.scenario.national, province: outcome.result.scenario.province };
+        const table = tables.national;
         const row = Array.from(table.area).indexOf(2);
         const value = (metric: 'cost.total' | 'households.dibao' | 'households.tekun' | 'coverage.cash') =>
           table.values[metric][row];
@@ -157,11 +198,12 @@ export const useInverseStore = create<InverseState>((set, get) => {
           coverageCash: value('coverage.cash'),
           scenarioId: scenario.id,
           key,
+          tables,
         };
         set((state) => ({
           start,
           startError: null,
-          budget: state.budget ?? Math.round((start.cost * 1.1) / 1e8) * 1e8,
+          budget: state.budget ?? defaultBudget(startAt(start, state.budgetScope).cost),
         }));
       } catch (error) {
         set({ startError: toBilingual(error) });
@@ -171,7 +213,12 @@ export const useInverseStore = create<InverseState>((set, get) => {
       runTask<SolveResult>('budgetTask', (onProgress) =>
         getEngine().call(
           'solveBudget',
-          { scenario: startScenario(get().startId).document, budget: get().budget ?? 0, lever: get().budgetLever },
+          {
+            scenario: startScenario(get().startId).document,
+            budget: get().budget ?? 0,
+            lever: get().budgetLever,
+            ...(isNationalScope(get().budgetScope) ? {} : { scope: get().budgetScope }),
+          },
           { lane: 'solve-budget', onProgress },
         ),
       ),

@@ -60,6 +60,10 @@ export const useInverseMessages = defineMessages({
     vsStart: '较起点方案',
     missed: '该杠杆在其取值范围内达不到目标：最接近的覆盖率为 {achieved}（目标 {target}）。请换用其他杠杆或调整目标。',
     budgetReference: '起点方案年度支出 {cost}',
+    budgetScope: '预算范围',
+    budgetScopeReference:
+      '起点方案在{scope}的年度支出 {cost}（预算只算这里的支出，杠杆只调整这里的标准，其他地区不变）',
+    answerScalePctScoped: '{scope}标准比现行标准上调 {value}（其他地区不变）',
   },
   en: {
     title: 'Inverse questions and sensitivity',
@@ -126,5 +130,9 @@ export const useInverseMessages = defineMessages({
     missed:
       'This lever cannot reach the target within its range: the closest coverage is {achieved} (target {target}). Try another lever or target.',
     budgetReference: 'Starting scenario costs {cost} a year',
+    budgetScope: 'Budget for',
+    budgetScopeReference:
+      'The starting scenario spends {cost} a year in {scope} (the budget counts spending there only; the lever moves standards there only, every other region keeps its own)',
+    answerScalePctScoped: 'Raise standards in {scope} by {value} over the current ones (other regions unchanged)',
   },
 });

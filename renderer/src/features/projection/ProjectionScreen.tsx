@@ -1,5 +1,6 @@
-// The projection screen: year-by-year lines of caseload, cost (nominal, real, central, local) and coverage for
-// several scenarios at once, and the full panel as a sortable table. Numbers come from the engine's `project` call.
+// The projection screen: year-by-year lines of caseload, cost (nominal, cumulative, real, central, local) and coverage
+// for several scenarios at once, for the nation or one province (one area), the cumulative cost over the span, and the
+// full panel as a sortable table. Numbers come from the engine's `project` call, read at the scope (sim/run/scope.ts).
 import { NoDatasetNotice } from '../../components/NoDatasetNotice.tsx';
 import { useEffect, useMemo, useState } from 'react';
 import { EChart } from '../../charts/EChart.tsx';
@@ -7,7 +8,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import type { TableColumn } from '../../components/DataTable.tsx';
 import { NumberField } from '../../components/NumberField.tsx';
 import { fill, pick } from '../../i18n/i18n.ts';
-import { unitOf } from '../../format/units.ts';
+import { unitOf, formatValue } from '../../format/units.ts';
 import { cacheGet } from '../../services/cache.ts';
 import { useUiStore } from '../../store/ui-store.ts';
 import { selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store.ts';
@@ -21,6 +22,7 @@ import { defaultSelection, useProjectionStore } from './projection-store.ts';
 import type { CachedProjection } from './projection-store.ts';
 import { useProjectionMessages } from './messages.ts';
 import { RunProgress } from '../inverse/RunProgress.tsx';
+import { ScopePicker, useScopeName } from './ScopePicker.tsx';
 import './projection.css';
 
 const AUTO_RUN_DELAY_MS = 300;
@@ -54,8 +56,9 @@ export function ProjectionScreen() {
 
   const lines = useMemo<ProjectionLine[]>(() => {
     const cached = state.runKey ? cacheGet<CachedProjection>(state.runKey) : undefined;
-    return cached ? linesFromRuns(cached.runs, cached.scenarios) : [];
-  }, [state.runKey]);
+    return cached ? linesFromRuns(cached.runs, cached.scenarios, state.scope) : [];
+  }, [state.runKey, state.scope]);
+  const scopeLabel = useScopeName(state.scope);
 
   if (!ready) {
     return (
@@ -145,6 +148,10 @@ export function ProjectionScreen() {
                     : ''}
           </span>
         </div>
+        <div className="control-row">
+          <span className="control-label">{m.scope}</span>
+          <ScopePicker scope={state.scope} onChange={state.setScope} testId="projection-scope" />
+        </div>
         {state.status === 'running' ? (
           <RunProgress fraction={state.progress} startedAt={state.startedAt} testId="projection-progress" />
         ) : null}
@@ -161,9 +168,11 @@ export function ProjectionScreen() {
         ))}
       </div>
 
+      <CumulativeSummary lines={lines} scopeLabel={scopeLabel} />
+
       <div className="panel">
-        <h3>{m.panel}</h3>
-        <p className="muted">{m.panelNote}</p>
+        <h3 data-testid="projection-panel-title">{fill(m.panel, { scope: scopeLabel })}</h3>
+        <p className="muted">{fill(m.panelNote, { scope: scopeLabel })}</p>
         <PanelTable lines={lines} />
       </div>
     </section>
@@ -212,6 +221,37 @@ function ProjectionChart({
       ) : (
         <div className="chart-placeholder muted">{m.waiting}</div>
       )}
+    </div>
+  );
+}
+
+/** Each scenario's cumulative cost over the span at the scope, and (after the baseline) its change against it. */
+function CumulativeSummary({ lines, scopeLabel }: { lines: readonly ProjectionLine[]; scopeLabel: string }) {
+  const m = useProjectionMessages();
+  const language = useUiStore((s) => s.language);
+  if (lines.length === 0) return null;
+  const last = (line: ProjectionLine) => line.values.costCumulative[line.values.costCumulative.length - 1];
+  const base = lines[0];
+  const years = base.years;
+  return (
+    <div className="panel" data-testid="projection-cumulative">
+      <h3>{fill(m.cumulativeTitle, { start: years[0], end: years[years.length - 1], scope: scopeLabel })}</h3>
+      <ul>
+        {lines.map((line, i) => (
+          <li key={line.scenarioId} data-testid={`projection-cumulative-${line.scenarioId}`} data-value={last(line)}>
+            {i === 0
+              ? fill(m.cumulativeBaseline, {
+                  name: line.scenarioName,
+                  total: formatValue(last(line), 'money', language),
+                })
+              : fill(m.cumulativeReform, {
+                  name: line.scenarioName,
+                  total: formatValue(last(line), 'money', language),
+                  delta: formatValue(last(line) - last(base), 'money', language, { signed: true }),
+                })}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

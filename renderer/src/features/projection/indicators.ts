@@ -1,5 +1,6 @@
 // The projection's indicators: what each line means, its unit (quantity) and its bilingual name. The values come from
-// the engine's year-by-year panel (see projection-data.ts); nothing here computes a number.
+// the engine's year-by-year panel (see projection-data.ts), read at the chosen scope (nation or one province, one
+// area); nothing here computes a number.
 import type { Quantity } from '../../format/units.ts';
 
 export type IndicatorId =
@@ -11,6 +12,7 @@ export type IndicatorId =
   | 'costReal'
   | 'costCentral'
   | 'costLocal'
+  | 'costCumulative'
   | 'coverageCash'
   | 'coverageLowIncome'
   | 'monitoredPersons'
@@ -30,6 +32,12 @@ export const INDICATORS: readonly IndicatorDef[] = [
   { id: 'tekunPersons', quantity: 'persons', zh: '特困人数', en: 'Tekun persons' },
   { id: 'lowIncomePersons', quantity: 'persons', zh: '低收入人口覆盖', en: 'Low-income population covered' },
   { id: 'costNominal', quantity: 'money', zh: '年度支出（名义）', en: 'Annual cost (nominal)' },
+  {
+    id: 'costCumulative',
+    quantity: 'money',
+    zh: '累计支出（名义，起始年至当年）',
+    en: 'Cumulative cost (nominal, start year to date)',
+  },
   { id: 'costReal', quantity: 'money', zh: '年度支出（实际，基年价格）', en: 'Annual cost (real, base-year prices)' },
   { id: 'costCentral', quantity: 'money', zh: '中央补助（名义）', en: 'Central subsidy (nominal)' },
   { id: 'costLocal', quantity: 'money', zh: '地方负担（名义）', en: 'Local share (nominal)' },
@@ -49,7 +57,7 @@ export function indicatorDef(id: IndicatorId): IndicatorDef {
 /** The three chart panels of the screen and the indicators each can show. */
 export const CHART_GROUPS = [
   { id: 'caseload', options: ['cashPersons', 'dibaoPersons', 'tekunPersons', 'lowIncomePersons', 'monitoredPersons'] },
-  { id: 'cost', options: ['costNominal', 'costReal', 'costCentral', 'costLocal'] },
+  { id: 'cost', options: ['costNominal', 'costCumulative', 'costReal', 'costCentral', 'costLocal'] },
   { id: 'coverage', options: ['coverageCash', 'coverageLowIncome', 'coverageMonitored'] },
 ] as const satisfies readonly { id: string; options: readonly IndicatorId[] }[];
 

@@ -28,16 +28,30 @@ function table(year: number, seed: number): SummaryTable {
   };
 }
 
+/** The year's tables with a national table only (the province table is read only for a province scope). */
+const at = (national: SummaryTable) => ({ national, province: national });
+
+/** A province table: provinces 43 and 62, each urban, rural, both; cost.total = code × 10 + area + year offset. */
+function provinces(year: number): SummaryTable {
+  const ids: MetricId[] = [...SUM_METRICS.map((m) => m[0]), ...RATE_METRICS.map((m) => m[0])];
+  const code = ['43', '43', '43', '62', '62', '62'];
+  const area = new Uint8Array([0, 1, 2, 0, 1, 2]);
+  const values = Object.fromEntries(
+    ids.map((id) => [id, Float64Array.from(code, (c, i) => Number(c) * 10 + area[i] + (year - 2025))]),
+  ) as Record<MetricId, Float64Array>;
+  return { ...table(year, 1), level: 'province', rows: 6, code, area, values };
+}
+
 const metricIndex = (id: MetricId) =>
   [...SUM_METRICS.map((m) => m[0]), ...RATE_METRICS.map((m) => m[0])].indexOf(id) + 1;
 
 describe('projection data', () => {
   it('reads the both-areas row', () => {
     expect(totalRow(table(2025, 1))).toBe(2);
-    expect(indicatorValue(table(2025, 1), 'costNominal')).toBe(metricIndex('cost.total'));
-    expect(indicatorValue(table(2025, 2), 'coverageCash')).toBe(2 * metricIndex('coverage.cash'));
-    expect(indicatorValue(table(2025, 3), 'monitoredPersons')).toBe(3 * metricIndex('monitored.persons'));
-    expect(indicatorValue(table(2025, 1), 'coverageMonitored')).toBe(metricIndex('coverage.monitored'));
+    expect(indicatorValue(at(table(2025, 1)), 'costNominal')).toBe(metricIndex('cost.total'));
+    expect(indicatorValue(at(table(2025, 2)), 'coverageCash')).toBe(2 * metricIndex('coverage.cash'));
+    expect(indicatorValue(at(table(2025, 3)), 'monitoredPersons')).toBe(3 * metricIndex('monitored.persons'));
+    expect(indicatorValue(at(table(2025, 1)), 'coverageMonitored')).toBe(metricIndex('coverage.monitored'));
   });
 
   it('adds the four programmes into the low-income population', () => {
@@ -45,7 +59,7 @@ describe('projection data', () => {
       (sum, id) => sum + metricIndex(id),
       0,
     );
-    expect(indicatorValue(table(2025, 1), 'lowIncomePersons')).toBe(expected);
+    expect(indicatorValue(at(table(2025, 1)), 'lowIncomePersons')).toBe(expected);
   });
 
   it('fails loudly on a table without a total row', () => {
@@ -55,8 +69,18 @@ describe('projection data', () => {
 
   it('makes one line per run, named by the requested scenarios, and a panel row per scenario-year', () => {
     const runs: ProjectionRun[] = [
-      { scenarioName: 'a', years: [2025, 2026], national: [table(2025, 1), table(2026, 2)], province: [] },
-      { scenarioName: 'b', years: [2025, 2026], national: [table(2025, 3), table(2026, 4)], province: [] },
+      {
+        scenarioName: 'a',
+        years: [2025, 2026],
+        national: [table(2025, 1), table(2026, 2)],
+        province: [provinces(2025), provinces(2026)],
+      },
+      {
+        scenarioName: 'b',
+        years: [2025, 2026],
+        national: [table(2025, 3), table(2026, 4)],
+        province: [provinces(2025), provinces(2026)],
+      },
     ];
     const lines = linesFromRuns(runs, [
       { id: 'baseline', name: '基线' },
@@ -67,6 +91,26 @@ describe('projection data', () => {
     const rows = panelRows(lines);
     expect(rows.map((row) => row.key)).toEqual(['baseline:2025', 'baseline:2026', 'reform:2025', 'reform:2026']);
     expect(rows[3].values.costCentral).toBe(4 * metricIndex('cost.central'));
+  });
+});
+
+describe('projection at a province', () => {
+  it("reads the province's area row of each year and sums its cost over the years", () => {
+    const runs: ProjectionRun[] = [
+      {
+        scenarioName: 'a',
+        years: [2025, 2026, 2027],
+        national: [table(2025, 1), table(2026, 2), table(2027, 3)],
+        province: [provinces(2025), provinces(2026), provinces(2027)],
+      },
+    ];
+    const [line] = linesFromRuns(runs, [{ id: 'a', name: 'a' }], { province: '43', area: 'rural' });
+    // Hunan rural: 43 × 10 + 1 = 431, 432, 433 by year; cumulative 431, 863, 1296.
+    expect(line.values.costNominal).toEqual([431, 432, 433]);
+    expect(line.values.costCumulative).toEqual([431, 863, 1296]);
+    const [national] = linesFromRuns(runs, [{ id: 'a', name: 'a' }]);
+    expect(national.values.costNominal).toEqual([1, 2, 3].map((k) => k * metricIndex('cost.total')));
+    expect(national.values.costCumulative).toEqual([1, 3, 6].map((k) => k * metricIndex('cost.total')));
   });
 });
 

@@ -1,9 +1,10 @@
-// Turns the engine's projection runs (a national summary table per year and scenario) into chart lines and panel
-// table rows. Values are read from the engine's tables; the only arithmetic is adding the four programmes' persons
-// into the low-income population the engine's own low-income coverage rate counts.
+// Turns the engine's projection runs (a national and a province summary table per year and scenario) into chart lines
+// and panel table rows at the chosen scope. Values are read from the engine's tables; the only arithmetic is adding
+// the four programmes' persons into the low-income population the engine's own low-income coverage rate counts, and
+// the running sum of cost (sim's cumulativeSums).
 import type { ProjectionRun } from '../../services/engine/engine-calls.ts';
-import type { SummaryTable, MetricId } from '../../../../sim/index.ts';
-import { AREA_ALL } from '../../../../sim/index.ts';
+import type { SummaryTable, MetricId, RunScope, ScopeTables } from '../../../../sim/index.ts';
+import { AREA_ALL, NATIONAL_SCOPE, cumulativeSums, scopeValue } from '../../../../sim/index.ts';
 import type { ProjectionLine } from './projection-chart.ts';
 import { INDICATORS } from './indicators.ts';
 import type { IndicatorId } from './indicators.ts';
@@ -14,7 +15,10 @@ export function totalRow(table: SummaryTable): number {
   throw new Error(`summary table for ${table.year} has no both-areas row`);
 }
 
-const READ: Record<IndicatorId, readonly MetricId[]> = {
+/** Indicators read from one year's tables (the cumulative cost is summed over the years, below). */
+type YearIndicator = Exclude<IndicatorId, 'costCumulative'>;
+
+const READ: Record<YearIndicator, readonly MetricId[]> = {
   cashPersons: ['persons.dibao', 'persons.tekun'],
   dibaoPersons: ['persons.dibao'],
   tekunPersons: ['persons.tekun'],
@@ -29,21 +33,33 @@ const READ: Record<IndicatorId, readonly MetricId[]> = {
   coverageMonitored: ['coverage.monitored'],
 };
 
-/** The value of one indicator in the total row of a national table. */
-export function indicatorValue(table: SummaryTable, indicator: IndicatorId): number {
-  const row = totalRow(table);
-  return READ[indicator].reduce((sum, metric) => sum + table.values[metric][row], 0);
+/** The value of one indicator at a scope (the national total, or a province's row; NaN where suppressed). */
+export function indicatorValue(
+  tables: ScopeTables,
+  indicator: YearIndicator,
+  scope: RunScope = NATIONAL_SCOPE,
+): number {
+  return READ[indicator].reduce((sum, metric) => sum + scopeValue(tables, scope, metric), 0);
 }
 
-/** One chart line per run, named by the scenario entries the runs were requested for (same order). */
+/**
+ * One chart line per run, named by the scenario entries the runs were requested for (same order), read at the scope:
+ * the province's rows of the same run when a province is chosen (sim/run/scope.ts), plus the cumulative cost.
+ */
 export function linesFromRuns(
   runs: readonly ProjectionRun[],
   scenarios: readonly { id: string; name: string }[],
+  scope: RunScope = NATIONAL_SCOPE,
 ): ProjectionLine[] {
   return runs.map((run, index) => {
+    const tables = run.national.map((national, t) => ({ national, province: run.province[t] }));
     const values = Object.fromEntries(
-      INDICATORS.map((def) => [def.id, run.national.map((table) => indicatorValue(table, def.id))]),
+      INDICATORS.filter((def) => def.id !== 'costCumulative').map((def) => [
+        def.id,
+        tables.map((year) => indicatorValue(year, def.id as YearIndicator, scope)),
+      ]),
     ) as Record<IndicatorId, number[]>;
+    values.costCumulative = cumulativeSums(values.costNominal);
     const scenario = scenarios[index];
     return {
       scenarioId: scenario?.id ?? `run-${index}`,

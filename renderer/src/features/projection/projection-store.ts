@@ -1,14 +1,16 @@
 // The projection screen's state and its one action: which scenarios to overlay, the span, and the latest run (its
 // ProjectionRun[] lives in the non-reactive cache under `runKey`; the store keeps only the key and status).
-import { DEFAULT_START_YEAR } from '../../../../sim/index.ts';
+import { DEFAULT_START_YEAR, NATIONAL_SCOPE } from '../../../../sim/index.ts';
 import { create } from 'zustand';
 import { cachePut } from '../../services/cache.ts';
 import { getEngine } from '../../services/engine/engine.ts';
 import type { ProjectionRun } from '../../services/engine/engine-calls.ts';
-import type { ErrorInfo } from '../../i18n/i18n.ts';
+import type { ErrorInfo, Bilingual } from '../../i18n/i18n.ts';
 import type { JsonValue } from '../../../../contract/host-api.ts';
 import { BASELINE_SCENARIO_ID, selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store.ts';
 import { errorInfoOf } from '../../i18n/i18n.ts';
+import type { RunScope } from '../../../../sim/index.ts';
+import { EngineError } from '../../services/engine/engine-client.ts';
 
 /** What a finished run left in the cache. */
 export interface CachedProjection {
@@ -30,6 +32,9 @@ export interface ProjectionState {
   runKey: string | null;
   inputsKey: string | null;
   ms: number | null;
+  /** Where the lines are read: the nation, or one province (one area); the run itself does not change. */
+  scope: RunScope;
+  setScope: (scope: RunScope) => void;
   toggleScenario: (id: string, current: readonly string[]) => void;
   setStartYear: (year: number) => void;
   setYears: (years: number) => void;
@@ -79,6 +84,8 @@ export const useProjectionStore = create<ProjectionState>((set, get) => ({
   runKey: null,
   inputsKey: null,
   ms: null,
+  scope: NATIONAL_SCOPE,
+  setScope: (scope) => set({ scope }),
   toggleScenario: (id, current) =>
     set({ selected: current.includes(id) ? current.filter((x) => x !== id) : [...current, id] }),
   setStartYear: (startYear) => set({ startYear }),

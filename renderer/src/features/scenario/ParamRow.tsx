@@ -4,10 +4,16 @@ import type { ParamDef } from '../../../../sim/index.ts';
 import { NumberField } from '../../components/NumberField.tsx';
 import { useUiStore } from '../../store/ui-store.ts';
 import { fill, pick, bi, inLanguage } from '../../i18n/i18n.ts';
-import type { ErrorInfo } from '../../i18n/i18n.ts';
+import type { Bilingual, ErrorInfo } from '../../i18n/i18n.ts';
 import { displayText } from '../../components/number-field-logic.ts';
 import { displayUnit } from './param-form.ts';
 import { useScenarioMessages } from './messages.ts';
+
+const CONFIDENCE_LABEL = {
+  high: 'confidenceHigh',
+  medium: 'confidenceMedium',
+  low: 'confidenceLow',
+} as const satisfies Record<NonNullable<ParamDef['confidence']>, string>;
 
 export interface ParamRowProps {
   def: ParamDef;
@@ -32,6 +38,7 @@ export function ParamRow({ def, value, changed, error, onChange, onReset }: Para
     `${m.range}: ${show(def.min)} – ${show(def.max)}; ${fill(m.defaultValue, { value: show(def.default) })}`,
     `${m.reference}: ${def.reference}`,
     `${m.inForce}: ${def.inForce}${def.regional ? ` · ${m.regional}` : ''}`,
+    ...(def.confidence ? [fill(m.confidence, { level: m[CONFIDENCE_LABEL[def.confidence]] })] : []),
   ].join('\n');
   const testId = `param-${def.id}`;
   return (

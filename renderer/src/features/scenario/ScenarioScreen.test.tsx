@@ -28,6 +28,17 @@ describe('ScenarioScreen', () => {
     expect(screen.getByTestId('region-table').querySelectorAll('tbody tr')).toHaveLength(31);
   });
 
+  it('offers the residence (hukou) rule as a switch with its source and confidence, and writes it', () => {
+    render(<ScenarioScreen />);
+    const row = screen.getByTestId('param-dibao.nonLocalHukouEligible');
+    const title = row.getAttribute('title') ?? '';
+    expect(title).toContain('民发〔2021〕57号');
+    expect(title).toContain('默认值可信度：中');
+    fireEvent.click(screen.getByTestId('param-dibao.nonLocalHukouEligible-toggle'));
+    expect(getParamValue(active().document, 'dibao.nonLocalHukouEligible')).toBe(0);
+    expect(parseScenario(active().document).ok).toBe(true);
+  });
+
   it('forks the baseline on the first edit and writes the exact typed value', () => {
     render(<ScenarioScreen />);
     fireEvent.click(screen.getByTestId('param-standard.useConsumptionRatio-toggle'));

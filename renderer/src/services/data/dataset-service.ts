@@ -20,14 +20,14 @@ import {
   rowsOf,
 } from '../../../../datasets/index.ts';
 import type { DataIssue } from '../../../../datasets/index.ts';
-import type { ErrorInfo } from '../../i18n/i18n.ts';
+import type { ErrorInfo, Bilingual } from '../../i18n/i18n.ts';
 import { useDataStore, type ImportFile, type ImportSession } from '../../store/data-store.ts';
 import { useWorkspaceStore, newId, type DatasetFile, type DatasetSummary } from '../../store/workspace-store.ts';
 import { getDuckDb, type DuckDbClient } from '../duckdb/duckdb-client.ts';
 import { getEngine } from '../engine/engine.ts';
 import { getHost } from '../host/host.ts';
 import { CACHE_KEYS, cachePut } from '../cache.ts';
-import { columnsNeedingCodes, guessTarget, initialMapping, withSuggestedCodes } from './mapping-logic.ts';
+import { columnsNeedingCodes, guessTarget, initialMapping, withSuggestedCodes, importIssues } from './mapping-logic.ts';
 import { errorInfoOf } from '../../i18n/i18n.ts';
 
 /** Id of the bundled demo dataset. */
@@ -322,8 +322,7 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
   useDataStore.getState().patchSession({
     step: read.length > 0 && hasHouseholds ? 'mapping' : 'failed',
     files: read,
-    // A refused file already says why it was refused; "no households table" is added only when nothing was refused.
-    refused: hasHouseholds || read.length === 0 || refused.length > 0 ? refused : [...refused, noHouseholdsIssue()],
+    refused: importIssues(read, refused, noHouseholdsIssue),
     builtInRegions: !read.some((f) => f.target === 'regions'),
     progress: null,
     modified,
@@ -343,7 +342,8 @@ function cancelIssueAsData(): DataIssue {
   };
 }
 
-function noHouseholdsIssue(): DataIssue {
+/** The "no households table" issue of an import whose files are all regions tables. */
+export function noHouseholdsIssue(): DataIssue {
   return {
     rule: 'no_households',
     severity: 'error',

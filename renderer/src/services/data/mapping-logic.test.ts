@@ -1,10 +1,12 @@
 // Tests of the mapping screen's logic with the real schema: target guess, suggestions, saved mapping reuse, edits,
 // and the problems that block validation.
 import { describe, expect, it } from 'vitest';
-import { makeMapping } from '../../../../datasets/index.ts';
+import { makeMapping, identifierIssue, identifierKindByValues } from '../../../../datasets/index.ts';
+import { noHouseholdsIssue } from './dataset-service.ts';
 import {
   columnsNeedingCodes,
   guessTarget,
+  importIssues,
   initialMapping,
   mappingProblems,
   tableDef,
@@ -118,5 +120,29 @@ describe('a saved mapping made for an earlier version of the file', () => {
   it('ignores saved mappings for other files (most mapped columns absent)', () => {
     const start = initialMapping('households', ['a', 'b', 'wt'], [saved]);
     expect(start.drift).toBeUndefined();
+  });
+});
+
+describe('issues after reading the files of an import', () => {
+  // The households file was refused for a column of resident ID numbers (real detection on values with valid check
+  // digits); only the regions file was read.
+  const ids = ['110101199003074514', '110101199003071534', '44030419850612001X'];
+  const kind = identifierKindByValues(ids);
+  const refusedId = identifierIssue('households.csv', 'sfz', kind!, 'values', [2]);
+  const regionsOnly = [{ target: 'regions' as const }];
+
+  it('says only why the ID column was refused: no confusing "no households table" beside it', () => {
+    expect(kind).toBe('resident_id');
+    const issues = importIssues(regionsOnly, [refusedId], noHouseholdsIssue);
+    expect(issues.map((issue) => issue.rule)).toEqual(['identifier_column']);
+    expect(issues[0].message.en).toContain('column "sfz"');
+  });
+
+  it('still says there is no households table when nothing was refused and only regions were read', () => {
+    expect(importIssues(regionsOnly, [], noHouseholdsIssue).map((issue) => issue.rule)).toEqual(['no_households']);
+  });
+
+  it('adds nothing when a households table was read', () => {
+    expect(importIssues([{ target: 'households' }, ...regionsOnly], [], noHouseholdsIssue)).toEqual([]);
   });
 });

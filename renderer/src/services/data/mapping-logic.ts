@@ -12,6 +12,7 @@ import {
   suggestColumns,
   type ColumnMapping,
 } from '../../../../datasets/index.ts';
+import type { DataIssue } from '../../../../datasets/index.ts';
 
 /** The schema table definition of a target. */
 export function tableDef(target: 'households' | 'regions'): TableDef {
@@ -194,4 +195,18 @@ export function mappingProblems(
     }
   }
   return problems;
+}
+
+/**
+ * The issues an import shows after reading its files: the refused files' own issues, plus "no households table" only
+ * when nothing was refused and no file read is a households table. A file refused for an identifier column already
+ * says why; adding "no households table" beside it would blame the wrong thing.
+ */
+export function importIssues(
+  read: readonly { target: 'households' | 'regions' }[],
+  refused: readonly DataIssue[],
+  noHouseholds: () => DataIssue,
+): DataIssue[] {
+  const hasHouseholds = read.some((file) => file.target === 'households');
+  return hasHouseholds || read.length === 0 || refused.length > 0 ? [...refused] : [...refused, noHouseholds()];
 }

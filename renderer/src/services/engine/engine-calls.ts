@@ -12,9 +12,11 @@ import type {
   ReplicationResult,
   SummaryTable,
   LevelTables,
+  RunScope,
   HouseholdRecord,
   HouseholdTrace,
   TraceEvent,
+  RegionOverride,
 } from '../../../../sim/index.ts';
 import type { ModelValidationReport } from '../../../../datasets/index.ts';
 
@@ -60,9 +62,18 @@ export interface EngineCalls {
     request: { scenarios: JsonValue[]; startYear?: number; years?: number; minCell?: number };
     response: ProjectionRun[];
   };
-  /** Budget (total cost, yuan/year) → the lever value it affords, starting from `scenario`. */
+  /**
+   * Budget (total cost, yuan/year) → the lever value it affords, starting from `scenario`; with a `scope` the budget is
+   * one province's (one area's) spending and the lever moves only its standards.
+   */
   solveBudget: {
-    request: { scenario: JsonValue; budget: number; lever: 'scalePct' | 'consumptionRatio'; range?: [number, number] };
+    request: {
+      scenario: JsonValue;
+      budget: number;
+      lever: 'scalePct' | 'consumptionRatio';
+      range?: [number, number];
+      scope?: RunScope;
+    };
     response: SolveResult;
   };
   /** Coverage target (share of population, 0..1; `metric` default 'cash') → the lever value that reaches it. */
@@ -94,6 +105,8 @@ export interface EngineCalls {
       events?: TraceEvent[];
       /** Approved yuan per event that happened (see `TraceOptions.eventAmounts`). */
       eventAmounts?: Partial<Record<TraceEvent, number>>;
+      /** Rules in force where a case happened (see `TraceOptions.localRules`). */
+      localRules?: RegionOverride[];
     };
     response: HouseholdTrace;
   };

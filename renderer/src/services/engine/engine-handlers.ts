@@ -18,6 +18,8 @@ import {
   resolveScenario,
   runOptions,
   runReplications,
+  scopeError,
+  scopedLeverError,
   sensitivity,
   simulateYear,
   solveBudget,
@@ -147,15 +149,18 @@ export const HANDLERS: Handlers = {
     return runs;
   },
 
-  solveBudget(data, { scenario, budget, lever, range }) {
+  solveBudget(data, { scenario, budget, lever, range, scope }) {
+    const wrong = scope && (scopeError(data.regions, scope) ?? scopedLeverError(lever, scope));
+    if (wrong) throw new EngineInputError(wrong.zh, wrong.en, ['scope']);
     return solveBudget({
       households: data.households,
       regions: data.regions,
-      scenario: scenarioOf(scenario),
+      scenario: scenarioOf(scenario, data.regions),
       budget,
       lever,
       range,
       decile: data.decile,
+      scope,
     });
   },
 
@@ -183,11 +188,11 @@ export const HANDLERS: Handlers = {
     });
   },
 
-  trace(_data, { record, scenario, baseline, outcome, events, eventAmounts }) {
+  trace(_data, { record, scenario, baseline, outcome, events, eventAmounts, localRules }) {
     const reform = scenarioOf(scenario);
     const base = baseline === undefined ? baselineFor(reform) : scenarioOf(baseline);
     // The household screen's cases and entries describe income as the civil-affairs office assesses it.
-    return traceHousehold(record, base, reform, { outcome, events, eventAmounts, incomeAs: 'assessed' });
+    return traceHousehold(record, base, reform, { outcome, events, eventAmounts, incomeAs: 'assessed', localRules });
   },
 
   replications(data, { scenario: document, from, to, seed }) {
