@@ -6,6 +6,7 @@ import { useEngineStore } from '../store/engine-store';
 import { useResultsStore } from '../store/results-store';
 import { selectActiveDataset, useWorkspaceStore } from '../store/workspace-store';
 import { getHost } from './host/host';
+import { getEngine } from './engine/engine';
 import { restoreWorkspace, startAutosave } from './persistence';
 import { startResultsDriver } from './results-driver';
 import { loadDemo, openDatasetFiles } from './data/dataset-service';
@@ -41,6 +42,8 @@ export async function startWorkbench(): Promise<void> {
   if (started) return;
   started = true;
   mirrorToDocument();
+  // The engine worker starts (and parses its code) while the workspace is restored and the demo downloads.
+  getEngine();
   const host = getHost();
   const notify = (notice: Bilingual) => useNoticeStore.getState().push({ kind: 'error', ...notice });
   const recovery = await restoreWorkspace(host);
