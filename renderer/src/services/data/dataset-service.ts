@@ -26,7 +26,7 @@ import { tableFromIPC } from 'apache-arrow';
 import type { DataIssue } from '../../../../datasets/import/issues.ts';
 import type { Bilingual } from '../../i18n/i18n';
 import { useDataStore, type ImportFile, type ImportSession } from '../../store/data-store';
-import { useWorkspaceStore, newId, type DatasetFile, type DatasetSummary } from '../../store/workspace-store';
+import { useWorkspaceStore, newId, type DatasetSummary } from '../../store/workspace-store';
 import {
   deferDatasetTables,
   dropDeferredTables,
