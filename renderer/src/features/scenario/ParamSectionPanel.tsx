@@ -1,5 +1,5 @@
 // One programme section of the editor: its catalogue parameters, collapsible, with the count of changed values.
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useUiStore } from '../../store/ui-store';
 import { fill } from '../../i18n/i18n';
 import { explicitParamValue, getParamValue, paramPath, paramsOfSection, setParamValue } from './param-form';
@@ -17,8 +17,8 @@ export interface ParamSectionPanelProps {
   children?: ReactNode;
 }
 
-/** A collapsible group of parameter rows; test id `section-<id>`. */
-export function ParamSectionPanel({
+/** A collapsible group of parameter rows; test id `section-<id>` (not re-rendered when only the results change). */
+export const ParamSectionPanel = memo(function ParamSectionPanel({
   section,
   document,
   validation,
@@ -53,4 +53,4 @@ export function ParamSectionPanel({
       </div>
     </details>
   );
-}
+});
