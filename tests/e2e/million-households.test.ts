@@ -25,7 +25,8 @@ beforeAll(async () => {
   await session.page.waitForFunction(() => document.documentElement.dataset.datasetStatus === 'ready', null, {
     timeout: 150_000,
   });
-});
+  // Generating 1,000,000 households takes minutes when the 2 cores are shared.
+}, 600_000);
 
 afterAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
