@@ -77,6 +77,8 @@ export interface BrowserTimings {
   sliderRuns: { uiMs: number; engineMs: number; roundTripMs: number }[];
   /** Fresh-profile openings: navigation to the demo ready with the engine's results on the first screen (ms). */
   startRuns?: { ms: number }[];
+  /** os.loadavg() when the test finished (2 cores shared with other processes). */
+  loadAverage?: number[];
 }
 
 const median = (values: readonly number[]): number => {
@@ -109,6 +111,9 @@ function browserSection(b: BrowserTimings): string[] {
     `| 改动到引擎结果返回（往返，中位数）/ Change to engine results back (round trip, median of ${runs.length}) | ${ms(median(runs.map((r) => r.roundTripMs)))} | |`,
     `| 改动到结果可见（页面内计时到下一帧，中位数）/ Change to results visible (in-page clock to the next frame, median of ${runs.length}) | ${ms(median(runs.map((r) => r.uiMs)))} | ≤ 100 |`,
     '',
+    ...(b.loadAverage
+      ? [`测量结束时系统负载 / load average when the test ended: ${b.loadAverage.join(', ')} (2 cores).`, '']
+      : []),
   ];
 }
 

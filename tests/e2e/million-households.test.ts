@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, openApp, screenshot, type Session } from './harness';
 
@@ -30,6 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
+  timings.loadAverage = loadavg().map((v) => Math.round(v * 100) / 100);
   writeFileSync(join(ARTIFACTS, 'e2e-timings-1m.json'), JSON.stringify(timings, null, 2) + '\n');
   await session?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
