@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_CACHE_FILE, buildDemoCache, matchingDemoCache, sha256Hex } from '../datasets/import/demo-cache.ts';
+import { DEMO_CACHE_FILE, buildDemoCache, matchingDemoCache, sha256Hex } from '../datasets/index.ts';
 import { openWasmDuckDb, wasmPort } from '../cli/duckdb/wasm-node.ts';
 import { validationRulesHash } from './demo-cache-key.mjs';
 

@@ -2,7 +2,7 @@
 // region arrays, computed once by the demo build (scripts/demo-cache.ts) with the same import the app runs, and
 // trusted by the app only when the files' SHA-256 and the validation rules' hash it was built with match exactly.
 
-import type { RegionArrays } from '../../sim/model/regions.ts';
+import type { RegionArrays } from '../../sim/index.ts';
 import { ident, rowsOf } from './duckdb-port.ts';
 import type { DuckDbPort } from './duckdb-port.ts';
 import type { ValidationReport } from './validate.ts';

@@ -3,18 +3,21 @@
 // and validation rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
-import { generateDemo } from '../../datasets/generate/generate.ts';
-import { demoToArrow, tableBytes } from '../../datasets/generate/to-arrow.ts';
 import {
+  generateDemo,
+  demoToArrow,
+  tableBytes,
   buildDemoCache,
   decodeRegions,
   matchingDemoCache,
   sha256Hex,
   weightedTotals,
   type DemoCache,
-} from '../../datasets/import/demo-cache.ts';
-import { householdArrays, householdArraysFromArrow, regionArrays } from '../../datasets/import/handoff.ts';
-import { identityMapping } from '../../datasets/import/mapping.ts';
+  householdArrays,
+  householdArraysFromArrow,
+  regionArrays,
+  identityMapping,
+} from '../../datasets/index.ts';
 import { openWasmDuckDb, wasmPort, type WasmDuckDb } from '../../cli/duckdb/wasm-node.ts';
 
 let duck: WasmDuckDb;

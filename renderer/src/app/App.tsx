@@ -1,10 +1,10 @@
 // The application frame: title bar with language switch, navigation between screens, and the active screen.
 import { Suspense, useEffect } from 'react';
-import { useUiStore, SCREENS } from '../store/ui-store';
-import { useResultsStore } from '../store/results-store';
-import { useAppMessages } from './messages';
-import { SCREEN_COMPONENTS, preloadScreens } from './screens';
-import { LANGUAGES } from '../i18n/i18n';
+import { useUiStore, SCREENS } from '../store/ui-store.ts';
+import { useResultsStore } from '../store/results-store.ts';
+import { useAppMessages } from './messages.ts';
+import { SCREEN_COMPONENTS, preloadScreens } from './screens.ts';
+import { LANGUAGES } from '../i18n/i18n.ts';
 
 /** The whole workbench UI. */
 export function App() {

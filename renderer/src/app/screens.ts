@@ -2,20 +2,21 @@
 // main bundle; the others are loaded on first visit or by `preloadScreens` once the demo is up (their code, ECharts
 // and ExcelJS are not parsed before the first screen shows).
 import { lazy, type ComponentType } from 'react';
-import type { ScreenId } from '../store/ui-store';
-import { DataScreen } from '../features/data/DataScreen';
+import type { ScreenId } from '../store/ui-store.ts';
+import { DataScreen } from '../features/data/DataScreen.tsx';
 
 type LazyScreen = () => Promise<{ default: ComponentType }>;
 
 const LOADERS: Record<Exclude<ScreenId, 'data'>, LazyScreen> = {
-  scenario: () => import('../features/scenario/ScenarioScreen').then((m) => ({ default: m.ScenarioScreen })),
-  results: () => import('../features/results/ResultsScreen').then((m) => ({ default: m.ResultsScreen })),
-  projection: () => import('../features/projection/ProjectionScreen').then((m) => ({ default: m.ProjectionScreen })),
-  compare: () => import('../features/compare/CompareScreen').then((m) => ({ default: m.CompareScreen })),
-  inverse: () => import('../features/inverse/InverseScreen').then((m) => ({ default: m.InverseScreen })),
-  household: () => import('../features/household/HouseholdScreen').then((m) => ({ default: m.HouseholdScreen })),
-  sql: () => import('../features/sql/SqlScreen').then((m) => ({ default: m.SqlScreen })),
-  briefing: () => import('../features/briefing/BriefingScreen').then((m) => ({ default: m.BriefingScreen })),
+  scenario: () => import('../features/scenario/ScenarioScreen.tsx').then((m) => ({ default: m.ScenarioScreen })),
+  results: () => import('../features/results/ResultsScreen.tsx').then((m) => ({ default: m.ResultsScreen })),
+  projection: () =>
+    import('../features/projection/ProjectionScreen.tsx').then((m) => ({ default: m.ProjectionScreen })),
+  compare: () => import('../features/compare/CompareScreen.tsx').then((m) => ({ default: m.CompareScreen })),
+  inverse: () => import('../features/inverse/InverseScreen.tsx').then((m) => ({ default: m.InverseScreen })),
+  household: () => import('../features/household/HouseholdScreen.tsx').then((m) => ({ default: m.HouseholdScreen })),
+  sql: () => import('../features/sql/SqlScreen.tsx').then((m) => ({ default: m.SqlScreen })),
+  briefing: () => import('../features/briefing/BriefingScreen.tsx').then((m) => ({ default: m.BriefingScreen })),
 };
 
 export const SCREEN_COMPONENTS: Record<ScreenId, ComponentType> = {

@@ -1,10 +1,10 @@
 // Keeps the results store current: whenever the active dataset (once in the engine) or the active scenario's
 // document changes, asks the engine for baseline + scenario (at once when idle, else throttled; latest wins) and
 // stores the comparison.
-import { useResultsStore, resultsKey } from '../store/results-store';
-import { selectActiveDataset, selectActiveScenario, useWorkspaceStore } from '../store/workspace-store';
-import { EngineError, type EngineClient } from './engine/engine-client';
-import { getEngine } from './engine/engine';
+import { useResultsStore, resultsKey } from '../store/results-store.ts';
+import { selectActiveDataset, selectActiveScenario, useWorkspaceStore } from '../store/workspace-store.ts';
+import { EngineError, type EngineClient } from './engine/engine-client.ts';
+import { getEngine } from './engine/engine.ts';
 
 /**
  * Least time between two runs: an edit runs at once when the last run started at least this long ago, else at the end

@@ -2,8 +2,8 @@
 // dataset's region arrays (the engine's hand-off, kept on the main thread) for the editor's province table
 // (province-level rows only); no DuckDB, so the table fills as soon as the dataset is ready.
 import { useMemo } from 'react';
-import type { RegionArrays } from '../../../../sim/model/regions.ts';
-import { CACHE_KEYS, cacheGet } from '../../services/cache';
+import type { RegionArrays } from '../../../../sim/index.ts';
+import { CACHE_KEYS, cacheGet } from '../../services/cache.ts';
 
 /** One province's current standards (yuan/person/month) and previous-year consumption (yuan/person/year). */
 export interface ProvinceStandards {

@@ -5,7 +5,7 @@
 import type * as duckdb from '@duckdb/duckdb-wasm';
 import { create } from 'zustand';
 import type { Table } from 'apache-arrow';
-import type { DuckDbPort } from '../../../../datasets/import/duckdb-port.ts';
+import type { DuckDbPort } from '../../../../datasets/index.ts';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
