@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { validationRulesHash } from './scripts/demo-cache-key.mjs';
 
 const demoDir = fileURLToPath(new URL('./datasets/demo/', import.meta.url));
 const DEMO_FILES = /^[\w.-]+\.(arrow|json)$/;
@@ -24,6 +25,14 @@ function demoDataset(): Plugin {
         res.setHeader('Content-Length', String(statSync(file).size));
         createReadStream(file).pipe(res);
       });
+    },
+    // The demo's files start downloading with the page, while the scripts are parsed (the app's fetch takes them over).
+    transformIndexHtml() {
+      return ['households.arrow', 'regions.arrow', 'demo-cache.json'].map((name) => ({
+        tag: 'link',
+        attrs: { rel: 'preload', href: `./demo/${name}`, as: 'fetch', crossorigin: 'anonymous' },
+        injectTo: 'head' as const,
+      }));
     },
     generateBundle() {
       if (!existsSync(demoDir)) {
@@ -47,6 +56,8 @@ export default defineConfig({
   base: './',
   publicDir: 'public',
   plugins: [react(), demoDataset()],
+  // The demo cache (datasets/demo/demo-cache.json) is trusted only when built with these same validation rules.
+  define: { __SAFETYNET_RULES_HASH__: JSON.stringify(validationRulesHash()) },
   build: {
     outDir: '../dist',
     emptyOutDir: true,

@@ -68,12 +68,14 @@ function ensureDependencies() {
   run(npm, ['install']);
 }
 
-/** Generates the bundled demo dataset through the CLI when it is not there yet. */
+/** Generates the bundled demo dataset through the CLI when it is not there yet, then its start-up cache if stale. */
 function ensureDemoDataset() {
   const demoDir = path.join(repoRoot, 'datasets', 'demo');
-  if (existsSync(demoDir) && readdirSync(demoDir).length > 0) return;
-  say('正在生成演示数据集……', 'Generating the demo dataset...');
-  run(process.execPath, [path.join(repoRoot, 'cli', 'bin.mjs'), 'generate', '--demo']);
+  if (!existsSync(demoDir) || readdirSync(demoDir).length === 0) {
+    say('正在生成演示数据集……', 'Generating the demo dataset...');
+    run(process.execPath, [path.join(repoRoot, 'cli', 'bin.mjs'), 'generate', '--demo']);
+  }
+  run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'demo-cache.ts')]);
 }
 
 /** Builds the renderer (vite build) and the Electron main/preload bundles when their sources changed. */

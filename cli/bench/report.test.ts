@@ -33,6 +33,18 @@ describe('benchMarkdown', () => {
     });
     expect(text).toContain('headless Chromium');
     expect(text).toMatch(/Import \+ hand-off \| 2,940 \| ≤ 2,000/);
-    expect(text).toMatch(/results visible \(median of 3\) \| 130 \| ≤ 150/);
+    expect(text).toMatch(/engine results back \(round trip, median of 3\) \| 130 \| \|/);
+    expect(text).toMatch(/next frame, median of 3\) \| 300 \| ≤ 100/);
+    expect(text).not.toContain('usable demo');
+  });
+  it('adds the opening time when the test measured it', () => {
+    const text = benchMarkdown(report, {
+      measuredAt: '2026-11-29T06:30:00.000Z',
+      households: 1_000_000,
+      appStepTimings: {},
+      sliderRuns: [],
+      startRuns: [{ ms: 2500 }, { ms: 1800 }, { ms: 1900 }],
+    });
+    expect(text).toMatch(/usable demo \(fresh profile, engine results shown; median of 3\) \| 1,900 \| ≤ 2,000/);
   });
 });

@@ -212,6 +212,47 @@ function regionIndexFromArrow(
   return row === out.length ? out : undefined;
 }
 
+/** The engine columns an Arrow source gives directly, those left for SQL, and the region index when it gives that. */
+function arrowColumns(
+  source: HandOffSource | undefined,
+  regionCodes: readonly string[] | undefined,
+): { out: Record<string, unknown>; viaSql: (typeof HOUSEHOLD_SELECT)[number][]; region?: Uint32Array } {
+  const out: Record<string, unknown> = {};
+  const viaSql: (typeof HOUSEHOLD_SELECT)[number][] = [];
+  for (const entry of HOUSEHOLD_SELECT) {
+    const direct = fromArrow(source, entry[1], entry[2]);
+    if (direct) out[entry[0]] = direct;
+    else viaSql.push(entry);
+  }
+  const region = regionCodes ? regionIndexFromArrow(source, regionCodes) : undefined;
+  return region ? { out, viaSql, region } : { out, viaSql };
+}
+
+/** The arrays as HouseholdArrays after checking every column has `count` rows. */
+function checkedArrays(out: Record<string, unknown>, count: number): HouseholdArrays {
+  out.count = count;
+  for (const [key] of [['region'], ...HOUSEHOLD_SELECT]) {
+    const a = out[key] as ArrayLike<number>;
+    if (a.length !== count)
+      throw new Error(`列 ${key} 行数不一致 / Column ${key} has ${a.length} rows, expected ${count}`);
+  }
+  return out as unknown as HouseholdArrays;
+}
+
+/**
+ * HouseholdArrays straight from an Arrow source, without DuckDB, when every engine column and the region index can be
+ * taken from it (the same columns {@link householdArrays} would take); undefined when any would need SQL.
+ */
+export function householdArraysFromArrow(
+  source: HandOffSource,
+  regionCodes: readonly string[],
+): HouseholdArrays | undefined {
+  const { out, viaSql, region } = arrowColumns(source, regionCodes);
+  if (!region || viaSql.length > 0 || !source.arrow) return undefined;
+  out.region = region;
+  return checkedArrays(out, source.arrow.numRows);
+}
+
 /**
  * Read the canonical households view into HouseholdArrays. Numeric columns of an Arrow/Parquet source are taken from
  * its Arrow table (validated, same order), and so is the region index when the codes are plain text; the rest come
@@ -225,26 +266,10 @@ export async function householdArrays(
   source?: HandOffSource,
   regionCodes?: readonly string[],
 ): Promise<HouseholdArrays> {
-  const out: Record<string, unknown> = {};
-  const viaSql: (typeof HOUSEHOLD_SELECT)[number][] = [];
-  for (const entry of HOUSEHOLD_SELECT) {
-    const direct = fromArrow(source, entry[1], entry[2]);
-    if (direct) out[entry[0]] = direct;
-    else viaSql.push(entry);
-  }
-  const region = regionCodes ? regionIndexFromArrow(source, regionCodes) : undefined;
-  const check = (count: number): HouseholdArrays => {
-    out.count = count;
-    for (const [key] of [['region'], ...HOUSEHOLD_SELECT]) {
-      const a = out[key] as ArrayLike<number>;
-      if (a.length !== count)
-        throw new Error(`列 ${key} 行数不一致 / Column ${key} has ${a.length} rows, expected ${count}`);
-    }
-    return out as unknown as HouseholdArrays;
-  };
+  const { out, viaSql, region } = arrowColumns(source, regionCodes);
   if (region && viaSql.length === 0 && source?.arrow) {
     out.region = region;
-    return check(source.arrow.numRows);
+    return checkedArrays(out, source.arrow.numRows);
   }
   const select = viaSql.map(([, col, type]) => `, CAST(${ident(col)} AS ${type}) AS ${ident(col)}`).join('');
   const enumName = ident(`${regions}__region_index`);
@@ -258,7 +283,7 @@ export async function householdArrays(
     const t = await db.query(`SELECT CAST(${index} AS UINTEGER) AS region${select} FROM ${ident(households)}`);
     out.region = column(t, 'region', Uint32Array);
     for (const [key, col, type] of viaSql) out[key] = column(t, col, type === 'DOUBLE' ? Float64Array : Uint8Array);
-    return check(t.numRows);
+    return checkedArrays(out, t.numRows);
   } finally {
     await exec(db, `DROP TYPE IF EXISTS ${enumName}`);
   }

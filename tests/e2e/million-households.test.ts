@@ -1,14 +1,19 @@
-// Measures, in headless Chromium, what issues 4 and 5 ask for on 1,000,000 households: importing an Arrow file
-// through the real import flow and handing it to the engine, validating it, and the delay from a changed standard to
-// updated results. Reported in test-artifacts/e2e-timings-1m.json and BENCHMARKS.md; never asserted.
+// Measures, in headless Chromium, what issues 4, 5 and 15 ask for: opening the app to a usable demo (fresh profile,
+// median of 3), then on 1,000,000 households importing an Arrow file through the real import flow and handing it to
+// the engine, validating it, and the delay from a changed standard to updated results on screen (median of 10).
+// Reported in test-artifacts/e2e-timings-1m.json and BENCHMARKS.md; never asserted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACTS, openApp, screenshot, type Session } from './harness.ts';
 
 const HOUSEHOLDS = 1_000_000;
+/** Fresh-profile openings timed to a usable demo. */
+const STARTS = 3;
+/** Standard changes timed on 1,000,000 households. */
+const CHANGES = 10;
 let session: Session;
 let dir: string;
 const timings: Record<string, unknown> = { households: HOUSEHOLDS };
@@ -20,16 +25,43 @@ beforeAll(async () => {
   await session.page.waitForFunction(() => document.documentElement.dataset.datasetStatus === 'ready', null, {
     timeout: 150_000,
   });
-});
+  // Generating 1,000,000 households takes minutes when the 2 cores are shared.
+}, 600_000);
 
 afterAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
+  timings.loadAverage = loadavg().map((v) => Math.round(v * 100) / 100);
   writeFileSync(join(ARTIFACTS, 'e2e-timings-1m.json'), JSON.stringify(timings, null, 2) + '\n');
   await session?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('one million households in the browser', () => {
+  it('opens to a usable demo: dataset ready and the engine results on the first screen', async () => {
+    const starts: { ms: number; app: Record<string, number> }[] = [];
+    for (let i = 0; i < STARTS; i += 1) {
+      const context = await session.browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      const started = Date.now();
+      await page.goto(session.url);
+      await page.waitForFunction(
+        () =>
+          document.documentElement.dataset.datasetStatus === 'ready' &&
+          document.documentElement.dataset.resultsStatus === 'ready',
+        null,
+        { timeout: 150_000 },
+      );
+      const ms = Date.now() - started;
+      const app = JSON.parse(
+        stepTimings(await page.evaluate(() => document.documentElement.dataset.datasetTimings ?? '{}')),
+      ) as Record<string, number>;
+      starts.push({ ms, app });
+      await context.close();
+    }
+    timings.startRuns = starts;
+    expect(starts).toHaveLength(STARTS);
+  });
+
   it('imports, validates and hands off a 1,000,000-household Arrow file through the import screen', async () => {
     const { page } = session;
     await page.getByTestId('nav-data').click();
@@ -71,28 +103,44 @@ describe('one million households in the browser', () => {
     await page.waitForFunction(() => document.documentElement.dataset.resultsStatus === 'ready', null, {
       timeout: 180_000,
     });
-    const runs: { roundTripMs: number; engineMs: number; uiMs: number }[] = [];
-    for (const value of ['5', '10', '15']) {
+    const runs: { roundTripMs: number; engineMs: number; uiMs: number; testMs: number }[] = [];
+    for (let i = 1; i <= CHANGES; i += 1) {
+      const value = String(i * 5);
       const before = await page.getByTestId('summary-dibaoPersons').getAttribute('data-value');
       const input = page.getByTestId('param-standard.scalePct-input');
+      // In the page: the clock starts when the new value is typed (the field commits it as it changes) and stops at
+      // the first frame after the summary shows the new number with the results ready (Playwright's own round trips
+      // are not counted).
+      await page.evaluate((old) => {
+        const w = window as unknown as { __changedAt?: number; __visibleAt?: Promise<number> };
+        document.addEventListener('input', () => (w.__changedAt = performance.now()), { capture: true, once: true });
+        w.__visibleAt = new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            const shown = document.querySelector('[data-testid="summary-dibaoPersons"]')?.getAttribute('data-value');
+            if (shown !== old && document.documentElement.dataset.resultsStatus === 'ready') {
+              observer.disconnect();
+              requestAnimationFrame(() => resolve(performance.now()));
+            }
+          });
+          observer.observe(document.documentElement, { subtree: true, attributes: true, childList: true });
+        });
+      }, before);
       const started = Date.now();
       await input.fill(value);
       await input.press('Tab');
-      await page.waitForFunction(
-        (old) =>
-          document.documentElement.dataset.resultsStatus === 'ready' &&
-          document.querySelector('[data-testid="summary-dibaoPersons"]')?.getAttribute('data-value') !== old,
-        before,
-        { timeout: 120_000 },
-      );
+      const uiMs = await page.evaluate(async () => {
+        const w = window as unknown as { __changedAt?: number; __visibleAt?: Promise<number> };
+        return (await w.__visibleAt!) - w.__changedAt!;
+      });
       runs.push({
-        uiMs: Date.now() - started,
+        uiMs: Math.round(uiMs),
+        testMs: Date.now() - started,
         engineMs: Number(await page.evaluate(() => document.documentElement.dataset.runMs)),
         roundTripMs: Number(await page.evaluate(() => document.documentElement.dataset.roundTripMs)),
       });
     }
     timings.sliderRuns = runs;
-    expect(runs).toHaveLength(3);
+    expect(runs).toHaveLength(CHANGES);
   });
 });
 

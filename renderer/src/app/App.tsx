@@ -1,7 +1,9 @@
 // The application frame: title bar with language switch, navigation between screens, and the active screen.
 import { useUiStore, SCREENS } from '../store/ui-store.ts';
 import { useAppMessages } from './messages.ts';
-import { SCREEN_COMPONENTS } from './screens.ts';
+import { SCREEN_COMPONENTS, preloadScreens } from './screens.ts';
+import { Suspense, useEffect } from 'react';
+import { useResultsStore } from '../store/results-store.ts';
 import { LANGUAGES } from '../i18n/i18n.ts';
 
 /** The whole workbench UI. */
@@ -12,6 +14,11 @@ export function App() {
   const language = useUiStore((s) => s.language);
   const setLanguage = useUiStore((s) => s.setLanguage);
   const Screen = SCREEN_COMPONENTS[screen];
+  const resultsReady = useResultsStore((s) => s.status === 'ready');
+  // The other screens' code loads once the first results are shown, not while the start-up is under way.
+  useEffect(() => {
+    if (resultsReady) preloadScreens();
+  }, [resultsReady]);
 
   return (
     <div className="app">
@@ -50,7 +57,9 @@ export function App() {
         ))}
       </nav>
       <main className="app-main" data-screen={screen}>
-        <Screen />
+        <Suspense fallback={<p className="muted">{m.loadingScreen}</p>}>
+          <Screen />
+        </Suspense>
       </main>
     </div>
   );

@@ -17,6 +17,7 @@ export const useAppMessages = defineMessages({
     language: '语言',
     synthetic: '合成演示数据，非官方统计',
     navLabel: '主导航',
+    loadingScreen: '正在载入此页面…',
   },
   en: {
     title: 'Safety Net Workbench',
@@ -33,5 +34,6 @@ export const useAppMessages = defineMessages({
     language: 'Language',
     synthetic: 'Synthetic demo data, not official statistics',
     navLabel: 'Main navigation',
+    loadingScreen: 'Loading this screen…',
   },
 });

@@ -10,6 +10,7 @@ import { restoreWorkspace, startAutosave } from './persistence.ts';
 import { startResultsDriver } from './results-driver.ts';
 import { loadDemo, openDatasetFiles } from './data/dataset-service.ts';
 import type { ErrorInfo, Bilingual } from '../i18n/i18n.ts';
+import { getEngine } from './engine/engine.ts';
 import { useNoticeStore } from '../store/notice-store.ts';
 
 function mirrorToDocument(): void {
@@ -41,6 +42,8 @@ export async function startWorkbench(): Promise<void> {
   if (started) return;
   started = true;
   mirrorToDocument();
+  // The engine worker starts (and parses its code) while the workspace is restored and the demo downloads.
+  getEngine();
   const host = getHost();
   const notify = (notice: ErrorInfo) => useNoticeStore.getState().push({ kind: 'error', ...notice });
   const recovery = await restoreWorkspace(host);

@@ -1,13 +1,16 @@
 // Keeps the results store current: whenever the active dataset (once in the engine) or the active scenario's
-// document changes, asks the engine for baseline + scenario (debounced, latest wins) and stores the comparison.
+// document changes, asks the engine for baseline + scenario (at once when idle, else throttled; latest wins) and
+// stores the comparison.
 import { useResultsStore, resultsKey } from '../store/results-store.ts';
 import { selectActiveDataset, selectActiveScenario, useWorkspaceStore } from '../store/workspace-store.ts';
-import type { EngineClient } from './engine/engine-client.ts';
+import { EngineError, type EngineClient } from './engine/engine-client.ts';
 import { getEngine } from './engine/engine.ts';
 import { errorInfoOf } from '../i18n/i18n.ts';
-import { EngineError, type EngineClient } from './engine/engine-client.ts';
 
-/** Delay between the last scenario edit and the run (slider moves inside it collapse into one run). */
+/**
+ * Least time between two runs: an edit runs at once when the last run started at least this long ago, else at the end
+ * of that window (slider moves inside it collapse into one run, the latest).
+ */
 export const RESULTS_DEBOUNCE_MS = 30;
 
 /** Runs the active scenario now (no debounce); resolves when the results store is updated or the run superseded. */
@@ -39,6 +42,12 @@ export async function runActiveScenario(engine: EngineClient = getEngine()): Pro
 export function startResultsDriver(engine: EngineClient = getEngine()): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastKey: string | null = null;
+  let lastStart = Number.NEGATIVE_INFINITY;
+  const run = () => {
+    timer = null;
+    lastStart = performance.now();
+    void runActiveScenario(engine);
+  };
   const check = () => {
     const workspace = useWorkspaceStore.getState();
     const dataset = selectActiveDataset(workspace);
@@ -47,10 +56,9 @@ export function startResultsDriver(engine: EngineClient = getEngine()): () => vo
     if (key === lastKey) return;
     lastKey = key;
     if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      void runActiveScenario(engine);
-    }, RESULTS_DEBOUNCE_MS);
+    const wait = lastStart + RESULTS_DEBOUNCE_MS - performance.now();
+    if (wait <= 0) run();
+    else timer = setTimeout(run, wait);
   };
   const stop = useWorkspaceStore.subscribe(check);
   check();

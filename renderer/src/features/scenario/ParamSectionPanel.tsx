@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { useUiStore } from '../../store/ui-store.ts';
 import { fill, bi, inLanguage } from '../../i18n/i18n.ts';
+import { memo, type ReactNode } from 'react';
 import { explicitParamValue, getParamValue, paramPath, paramsOfSection, setParamValue } from './param-form.ts';
 import type { FormValidation, JsonValue, ParamSection } from './param-form.ts';
 import { ParamRow } from './ParamRow.tsx';
@@ -17,8 +18,8 @@ export interface ParamSectionPanelProps {
   children?: ReactNode;
 }
 
-/** A collapsible group of parameter rows; test id `section-<id>`. */
-export function ParamSectionPanel({
+/** A collapsible group of parameter rows; test id `section-<id>` (not re-rendered when only the results change). */
+export const ParamSectionPanel = memo(function ParamSectionPanel({
   section,
   document,
   validation,
@@ -55,4 +56,4 @@ export function ParamSectionPanel({
       </div>
     </details>
   );
-}
+});

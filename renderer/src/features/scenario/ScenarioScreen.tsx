@@ -3,7 +3,7 @@
 // schema, and a live summary of the results that re-run after each edit.
 import { useEffect, useMemo } from 'react';
 import { selectActiveDataset, selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store.ts';
-import { useResults } from '../../store/results-store.ts';
+import { useResults, useResultsStore } from '../../store/results-store.ts';
 import { useUiStore } from '../../store/ui-store.ts';
 import { pick } from '../../i18n/i18n.ts';
 import { PARAM_SECTIONS, asObject, validateDocument } from './param-form.ts';
@@ -29,7 +29,8 @@ export function ScenarioScreen() {
   const active = useWorkspaceStore(selectActiveScenario);
   const dataset = useWorkspaceStore(selectActiveDataset);
   const datasetKey = dataset?.status === 'ready' ? dataset.id : null;
-  const results = useResults();
+  // Only the comparison: the screen does not re-render for the run's status (the live summary shows that).
+  const comparison = useResultsStore((s) => s.comparison);
   const edit = useScenarioEdit();
   const validation = useMemo(() => validateDocument(active.document), [active.document]);
   const [standard, ...others] = PARAM_SECTIONS;
@@ -92,12 +93,7 @@ export function ScenarioScreen() {
             <summary>
               <span className="param-section-title">{m.regionTitle}</span>
             </summary>
-            <RegionTable
-              document={active.document}
-              datasetKey={datasetKey}
-              comparison={results.comparison}
-              edit={edit}
-            />
+            <RegionTable document={active.document} datasetKey={datasetKey} comparison={comparison} edit={edit} />
           </details>
           {others.map((section) => (
             <ParamSectionPanel

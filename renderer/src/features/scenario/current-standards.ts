@@ -1,7 +1,9 @@
 // Current (dataset) dibao standards and previous-year consumption per province and area, read from the active
-// dataset's `regions` table in DuckDB for the editor's province table (province-level rows only).
-import { useEffect, useState } from 'react';
-import { getDuckDb } from '../../services/duckdb/duckdb-client.ts';
+// dataset's region arrays (the engine's hand-off, kept on the main thread) for the editor's province table
+// (province-level rows only); no DuckDB, so the table fills as soon as the dataset is ready.
+import { useMemo } from 'react';
+import type { RegionArrays } from '../../../../sim/index.ts';
+import { CACHE_KEYS, cacheGet } from '../../services/cache.ts';
 
 /** One province's current standards (yuan/person/month) and previous-year consumption (yuan/person/year). */
 export interface ProvinceStandards {
@@ -11,57 +13,25 @@ export interface ProvinceStandards {
   consumptionRural: number;
 }
 
-const SQL = `SELECT region_code, CAST(area AS INTEGER) AS area, CAST(dibao_standard AS DOUBLE) AS standard,
-  CAST(consumption_prev_pc AS DOUBLE) AS consumption FROM regions WHERE length(region_code) = 2`;
-
-/** Queries the regions table; provinces absent at province level are simply missing from the map. */
-export async function loadProvinceStandards(): Promise<Map<string, ProvinceStandards>> {
-  const db = await getDuckDb();
-  const table = await db.query(SQL);
-  const code = table.getChild('region_code')?.toArray() as string[] | undefined;
-  const area = table.getChild('area')?.toArray() as Int32Array | undefined;
-  const standard = table.getChild('standard')?.toArray() as Float64Array | undefined;
-  const consumption = table.getChild('consumption')?.toArray() as Float64Array | undefined;
+/** Province-level regions' standards and consumption by code (cell = region * 2 + area, area 0 urban, 1 rural). */
+export function provinceStandards(regions: RegionArrays): Map<string, ProvinceStandards> {
   const out = new Map<string, ProvinceStandards>();
-  if (!code || !area || !standard || !consumption) return out;
-  for (let i = 0; i < table.numRows; i += 1) {
-    const entry = out.get(code[i]) ?? {
-      urban: Number.NaN,
-      rural: Number.NaN,
-      consumptionUrban: Number.NaN,
-      consumptionRural: Number.NaN,
-    };
-    if (area[i] === 0) {
-      entry.urban = standard[i];
-      entry.consumptionUrban = consumption[i];
-    } else {
-      entry.rural = standard[i];
-      entry.consumptionRural = consumption[i];
-    }
-    out.set(code[i], entry);
+  for (let i = 0; i < regions.count; i += 1) {
+    if (regions.code[i].length !== 2) continue;
+    out.set(regions.code[i], {
+      urban: regions.standard[i * 2],
+      rural: regions.standard[i * 2 + 1],
+      consumptionUrban: regions.consumptionPrev[i * 2],
+      consumptionRural: regions.consumptionPrev[i * 2 + 1],
+    });
   }
   return out;
 }
 
-/** The current standards of the active dataset once it is ready (empty map before, or if the query fails). */
+/** The current standards of the active dataset once it is ready (empty map before). */
 export function useProvinceStandards(datasetKey: string | null): Map<string, ProvinceStandards> {
-  const [state, setState] = useState<{ key: string | null; map: Map<string, ProvinceStandards> }>({
-    key: null,
-    map: new Map(),
-  });
-  useEffect(() => {
-    if (!datasetKey) return;
-    let cancelled = false;
-    loadProvinceStandards()
-      .then((map) => {
-        if (!cancelled) setState({ key: datasetKey, map });
-      })
-      .catch(() => {
-        if (!cancelled) setState({ key: datasetKey, map: new Map() });
-      });
-    return () => {
-      cancelled = true;
-    };
+  return useMemo(() => {
+    const regions = datasetKey ? cacheGet<RegionArrays>(CACHE_KEYS.regions(datasetKey)) : undefined;
+    return regions ? provinceStandards(regions) : new Map<string, ProvinceStandards>();
   }, [datasetKey]);
-  return state.key === datasetKey ? state.map : new Map();
 }

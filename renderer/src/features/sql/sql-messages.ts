@@ -25,7 +25,7 @@ export const useSqlMessages = defineMessages({
     empty: '查询未返回行',
     failed: '失败',
     editorLabel: 'SQL 语句',
-    loadingDb: '正在启动 DuckDB…',
+    loadingDb: '正在启动 DuckDB 并载入数据表，SQL 稍后可用；引擎结果已可在其他页面查看…',
     synthetic: '合成演示数据，非官方统计',
   },
   en: {
@@ -53,7 +53,8 @@ export const useSqlMessages = defineMessages({
     empty: 'The query returned no rows',
     failed: 'failed',
     editorLabel: 'SQL statement',
-    loadingDb: 'Starting DuckDB…',
+    loadingDb:
+      'Starting DuckDB and loading the dataset tables; SQL will be available shortly (the engine results are already on the other screens)…',
     synthetic: 'Synthetic demo data, not official statistics',
   },
 });

@@ -8,11 +8,20 @@ import {
   identityMapping,
   type ColumnMapping,
   MappingSchema,
+  buildCanonicalTables,
   validateDataset,
   type DatasetSources,
   handOff,
+  householdArraysFromArrow,
+  DEMO_CACHE_FILE,
+  decodeRegions,
+  matchingDemoCache,
+  sha256Hex,
+  weightedTotals,
+  type DemoCache,
   completeImport,
   importDataset,
+  mappingFor,
   type EngineArrays,
   type ImportProgress,
   ident,
@@ -23,12 +32,19 @@ import type { DataIssue } from '../../../../datasets/index.ts';
 import type { ErrorInfo, Bilingual } from '../../i18n/i18n.ts';
 import { useDataStore, type ImportFile, type ImportSession } from '../../store/data-store.ts';
 import { useWorkspaceStore, newId, type DatasetFile, type DatasetSummary } from '../../store/workspace-store.ts';
-import { getDuckDb, type DuckDbClient } from '../duckdb/duckdb-client.ts';
+import {
+  getDuckDb,
+  type DuckDbClient,
+  deferDatasetTables,
+  dropDeferredTables,
+  startDuckDb,
+} from '../duckdb/duckdb-client.ts';
 import { getEngine } from '../engine/engine.ts';
 import { getHost } from '../host/host.ts';
 import { CACHE_KEYS, cachePut } from '../cache.ts';
 import { columnsNeedingCodes, guessTarget, initialMapping, withSuggestedCodes, importIssues } from './mapping-logic.ts';
 import { errorInfoOf } from '../../i18n/i18n.ts';
+import { tableFromIPC } from 'apache-arrow';
 
 /** Id of the bundled demo dataset. */
 export const DEMO_DATASET_ID = 'demo';
@@ -50,10 +66,7 @@ export function sizeIssue(totalBytes: number): DataIssue {
 }
 
 /** SHA-256 of bytes as hex (Web Crypto). */
-export async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+export const sha256 = sha256Hex;
 
 function message(error: unknown): ErrorInfo {
   return errorInfoOf(error, { zh: '载入数据失败', en: 'loading the dataset failed' });
@@ -65,15 +78,6 @@ function issuesMessage(issues: readonly DataIssue[]): ErrorInfo {
     messageZh: errors.map((i) => i.message.zh).join('；'),
     messageEn: errors.map((i) => i.message.en).join('; '),
   };
-}
-
-/** Weighted households and persons of the canonical households table (summed by DuckDB). */
-async function weightedTotals(db: DuckDbClient): Promise<{ households: number; persons: number }> {
-  const [row] = await rowsOf(
-    db,
-    'SELECT sum(weight)::DOUBLE AS households, sum(weight * size)::DOUBLE AS persons FROM households',
-  );
-  return { households: Number(row.households), persons: Number(row.persons) };
 }
 
 /** Raw tables behind the canonical `households`/`regions` views of the dataset in use. */
@@ -100,16 +104,161 @@ async function dropTables(db: DuckDbClient, tables: readonly string[]): Promise<
 /** Hands the engine's arrays to its worker (transferred: they are unusable here afterwards; after a worker crash it
  * rebuilds them from DuckDB's canonical tables); returns the milliseconds taken (transfer + the worker's one-off
  * deciles). */
-async function handToEngine(db: DuckDbClient, datasetId: string, arrays: EngineArrays): Promise<number> {
+async function handToEngine(datasetId: string, arrays: EngineArrays): Promise<number> {
   const started = performance.now();
   // The screens that work on one household (Household, briefing cases) read the dataset's regions here; a copy,
   // since the engine may take over the arrays' buffers.
   cachePut(CACHE_KEYS.regions(datasetId), structuredClone(arrays.regions));
-  await getEngine().loadDataset(datasetId, arrays.households, arrays.regions, () => handOff(db));
+  await getEngine().loadDataset(datasetId, arrays.households, arrays.regions, async () => handOff(await getDuckDb()));
   return Math.round(performance.now() - started);
 }
 
-/** Loads the bundled synthetic demo (fetched from the app itself), validates it, and hands it to the engine. */
+/** Hash of the validation rules this app was built with (vite.config.ts); empty outside the build (tests). */
+declare const __SAFETYNET_RULES_HASH__: string | undefined;
+const RULES_HASH = typeof __SAFETYNET_RULES_HASH__ === 'string' ? __SAFETYNET_RULES_HASH__ : '';
+
+/** Raw DuckDB tables of the demo's two files. */
+const DEMO_TABLES = ['raw_demo_households', 'raw_demo_regions'] as const;
+
+/** One of the demo's files, fetched from the app itself. */
+async function fetchDemoFile(name: string): Promise<Uint8Array> {
+  const response = await fetch(`./demo/${name}`);
+  if (!response.ok) throw new Error(`demo/${name}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The demo cache file as parsed JSON, or undefined when the build has none (it is then not used). */
+async function fetchDemoCache(): Promise<unknown> {
+  try {
+    const response = await fetch(`./demo/${DEMO_CACHE_FILE}`);
+    return response.ok ? ((await response.json()) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The demo's file hashes by name, as the cache key holds them. */
+function demoHashes(hashes: readonly string[]): Record<string, string> {
+  return Object.fromEntries(DEMO_FILES.map((name, i) => [name, hashes[i]]));
+}
+
+/** What the Data screen shows of a loaded demo besides its files. */
+interface DemoLoaded {
+  rows: number;
+  regionRows: number;
+  weightedHouseholds: number;
+  weightedPopulation: number;
+  synthetic: boolean;
+}
+
+/**
+ * Loads the demo's SQL tables into DuckDB (deferred until SQL or an export first needs them): the files fetched again
+ * and checked against the cache key, read with the identifier refusal, and the canonical views built from the cached
+ * report, exactly as an import builds them.
+ */
+async function loadDemoTables(db: DuckDbClient, cache: DemoCache): Promise<void> {
+  const bytes = await Promise.all(DEMO_FILES.map(fetchDemoFile));
+  const hashes = await Promise.all(bytes.map(sha256));
+  if (!matchingDemoCache(cache, RULES_HASH, demoHashes(hashes)))
+    throw new Error('demo files changed since the app started: reload the demo');
+  const sources: DatasetSources = {};
+  for (const [i, table] of (['households', 'regions'] as const).entries()) {
+    const result = await loadFile(db, {
+      fileName: DEMO_FILES[i],
+      bytes: bytes[i],
+      table: DEMO_TABLES[i],
+      allowPlainName: table === 'regions',
+    });
+    if (!result.ok) throw issuesMessage(result.issues);
+    const columns = result.value.columns.map((c) => c.name);
+    sources[table] = { table: DEMO_TABLES[i], mapping: mappingFor([], table, columns), label: DEMO_FILES[i] };
+  }
+  await buildCanonicalTables(db, sources, cache.report);
+  await replaceRawTables(db, DEMO_TABLES);
+}
+
+/**
+ * The demo from its build-time cache (report, totals, region arrays), its households straight from the Arrow file:
+ * no DuckDB on the way to the engine. Undefined when some engine column would need SQL (then DuckDB does it all).
+ */
+async function demoFromCache(
+  cache: DemoCache,
+  householdBytes: Uint8Array,
+  timings: Record<string, number>,
+): Promise<DemoLoaded | undefined> {
+  const started = performance.now();
+  const arrow = tableFromIPC(householdBytes);
+  const regions = decodeRegions(cache.regions);
+  const mapping = mappingFor(
+    [],
+    'households',
+    arrow.schema.fields.map((f) => f.name),
+  );
+  const households = householdArraysFromArrow({ arrow, mapping }, regions.code);
+  if (!households) return undefined;
+  timings.handoffArrays = Math.round(performance.now() - started);
+  useDataStore.getState().setReport(DEMO_DATASET_ID, cache.report);
+  timings.handoffEngine = await handToEngine(DEMO_DATASET_ID, { households, regions });
+  timings.handoff = timings.handoffArrays + timings.handoffEngine;
+  deferDatasetTables((db) => loadDemoTables(db, cache));
+  return {
+    rows: cache.rows.households,
+    regionRows: cache.rows.regions,
+    weightedHouseholds: cache.totals.households,
+    weightedPopulation: cache.totals.persons,
+    synthetic: cache.metadata.synthetic !== 'false',
+  };
+}
+
+/** The demo read, validated and handed off through DuckDB, as any import (no cache for these files and rules). */
+async function demoThroughDuckDb(
+  bytes: readonly Uint8Array[],
+  timings: Record<string, number>,
+  update: (patch: Partial<DatasetSummary>) => void,
+): Promise<DemoLoaded> {
+  const started = performance.now();
+  await dropDeferredTables();
+  const db = await startDuckDb();
+  timings.duckdbStart = Math.round(performance.now() - started);
+  const imported = await importDataset(db, {
+    households: { fileName: DEMO_FILES[0], bytes: bytes[0] },
+    regions: { fileName: DEMO_FILES[1], bytes: bytes[1] },
+    tables: { households: DEMO_TABLES[0], regions: DEMO_TABLES[1] },
+    onProgress: (progress: ImportProgress) => update({ progress: { phase: progress.phase, rows: progress.rows } }),
+  });
+  if (!imported.ok) throw issuesMessage(imported.issues);
+  const { loaded, report, arrays } = imported.value;
+  useDataStore.getState().setReport(DEMO_DATASET_ID, report);
+  if (!report.ok || !arrays) throw issuesMessage(report.issues);
+  const engineStarted = performance.now();
+  const engineMs = await handToEngine(DEMO_DATASET_ID, arrays);
+  await replaceRawTables(db, DEMO_TABLES);
+  const steps = imported.value.timings;
+  Object.assign(timings, {
+    read: Math.round(steps.read),
+    validate: Math.round(steps.validate),
+    tables: Math.round(steps.tables),
+    handoff: Math.round(steps.handoff + performance.now() - engineStarted),
+    handoffArrays: Math.round(steps.handoff),
+    handoffEngine: engineMs,
+  });
+  const totalsStarted = performance.now();
+  const totals = await weightedTotals(db);
+  timings.totals = Math.round(performance.now() - totalsStarted);
+  return {
+    rows: loaded.households.rows,
+    regionRows: loaded.regions.rows,
+    weightedHouseholds: totals.households,
+    weightedPopulation: totals.persons,
+    synthetic: loaded.households.metadata.synthetic !== 'false',
+  };
+}
+
+/**
+ * Loads the bundled synthetic demo (fetched from the app itself) and hands it to the engine: from the build-time cache
+ * when it was made for exactly these files and validation rules (DuckDB then waits until SQL needs it), else read and
+ * validated through DuckDB like any import.
+ */
 export async function loadDemo(): Promise<void> {
   const workspace = useWorkspaceStore.getState();
   const started = performance.now();
@@ -126,66 +275,23 @@ export async function loadDemo(): Promise<void> {
   workspace.upsertDataset(summary);
   const update = (patch: Partial<DatasetSummary>) => useWorkspaceStore.getState().updateDataset(DEMO_DATASET_ID, patch);
   const timings: Record<string, number> = {};
-  let mark = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timings[name] = Math.round(now - mark);
-    mark = now;
-  };
   try {
-    const [db, ...bytes] = await Promise.all([
-      getDuckDb().then((ready) => {
-        timings.duckdbStart = Math.round(performance.now() - started);
-        return ready;
-      }),
-      ...DEMO_FILES.map(async (name) => {
-        const response = await fetch(`./demo/${name}`);
-        if (!response.ok) throw new Error(`demo/${name}: HTTP ${response.status}`);
-        return new Uint8Array(await response.arrayBuffer());
-      }),
-    ]);
-    lap('fetch');
-    const tables = ['raw_demo_households', 'raw_demo_regions'] as const;
-    const imported = await importDataset(db, {
-      households: { fileName: DEMO_FILES[0], bytes: bytes[0] },
-      regions: { fileName: DEMO_FILES[1], bytes: bytes[1] },
-      tables: { households: tables[0], regions: tables[1] },
-      digest: sha256,
-      onProgress: (progress: ImportProgress) => update({ progress: { phase: progress.phase, rows: progress.rows } }),
-    });
-    if (!imported.ok) throw issuesMessage(imported.issues);
-    const { loaded, report, arrays } = imported.value;
-    const files: DatasetFile[] = DEMO_FILES.map((name, i) => {
-      const file = i === 0 ? loaded.households : loaded.regions;
-      return { name, bytes: bytes[i].byteLength, sha256: file.digest ?? '' };
-    });
-    update({ files });
-    useDataStore.getState().setReport(DEMO_DATASET_ID, report);
-    if (!report.ok || !arrays) throw issuesMessage(report.issues);
-    const engineStarted = performance.now();
-    const engineMs = await handToEngine(db, DEMO_DATASET_ID, arrays);
-    await replaceRawTables(db, tables);
-    const steps = imported.value.timings;
-    Object.assign(timings, {
-      read: Math.round(steps.read),
-      validate: Math.round(steps.validate),
-      tables: Math.round(steps.tables),
-      handoff: Math.round(steps.handoff + performance.now() - engineStarted),
-      handoffArrays: Math.round(steps.handoff),
-      handoffEngine: engineMs,
-    });
-    mark = performance.now();
-    const totals = await weightedTotals(db);
-    lap('totals');
+    const [cacheJson, ...bytes] = await Promise.all([fetchDemoCache(), ...DEMO_FILES.map(fetchDemoFile)]);
+    timings.fetch = Math.round(performance.now() - started);
+    const hashStarted = performance.now();
+    const hashes = await Promise.all(bytes.map(sha256));
+    timings.hash = Math.round(performance.now() - hashStarted);
+    update({ files: DEMO_FILES.map((name, i) => ({ name, bytes: bytes[i].byteLength, sha256: hashes[i] })) });
+    const cache = matchingDemoCache(cacheJson, RULES_HASH, demoHashes(hashes));
+    timings.cached = cache ? 1 : 0;
+    const loaded =
+      (cache ? await demoFromCache(cache, bytes[0], timings) : undefined) ??
+      (await demoThroughDuckDb(cache ? await Promise.all(DEMO_FILES.map(fetchDemoFile)) : bytes, timings, update));
     update({
       status: 'ready',
       progress: undefined,
       error: undefined,
-      rows: loaded.households.rows,
-      regionRows: loaded.regions.rows,
-      weightedHouseholds: totals.households,
-      weightedPopulation: totals.persons,
-      synthetic: loaded.households.metadata.synthetic !== 'false',
+      ...loaded,
       loadMs: Math.round(performance.now() - started),
       timings,
     });
@@ -265,7 +371,7 @@ export async function importFiles(files: readonly OpenedFile[]): Promise<void> {
     if (dataset.source === 'file') for (const file of dataset.files) known.set(file.name, file.sha256);
   }
   const modified: ImportSession['modified'] = [];
-  const db = await getDuckDb();
+  const db = await startDuckDb();
   const read: ImportFile[] = [];
   const refused: DataIssue[] = [];
   for (let i = 0; i < files.length; i += 1) {
@@ -368,7 +474,7 @@ export async function setFileTarget(fileName: string, target: 'households' | 're
     useDataStore.getState().mappings,
   );
   const { drift: _previous, ...rest } = file;
-  const prepared = await prepareCodes(await getDuckDb(), {
+  const prepared = await prepareCodes(await startDuckDb(), {
     ...rest,
     target,
     mapping,
@@ -387,7 +493,7 @@ export async function updateFileMapping(fileName: string, mapping: ColumnMapping
   const file = session?.files.find((f) => f.fileName === fileName);
   if (!session || !file) return;
   useDataStore.getState().setFileMapping(fileName, mapping);
-  const prepared = await prepareCodes(await getDuckDb(), { ...file, mapping });
+  const prepared = await prepareCodes(await startDuckDb(), { ...file, mapping });
   const current = useDataStore.getState().session;
   if (!current) return;
   useDataStore.getState().patchSession({
@@ -436,7 +542,7 @@ export async function validateSession(): Promise<void> {
   useDataStore.getState().patchSession({ step: 'validating', progress: { phase: 'validate' } });
   const started = performance.now();
   try {
-    const db = await getDuckDb();
+    const db = await startDuckDb();
     for (const file of session.files) useDataStore.getState().saveMapping(MappingSchema.parse(file.mapping));
     const report = await validateDataset(db, await sessionSources(db, session));
     useDataStore.getState().patchSession({
@@ -503,10 +609,12 @@ export async function commitSession(): Promise<void> {
   });
   useDataStore.getState().patchSession({ step: 'loading', progress: { phase: 'handoff', rows: households.rows } });
   try {
-    const db = await getDuckDb();
+    // The imported dataset replaces the canonical views: deferred demo tables are no longer wanted.
+    await dropDeferredTables();
+    const db = await startDuckDb();
     const sources = await sessionSources(db, session);
     const done = await completeImport(db, sources, session.report, decodedArrow.get(households.table));
-    const engineMs = await handToEngine(db, id, done.arrays);
+    const engineMs = await handToEngine(id, done.arrays);
     await replaceRawTables(db, [
       ...session.files.map((f) => f.table),
       ...(session.builtInRegions ? ['raw_builtin_regions'] : []),
@@ -548,5 +656,5 @@ export function cancelImport(): void {
   controller = null;
   const tables = useDataStore.getState().session?.files.map((f) => f.table) ?? [];
   useDataStore.getState().setSession(null);
-  if (tables.length > 0) void getDuckDb().then((db) => dropTables(db, tables));
+  if (tables.length > 0) void startDuckDb().then((db) => dropTables(db, tables));
 }
