@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { useUiStore } from '../store/ui-store.ts';
 import { pick } from '../i18n/i18n.ts';
-import type { ErrorInfo, Bilingual } from '../i18n/i18n.ts';
+import type { ErrorInfo } from '../i18n/i18n.ts';
 import { displayText, parseNumberEntry } from './number-field-logic.ts';
 import './components.css';
 

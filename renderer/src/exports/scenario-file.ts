@@ -3,7 +3,7 @@
 // hook, newer or unknown ones are refused with a bilingual message naming the file and the field.
 import type { Scenario } from '../../../sim/index.ts';
 import { SCENARIO_SCHEMA_VERSION, parseScenario } from '../../../sim/index.ts';
-import type { ErrorInfo, Bilingual } from '../i18n/i18n.ts';
+import type { ErrorInfo } from '../i18n/i18n.ts';
 import { jsonErrorOffset, lineAndColumn } from './json-position.ts';
 import { MAX_SCENARIO_FILE_BYTES, withoutBom } from '../../../datasets/index.ts';
 

@@ -9,7 +9,7 @@ import {
   type ScenarioEntry,
   type WorkspaceState,
 } from '../store/workspace-store.ts';
-import type { ErrorInfo, Bilingual } from '../i18n/i18n.ts';
+import type { ErrorInfo } from '../i18n/i18n.ts';
 import { useSqlStore } from '../store/sql-store.ts';
 import { useDataStore } from '../store/data-store.ts';
 import { MappingSchema } from '../../../datasets/index.ts';

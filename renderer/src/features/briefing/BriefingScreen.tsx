@@ -10,7 +10,7 @@ import { BRIEFING_SECTIONS } from '../../exports/briefing/model.ts';
 import type { BriefingSectionId } from '../../exports/briefing/model.ts';
 import type { ExportFormat } from '../../exports/provenance.ts';
 import { fill, pick, LANGUAGES, errorInfoOf, bi, inLanguage } from '../../i18n/i18n.ts';
-import type { ErrorInfo, Language, Bilingual } from '../../i18n/i18n.ts';
+import type { ErrorInfo, Language } from '../../i18n/i18n.ts';
 import { useBriefingMessages } from './messages.ts';
 import { useBriefingStore } from './briefing-store.ts';
 import type { BriefingRequest } from './briefing-actions.ts';

@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { Language } from '../../i18n/i18n.ts';
 import type { BriefingSectionId } from '../../exports/briefing/model.ts';
 import { BRIEFING_SECTIONS } from '../../exports/briefing/model.ts';
-import type { ErrorInfo, Bilingual } from '../../i18n/i18n.ts';
+import type { ErrorInfo } from '../../i18n/i18n.ts';
 
 /** Where an export stands, for the status line. */
 export type ExportStatus =

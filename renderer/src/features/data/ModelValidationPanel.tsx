@@ -7,7 +7,6 @@ import { formatValue } from '../../format/units.ts';
 import { fill, errorInfoOf, errorText, bi, inLanguage } from '../../i18n/i18n.ts';
 import type { Bilingual } from '../../i18n/i18n.ts';
 import { getEngine } from '../../services/engine/engine.ts';
-import { EngineError } from '../../services/engine/engine-client.ts';
 import { useUiStore } from '../../store/ui-store.ts';
 import { useDataMessages } from './data-messages.ts';
 import { formatDifference } from './calibration-view.ts';

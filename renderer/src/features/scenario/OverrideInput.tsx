@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useUiStore } from '../../store/ui-store.ts';
 import { pick } from '../../i18n/i18n.ts';
-import type { ErrorInfo, Bilingual } from '../../i18n/i18n.ts';
+import type { ErrorInfo } from '../../i18n/i18n.ts';
 import { displayText, parseNumberEntry } from '../../components/number-field-logic.ts';
 
 export interface OverrideInputProps {

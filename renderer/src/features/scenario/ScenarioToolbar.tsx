@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store.ts';
 import { fill, pick, errorInfoOf } from '../../i18n/i18n.ts';
-import type { ErrorInfo, Bilingual } from '../../i18n/i18n.ts';
+import type { ErrorInfo } from '../../i18n/i18n.ts';
 import { useUiStore } from '../../store/ui-store.ts';
 import { getHost } from '../../services/host/host.ts';
 import { exportFileName, exportText, importScenarioText } from './scenario-file.ts';

@@ -4,7 +4,7 @@
 import { PARAM_CATALOGUE, getParamDef, parseScenario } from '../../../../sim/index.ts';
 import type { ParamDef, ParamGroup } from '../../../../sim/index.ts';
 import type { ScenarioEntry } from '../../store/workspace-store.ts';
-import type { ErrorInfo, Language, Bilingual } from '../../i18n/i18n.ts';
+import type { ErrorInfo, Language } from '../../i18n/i18n.ts';
 import { bi, inLanguage } from '../../i18n/i18n.ts';
 
 /** Any JSON value, as scenario documents are stored in the workspace. */

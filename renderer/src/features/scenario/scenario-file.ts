@@ -2,7 +2,7 @@
 // and the file name and text a scenario is exported as.
 import { MAX_SCENARIO_FILE_BYTES, withoutBom } from '../../../../datasets/index.ts';
 import { parseScenario } from '../../../../sim/index.ts';
-import type { ErrorInfo, Bilingual } from '../../i18n/i18n.ts';
+import type { ErrorInfo } from '../../i18n/i18n.ts';
 import { asObject } from './param-form.ts';
 import type { JsonValue } from './param-form.ts';
 
