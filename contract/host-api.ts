@@ -1,7 +1,7 @@
 // The one interface the renderer uses to talk to its host. Electron implements it in the preload over IPC; the browser
 // build implements it with web APIs. Environment-free (zod and types only): the renderer may `import type` from here.
 import { z } from 'zod';
-import type { ErrorInfo } from '../../sim/index.ts';
+import type { ErrorInfo } from '../sim/index.ts';
 import { DOCUMENT_KINDS, MAX_PRINT_HTML_CHARS, MENU_COMMANDS, UI_LANGUAGES } from './host-constants.ts';
 
 export * from './host-constants.ts';
@@ -16,7 +16,7 @@ export const menuCommandSchema = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
 /** The one bilingual vocabulary (sim/bilingual.ts): text in both languages and the typed error value. */
-export type { Bilingual, ErrorInfo } from '../../sim/index.ts';
+export type { Bilingual, ErrorInfo } from '../sim/index.ts';
 
 /** A file the user picked, with its bytes. */
 export interface OpenedFile {

@@ -30,11 +30,28 @@ export type {
   ImportProgress,
   ImportedDataset,
 } from './import/import-dataset.ts';
-export { completeImport, importDataset } from './import/import-dataset.ts';
+export { completeImport, importDataset, mappingFor } from './import/import-dataset.ts';
 export type { DuckDbPort } from './import/duckdb-port.ts';
 export { exec, ident, literal, rowsOf } from './import/duckdb-port.ts';
 export { insertArrowTable } from './import/arrow-insert.ts';
-export { handOff, householdResultColumns, writeResultTable } from './import/handoff.ts';
+export { identifierIssue, identifierKindByValues } from './import/identifiers.ts';
+export {
+  handOff,
+  householdArrays,
+  householdArraysFromArrow,
+  regionArrays,
+  householdResultColumns,
+  writeResultTable,
+} from './import/handoff.ts';
+export type { DemoCache } from './import/demo-cache.ts';
+export {
+  DEMO_CACHE_FILE,
+  buildDemoCache,
+  decodeRegions,
+  matchingDemoCache,
+  sha256Hex,
+  weightedTotals,
+} from './import/demo-cache.ts';
 
 // Result formats: one column schema, CSP-safe Arrow vectors
 export type { ResultColumn } from './formats/result-columns.ts';

@@ -111,7 +111,6 @@ export { recordFromArrays, recordToArrays } from './trace/record.ts';
 
 // Inverse questions
 export type { InverseLever, SolveResult, SensitivityRow, SwingBasis } from './inverse/types.ts';
-export { applyLever } from './inverse/evaluate.ts';
 export { solveBudget } from './inverse/solve-budget.ts';
 export { applyLever, scopedLeverError } from './inverse/evaluate.ts';
 export type { SolveBudgetInput } from './inverse/solve-budget.ts';

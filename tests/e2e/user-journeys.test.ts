@@ -131,7 +131,7 @@ describe.each(LANGUAGES)('provincial planner (%s)', (language) => {
     const national = screenNumber(await cell(page, 'projection-table', 'baseline:2024', 'costNominal'));
     await page.getByTestId('projection-scope-province').selectOption('62');
     await page.getByTestId('projection-scope-area').selectOption('rural');
-    const gansuRural = language === 'zh' ? '甘肃 · 农村' : 'Gansu · rural';
+    const gansuRural = inLanguage(bi('甘肃 · 农村', 'Gansu · rural'), language);
     await page.waitForFunction(
       (name) => document.querySelector('[data-testid="projection-panel-title"]')?.textContent?.includes(name),
       gansuRural,
@@ -170,7 +170,7 @@ describe.each(LANGUAGES)('provincial planner (%s)', (language) => {
     const projection = workbook.worksheets.find((sheet) => /预测|Projection/.test(sheet.name));
     expect(projection, names.join(', ')).toBeDefined();
     // The projection sheet is read at the scope chosen on the Projection screen, and says so.
-    expect(projection!.name).toContain(language === 'zh' ? '甘肃 · 农村' : 'Gansu · rural');
+    expect(projection!.name).toContain(inLanguage(bi('甘肃 · 农村', 'Gansu · rural'), language));
     const years = new Set<string>();
     projection!.eachRow((row) => {
       const year = String(row.getCell(2).value ?? '');
@@ -196,7 +196,7 @@ describe.each(LANGUAGES)('provincial planner (%s)', (language) => {
     await page.getByTestId('nav-inverse').click();
     await page.getByTestId('solve-budget-scope-province').selectOption('62');
     await page.getByTestId('solve-budget-scope-area').selectOption('rural');
-    const gansuRural = language === 'zh' ? '甘肃 · 农村' : 'Gansu · rural';
+    const gansuRural = inLanguage(bi('甘肃 · 农村', 'Gansu · rural'), language);
     await page.waitForFunction(
       (name) => document.querySelector('[data-testid="solve-budget-reference"]')?.textContent?.includes(name),
       gansuRural,

@@ -9,7 +9,7 @@ import { getHost } from './host/host.ts';
 import { restoreWorkspace, startAutosave } from './persistence.ts';
 import { startResultsDriver } from './results-driver.ts';
 import { loadDemo, openDatasetFiles } from './data/dataset-service.ts';
-import type { ErrorInfo, Bilingual } from '../i18n/i18n.ts';
+import type { ErrorInfo } from '../i18n/i18n.ts';
 import { getEngine } from './engine/engine.ts';
 import { useNoticeStore } from '../store/notice-store.ts';
 

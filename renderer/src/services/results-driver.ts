@@ -3,7 +3,7 @@
 // stores the comparison.
 import { useResultsStore, resultsKey } from '../store/results-store.ts';
 import { selectActiveDataset, selectActiveScenario, useWorkspaceStore } from '../store/workspace-store.ts';
-import { EngineError, type EngineClient } from './engine/engine-client.ts';
+import { type EngineClient } from './engine/engine-client.ts';
 import { getEngine } from './engine/engine.ts';
 import { errorInfoOf } from '../i18n/i18n.ts';
 

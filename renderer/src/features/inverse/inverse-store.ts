@@ -12,11 +12,10 @@ import type {
   ScopeTables,
 } from '../../../../sim/index.ts';
 import type { EngineCalls } from '../../services/engine/engine-calls.ts';
-import type { ErrorInfo, Bilingual } from '../../i18n/i18n.ts';
+import type { ErrorInfo } from '../../i18n/i18n.ts';
 import { useWorkspaceStore } from '../../store/workspace-store.ts';
 import type { JsonValue } from '../../../../contract/host-api.ts';
 import { errorInfoOf } from '../../i18n/i18n.ts';
-import { EngineError } from '../../services/engine/engine-client.ts';
 import { NATIONAL_SCOPE, isNationalScope, scopeValue } from '../../../../sim/index.ts';
 
 /** Levers the budget solver can move. */

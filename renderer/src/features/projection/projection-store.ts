@@ -5,12 +5,11 @@ import { create } from 'zustand';
 import { cachePut } from '../../services/cache.ts';
 import { getEngine } from '../../services/engine/engine.ts';
 import type { ProjectionRun } from '../../services/engine/engine-calls.ts';
-import type { ErrorInfo, Bilingual } from '../../i18n/i18n.ts';
+import type { ErrorInfo } from '../../i18n/i18n.ts';
 import type { JsonValue } from '../../../../contract/host-api.ts';
 import { BASELINE_SCENARIO_ID, selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store.ts';
 import { errorInfoOf } from '../../i18n/i18n.ts';
 import type { RunScope } from '../../../../sim/index.ts';
-import { EngineError } from '../../services/engine/engine-client.ts';
 
 /** What a finished run left in the cache. */
 export interface CachedProjection {

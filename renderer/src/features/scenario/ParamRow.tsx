@@ -4,7 +4,7 @@ import type { ParamDef } from '../../../../sim/index.ts';
 import { NumberField } from '../../components/NumberField.tsx';
 import { useUiStore } from '../../store/ui-store.ts';
 import { fill, pick, bi, inLanguage } from '../../i18n/i18n.ts';
-import type { Bilingual, ErrorInfo } from '../../i18n/i18n.ts';
+import type { ErrorInfo } from '../../i18n/i18n.ts';
 import { displayText } from '../../components/number-field-logic.ts';
 import { displayUnit } from './param-form.ts';
 import { useScenarioMessages } from './messages.ts';

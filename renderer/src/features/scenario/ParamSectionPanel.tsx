@@ -1,5 +1,4 @@
 // One programme section of the editor: its catalogue parameters, collapsible, with the count of changed values.
-import type { ReactNode } from 'react';
 import { useUiStore } from '../../store/ui-store.ts';
 import { fill, bi, inLanguage } from '../../i18n/i18n.ts';
 import { memo, type ReactNode } from 'react';

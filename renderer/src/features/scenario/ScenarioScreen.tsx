@@ -3,7 +3,7 @@
 // schema, and a live summary of the results that re-run after each edit.
 import { useEffect, useMemo } from 'react';
 import { selectActiveDataset, selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store.ts';
-import { useResults, useResultsStore } from '../../store/results-store.ts';
+import { useResultsStore } from '../../store/results-store.ts';
 import { useUiStore } from '../../store/ui-store.ts';
 import { pick } from '../../i18n/i18n.ts';
 import { PARAM_SECTIONS, asObject, validateDocument } from './param-form.ts';

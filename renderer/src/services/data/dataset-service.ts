@@ -29,9 +29,9 @@ import {
   rowsOf,
 } from '../../../../datasets/index.ts';
 import type { DataIssue } from '../../../../datasets/index.ts';
-import type { ErrorInfo, Bilingual } from '../../i18n/i18n.ts';
+import type { ErrorInfo } from '../../i18n/i18n.ts';
 import { useDataStore, type ImportFile, type ImportSession } from '../../store/data-store.ts';
-import { useWorkspaceStore, newId, type DatasetFile, type DatasetSummary } from '../../store/workspace-store.ts';
+import { useWorkspaceStore, newId, type DatasetSummary } from '../../store/workspace-store.ts';
 import {
   getDuckDb,
   type DuckDbClient,
