@@ -27,7 +27,7 @@ import { buildWorkbook, XLSX_MIME } from '../../exports/xlsx';
 import { buildCsv } from '../../exports/csv';
 import type { PanelPart } from '../../exports/result-panel';
 import { ARROW_MIME, buildResultPanel, panelToIpc } from '../../exports/result-panel';
-import { PARQUET_MIME, tableToParquet } from '../../exports/parquet-writer';
+import { PARQUET_MIME, tableToParquet } from '../../exports/parquet';
 import * as echarts from 'echarts';
 import { baseOption } from '../../charts/chart-theme';
 import { chartPng, renderChartSvg } from '../../exports/chart-image';
