@@ -1,4 +1,4 @@
-// Argument parsing for every command over node:util parseArgs, turning its exceptions into bilingual usage errors.
+// Argument parsing for every command over node:util parseArgs, with bilingual usage errors naming the option at fault.
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { usageError } from './errors.ts';
@@ -12,24 +12,52 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
-/** Parses `argv` strictly against `options`; unknown options or missing values become a usage error. */
+/** A value taken from the next argument that looks like an option (`--out --quiet`): node's strict mode refuses it. */
+function looksLikeOption(value: string): boolean {
+  return value.length > 1 && value.startsWith('-');
+}
+
+/**
+ * Parses `argv` against `options` (plus `--help`/`-h`). Unknown options, string options without a value (or whose
+ * value is the next option), and boolean flags given a value are usage errors naming the option, in both languages.
+ */
 export function parseCommandArgs(command: string, argv: readonly string[], options: OptionSpec): ParsedArgs {
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
-    return { values: values satisfies ParsedArgs['values'], positionals };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw usageError(
-      `命令 ${command} 的参数有误（运行 safetynet ${command} --help 查看用法）`,
-      `bad arguments for ${command} (run safetynet ${command} --help for usage)`,
-      [reason],
-    );
+  const all: OptionSpec = { ...options, help: { type: 'boolean', short: 'h' } };
+  // Lenient parsing with tokens, then checked here: node's own strict errors are English-only and worded for developers.
+  const { values, positionals, tokens } = parseArgs({
+    args: [...argv],
+    options: all,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  const usage = `（运行 safetynet ${command} --help 查看用法）`;
+  const usageEn = ` (run safetynet ${command} --help for usage)`;
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const spec = Object.hasOwn(all, token.name) ? all[token.name] : undefined;
+    if (spec === undefined) {
+      throw usageError(
+        `命令 ${command} 没有选项 ${token.rawName}${usage}`,
+        `${command} has no option ${token.rawName}${usageEn}`,
+      );
+    }
+    const name = `--${token.name}`;
+    if (spec.type === 'string' && (token.value === undefined || (!token.inlineValue && looksLikeOption(token.value)))) {
+      const given = token.value;
+      throw usageError(
+        `选项 ${name} 需要一个值${given === undefined ? '' : `，却跟着选项 ${given}；以“-”开头的值请写成 ${name}=${given}`}${usage}`,
+        `${name} needs a value${given === undefined ? '' : `, but is followed by the option ${given}; write a value starting with "-" as ${name}=${given}`}${usageEn}`,
+      );
+    }
+    if (spec.type === 'boolean' && token.value !== undefined) {
+      throw usageError(
+        `选项 ${name} 是开关，不接受值（得到“${token.value}”）${usage}`,
+        `${name} is a switch and takes no value (got "${token.value}")${usageEn}`,
+      );
+    }
   }
+  return { values: values satisfies ParsedArgs['values'], positionals };
 }
 
 /** Reads a string option; undefined when absent. */

@@ -35,17 +35,54 @@ describe('main', () => {
 });
 
 describe('argument helpers', () => {
-  it('turns unknown options into a usage error naming the command', () => {
-    expect(() => parseCommandArgs('run', ['--nope'], {})).toThrowError(CliError);
+  /** The usage error `parseCommandArgs` throws for `argv`. */
+  function refusal(argv: string[]): CliError {
     try {
-      parseCommandArgs('run', ['--nope'], {});
+      parseCommandArgs('run', argv, { out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' } });
     } catch (error) {
-      expect(error).toBeInstanceOf(CliError);
-      if (error instanceof CliError) {
-        expect(error.exitCode).toBe(EXIT_USAGE);
-        expect(error.messageEn).toContain('run');
-      }
+      if (error instanceof CliError) return error;
+      throw error;
     }
+    throw new Error(`expected ${argv.join(' ')} to be refused`);
+  }
+
+  it('turns unknown options into a usage error naming the option and the command, in both languages', () => {
+    for (const [argv, option] of [
+      [['--nope'], '--nope'],
+      [['data', '-x'], '-x'],
+      [['--colour', 'red'], '--colour'],
+    ] as const) {
+      const error = refusal([...argv]);
+      expect(error.exitCode).toBe(EXIT_USAGE);
+      expect(error.messageZh).toBe(`命令 run 没有选项 ${option}（运行 safetynet run --help 查看用法）`);
+      expect(error.messageEn).toBe(`run has no option ${option} (run safetynet run --help for usage)`);
+    }
+  });
+
+  it('names a string option given no value, or followed by another option, and a switch given a value', () => {
+    for (const argv of [['--out'], ['-o'], ['data', '--out']]) {
+      const error = refusal(argv);
+      expect(error.exitCode).toBe(EXIT_USAGE);
+      expect(error.messageZh).toContain('选项 --out 需要一个值');
+      expect(error.messageEn).toContain('--out needs a value');
+    }
+    const ambiguous = refusal(['--out', '--quiet']);
+    expect(ambiguous.messageZh).toContain('却跟着选项 --quiet');
+    expect(ambiguous.messageEn).toContain('write a value starting with "-" as --out=--quiet');
+    const valued = refusal(['--quiet=yes']);
+    expect(valued.messageZh).toContain('选项 --quiet 是开关，不接受值（得到“yes”）');
+    expect(valued.messageEn).toContain('--quiet is a switch and takes no value (got "yes")');
+    // An inline value may start with a dash, and a lone "-" is a value; `--` ends the options.
+    expect(parseCommandArgs('run', ['--out=-x'], { out: { type: 'string' } }).values.out).toBe('-x');
+    expect(parseCommandArgs('run', ['--out', '-'], { out: { type: 'string' } }).values.out).toBe('-');
+    expect(parseCommandArgs('run', ['--', '--nope'], {}).positionals).toEqual(['--nope']);
+  });
+
+  it('names the option in the message main prints, with exit 2', async () => {
+    const io = captureIo();
+    expect(await main(['validate', '--colour', 'red'], io)).toBe(EXIT_USAGE);
+    expect(io.err()).toContain('错误：命令 validate 没有选项 --colour');
+    expect(io.err()).toContain('Error: validate has no option --colour');
   });
 
   it('validates integers, numbers, choices and required strings', () => {

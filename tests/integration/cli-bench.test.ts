@@ -1,12 +1,13 @@
-// `safetynet bench` end to end on a small dataset: every measurement is present, the kernel and both SQL engines agree
-// on the timed scenario, and ratios are reported. Times are only reported, never asserted.
+// `safetynet bench` end to end, in process through main(argv, io), on a small dataset: every measurement is present,
+// the kernel and both SQL engines agree on the timed scenario, and ratios are reported. Times are only reported, never
+// asserted.
 import { describe, expect, it } from 'vitest';
 import type { BenchReport } from '../../cli/bench/report.ts';
-import { spawnCli } from '../../cli/testing/spawn-cli.ts';
+import { runCli } from '../../cli/testing/run-cli.ts';
 
 describe('safetynet bench', () => {
   it('measures kernel, projection, Monte Carlo, import, validation and both SQL engines, which agree with the kernel', async () => {
-    const run = await spawnCli([
+    const run = await runCli([
       'bench',
       '--households',
       '3000',

@@ -1,10 +1,11 @@
-// The real CLI end to end on a small generated dataset: run (byte-identical result files for the same inputs and seed,
-// provenance, --json), validate, household and solve, and the exit codes for bad arguments, files and scenarios.
+// The CLI's commands end to end in process (main(argv, io)) on a small generated dataset: run (byte-identical result
+// files for the same inputs and seed, provenance, --json), validate, household and solve, and the exit codes for bad
+// arguments, files and scenarios. The launcher itself is spawned in cli-smoke.test.ts.
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnCli } from '../../cli/testing/spawn-cli.ts';
+import { runCli } from '../../cli/testing/run-cli.ts';
 
 let dir: string;
 let data: string;
@@ -17,7 +18,7 @@ const SCENARIO = {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'sn-cli-run-'));
   data = path.join(dir, 'data');
-  const generated = await spawnCli(['generate', '--households', '3000', '--seed', '11', '--out', data]);
+  const generated = await runCli(['generate', '--households', '3000', '--seed', '11', '--out', data]);
   expect(generated.code, generated.stderr).toBe(0);
   await writeFile(path.join(dir, 'scenario.json'), JSON.stringify(SCENARIO));
   await writeFile(
@@ -40,7 +41,7 @@ describe('safetynet run', () => {
   it('writes byte-identical result files for the same inputs and seed (Monte Carlo included)', async () => {
     const outs = [path.join(dir, 'out-a'), path.join(dir, 'out-b')];
     for (const out of outs) {
-      const run = await spawnCli([
+      const run = await runCli([
         'run',
         data,
         '--scenario',
@@ -111,7 +112,7 @@ describe('safetynet run', () => {
 
   it('gives machine-readable output with --json and changes results with the seed in Monte Carlo', async () => {
     const run = (seed: string) =>
-      spawnCli([
+      runCli([
         'run',
         data,
         '--mode',
@@ -153,11 +154,11 @@ describe('safetynet run', () => {
 
   it('runs a generated prefecture-level dataset with a table per prefecture', async () => {
     const fine = path.join(dir, 'prefectures');
-    const generated = await spawnCli(['generate', '--households', '2000', '--prefectures', '2', '--out', fine]);
+    const generated = await runCli(['generate', '--households', '2000', '--prefectures', '2', '--out', fine]);
     expect(generated.code, generated.stderr).toBe(0);
     expect(generated.stdout).toContain('2 synthetic prefectures per province');
     const out = path.join(dir, 'out-prefectures');
-    const run = await spawnCli(['run', fine, '--min-cell', '5', '--out', out, '--quiet']);
+    const run = await runCli(['run', fine, '--min-cell', '5', '--out', out, '--quiet']);
     expect(run.code, run.stderr).toBe(0);
     const rows = (await readFile(path.join(out, 'summary_region.csv'), 'utf8'))
       .split('\r\n')
@@ -172,50 +173,50 @@ describe('safetynet run', () => {
       'Hunan City B',
       'Hunan City B',
     ]);
-    const tooFew = await spawnCli(['generate', '--households', '1500', '--prefectures', '2', '--out', fine]);
+    const tooFew = await runCli(['generate', '--households', '1500', '--prefectures', '2', '--out', fine]);
     expect(tooFew.code).toBe(2);
     expect(tooFew.stderr).toContain('2000');
   });
 
   it('refuses an invalid scenario with exit 1, naming the field and its range', async () => {
-    const bad = await spawnCli(['run', data, '--scenario', path.join(dir, 'bad-scenario.json')]);
+    const bad = await runCli(['run', data, '--scenario', path.join(dir, 'bad-scenario.json')]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('params.dibao.assetMonths');
     expect(bad.stderr).toContain('0–120');
     expect(bad.stderr).toContain('nothing was run');
-    const notJson = await spawnCli(['run', data, '--scenario', path.join(dir, 'not-json.json')]);
+    const notJson = await runCli(['run', data, '--scenario', path.join(dir, 'not-json.json')]);
     expect(notJson.code).toBe(1);
     expect(notJson.stderr).toContain('不是有效的 JSON');
   });
 
   it('exits 1 for a missing dataset and 2 for bad arguments', async () => {
-    const missing = await spawnCli(['run', path.join(dir, 'nowhere')]);
+    const missing = await runCli(['run', path.join(dir, 'nowhere')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('does not exist');
-    const noData = await spawnCli(['run']);
+    const noData = await runCli(['run']);
     expect(noData.code).toBe(2);
-    const badMode = await spawnCli(['run', data, '--mode', 'fast']);
+    const badMode = await runCli(['run', data, '--mode', 'fast']);
     expect(badMode.code).toBe(2);
     expect(badMode.stderr).toContain('--mode');
-    const badSeed = await spawnCli(['run', data, '--seed', '-3']);
+    const badSeed = await runCli(['run', data, '--seed', '-3']);
     expect(badSeed.code).toBe(2);
   });
 });
 
 describe('safetynet validate', () => {
   it('passes the generated dataset and fails a broken one with the rule and rows named', async () => {
-    const ok = await spawnCli(['validate', data]);
+    const ok = await runCli(['validate', data]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('Passed');
     const broken = path.join(dir, 'broken');
-    const generated = await spawnCli(['generate', '--households', '1000', '--seed', '1', '--out', broken]);
+    const generated = await runCli(['generate', '--households', '1000', '--seed', '1', '--out', broken]);
     expect(generated.code).toBe(0);
     await writeFile(
       path.join(broken, 'regions.csv'),
       'region_code,area,name_zh,name_en,population,dibao_standard,income_prev_pc,consumption_prev_pc,min_wage,central_share\n11,urban,北京,Beijing,100,-5,1,1,1,0.5\n',
     );
     await rm(path.join(broken, 'regions.arrow'));
-    const bad = await spawnCli(['validate', broken, '--json']);
+    const bad = await runCli(['validate', broken, '--json']);
     expect(bad.code).toBe(1);
     const report: { ok: boolean; errors: number; issues: { rule: string; message: { zh: string; en: string } }[] } =
       JSON.parse(bad.stdout);
@@ -227,7 +228,7 @@ describe('safetynet validate', () => {
 
 describe('safetynet run: the poverty line', () => {
   it('shows the post-transfer gap beside the rate, names the line, and measures the baseline against the same line', async () => {
-    const text = await spawnCli(['run', data, '--quiet']);
+    const text = await runCli(['run', data, '--quiet']);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('Poverty rate after transfers');
     expect(text.stdout).toContain('Poverty gap after transfers');
@@ -241,7 +242,7 @@ describe('safetynet run: the poverty line', () => {
         params: { poverty: { useNationalLine: true, nationalLine: 554 } },
       }),
     );
-    const run = await spawnCli(['run', data, '--scenario', file, '--json', '--quiet']);
+    const run = await runCli(['run', data, '--scenario', file, '--json', '--quiet']);
     expect(run.code, run.stderr).toBe(0);
     type National = Record<string, number>;
     const out: {
@@ -254,7 +255,7 @@ describe('safetynet run: the poverty line', () => {
     const [year] = out.national;
     for (const id of ['poverty.preGap', 'poverty.postGap', 'poverty.postHeadcount', 'cost.total'])
       expect(year.baseline[id], id).toBe(year.scenario[id]);
-    const base = await spawnCli(['run', data, '--json', '--quiet']);
+    const base = await runCli(['run', data, '--json', '--quiet']);
     const own: { national: { scenario: National }[] } = JSON.parse(base.stdout);
     expect(own.national[0].scenario['poverty.preGap']).not.toBe(year.scenario['poverty.preGap']);
     expect(own.national[0].scenario['cost.total']).toBe(year.scenario['cost.total']);
@@ -263,7 +264,7 @@ describe('safetynet run: the poverty line', () => {
 
 describe('safetynet household', () => {
   it('traces a shipped case under baseline and scenario', async () => {
-    const run = await spawnCli([
+    const run = await runCli([
       'household',
       '--case',
       'hebei-care',
@@ -293,7 +294,7 @@ describe('safetynet household', () => {
       reform,
       JSON.stringify({ schemaVersion: 1, name: 'reform', params: { oneOff: { orphanAmount: 500 } } }),
     );
-    const run = await spawnCli([
+    const run = await runCli([
       'household',
       '--case',
       'gansu-orphan',
@@ -314,7 +315,7 @@ describe('safetynet household', () => {
 
     // Realised medical shock for the Shandong family (rigid-expenditure, not cash): no cash benefit, one medical
     // event of min(4, 12) months × the rural standard of the demo's Shandong row, paid as a lump sum.
-    const real = await spawnCli([
+    const real = await runCli([
       'household',
       '--case',
       'shandong-medical',
@@ -329,7 +330,7 @@ describe('safetynet household', () => {
     const standard = r.trace.baseline.steps.find((s) => s.id === 'standard')?.result ?? NaN;
     expect(r.trace.baseline.status).toBe('rigid');
     expect(r.trace.baseline.components.temporary).toBeCloseTo(4 * standard, 6);
-    const text = await spawnCli([
+    const text = await runCli([
       'household',
       '--case',
       'shandong-medical',
@@ -340,12 +341,12 @@ describe('safetynet household', () => {
     ]);
     expect(text.stdout).toContain('Realised case');
     // Without --events a shipped case is realised as the review tells it: the 4,000 yuan the township approved.
-    const review = await spawnCli(['household', '--case', 'shandong-medical', '--outcome', 'realised', '--json']);
+    const review = await runCli(['household', '--case', 'shandong-medical', '--outcome', 'realised', '--json']);
     expect(review.code, review.stderr).toBe(0);
     expect(JSON.parse(review.stdout).trace.baseline.components.temporary).toBeCloseTo(4000, 6);
-    expect((await spawnCli(['household', '--case', 'shandong-medical', '--events', 'medical'])).code).toBe(2);
+    expect((await runCli(['household', '--case', 'shandong-medical', '--events', 'medical'])).code).toBe(2);
     expect(
-      (await spawnCli(['household', '--case', 'shandong-medical', '--outcome', 'realised', '--events', 'flood'])).code,
+      (await runCli(['household', '--case', 'shandong-medical', '--outcome', 'realised', '--events', 'flood'])).code,
     ).toBe(2);
   });
 
@@ -361,10 +362,10 @@ describe('safetynet household', () => {
   });
 
   it('exits 2 without a household and 1 for an invalid household file', async () => {
-    expect((await spawnCli(['household'])).code).toBe(2);
+    expect((await runCli(['household'])).code).toBe(2);
     const file = path.join(dir, 'household.json');
     await writeFile(file, JSON.stringify({ regionCode: '43', household: { area: 'rural', size: 0 } }));
-    const bad = await spawnCli(['household', '--household', file]);
+    const bad = await runCli(['household', '--household', file]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('household.size');
   });
@@ -426,9 +427,9 @@ describe('safetynet run --province', () => {
 
 describe('safetynet solve', () => {
   it('finds the standard rise a budget affords', async () => {
-    const base = await spawnCli(['run', data, '--json', '--quiet']);
+    const base = await runCli(['run', data, '--json', '--quiet']);
     const cost: number = JSON.parse(base.stdout).national[0].scenario['cost.total'];
-    const run = await spawnCli(['solve', 'budget', data, '--budget', String(Math.round(cost * 1.1)), '--json']);
+    const run = await runCli(['solve', 'budget', data, '--budget', String(Math.round(cost * 1.1)), '--json']);
     expect(run.code, run.stderr).toBe(0);
     const out: { result: { ok: boolean; value: number; cost: number } } = JSON.parse(run.stdout);
     expect(out.result.ok).toBe(true);
@@ -437,7 +438,7 @@ describe('safetynet solve', () => {
   });
 
   it('blames a budget below reach on "never lower", the constraint that binds, not the lever minimum', async () => {
-    const run = await spawnCli(['solve', 'budget', data, '--budget', '1亿']);
+    const run = await runCli(['solve', 'budget', data, '--budget', '1亿']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('标准不低于现行标准');
     expect(run.stdout).toContain('"standards never fall below the current ones" (standard.neverLower)');
@@ -445,12 +446,12 @@ describe('safetynet solve', () => {
   });
 
   it('prints cash persons (not households) in the sensitivity table and states what a swing of 0.2 means', async () => {
-    const base = await spawnCli(['run', data, '--json', '--quiet']);
+    const base = await runCli(['run', data, '--json', '--quiet']);
     const national = JSON.parse(base.stdout).national[0].scenario;
     const persons = national['persons.dibao'] + national['persons.tekun'];
     const households = national['households.dibao'] + national['households.tekun'];
     expect(persons).toBeGreaterThan(households);
-    const run = await spawnCli(['solve', 'sensitivity', data, '--swing', '0.2']);
+    const run = await runCli(['solve', 'sensitivity', data, '--swing', '0.2']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('parameters at 0 move by ±20% of their range (maximum − minimum)');
     // standard.scalePct is 0: swung by range share, ± 0.2 × (200 − (−50)) = ± 50 → [−50, 50]. At −50 "never lower"
@@ -500,8 +501,8 @@ describe('safetynet solve', () => {
   });
 
   it('exits 2 for an unknown question or a missing budget', async () => {
-    expect((await spawnCli(['solve', 'happiness', data])).code).toBe(2);
-    const noBudget = await spawnCli(['solve', 'budget', data]);
+    expect((await runCli(['solve', 'happiness', data])).code).toBe(2);
+    const noBudget = await runCli(['solve', 'budget', data]);
     expect(noBudget.code).toBe(2);
     expect(noBudget.stderr).toContain('--budget');
   });

@@ -1,14 +1,15 @@
-// The real CLI against a careless user and an attacker: outputs that would overwrite the dataset are refused before
-// anything runs and the dataset stays byte-identical; a result folder replaced by a second run is complete (provenance
-// hashes match); a scenario with a BOM runs and its ANSI/OSC escapes never reach the terminal; unknown override regions,
-// oversized scenario files and a household count above the generator's cap are named errors, never stack traces.
+// The CLI's commands, in process through main(argv, io), against a careless user and an attacker: outputs that would
+// overwrite the dataset are refused before anything runs and the dataset stays byte-identical; a result folder replaced
+// by a second run is complete (provenance hashes match); a scenario with a BOM runs and its ANSI/OSC escapes never reach
+// the terminal; unknown override regions, oversized scenario files and a household count above the generator's cap are
+// named errors, never stack traces.
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isCompleteBundle } from '../../cli/output/write-results.ts';
-import { spawnCli } from '../../cli/testing/spawn-cli.ts';
+import { runCli } from '../../cli/testing/run-cli.ts';
 import type { CliRun } from '../../cli/testing/spawn-cli.ts';
 
 let dir: string;
@@ -17,7 +18,7 @@ let data: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'sn-cli-safety-'));
   data = path.join(dir, 'data');
-  const generated = await spawnCli(['generate', '--households', '3000', '--seed', '3', '--out', data]);
+  const generated = await runCli(['generate', '--households', '3000', '--seed', '3', '--out', data]);
   expect(generated.code, generated.stderr).toBe(0);
 });
 afterAll(async () => {
@@ -50,7 +51,7 @@ describe('inputs are never written', () => {
       ['', /must not be empty/],
     ];
     for (const [out, message] of cases) {
-      const run = await spawnCli(['run', data, '--per-household', '--out', out, '--quiet']);
+      const run = await runCli(['run', data, '--per-household', '--out', out, '--quiet']);
       expectRefused(run, 2, message);
       // Refused before reading the data: no progress, no summary.
       expect(run.stdout).toBe('');
@@ -59,9 +60,9 @@ describe('inputs are never written', () => {
   });
 
   it('refuses generate --out "" and names the household cap for generate --households 10000000', async () => {
-    expectRefused(await spawnCli(['generate', '--out', '']), 2, /must not be empty/);
+    expectRefused(await runCli(['generate', '--out', '']), 2, /must not be empty/);
     expectRefused(
-      await spawnCli(['generate', '--households', '10000000', '--out', path.join(dir, 'big')]),
+      await runCli(['generate', '--households', '10000000', '--out', path.join(dir, 'big')]),
       2,
       /--households must be an integer from 1000 to 5000000/,
     );
@@ -72,7 +73,7 @@ describe('result folders', () => {
   it('a second run replaces the first whole: complete, provenance hashes match, no side folders', async () => {
     const out = path.join(dir, 'results');
     for (const seed of ['1', '2']) {
-      const run = await spawnCli(['run', data, '--out', out, '--quiet', '--seed', seed, '--per-household']);
+      const run = await runCli(['run', data, '--out', out, '--quiet', '--seed', seed, '--per-household']);
       expect(run.code, run.stderr).toBe(0);
       expect(await isCompleteBundle(out)).toBe(true);
     }
@@ -95,7 +96,7 @@ describe('result folders', () => {
     const mine = path.join(dir, 'mine');
     await import('node:fs/promises').then((fs) => fs.mkdir(mine));
     await writeFile(path.join(mine, 'notes.txt'), 'keep me');
-    expectRefused(await spawnCli(['run', data, '--out', mine, '--quiet']), 2, /holds other files/);
+    expectRefused(await runCli(['run', data, '--out', mine, '--quiet']), 2, /holds other files/);
     expect(await readFile(path.join(mine, 'notes.txt'), 'utf8')).toBe('keep me');
   });
 });
@@ -105,7 +106,7 @@ describe('scenario files', () => {
     const file = path.join(dir, 'bom.json');
     const name = 'Evil\u001b[2J\u001b]0;pwned\u0007\u001b]8;;http://x\u001b\\link\u001b]8;;\u001b\\ name';
     await writeFile(file, `\uFEFF${JSON.stringify({ schemaVersion: 1, name })}`);
-    const run = await spawnCli(['run', data, '--scenario', file, '--quiet']);
+    const run = await runCli(['run', data, '--scenario', file, '--quiet']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Evillink name');
     const controls = [...(run.stdout + run.stderr)].filter((ch) => {
@@ -128,16 +129,16 @@ describe('scenario files', () => {
         ],
       }),
     );
-    const run = await spawnCli(['run', data, '--scenario', file, '--quiet']);
+    const run = await runCli(['run', data, '--scenario', file, '--quiet']);
     expectRefused(run, 1, /standardOverrides\.1\.region: .*"99" is not in the dataset/);
   });
 
   it('refuses a scenario file over the size cap and a mapping file over its cap', async () => {
     const big = path.join(dir, 'big.json');
     await writeFile(big, `{"schemaVersion":1,"name":"x","description":"${'x'.repeat(5 * 1024 * 1024)}"}`);
-    expectRefused(await spawnCli(['run', data, '--scenario', big, '--quiet']), 1, /over the limit of 4,194,304/);
+    expectRefused(await runCli(['run', data, '--scenario', big, '--quiet']), 1, /over the limit of 4,194,304/);
     const mapping = path.join(dir, 'big-mapping.json');
     await writeFile(mapping, ' '.repeat(2 * 1024 * 1024));
-    expectRefused(await spawnCli(['validate', data, '--mapping', mapping]), 1, /over the limit of 1,048,576/);
+    expectRefused(await runCli(['validate', data, '--mapping', mapping]), 1, /over the limit of 1,048,576/);
   });
 });
