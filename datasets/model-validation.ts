@@ -113,19 +113,23 @@ export const RESPONSE_CHECKS: readonly Omit<ResponseRow, 'baseline' | 'cells'>[]
 
 const round = (x: number): number => Math.round(x);
 
-/** Weighted person median of per-capita survey income among households with `keep(i)`. */
-function personMedian(h: HouseholdArrays, keep: (i: number) => boolean): number {
+/**
+ * Median of per-capita survey income as NBS defines it: the per-capita income of the middle survey household when all
+ * households (weighted) are ranked by per-capita income (NBS, first release of medians, 2012-01-20: "将所有被调查户按人均
+ * 收入水平从低到高顺序排列，处于最中间位置的被调查户的人均收入"), among households with `keep(i)`.
+ */
+export function householdMedian(h: HouseholdArrays, keep: (i: number) => boolean): number {
   const idx: number[] = [];
   let total = 0;
   for (let i = 0; i < h.count; i++) {
     if (!keep(i)) continue;
     idx.push(i);
-    total += h.weight[i] * h.size[i];
+    total += h.weight[i];
   }
   idx.sort((a, b) => h.incomePc[a] - h.incomePc[b]);
   let cum = 0;
   for (const i of idx) {
-    cum += h.weight[i] * h.size[i];
+    cum += h.weight[i];
     if (cum >= total / 2) return h.incomePc[i];
   }
   return 0;
@@ -218,21 +222,21 @@ export function incomeChecks(h: HouseholdArrays, tolerancePct = 5): IncomeCheckR
     { zh: '全国中位数', en: 'Median, national' },
     'disposable_income_median_national',
     national,
-    personMedian(h, all),
+    householdMedian(h, all),
   );
   add(
     'medianUrban',
     { zh: '城镇中位数', en: 'Median, urban' },
     'disposable_income_median_urban',
     growth('disposable_income_pc_urban'),
-    personMedian(h, urban),
+    householdMedian(h, urban),
   );
   add(
     'medianRural',
     { zh: '农村中位数', en: 'Median, rural' },
     'disposable_income_median_rural',
     growth('disposable_income_pc_rural'),
-    personMedian(h, rural),
+    householdMedian(h, rural),
   );
   add(
     'meanNational',
@@ -343,7 +347,7 @@ export function modelValidationMarkdown(report: ModelValidationReport, datasetLa
     '',
     '## 2. 调查收入分布对照国家统计局 · Survey income against NBS',
     '',
-    'Five equal groups of households ranked by per-capita disposable income (as NBS publishes them); medians and means over persons. NBS 2023 figures uprated to 2024 by the 2023→2024 growth of the mean (national 41,314 / 39,218; urban and rural by their own means).',
+    'Five equal groups of households ranked by per-capita disposable income, each group’s income over its persons (as NBS publishes them); medians are the per-capita income of the middle household (NBS’s definition), means are over persons. NBS 2023 figures uprated to 2024 by the 2023→2024 growth of the mean (national 41,314 / 39,218; urban and rural by their own means). NBS’s national mean is not the urbanisation-weighted average of its urban and rural means (it implies an urban weight of 58%, against 66–67% urbanisation), so a population with the official urbanisation cannot meet all three: the demo sits between them (see datasets/generate/generate.ts).',
     '',
     '| 指标 Statistic | NBS 2023 | 上调系数 Uprating | 参照 Reference | 数据 Data | 差异 Difference |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
