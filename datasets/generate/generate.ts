@@ -101,7 +101,7 @@ export const DEMO_DESIGN = {
    */
   areaLevel: { urban: 1.0138, rural: 1.0862 },
   /** Share of households eligible for dibao or tekun last year that were enrolled (new eligibles enrol with `takeup.*`). */
-  stockTakeup: 0.92,
+  stockTakeup: 0.96,
   /** Share of tekun persons in urban areas. */
   tekunUrbanShare: 0.12,
   /** Oversampling exponent: rank u = v^k. */
