@@ -1055,7 +1055,7 @@ export const PARAM_CATALOGUE = [
     descriptionEn:
       'Share of income lost while affected (the default averages over all affected households; raise it for a severe event; recalibrated on the continuous-income demo to the 2024 national new dibao/tekun recipients due to disasters).',
     unit: 'share',
-    default: 0.08,
+    default: 0.1,
     min: 0,
     max: 1,
     step: 0.05,
