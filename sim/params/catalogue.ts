@@ -945,7 +945,7 @@ export const PARAM_CATALOGUE = [
     inForce: '2024-01-01',
     regional: true,
     confidence: 'low',
-    uncertainty: [-0.3, 0.1],
+    uncertainty: [-0.2, 0],
   },
   {
     id: 'takeup.assessedNoise',
@@ -965,7 +965,7 @@ export const PARAM_CATALOGUE = [
     inForce: '2024-01-01',
     regional: true,
     confidence: 'low',
-    uncertainty: [0.3, 0.8],
+    uncertainty: [0.4, 0.6],
   },
   {
     id: 'takeup.certifyShare',
