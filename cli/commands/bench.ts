@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
-import { DEMO_SEED, MAX_GENERATED_HOUSEHOLDS } from '../../datasets/generate/generate.ts';
+import { DEMO_SEED, MAX_GENERATED_HOUSEHOLDS } from '../../datasets/index.ts';
 import { benchMarkdown, benchTable } from '../bench/report.ts';
 import type { BrowserTimings } from '../bench/report.ts';
 import { runBench } from '../bench/run-bench.ts';
