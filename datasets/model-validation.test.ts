@@ -6,6 +6,7 @@ import { generateDemo } from './generate/generate.ts';
 import {
   RESPONSE_CHANGES,
   RESPONSE_CHECKS,
+  belowStandardShares,
   incomeChecks,
   modelValidationMarkdown,
   modelValidationReport,
@@ -32,6 +33,20 @@ function incomes(rows: [income: number, size: number, weight: number, area: numb
 }
 
 describe('model validation', () => {
+  it('counts persons below their local standard by survey and by assessed income, per area and overall', () => {
+    // Urban: 2 persons at 0 and 3 at 10⁹ yuan; rural: 1 person at 0. Any standard splits them the same way by either
+    // income (assessed = survey × exp(bias + noise z) keeps 0 at 0 and 10⁹ far above): 2/5, 1/1, 3/6.
+    const h = incomes([
+      [0, 2, 1, 0],
+      [1e9, 3, 1, 0],
+      [0, 1, 1, 1],
+    ]);
+    const { regions } = demoToEngineArrays(generateDemo(1000, 1));
+    const shares = belowStandardShares(h, regions);
+    expect(shares.survey).toEqual([0.4, 1, 0.5]);
+    expect(shares.assessed).toEqual([0.4, 1, 0.5]);
+  });
+
   it('cuts five equal groups of households and divides each group income by its persons', () => {
     // Ten households of weight 1: groups of two. Group 1: incomes 1,000 (size 4) and 2,000 (size 1):
     // (4 × 1,000 + 1 × 2,000) / 5 = 1,200 per person.
@@ -54,9 +69,13 @@ describe('model validation', () => {
     expect(q[2]).toBeCloseTo(8500, 9);
     expect(q[3]).toBeCloseTo(12000, 9);
     expect(q[4]).toBeCloseTo(30000, 9);
-    // Person median: 19 persons sorted 1,000×4, 2,000×1, 3,000×2, 5,000×2, 7,000×1: the 10th reaches half (9.5).
+    // Medians as NBS defines them, the per-capita income of the middle household: ten households sorted 1,000, 2,000,
+    // 3,000, 5,000, 7,000, …: the 5th reaches half (5) → 7,000.
     const rows = incomeChecks(h);
     expect(rows.find((r) => r.id === 'medianNational')?.simulated).toBe(7000);
+    // Urban: seven households 1,000 (size 4), 2,000, 3,000, 11,000, 13,000, 20,000, 40,000: the 4th reaches half (3.5)
+    // → 11,000; over persons it would be 3,000 (13 persons, the 7th is in the 3,000 household).
+    expect(rows.find((r) => r.id === 'medianUrban')?.simulated).toBe(11000);
     // Uprating of 2023 quintile 1: 9,215 × 41,314 / 39,218.
     const q1 = rows.find((r) => r.id === 'quintile1');
     expect(q1?.uprating).toBeCloseTo(41314 / 39218, 12);

@@ -95,22 +95,22 @@ describe('take-up over years', () => {
   it('certifies marginal households at the yearly rate, separately from dibao take-up', () => {
     const d = defaultParamValues();
     expect(d['takeup.certifyShare']).toBe(0.7);
-    expect(d['takeup.certifyRate']).toBe(0.4);
+    expect(d['takeup.certifyRate']).toBe(0.6);
     const params = resolveExact(base, regions);
     const first = simulateYear(h, regions, params);
-    // Newly eligible: 0.4 × 0.7 = 0.28 (not the dibao take-up 0.85).
+    // Newly eligible: 0.6 × 0.7 = 0.42 (not the dibao take-up 0.85).
     expect(first.households?.status[1]).toBe(PROGRAMME.marginal);
-    expect(first.households?.enrol[1]).toBeCloseTo(0.28, 12);
-    // Second year: 0.28 + 0.4 × (0.7 − 0.28) = 0.448; a certified household stays certified.
-    const next = simulateYear(h, regions, params, { state: state([1, 3, 3, 0], [0.85, 0.28, 1, 0]) });
-    expect(next.households?.enrol[1]).toBeCloseTo(0.448, 12);
+    expect(first.households?.enrol[1]).toBeCloseTo(0.42, 12);
+    // Second year: 0.42 + 0.6 × (0.7 − 0.42) = 0.588; a certified household stays certified.
+    const next = simulateYear(h, regions, params, { state: state([1, 3, 3, 0], [0.85, 0.42, 1, 0]) });
+    expect(next.households?.enrol[1]).toBeCloseTo(0.588, 12);
     expect(next.households?.enrol[2]).toBe(1);
-    // Third: 0.448 + 0.4 × (0.7 − 0.448) = 0.5488; it tends to 0.7.
-    const third = simulateYear(h, regions, params, { state: state([1, 3, 3, 0], [0.85, 0.448, 1, 0]) });
-    expect(third.households?.enrol[1]).toBeCloseTo(0.5488, 12);
+    // Third: 0.588 + 0.6 × (0.7 − 0.588) = 0.6552; it tends to 0.7.
+    const third = simulateYear(h, regions, params, { state: state([1, 3, 3, 0], [0.85, 0.588, 1, 0]) });
+    expect(third.households?.enrol[1]).toBeCloseTo(0.6552, 12);
   });
 
-  it('a sudden 20% standard rise certifies only 28% of the newly eligible in its first year', () => {
+  it('a sudden 20% standard rise certifies only 42% of the newly eligible in its first year', () => {
     const many = syntheticHouseholds(4000, regions, 9, 0.6);
     const before = simulateYear(many, regions, resolveExact(base, regions));
     const rise = simulateYear(
@@ -123,7 +123,7 @@ describe('take-up over years', () => {
       if (many.programme[i] !== 0 || before.households?.status[i] !== 0) continue;
       if (rise.households?.status[i] !== PROGRAMME.marginal) continue;
       newly++;
-      expect(rise.households?.enrol[i]).toBeCloseTo(0.28, 12);
+      expect(rise.households?.enrol[i]).toBeCloseTo(0.42, 12);
     }
     expect(newly).toBeGreaterThan(20);
   });
@@ -136,8 +136,8 @@ describe('take-up over years', () => {
     for (let r = 0; r < reps; r++) {
       sum += simulateYear(one, regions, params, { mode: 'mc', seed: 3, replication: r }).households?.enrol[0] ?? 0;
     }
-    // Binomial standard error sqrt(0.28 × 0.72 / 2000) ≈ 0.010: within 4 of them.
-    expect(Math.abs(sum / reps - 0.28)).toBeLessThan(0.04);
+    // Binomial standard error sqrt(0.42 × 0.58 / 2000) ≈ 0.011: within 4 of them.
+    expect(Math.abs(sum / reps - 0.42)).toBeLessThan(0.045);
   });
 });
 

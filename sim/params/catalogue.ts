@@ -11,7 +11,7 @@ const MCA_TEMP = '《关于进一步加强和改进临时救助工作的意见�
 const MCA_SERVICE = '《关于开展服务类社会救助试点的通知》(民政部 财政部 2024-08)';
 const MCA_MONITOR = '《关于加强低收入人口动态监测做好分层分类社会救助工作的意见》(2023-10)';
 const ASSESSMENT_SOURCES =
-  'Golan, Sicular & Umapathi (2017) World Development 93, World Bank PRWP 7374 (2015), CHIP; Kakwani, Li, Wang & Zhu (2019) China Economic Review / GDI WP 2018-022, CFPS; Gao, Garfinkel & Zhai (2009) Review of Income and Wealth, CHIP urban: large exclusion and inclusion errors of dibao against survey income. Defaults calibrated to the demo (MODEL-VALIDATION.md), not estimated';
+  'Survey studies of dibao targeting (abstracts checked 2026-12): Chen, Ravallion & Wang (2006) World Bank WPS3805, urban dibao, NBS survey data: "the majority of the poor are not receiving help, even with a generous allowance for measurement errors"; Golan, Sicular & Umapathi (2015) World Bank WPS7374 (World Development 93, 2017), rural: "rather large inclusionary and exclusionary targeting errors"; Kakwani, Li, Wang & Zhu (2017) ECINEQ WP 2017-440 / GDI WP 2018-022, rural, CHIP 2013: "very low targeting accuracy, high exclusion error, and inclusion error"; Zhu & Li (2018) Contemporary Social Sciences, CHIP 2013: targeting accuracy by income not high. Defaults: baseline exclusion error above one half (the majority of the survey-poor outside cash assistance) and an inclusion error of about one fifth to one third, calibrated on the demo (MODEL-VALIDATION.md §4), not estimated';
 const MODEL = 'Workbench modelling assumption (POLICY.md); calibrate locally';
 const DISASTER_2024 =
   'Calibrated so that every province at the 2024 national rate of people affected (MEM 2025-01-15: 94.13 million person-times) gives the 2024 national review figures: 343.3 thousand disaster temporary-assistance person-times, 28.9 thousand new dibao/tekun recipients (datasets/disaster-calibration.test.ts)';
@@ -970,6 +970,7 @@ const PARAM_ENTRIES = [
     inForce: '2024-01-01',
     regional: true,
     confidence: 'low',
+    uncertainty: [-0.2, 0],
   },
   {
     id: 'takeup.assessedNoise',
@@ -989,6 +990,7 @@ const PARAM_ENTRIES = [
     inForce: '2024-01-01',
     regional: true,
     confidence: 'low',
+    uncertainty: [0.4, 0.6],
   },
   {
     id: 'takeup.certifyShare',
@@ -1016,19 +1018,19 @@ const PARAM_ENTRIES = [
     labelZh: '边缘/刚性支出困难年认定率',
     labelEn: 'Marginal/rigid certification rate per year',
     descriptionZh:
-      '最终会获认定的新符合条件家庭中，每年完成认定的比例：首年认定“最终比例 × 年认定率”，其后每年认定余下部分的同一比例。标准骤升时新增认定因此分年到位（默认首年约 28%，三年约 55%）。',
+      '最终会获认定的新符合条件家庭中，每年完成认定的比例：首年认定“最终比例 × 年认定率”，其后每年认定余下部分的同一比例。标准骤升时新增认定因此分年到位（默认首年约 42%，三年约 66%）。',
     descriptionEn:
-      'Share per year of the newly eligible households that will be certified who complete certification: “eventual share × rate” in the first year, then the same rate of the rest each year. New certifications after a sudden standard rise therefore phase in (by default about 28% in the first year, 55% after three).',
+      'Share per year of the newly eligible households that will be certified who complete certification: “eventual share × rate” in the first year, then the same rate of the rest each year. New certifications after a sudden standard rise therefore phase in (by default about 42% in the first year, 66% after three).',
     unit: 'share',
-    default: 0.4,
+    default: 0.6,
     min: 0.01,
     max: 1,
     step: 0.01,
-    reference: `${MCA_MARGINAL}; ${MODEL}`,
+    reference: `${MCA_MARGINAL}; ${MODEL}. Default 0.6: at 0.4 the first-year marginal caseload of the demo fell after a small standard rise (the band's bottom moves into dibao at once while new entrants at the top phase in), which a caseload should not do`,
     inForce: '2024-10-01',
     regional: true,
     confidence: 'low',
-    uncertainty: [0.25, 0.6],
+    uncertainty: [0.4, 0.8],
   },
   // ── §3.4 funding ────────────────────────────────────────────────────────────────────────────────────────────────
   {
@@ -1078,7 +1080,7 @@ const PARAM_ENTRIES = [
     descriptionEn:
       'Share of income lost while affected (the default averages over all affected households; raise it for a severe event; recalibrated on the continuous-income demo to the 2024 national new dibao/tekun recipients due to disasters).',
     unit: 'share',
-    default: 0.08,
+    default: 0.1,
     min: 0,
     max: 1,
     step: 0.05,
@@ -1186,7 +1188,7 @@ const PARAM_ENTRIES = [
     min: -0.2,
     max: 0.3,
     step: 0.005,
-    reference: `${MODEL}; NBS per-capita disposable income +5.3% nominal in 2024 (41,314 vs 39,218 yuan)`,
+    reference: `${MODEL}; NBS per-capita disposable income, nominal: +5.0% in 2022 (36,883 yuan), +6.3% in 2023 (39,218), +5.3% in 2024 (41,314). Monte Carlo range 3–7% covers these and a slowdown; acts in projection years only`,
     inForce: '2024-01-01',
     regional: true,
     confidence: 'medium',
@@ -1204,7 +1206,7 @@ const PARAM_ENTRIES = [
     min: -0.2,
     max: 0.3,
     step: 0.005,
-    reference: `${MODEL}; NBS per-capita consumption +5.3% nominal in 2024 (28,227 vs 26,796 yuan)`,
+    reference: `${MODEL}; NBS per-capita consumption +5.3% nominal in 2024 (28,227 vs 26,796 yuan). Monte Carlo range 3–7%; acts in projection years only`,
     inForce: '2024-01-01',
     regional: true,
     confidence: 'medium',

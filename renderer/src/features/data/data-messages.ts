@@ -102,7 +102,8 @@ export const useDataMessages = defineMessages({
     modelValidationRun: '运行模型验证',
     modelValidationRunning: '计算中…',
     incomeAgainstNbs: '调查收入对照国家统计局',
-    incomeAgainstNbsNote: '五等分组：按人均收入排序的家庭五等份（国家统计局口径）；中位数与均值按人计。',
+    incomeAgainstNbsNote:
+      '五等分组：按人均收入排序的家庭五等份（国家统计局口径）；中位数为处于中间位置的家庭的人均收入（国家统计局口径），均值按人计。',
     statistic: '指标',
     nbs2023: '国家统计局 2023',
     reference: '参照（上调后）',
@@ -221,7 +222,7 @@ export const useDataMessages = defineMessages({
     modelValidationRunning: 'Computing…',
     incomeAgainstNbs: 'Survey income against NBS',
     incomeAgainstNbsNote:
-      'Quintiles: five equal groups of households ranked by per-capita income (as NBS publishes them); medians and means over persons.',
+      'Quintiles: five equal groups of households ranked by per-capita income (as NBS publishes them); medians: the per-capita income of the middle household (NBS definition); means over persons.',
     statistic: 'Statistic',
     nbs2023: 'NBS 2023',
     reference: 'Reference (uprated)',
