@@ -351,12 +351,12 @@ describe('safetynet household', () => {
   });
 
   it('tells the Nanjing case with its local hukou rule: no local status, 2,000 yuan of temporary assistance', async () => {
-    const r = await spawnCli(['household', '--case', 'jiangsu-migrant', '--outcome', 'realised', '--json']);
+    const r = await runCli(['household', '--case', 'jiangsu-migrant', '--outcome', 'realised', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const trace = JSON.parse(r.stdout).trace as { baseline: { status: string; total: number } };
     expect(trace.baseline.status).toBe('none');
     expect(trace.baseline.total).toBeCloseTo(2000, 6);
-    const text = await spawnCli(['household', '--case', 'jiangsu-migrant']);
+    const text = await runCli(['household', '--case', 'jiangsu-migrant']);
     expect(text.stdout).toContain('当地规则 / Local rule: 南京（江苏）');
     expect(text.stdout).toContain('Nanjing (Jiangsu): a family without local hukou cannot apply where it lives');
   });
@@ -374,7 +374,7 @@ describe('safetynet household', () => {
 describe('safetynet run --province', () => {
   it("prints one province's projection: its rows of the run's province tables, with cumulative cost", async () => {
     const out = path.join(dir, 'out-province');
-    const run = await spawnCli([
+    const run = await runCli([
       'run',
       data,
       '--scenario',
@@ -418,10 +418,10 @@ describe('safetynet run --province', () => {
       expect(row.cumulativeCost).toBeCloseTo(cumulative, 6);
       expect(row.scenario['cost.total']).toBeGreaterThan(row.baseline['cost.total']);
     }
-    const text = await spawnCli(['run', data, '--years', '1', '--province', '43', '--quiet']);
+    const text = await runCli(['run', data, '--years', '1', '--province', '43', '--quiet']);
     expect(text.stdout).toContain('多年预测（湖南）/ Projection (Hunan)');
     expect(text.stdout).toContain('累计支出 cumulative (亿元)');
-    expect((await spawnCli(['run', data, '--province', '4', '--quiet'])).code).toBe(2);
+    expect((await runCli(['run', data, '--province', '4', '--quiet'])).code).toBe(2);
   });
 });
 
@@ -470,11 +470,11 @@ describe('safetynet solve', () => {
   it("solves one province's budget: the lever moves its rural standards only, measured on its rural spending", async () => {
     // The province's rural spending in the start year, from run's scoped projection (below): a budget 10% above it
     // affords a rise there; the same budget nationally would afford nothing.
-    const base = await spawnCli(['run', data, '--province', '43', '--area', 'rural', '--json', '--quiet']);
+    const base = await runCli(['run', data, '--province', '43', '--area', 'rural', '--json', '--quiet']);
     expect(base.code, base.stderr).toBe(0);
     const cost: number = JSON.parse(base.stdout).scoped[0].scenario['cost.total'];
     const budget = String(Math.round(cost * 1.1));
-    const run = await spawnCli([
+    const run = await runCli([
       'solve',
       'budget',
       data,
@@ -494,10 +494,10 @@ describe('safetynet solve', () => {
     expect(out.result.value).toBeGreaterThan(0);
     expect(out.result.cost).toBeLessThanOrEqual(Number(budget));
     expect(Math.abs(out.result.cost - cost * 1.1) / cost).toBeLessThan(0.02);
-    const text = await spawnCli(['solve', 'budget', data, '--budget', budget, '--province', '43', '--area', 'rural']);
+    const text = await runCli(['solve', 'budget', data, '--budget', budget, '--province', '43', '--area', 'rural']);
     expect(text.stdout).toContain('湖南 · 农村标准提高');
     expect(text.stdout).toContain('(other regions unchanged)');
-    expect((await spawnCli(['solve', 'sensitivity', data, '--province', '43'])).code).toBe(2);
+    expect((await runCli(['solve', 'sensitivity', data, '--province', '43'])).code).toBe(2);
   });
 
   it('exits 2 for an unknown question or a missing budget', async () => {

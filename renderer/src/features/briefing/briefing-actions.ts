@@ -1,7 +1,7 @@
 // What the Briefing & export screen does: gathers the engine's results for the chosen scenarios (year comparison,
 // projection, household traces) through the platform's engine client, builds each export with the pure builders in
 // renderer/src/exports, and hands the bytes to the host (save dialog or download; printToPdf for the PDF).
-import type { Language, ErrorInfo, Bilingual } from '../../i18n/i18n.ts';
+import type { Language, ErrorInfo } from '../../i18n/i18n.ts';
 import type { JsonValue } from '../../../../contract/host-api.ts';
 import type { Scenario, RegionArrays, RunScope } from '../../../../sim/index.ts';
 import { parseScenario, ENGINE_VERSION, povertyLineText, scopeName } from '../../../../sim/index.ts';
@@ -24,7 +24,6 @@ import { buildWorkbook, XLSX_MIME } from '../../exports/xlsx.ts';
 import { buildCsv } from '../../exports/csv.ts';
 import type { PanelPart } from '../../exports/result-panel.ts';
 import { ARROW_MIME, buildResultPanel, panelToIpc } from '../../exports/result-panel.ts';
-import { PARQUET_MIME, tableToParquet } from '../../exports/parquet-writer.ts';
 import { PARQUET_MIME, tableToParquet } from '../../exports/parquet.ts';
 import * as echarts from 'echarts';
 import { baseOption } from '../../charts/chart-theme.ts';
