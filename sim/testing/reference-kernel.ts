@@ -10,6 +10,7 @@ import {
 import {
   dibaoBaseMonthly as dibaoBaseMonthlyImported,
   gradualExitAnnual as gradualExitAnnualImported,
+  residenceEligible,
   singlePersonMembers as singlePersonMembersImported,
   singlePersonMonthly as singlePersonMonthlyImported,
   supplementMonthly as supplementMonthlyImported,
@@ -292,6 +293,7 @@ export function referenceSimulateYear(
   const tMedMaxA = P['temporary.medicalMaxProb'];
   const tMedSlopeA = P['temporary.medicalSlope'];
   const tNonLocalA = P['temporary.nonLocal'];
+  const dNonLocalA = P['dibao.nonLocalHukouEligible'];
   const tOtherA = P['temporary.otherProb'];
   const tTakeupA = P['temporary.takeup'];
   const tkCentralA = P['tekun.centralisedShare'];
@@ -468,7 +470,8 @@ export function referenceSimulateYear(
       // A household of orphans only is supported by the orphan allowance instead (rules/orphan.ts).
       const belowMarginal = incM < margMultA[c] * s;
       const orphans = hhOrphans[i];
-      const notOrphansOnly = orphans === 0 || !orphanOnly(orphans, size);
+      const notOrphansOnly =
+        (orphans === 0 || !orphanOnly(orphans, size)) && residenceEligible(hhLocalHukou[i], dNonLocalA[c]);
       const tekunOk = hhTekunProfile[i] > 0 && incM < s && notOrphansOnly;
       const dibaoOk = countable < s && assetsOk && notOrphansOnly;
       const marginalOk = assetsOk && belowMarginal && notOrphansOnly;
