@@ -13,7 +13,7 @@ import { demoRegionsToArrays } from '../../datasets/generate/engine-arrays.ts';
 import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
 import { loadDataset, readMappings } from '../dataset/load-dataset.ts';
-import { openWasmDuckDb } from '../duckdb/wasm-node.ts';
+import { openNativeDatabase } from '../duckdb/native-port.ts';
 import { MAX_SCENARIO_FILE_BYTES } from '../../datasets/file-limits.ts';
 import { dataError, usageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
@@ -125,7 +125,7 @@ async function regionsFor(io: CliIo, args: Parameters<typeof datasetFilesFromArg
   const given = stringOption(args, 'data') ?? stringOption(args, 'regions') ?? stringOption(args, 'households');
   if (given === undefined) return demoRegionsToArrays(buildDemoRegions()).regions;
   const files = await datasetFilesFromArgs(io, args);
-  const duck = await openWasmDuckDb();
+  const duck = await openNativeDatabase();
   try {
     return (await loadDataset(duck, files, await readMappings(io.cwd, mappingFiles(args)))).regions;
   } finally {
