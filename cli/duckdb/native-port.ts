@@ -149,10 +149,11 @@ class ColumnGatherer {
       return vectorFromArray(values, plainType(values)).data[0] as Data;
     }
     let all: NumericArray;
-    if (this.blocks.length === 1 && this.rows < BLOCK_ROWS) all = this.blocks[0].subarray(0, this.rows);
+    if (this.blocks.length === 0) all = new numeric.ctor(0);
+    else if (this.blocks.length === 1 && this.rows < BLOCK_ROWS) all = this.blocks[0].subarray(0, this.rows);
     else {
       // Large results land in shared memory, so the engine's worker threads can read them without another copy.
-      const bytes = this.rows * (this.blocks[0] as NumericArray).BYTES_PER_ELEMENT;
+      const bytes = this.rows * this.blocks[0].BYTES_PER_ELEMENT;
       all = new (numeric.ctor as unknown as { new (b: SharedArrayBuffer): NumericArray })(new SharedArrayBuffer(bytes));
       let at = 0;
       for (const block of this.blocks.splice(0)) {
