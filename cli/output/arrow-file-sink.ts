@@ -5,6 +5,29 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { AsyncByteQueue, RecordBatchFileWriter } from 'apache-arrow';
 import type { RecordBatch, Schema } from 'apache-arrow';
 
+/** A byte queue for Arrow's writer that keeps each piece it is given for the caller to take (see arrowPieces). */
+export class PieceSink extends AsyncByteQueue {
+  private pieces: Uint8Array[] = [];
+  override write(value: Uint8Array | ArrayBufferView | ArrayBuffer | string): void {
+    this.pieces.push(asBytes(value));
+  }
+  /** The pieces written since the last call. */
+  take(): Uint8Array[] {
+    return this.pieces.splice(0);
+  }
+}
+
+/** A piece written by Arrow's writer as bytes. */
+function asBytes(value: Uint8Array | ArrayBufferView | ArrayBuffer | string): Uint8Array {
+  return value instanceof Uint8Array
+    ? value
+    : typeof value === 'string'
+      ? new TextEncoder().encode(value)
+      : ArrayBuffer.isView(value)
+        ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+        : new Uint8Array(value);
+}
+
 /** The byte queue Arrow's writer writes into, made to pass each piece to the file at once instead of queueing it. */
 class FileSink extends AsyncByteQueue {
   bytes = 0;
@@ -15,14 +38,7 @@ class FileSink extends AsyncByteQueue {
     super();
   }
   override write(value: Uint8Array | ArrayBufferView | ArrayBuffer | string): void {
-    const piece =
-      value instanceof Uint8Array
-        ? value
-        : typeof value === 'string'
-          ? new TextEncoder().encode(value)
-          : ArrayBuffer.isView(value)
-            ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
-            : new Uint8Array(value);
+    const piece = asBytes(value);
     for (let done = 0; done < piece.byteLength;) done += writeSync(this.fd, piece, done, piece.byteLength - done);
     this.hash.update(piece);
     this.bytes += piece.byteLength;
