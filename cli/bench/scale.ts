@@ -37,6 +37,8 @@ export interface ScaleRow {
   /** When it was measured, and on what. */
   measuredAt: string;
   machine: string;
+  /** How the row was measured, when not by this bench's own child process. */
+  note?: string;
 }
 
 /** Runs one stage in this process on the dataset in `dir` (generate writes it there). */
@@ -130,9 +132,10 @@ export async function runScaleBench(
   previous: readonly ScaleRow[],
   onStage: (label: string) => void,
   onRow: (rows: readonly ScaleRow[]) => Promise<void> = async () => undefined,
+  stages: readonly ScaleStage[] = SCALE_STAGES,
 ): Promise<ScaleRow[]> {
   const rows: ScaleRow[] = [];
-  for (const stage of SCALE_STAGES) {
+  for (const stage of SCALE_STAGES.filter((s) => stages.includes(s))) {
     if (stage === 'generate' && (await generated(dir, households))) {
       const kept = previous.find((r) => r.stage === 'generate' && r.households === households);
       if (kept) rows.push(kept);
@@ -209,6 +212,7 @@ export function scaleMarkdown(rows: readonly ScaleRow[]): string {
         `| ${r.households.toLocaleString('en-US')} | ${label[r.stage]} | ${seconds(r.ms)} | ${seconds(r.loadMs)} | ${seconds(r.engineMs)} | ${gib(r.peakRssBytes)} | ${Math.round(r.peakRssBytes / r.households)} | ${r.measuredAt.slice(0, 16)}Z |`,
     ),
     '',
+    ...sorted.filter((r) => r.note).map((r) => `- ${r.households.toLocaleString('en-US')} ${r.stage}: ${r.note}`),
     `Machine: ${sorted[0]?.machine ?? '—'}.`,
     `<!-- scale-data: ${JSON.stringify(sorted)} -->`,
     END,

@@ -6,8 +6,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
 import type { ParsedArgs } from '../args.ts';
-import type { ScaleRow } from '../bench/scale.ts';
-import { runScaleBench, scaleMarkdown, scaleRowsIn, scaleSection, withScaleSection } from '../bench/scale.ts';
+import type { ScaleRow, ScaleStage } from '../bench/scale.ts';
+import { usageError } from '../errors.ts';
+import {
+  SCALE_STAGES,
+  runScaleBench,
+  scaleMarkdown,
+  scaleRowsIn,
+  scaleSection,
+  withScaleSection,
+} from '../bench/scale.ts';
 import { MAX_STREAMED_HOUSEHOLDS } from './generate.ts';
 import { DEMO_SEED, MAX_GENERATED_HOUSEHOLDS } from '../../datasets/generate/generate.ts';
 import { benchMarkdown, benchTable } from '../bench/report.ts';
@@ -35,6 +43,7 @@ async function runBenchCommand(argv: readonly string[], io: CliIo): Promise<numb
     'skip-import': { type: 'boolean' },
     json: { type: 'boolean' },
     scale: { type: 'boolean' },
+    stages: { type: 'string' },
   });
   limitPositionals('bench', args, 0);
   if (flag(args, 'scale')) return runScaleCommand(args, io);
@@ -91,7 +100,15 @@ async function runScaleCommand(args: ParsedArgs, io: CliIo): Promise<number> {
       throw writeFailure(target, error);
     }
   };
-  const rows = await runScaleBench(households, dir, previous, (label) => eprintln(io, `… ${label}`), record);
+  const stageList = stringOption(args, 'stages')?.split(',') ?? [...SCALE_STAGES];
+  const stages = stageList.filter((s): s is ScaleStage => (SCALE_STAGES as readonly string[]).includes(s));
+  if (stages.length !== stageList.length) {
+    throw usageError(
+      `--stages 只能是 ${SCALE_STAGES.join('、')} 中的若干个（逗号分隔）`,
+      `--stages takes some of ${SCALE_STAGES.join(', ')} (comma-separated)`,
+    );
+  }
+  const rows = await runScaleBench(households, dir, previous, (label) => eprintln(io, `… ${label}`), record, stages);
   if (flag(args, 'json')) println(io, JSON.stringify(rows, null, 2));
   else println(io, scaleMarkdown([...previous, ...rows]));
   if (!flag(args, 'skip-markdown')) eprintln(io, `已写入 / written: ${target}`);
@@ -134,6 +151,8 @@ export const benchCommand: Command = {
       --scale            全国规模：生成、校验、一年情景、6 年预测各在独立进程中运行，记录时间与峰值内存，写入
                          BENCHMARKS.md 的规模一节 / national scale: generate, validate, one scenario-year and a 6-year
                          projection, each in its own process (time, peak RSS), into BENCHMARKS.md's scale section
+      --stages LIST      只运行这些阶段（逗号分隔）/ only these stages, comma-separated
+                         (generate,validate,year,projection)
       --json             输出 JSON 报告 / print the report as JSON
   -h, --help             显示帮助 / show this help
 
