@@ -39,6 +39,8 @@ export interface ScaleRow {
   machine: string;
   /** How the row was measured, when not by this bench's own child process. */
   note?: string;
+  /** The machine's 1-minute load average when the stage ended (2 cores: above 2 means it was shared). */
+  load?: number;
 }
 
 /** Runs one stage in this process on the dataset in `dir` (generate writes it there). */
@@ -88,6 +90,7 @@ export async function runScaleStage(stage: ScaleStage, households: number, dir: 
     ...(loadMs !== undefined ? { loadMs } : {}),
     ...(engineMs !== undefined ? { engineMs } : {}),
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    load: os.loadavg()[0],
     measuredAt: new Date().toISOString(),
     machine: machineDescription(),
   };
@@ -205,11 +208,11 @@ export function scaleMarkdown(rows: readonly ScaleRow[]): string {
     'Peak RSS is the stage process’s own (engine worker threads included). Times are wall clock on a shared, busy',
     'machine (see each row’s machine and time); they are measured, never asserted.',
     '',
-    '| households | stage | total s | read+validate+hand-off s | engine s | peak RSS GiB | bytes / household | measured |',
-    '|---:|---|---:|---:|---:|---:|---:|---|',
+    '| households | stage | total s | read+validate+hand-off s | engine s | peak RSS GiB | bytes / household | load avg | measured |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---|',
     ...sorted.map(
       (r) =>
-        `| ${r.households.toLocaleString('en-US')} | ${label[r.stage]} | ${seconds(r.ms)} | ${seconds(r.loadMs)} | ${seconds(r.engineMs)} | ${gib(r.peakRssBytes)} | ${Math.round(r.peakRssBytes / r.households)} | ${r.measuredAt.slice(0, 16)}Z |`,
+        `| ${r.households.toLocaleString('en-US')} | ${label[r.stage]} | ${seconds(r.ms)} | ${seconds(r.loadMs)} | ${seconds(r.engineMs)} | ${gib(r.peakRssBytes)} | ${Math.round(r.peakRssBytes / r.households)} | ${r.load === undefined ? '—' : r.load.toFixed(1)} | ${r.measuredAt.slice(0, 16)}Z |`,
     ),
     '',
     ...sorted.filter((r) => r.note).map((r) => `- ${r.households.toLocaleString('en-US')} ${r.stage}: ${r.note}`),
