@@ -1,7 +1,7 @@
 // Reads a scenario JSON file and validates it with the engine's schema; every problem is reported with its field path.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_SCENARIO_FILE_BYTES, withoutBom } from '../datasets/file-limits.ts';
+import { MAX_SCENARIO_FILE_BYTES, withoutBom } from '../datasets/index.ts';
 import { BASELINE_SCENARIO, parseScenario, unknownScenarioRegions } from '../sim/index.ts';
 import type { RegionArrays, Scenario } from '../sim/index.ts';
 import { dataError } from './errors.ts';

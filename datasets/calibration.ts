@@ -1,8 +1,7 @@
 // The validation table (POLICY.md §7): the engine's simulated baseline beside each public target, with source, date,
 // confidence, difference and whether it is within the tolerance the demo is calibrated to. Used by the UI and the CLI.
 
-import type { SummaryTable } from '../sim/outputs/types.ts';
-import type { MetricId } from '../sim/kernel/metrics.ts';
+import type { SummaryTable, MetricId } from '../sim/index.ts';
 import { nationalTarget } from './reference/reference-data.ts';
 import type { NationalTarget } from './reference/reference-data.ts';
 

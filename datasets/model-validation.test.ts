@@ -1,6 +1,6 @@
 // The model validation report: NBS-style quintile means and medians by hand, uprating, and the response table.
 import { describe, expect, it } from 'vitest';
-import type { HouseholdArrays } from '../sim/model/households.ts';
+import type { HouseholdArrays } from '../sim/index.ts';
 import { demoToEngineArrays } from './generate/engine-arrays.ts';
 import { generateDemo } from './generate/generate.ts';
 import {

@@ -3,14 +3,15 @@
 // (quintile means of five equal household groups, medians and means, uprated to the demo year), and responses:
 // elasticities of caseloads and cost to uniform standard changes, each beside a plausible range and its reasoning.
 
-import type { HouseholdArrays } from '../sim/model/households.ts';
-import type { RegionArrays } from '../sim/model/regions.ts';
-import type { MetricId } from '../sim/kernel/metrics.ts';
-import { BASELINE_SCENARIO } from '../sim/scenario/types.ts';
-import { resolveScenario, withParams } from '../sim/scenario/resolve.ts';
-import { simulateYear } from '../sim/kernel/simulate-year.ts';
-import { incomeDeciles } from '../sim/kernel/deciles.ts';
-import { aggregate } from '../sim/outputs/aggregate.ts';
+import type { HouseholdArrays, RegionArrays, MetricId } from '../sim/index.ts';
+import {
+  BASELINE_SCENARIO,
+  resolveScenario,
+  withParams,
+  simulateYear,
+  incomeDeciles,
+  aggregate,
+} from '../sim/index.ts';
 import { calibrationTable } from './calibration.ts';
 import type { CalibrationRow } from './calibration.ts';
 import { nationalTargetAsOf } from './reference/reference-data.ts';

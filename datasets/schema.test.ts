@@ -1,7 +1,7 @@
 // Checks the one schema definition: documented in SCHEMA.md, consistent, and filling every engine array.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HOUSEHOLD_ARRAY_KEYS } from '../sim/model/households.ts';
+import { HOUSEHOLD_ARRAY_KEYS } from '../sim/index.ts';
 import { HOUSEHOLDS, REGIONS, TABLES } from './schema.ts';
 
 const doc = readFileSync(new URL('./SCHEMA.md', import.meta.url), 'utf8');

@@ -1,9 +1,8 @@
 // The one definition of the households and regions tables (POLICY.md §6): names, types, units, ranges, labels,
 // mapping synonyms and the engine field each column fills. Import, validation, hand-off, generator and docs read this.
 
-import { AREA, PROGRAMME, SUPPORT_TYPE } from '../sim/model/codes.ts';
-import type { HouseholdArrays } from '../sim/model/households.ts';
-import type { RegionArrays } from '../sim/model/regions.ts';
+import { AREA, PROGRAMME, SUPPORT_TYPE } from '../sim/index.ts';
+import type { HouseholdArrays, RegionArrays } from '../sim/index.ts';
 
 /** Column types: `id` unique key (integer or text), `code` a GB/T 2260 region code held as text. */
 export type ColumnType = 'id' | 'int' | 'float' | 'bool' | 'category' | 'code' | 'text';

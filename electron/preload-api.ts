@@ -1,9 +1,9 @@
 // The Electron implementation of HostApi over IPC, built from an `ipcRenderer`; the preload exposes the result.
 // Named functions only: `ipcRenderer` itself never reaches the page.
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import { MENU_COMMANDS, MENU_COMMAND_CHANNEL } from './contract/host-constants.ts';
-import type { HostApi, MenuCommand } from './contract/host-api.ts';
-import type { IpcChannel, IpcRequest, IpcResponses, IpcResult } from './contract/ipc-contract.ts';
+import { MENU_COMMANDS, MENU_COMMAND_CHANNEL } from '../contract/host-constants.ts';
+import type { HostApi, MenuCommand } from '../contract/host-api.ts';
+import type { IpcChannel, IpcRequest, IpcResponses, IpcResult } from '../contract/ipc-contract.ts';
 
 /** True when `value` is one of the menu commands of the contract. */
 function isMenuCommand(value: unknown): value is MenuCommand {

@@ -5,8 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { generateDemo } from '../../datasets/generate/generate.ts';
-import { demoToArrow, tableBytes } from '../../datasets/generate/to-arrow.ts';
+import { generateDemo, demoToArrow, tableBytes, demoToEngineArrays } from '../../datasets/index.ts';
 import {
   BASELINE_SCENARIO,
   ENGINE_VERSION,
@@ -30,7 +29,6 @@ import { assessedHouseholds } from '../sql/sql-tables.ts';
 import { loadIntoNative, programmeTotalsNative } from '../sql/run-rules-native.ts';
 import type { SqlProgrammeTotals } from '../sql/run-rules.ts';
 import { APP_VERSION } from '../versions.ts';
-import { demoToEngineArrays } from '../../datasets/generate/engine-arrays.ts';
 import type { BenchReport, BenchRow } from './report.ts';
 import { machineDescription, rssSampler, timeOnce, timeRuns } from './timing.ts';
 

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_SEED } from '../../datasets/generate/generate.ts';
+import { DEMO_SEED } from '../../datasets/index.ts';
 import { writeGeneratedDataset } from '../commands/generate.ts';
 import { loadDataset, validateFiles } from '../dataset/load-dataset.ts';
 import { openNativeDatabase } from '../duckdb/native-port.ts';

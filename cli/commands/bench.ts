@@ -17,7 +17,7 @@ import {
   withScaleSection,
 } from '../bench/scale.ts';
 import { MAX_STREAMED_HOUSEHOLDS } from './generate.ts';
-import { DEMO_SEED, MAX_GENERATED_HOUSEHOLDS } from '../../datasets/generate/generate.ts';
+import { DEMO_SEED, MAX_GENERATED_HOUSEHOLDS } from '../../datasets/index.ts';
 import { benchMarkdown, benchTable } from '../bench/report.ts';
 import type { BrowserTimings } from '../bench/report.ts';
 import { runBench } from '../bench/run-bench.ts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../datasets/generate/generate.ts';
+import { generateDemo } from '../../datasets/index.ts';
 import { tileSeed, tileSizes, writeTiledDataset } from './generate.ts';
 
 describe('generate in tiles', () => {

@@ -4,16 +4,17 @@ import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { MAX_DEMO_PREFECTURES } from '../../datasets/generate/demo-regions.ts';
 import {
+  MAX_DEMO_PREFECTURES,
   DEMO_HOUSEHOLDS,
   DEMO_SEED,
   MAX_GENERATED_HOUSEHOLDS,
   generateDemo,
   minimumHouseholds,
-} from '../../datasets/generate/generate.ts';
-import type { DemoKnobs } from '../../datasets/generate/generate.ts';
-import { demoToArrow, tableBytes } from '../../datasets/generate/to-arrow.ts';
+  demoToArrow,
+  tableBytes,
+} from '../../datasets/index.ts';
+import type { DemoKnobs } from '../../datasets/index.ts';
 import { ArrowFileSink } from '../output/arrow-file-sink.ts';
 import { flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
 import type { Command } from '../command.ts';

@@ -2,19 +2,23 @@
 // status, benefit by component and the rule-by-rule trace computed by the engine.
 import path from 'node:path';
 import { z } from 'zod';
-import { CASE_PRESETS, caseHouseholdSchema, checkConsistency } from '../../datasets/cases/cases.ts';
-import { caseRecord } from '../../datasets/cases/case-record.ts';
-import type { CaseHappened, CaseHousehold } from '../../datasets/cases/cases.ts';
-import { buildDemoRegions } from '../../datasets/generate/demo-regions.ts';
+import {
+  CASE_PRESETS,
+  caseHouseholdSchema,
+  checkConsistency,
+  caseRecord,
+  buildDemoRegions,
+  demoRegionsToArrays,
+  MAX_SCENARIO_FILE_BYTES,
+} from '../../datasets/index.ts';
+import type { CaseHappened, CaseHousehold } from '../../datasets/index.ts';
 import { COMPONENT_IDS, COMPONENT_LABELS, TRACE_EVENTS, baselineFor, traceHousehold } from '../../sim/index.ts';
 import type { HouseholdRecord, HouseholdTraceRun, RegionArrays, TraceEvent, TraceStep } from '../../sim/index.ts';
 import { choiceOption, flag, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
-import { demoRegionsToArrays } from '../../datasets/generate/engine-arrays.ts';
 import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
 import { loadDataset, readMappings } from '../dataset/load-dataset.ts';
 import { openNativeDatabase } from '../duckdb/native-port.ts';
-import { MAX_SCENARIO_FILE_BYTES } from '../../datasets/file-limits.ts';
 import { dataError, usageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { println } from '../io.ts';

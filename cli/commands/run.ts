@@ -17,7 +17,7 @@ import { createProgress } from '../output/progress.ts';
 import { checkOutputPath } from '../output/out-path.ts';
 import { writeResultBundle } from '../output/write-results.ts';
 import type { FileHash, Provenance } from '../provenance.ts';
-import { canonicalJson } from '../../datasets/provenance.ts';
+import { canonicalJson } from '../../datasets/index.ts';
 import { sha256Hex } from '../provenance.ts';
 import { assertScenarioRegions, readScenarioFile } from '../scenario-file.ts';
 import { APP_VERSION } from '../versions.ts';

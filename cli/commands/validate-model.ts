@@ -3,8 +3,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { modelValidationMarkdown, modelValidationReport } from '../../datasets/model-validation.ts';
-import type { ModelValidationReport } from '../../datasets/model-validation.ts';
+import { modelValidationMarkdown, modelValidationReport } from '../../datasets/index.ts';
+import type { ModelValidationReport } from '../../datasets/index.ts';
 import { flag, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, mappingFiles } from '../dataset/dataset-options.ts';

@@ -4,18 +4,18 @@
 // DuckDB-wasm build of the app is accepted too (whole files in memory), which the tests use to compare the two.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { importDataset } from '../../datasets/import/import-dataset.ts';
+import { importDataset, parseMapping, MAX_MAPPING_FILE_BYTES } from '../../datasets/index.ts';
 import type {
   DatasetFileInput,
   DatasetFileReader,
   DatasetTable,
   ImportedDataset,
-} from '../../datasets/import/import-dataset.ts';
-import type { DataIssue } from '../../datasets/import/issues.ts';
-import type { ColumnMapping } from '../../datasets/import/mapping.ts';
-import { parseMapping } from '../../datasets/import/mapping.ts';
-import type { LoadedTable } from '../../datasets/import/read-file.ts';
-import type { DatasetSources, ValidationReport } from '../../datasets/import/validate.ts';
+  DataIssue,
+  ColumnMapping,
+  LoadedTable,
+  DatasetSources,
+  ValidationReport,
+} from '../../datasets/index.ts';
 import type { HouseholdArrays, RegionArrays } from '../../sim/index.ts';
 import type { WasmDuckDb } from '../duckdb/wasm-node.ts';
 import { wasmPort } from '../duckdb/wasm-node.ts';
@@ -25,7 +25,6 @@ import { dataError, usageError } from '../errors.ts';
 import { readSmallText } from '../scenario-file.ts';
 import type { FileHash } from '../provenance.ts';
 import { sha256Hex } from '../provenance.ts';
-import { MAX_MAPPING_FILE_BYTES } from '../../datasets/file-limits.ts';
 
 /** The database a dataset is imported into: native DuckDB (the CLI) or DuckDB-wasm (the app's engine). */
 export type DatasetDb = NativeDatabase | WasmDuckDb;

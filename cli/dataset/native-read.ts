@@ -8,12 +8,15 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { RecordBatchReader, Table } from 'apache-arrow';
-import type { DataIssue, DataResult } from '../../datasets/import/issues.ts';
-import { describeTable, exec, ident, literal, rowsOf } from '../../datasets/import/duckdb-port.ts';
-import type { DatasetFileReader } from '../../datasets/import/import-dataset.ts';
-import { csvHeaderFields } from '../../datasets/import/headers.ts';
-import { scanIdentifiers } from '../../datasets/import/identifiers.ts';
+import type { DataIssue, DataResult, DatasetFileReader, FileFormat, LoadedTable } from '../../datasets/index.ts';
 import {
+  describeTable,
+  exec,
+  ident,
+  literal,
+  rowsOf,
+  csvHeaderFields,
+  scanIdentifiers,
   MAX_CSV_LINE_BYTES,
   csvAsUtf8,
   csvEncodingIssue,
@@ -25,9 +28,8 @@ import {
   reason,
   unreadableIssue,
   unsupportedArrowTypes,
-} from '../../datasets/import/read-file.ts';
-import type { FileFormat, LoadedTable } from '../../datasets/import/read-file.ts';
-import { assertArrowLayout } from '../../datasets/import/arrow-insert.ts';
+  assertArrowLayout,
+} from '../../datasets/index.ts';
 import type { NativeDatabase } from '../duckdb/native-port.ts';
 import { appendArrow } from '../duckdb/native-port.ts';
 import { sha256Hex } from '../provenance.ts';

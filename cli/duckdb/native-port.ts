@@ -49,8 +49,8 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import type { Data, Table as ArrowTable } from 'apache-arrow';
-import type { DuckDbPort } from '../../datasets/import/duckdb-port.ts';
-import { ident } from '../../datasets/import/duckdb-port.ts';
+import type { DuckDbPort } from '../../datasets/index.ts';
+import { ident } from '../../datasets/index.ts';
 
 /** Settings of the native database. */
 export interface NativeOptions {

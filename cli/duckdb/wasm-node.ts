@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { NODE_RUNTIME, VoidLogger, createDuckDB } from '@duckdb/duckdb-wasm/blocking';
 import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
-import type { DuckDbPort } from '../../datasets/import/duckdb-port.ts';
+import type { DuckDbPort } from '../../datasets/index.ts';
 
 const require = createRequire(import.meta.url);
 

@@ -1,7 +1,6 @@
 // The kernel on worker threads gives the same bits as the in-process projection, with one, two or three workers.
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../datasets/generate/generate.ts';
-import { demoToEngineArrays } from '../../datasets/generate/engine-arrays.ts';
+import { generateDemo, demoToEngineArrays } from '../../datasets/index.ts';
 import { BLOCK_ROWS, incomeDeciles, parseScenario, project, resolveScenario } from '../../sim/index.ts';
 import type { KernelPool } from './kernel-pool.ts';
 import { startKernelPool } from './kernel-pool.ts';

@@ -1,8 +1,7 @@
 // The Monte Carlo worker pool gives bit-identical totals to a single-threaded run, whatever the number of workers.
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../datasets/generate/generate.ts';
+import { generateDemo, demoToEngineArrays } from '../../datasets/index.ts';
 import { BASELINE_SCENARIO, incomeDeciles, resolveScenario, runReplications } from '../../sim/index.ts';
-import { demoToEngineArrays } from '../../datasets/generate/engine-arrays.ts';
 import type { McPool } from './mc-pool.ts';
 import { startMcPool } from './mc-pool.ts';
 

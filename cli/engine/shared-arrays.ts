@@ -1,5 +1,5 @@
 // Copies HouseholdArrays into SharedArrayBuffers so engine worker threads read the same memory without copies.
-import type { HouseholdArrays } from '../../sim/model/households.ts';
+import type { HouseholdArrays } from '../../sim/index.ts';
 
 /** A copy of a byte array in a SharedArrayBuffer. */
 export function shareBytes(a: Uint8Array): Uint8Array {

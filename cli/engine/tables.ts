@@ -2,8 +2,7 @@
 // for the writers, with snake_case column names that read well in SQL, CSV and spreadsheets.
 import { AREA_ALL, RATE_METRICS, SUM_METRICS, describeMcSources } from '../../sim/index.ts';
 import type { DecileRow, HouseholdResult, McSummary, McTables, MetricId, SummaryTable } from '../../sim/index.ts';
-import { householdResultColumns } from '../../datasets/import/handoff.ts';
-import { metricColumn, summaryColumns } from '../../datasets/formats/result-columns.ts';
+import { householdResultColumns, metricColumn, summaryColumns } from '../../datasets/index.ts';
 import type { ColumnTable } from '../output/column-table.ts';
 
 /** Every metric id in output order: additive sums, then rates. */

@@ -2,7 +2,7 @@
 // (the project's one CSP-safe vector builder, datasets/formats/arrow-vectors.ts).
 import { RecordBatchFileWriter, Table, tableToIPC } from 'apache-arrow';
 import type { Vector } from 'apache-arrow';
-import { columnVector } from '../../datasets/formats/arrow-vectors.ts';
+import { columnVector } from '../../datasets/index.ts';
 import type { ColumnTable } from './column-table.ts';
 import { PieceSink } from './arrow-file-sink.ts';
 

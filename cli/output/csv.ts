@@ -1,5 +1,5 @@
 // CSV writer for column tables: UTF-8 with a byte-order mark (so Excel opens Chinese text correctly), RFC 4180 quoting.
-import { csvTextField } from '../../datasets/csv-cell.ts';
+import { csvTextField } from '../../datasets/index.ts';
 import type { ColumnTable } from './column-table.ts';
 import { rowCount } from './column-table.ts';
 

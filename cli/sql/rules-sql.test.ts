@@ -1,7 +1,6 @@
 // Hand-computed cases for the SQL rules in DuckDB-wasm: eligibility precedence, boundaries, take-up and amounts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HouseholdArrays } from '../../sim/model/households.ts';
-import type { RegionArrays } from '../../sim/model/regions.ts';
+import type { HouseholdArrays, RegionArrays } from '../../sim/index.ts';
 import type { WasmDuckDb } from '../duckdb/wasm-node.ts';
 import { openWasmDuckDb } from '../duckdb/wasm-node.ts';
 import type { SqlRuleParams } from './rules-sql.ts';

@@ -2,8 +2,7 @@
 // for the benchmark's native comparison.
 import { DOUBLE, DuckDBDataChunk, UINTEGER, USMALLINT, UTINYINT } from '@duckdb/node-api';
 import type { DuckDBType } from '@duckdb/node-api';
-import type { HouseholdArrays } from '../../sim/model/households.ts';
-import type { RegionArrays } from '../../sim/model/regions.ts';
+import type { HouseholdArrays, RegionArrays } from '../../sim/index.ts';
 import type { NativeDuckDb } from '../duckdb/native.ts';
 import { SQL_TABLES, rowToTotals } from './run-rules.ts';
 import type { SqlProgrammeTotals } from './run-rules.ts';

@@ -1,8 +1,7 @@
 // Runs the SQL rules on HouseholdArrays/RegionArrays in DuckDB-wasm or native DuckDB and returns programme totals.
 import { tableToIPC } from 'apache-arrow';
 import type { Table } from 'apache-arrow';
-import type { HouseholdArrays } from '../../sim/model/households.ts';
-import type { RegionArrays } from '../../sim/model/regions.ts';
+import type { HouseholdArrays, RegionArrays } from '../../sim/index.ts';
 import type { WasmDuckDb } from '../duckdb/wasm-node.ts';
 import { cellsArrowTable, householdsArrowTable } from './sql-tables.ts';
 import type { SqlRuleParams } from './rules-sql.ts';

@@ -1,9 +1,7 @@
 // Arrow tables the SQL cross-check reads: households straight from HouseholdArrays, and one row per region cell.
 import { Table, makeVector } from 'apache-arrow';
-import type { HouseholdArrays } from '../../sim/model/households.ts';
-import type { RegionArrays } from '../../sim/model/regions.ts';
-import type { ResolvedParams } from '../../sim/kernel/types.ts';
-import { assessedFactor, assessmentNormal } from '../../sim/rules/assessed-income.ts';
+import type { HouseholdArrays, RegionArrays, ResolvedParams } from '../../sim/index.ts';
+import { assessedFactor, assessmentNormal } from '../../sim/index.ts';
 
 /** SQL column name for each HouseholdArrays field (snake_case; `region` is the region index, not its code). */
 export const HH_SQL_COLUMNS = {

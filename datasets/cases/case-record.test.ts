@@ -1,8 +1,7 @@
 // Runs every case preset through the engine's household trace on the demo regions: each maps to a valid record, the
 // trace's components add up to its total, and the stories' expected statuses hold under the baseline.
 import { describe, expect, it } from 'vitest';
-import { BASELINE_SCENARIO, traceHousehold, withParams } from '../../sim/index.ts';
-import { COMPONENT_IDS } from '../../sim/kernel/metrics.ts';
+import { BASELINE_SCENARIO, traceHousehold, withParams, COMPONENT_IDS } from '../../sim/index.ts';
 import { CASE_PRESETS } from './cases.ts';
 import { caseRecord, demoRegionArrays, regionIndex } from './case-record.ts';
 

@@ -1,7 +1,6 @@
 // Turns a case preset (household by name + region code) into the engine's HouseholdRecord, copying the region's
 // parameters from a RegionArrays table: the loaded dataset's, or the demo regions when no dataset is open.
-import type { RegionArrays } from '../../sim/model/regions.ts';
-import type { HouseholdRecord } from '../../sim/trace/types.ts';
+import type { RegionArrays, HouseholdRecord } from '../../sim/index.ts';
 import { buildDemoRegions } from '../generate/demo-regions.ts';
 import { demoRegionsToArrays } from '../generate/engine-arrays.ts';
 import type { CaseHousehold } from './cases.ts';

@@ -2,7 +2,7 @@
 // with messages naming the file and field in both languages.
 import { describe, expect, it } from 'vitest';
 import { CASE_FILES, CASE_PRESETS, householdCodes, parseCasePreset } from './cases.ts';
-import { AREA, PROGRAMME, SUPPORT_TYPE } from '../../sim/model/codes.ts';
+import { AREA, PROGRAMME, SUPPORT_TYPE } from '../../sim/index.ts';
 
 describe('case presets', () => {
   it('ships the five stories of POLICY.md §8 in order with distinct ids', () => {

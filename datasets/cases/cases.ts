@@ -1,8 +1,8 @@
 // The five case-study household presets of POLICY.md §8 (data in ./*.json), validated with one schema and exposed
 // with their codes resolved, for the household calculator, the CLI and the tests.
 import { z } from 'zod';
-import { AREA, PROGRAMME, SUPPORT_TYPE } from '../../sim/model/codes.ts';
-import type { AreaName, ProgrammeName, SupportTypeName } from '../../sim/model/codes.ts';
+import { AREA, PROGRAMME, SUPPORT_TYPE } from '../../sim/index.ts';
+import type { AreaName, ProgrammeName, SupportTypeName } from '../../sim/index.ts';
 import hunanFlood from './hunan-flood.json';
 import shandongMedical from './shandong-medical.json';
 import hebeiCare from './hebei-care.json';

@@ -3,7 +3,7 @@
 // illustrative minimum wages and central shares by east/centre/west (documented in SCHEMA.md; not official figures).
 // Optionally each province is split into synthetic prefectures (4-digit codes) to exercise the finer region level.
 
-import { AREA } from '../../sim/model/codes.ts';
+import { AREA } from '../../sim/index.ts';
 import { PROVINCES, nationalTarget } from '../reference/reference-data.ts';
 
 /** Economic belt of a province, used only for the illustrative minimum wage and central share. */

@@ -1,8 +1,7 @@
 // Direct conversion of generated demo columns to the engine's typed arrays (no DuckDB), for the CLI, benchmarks and
 // the calibration check. Imported files go through DuckDB instead (import/handoff.ts); both give identical arrays.
 
-import type { HouseholdArrays } from '../../sim/model/households.ts';
-import type { RegionArrays } from '../../sim/model/regions.ts';
+import type { HouseholdArrays, RegionArrays } from '../../sim/index.ts';
 import type { DemoData } from './generate.ts';
 import type { DemoRegions } from './demo-regions.ts';
 

@@ -11,9 +11,7 @@ import {
 } from './generate.ts';
 import { demoToArrow, tableBytes } from './to-arrow.ts';
 import { nationalTarget } from '../reference/reference-data.ts';
-import { PROGRAMME, SUPPORT_TYPE } from '../../sim/model/codes.ts';
-import { defaultParamValues } from '../../sim/params/catalogue.ts';
-import { assessedFactor, assessmentNormal } from '../../sim/rules/assessed-income.ts';
+import { PROGRAMME, SUPPORT_TYPE, defaultParamValues, assessedFactor, assessmentNormal } from '../../sim/index.ts';
 
 describe('income and household-size model', () => {
   it('draws the Dagum quantile x(u) = b (u^(-1/p) - 1)^(-1/a)', () => {

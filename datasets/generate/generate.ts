@@ -17,12 +17,17 @@
 // persons equal its population. Each household has its own random stream (seed, row), so re-building with other
 // knob values changes only what the knobs touch.
 
-import { AREA, PROGRAMME, SUPPORT_TYPE } from '../../sim/model/codes.ts';
-import { hash4 } from '../../sim/random/counter-hash.ts';
-import { BASELINE_SCENARIO } from '../../sim/scenario/types.ts';
-import { resolveScenario, withParams } from '../../sim/scenario/resolve.ts';
-import { simulateYear } from '../../sim/kernel/simulate-year.ts';
-import { aggregate } from '../../sim/outputs/aggregate.ts';
+import {
+  AREA,
+  PROGRAMME,
+  SUPPORT_TYPE,
+  hash4,
+  BASELINE_SCENARIO,
+  resolveScenario,
+  withParams,
+  simulateYear,
+  aggregate,
+} from '../../sim/index.ts';
 import { nationalTarget, nationalTargetAsOf } from '../reference/reference-data.ts';
 import { buildDemoRegions } from './demo-regions.ts';
 import type { DemoRegions } from './demo-regions.ts';

@@ -1,9 +1,9 @@
 // Seeded pseudo-random numbers for the demo generator: sfc32 seeded through splitmix32, plus the few distributions the
 // generator needs. Integer arithmetic only in the core, so the same seed gives the same stream on every JS engine.
 
-import { inverseNormal } from '../../sim/random/normal.ts';
+import { inverseNormal } from '../../sim/index.ts';
 
-export { inverseNormal, normalCdf } from '../../sim/random/normal.ts';
+export { inverseNormal, normalCdf } from '../../sim/index.ts';
 
 /** A small, fast, seedable generator (sfc32). */
 export class Prng {

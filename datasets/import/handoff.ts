@@ -4,10 +4,8 @@
 
 import { DataType, tableToIPC } from 'apache-arrow';
 import type { Data, Table } from 'apache-arrow';
-import type { HouseholdArrays } from '../../sim/model/households.ts';
-import type { RegionArrays } from '../../sim/model/regions.ts';
+import type { HouseholdArrays, RegionArrays, HouseholdResult } from '../../sim/index.ts';
 import { COMPONENT_IDS } from '../../sim/index.ts';
-import type { HouseholdResult } from '../../sim/index.ts';
 import { columnsToTable } from '../generate/to-arrow.ts';
 import type { Column } from '../generate/to-arrow.ts';
 import { metricColumn } from '../formats/result-columns.ts';

@@ -4,7 +4,7 @@
 
 import { HOUSEHOLDS, REGIONS, REGION_CODE_PATTERN } from '../schema.ts';
 import type { ColumnDef, TableDef } from '../schema.ts';
-import { PROGRAMME } from '../../sim/model/codes.ts';
+import { PROGRAMME } from '../../sim/index.ts';
 import type { ColumnMapping } from './mapping.ts';
 import type { DataIssue, Severity } from './issues.ts';
 import { exampleText, hasErrors } from './issues.ts';

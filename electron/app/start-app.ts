@@ -3,8 +3,8 @@
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron';
-import type { MenuCommand, UiLanguage } from '../contract/host-api.ts';
-import { MENU_COMMAND_CHANNEL } from '../contract/ipc-contract.ts';
+import type { MenuCommand, UiLanguage } from '../../contract/host-api.ts';
+import { MENU_COMMAND_CHANNEL } from '../../contract/ipc-contract.ts';
 import { DocumentStore } from '../documents/document-store.ts';
 import { registerIpcHandlers } from '../ipc/ipc-router.ts';
 import { buildMenuTemplate } from '../menu/app-menu.ts';

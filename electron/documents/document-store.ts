@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_DOCUMENT_BYTES } from '../contract/host-api.ts';
-import type { DocumentKind, JsonValue, LoadedDocument } from '../contract/host-api.ts';
+import { MAX_DOCUMENT_BYTES } from '../../contract/host-api.ts';
+import type { DocumentKind, JsonValue, LoadedDocument } from '../../contract/host-api.ts';
 
 /** Error a caller can show: a code and a bilingual message naming the file. */
 export class DocumentStoreError extends Error {

@@ -1,7 +1,7 @@
 // The IPC gate: calls from unexpected senders and calls with bad payloads are refused with clear bilingual errors
 // before any handler runs; good calls reach their typed handler.
 import { describe, expect, it } from 'vitest';
-import type { IpcResult } from '../contract/ipc-contract.ts';
+import type { IpcResult } from '../../contract/ipc-contract.ts';
 import { FakeWebContents, FakeWebFrame } from '../testing/fake-electron.ts';
 import { HostError, dispatchIpc, registerIpcHandlers } from './ipc-router.ts';
 import type { IpcHandlers, SenderEvent } from './ipc-router.ts';

@@ -1,9 +1,9 @@
 // The typed IPC handler map and its registration: every invoke is checked for its sender (our window's main frame on
 // the app:// origin) and its payload (the channel's zod schema) before a handler runs; results go back in an envelope.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { IPC_CHANNELS, ipcRequestSchemas } from '../contract/ipc-contract.ts';
-import type { IpcChannel, IpcRequest, IpcResponses, IpcResult } from '../contract/ipc-contract.ts';
-import type { HostErrorInfo } from '../contract/host-api.ts';
+import { IPC_CHANNELS, ipcRequestSchemas } from '../../contract/ipc-contract.ts';
+import type { IpcChannel, IpcRequest, IpcResponses, IpcResult } from '../../contract/ipc-contract.ts';
+import type { HostErrorInfo } from '../../contract/host-api.ts';
 import { isAppUrl } from '../security/hardening.ts';
 
 /** What a handler knows about the call besides the request: the calling web contents' id. */

@@ -1,8 +1,8 @@
 // The native menu: every label in Chinese and English, and each item sends its command to the renderer.
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import type { MenuCommand } from '../contract/host-api.ts';
-import { MENU_COMMANDS } from '../contract/host-api.ts';
+import type { MenuCommand } from '../../contract/host-api.ts';
+import { MENU_COMMANDS } from '../../contract/host-api.ts';
 import { MENU_LABELS, buildMenuTemplate } from './app-menu.ts';
 
 /** Every item with a label, flattened. */

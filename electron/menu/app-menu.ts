@@ -1,6 +1,6 @@
 // The native application menu in Simplified Chinese and English; items send a `MenuCommand` to the renderer.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand, UiLanguage } from '../contract/host-api.ts';
+import type { MenuCommand, UiLanguage } from '../../contract/host-api.ts';
 
 /** Labels of the menu in both languages (Chinese first). */
 export const MENU_LABELS = {

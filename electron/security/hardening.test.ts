@@ -2,7 +2,7 @@
 // requests, CSP headers and the shell.openExternal allow-list.
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl } from '../contract/host-api.ts';
+import { isAllowedExternalUrl } from '../../contract/host-api.ts';
 import { FakeSession, FakeWebContents } from '../testing/fake-electron.ts';
 import { hardenSession, hardenWebContents, isAllowedRequestUrl, isAppUrl, openExternalIfAllowed } from './hardening.ts';
 import { CONTENT_SECURITY_POLICY } from './web-policy.ts';

@@ -1,7 +1,7 @@
 // Security rules of the shell as code: hardened window preferences, navigation and window.open denied, permission
 // requests denied, no remote content, CSP on every response, shell.openExternal only for allow-listed URLs.
 import type { Session, Shell, WebContents } from 'electron';
-import { isAllowedExternalUrl } from '../contract/host-api.ts';
+import { isAllowedExternalUrl } from '../../contract/host-api.ts';
 import { APP_ORIGIN } from '../protocol/app-protocol.ts';
 
 /** True when `url` belongs to the app's own origin (app://safetynet/...). */

@@ -3,8 +3,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindow, Dialog, Shell } from 'electron';
-import { MAX_DATASET_FILE_BYTES } from '../contract/host-api.ts';
-import type { OpenedFile, SaveResult, UiLanguage } from '../contract/host-api.ts';
+import { MAX_DATASET_FILE_BYTES } from '../../contract/host-api.ts';
+import type { OpenedFile, SaveResult, UiLanguage } from '../../contract/host-api.ts';
 import type { DocumentStore } from '../documents/document-store.ts';
 import { DocumentStoreError, writeFileAtomic } from '../documents/document-store.ts';
 import { HostError } from '../ipc/ipc-router.ts';

@@ -1,6 +1,6 @@
 // The app opens in Chinese with real CJK glyphs, switches to English and back, and every screen can be reached.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, type Session } from './harness';
+import { openApp, screenshot, type Session } from './harness.ts';
 
 let session: Session;
 

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTIFACTS, openApp, screenshot, type Session } from './harness';
+import { ARTIFACTS, openApp, screenshot, type Session } from './harness.ts';
 
 const HOUSEHOLDS = 1_000_000;
 let session: Session;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openApp, screenshot, type Session } from './harness';
+import { ARTIFACTS, openApp, screenshot, type Session } from './harness.ts';
 
 const SCREENS = ['data', 'scenario', 'results', 'projection', 'compare', 'inverse', 'household', 'sql', 'briefing'];
 const CASES = ['hunan-flood', 'shandong-medical', 'hebei-care', 'jiangsu-migrant', 'gansu-orphan'];

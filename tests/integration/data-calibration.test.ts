@@ -1,9 +1,16 @@
 // Integration: the bundled demo (default seed and size) run through the real engine's default baseline reproduces the
 // national targets within the tolerances, and the calibration table carries source, date and confidence.
 import { describe, expect, it } from 'vitest';
-import { DEMO_HOUSEHOLDS, DEMO_SEED, generateDemo } from '../../datasets/generate/generate.ts';
-import { demoToEngineArrays } from '../../datasets/generate/engine-arrays.ts';
-import { CALIBRATION_CHECKS, calibrationTable } from '../../datasets/calibration.ts';
+import {
+  DEMO_HOUSEHOLDS,
+  DEMO_SEED,
+  generateDemo,
+  demoToEngineArrays,
+  CALIBRATION_CHECKS,
+  calibrationTable,
+  incomeChecks,
+  standardChangeValues,
+} from '../../datasets/index.ts';
 import {
   BASELINE_SCENARIO,
   PROGRAMME,
@@ -12,7 +19,6 @@ import {
   resolveScenario,
   simulateYear,
 } from '../../sim/index.ts';
-import { incomeChecks, standardChangeValues } from '../../datasets/model-validation.ts';
 import type { MetricId } from '../../sim/index.ts';
 
 describe('demo calibration', { timeout: 600_000 }, () => {

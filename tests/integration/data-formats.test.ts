@@ -8,17 +8,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWasmDb } from '../fixtures/data/duckdb-node.ts';
 import { toCsv } from '../fixtures/data/small-dataset.ts';
 import type { Row } from '../fixtures/data/small-dataset.ts';
-import { generateDemo } from '../../datasets/generate/generate.ts';
-import type { DemoData } from '../../datasets/generate/generate.ts';
-import { demoToArrow, tableBytes } from '../../datasets/generate/to-arrow.ts';
-import { demoToEngineArrays } from '../../datasets/generate/engine-arrays.ts';
+import {
+  generateDemo,
+  demoToArrow,
+  tableBytes,
+  demoToEngineArrays,
+  loadFile,
+  buildCanonicalTables,
+  validateDataset,
+  handOff,
+  writeResultTable,
+  rowsOf,
+} from '../../datasets/index.ts';
+import type { DemoData, FileFormat } from '../../datasets/index.ts';
 import { identitySources } from '../fixtures/data/identity-sources.ts';
-import { loadFile } from '../../datasets/import/read-file.ts';
-import type { FileFormat } from '../../datasets/import/read-file.ts';
-import { buildCanonicalTables, validateDataset } from '../../datasets/import/validate.ts';
-import { handOff, writeResultTable } from '../../datasets/import/handoff.ts';
-import { HOUSEHOLD_ARRAY_KEYS } from '../../sim/model/households.ts';
-import { rowsOf } from '../../datasets/import/duckdb-port.ts';
+import { HOUSEHOLD_ARRAY_KEYS } from '../../sim/index.ts';
 
 let db: Awaited<ReturnType<typeof openWasmDb>>;
 let dir: string;

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { openWasmDb } from '../fixtures/data/duckdb-node.ts';
 import { bytes, goodHouseholds, goodRegions, toCsv } from '../fixtures/data/small-dataset.ts';
-import { loadFile } from '../../datasets/import/read-file.ts';
-import { rowsOf } from '../../datasets/import/duckdb-port.ts';
+import { loadFile, rowsOf } from '../../datasets/index.ts';
 
 let db: Awaited<ReturnType<typeof openWasmDb>>;
 beforeAll(async () => {

@@ -19,20 +19,25 @@ import {
 } from 'apache-arrow';
 import { openWasmDb } from '../fixtures/data/duckdb-node.ts';
 import { bytes, goodHouseholds, goodRegions, toCsv } from '../fixtures/data/small-dataset.ts';
-import { generateDemo } from '../../datasets/generate/generate.ts';
-import { demoToArrow, tableBytes } from '../../datasets/generate/to-arrow.ts';
-import { demoToEngineArrays } from '../../datasets/generate/engine-arrays.ts';
+import {
+  generateDemo,
+  demoToArrow,
+  tableBytes,
+  demoToEngineArrays,
+  loadFile,
+  identityMapping,
+  makeMapping,
+  buildCanonicalTables,
+  validateDataset,
+  handOff,
+  insertArrowTable,
+  importDataset,
+  HOUSEHOLDS,
+  REGIONS,
+} from '../../datasets/index.ts';
 import { identitySources } from '../fixtures/data/identity-sources.ts';
-import { loadFile } from '../../datasets/import/read-file.ts';
-import { identityMapping, makeMapping } from '../../datasets/import/mapping.ts';
-import { buildCanonicalTables, validateDataset } from '../../datasets/import/validate.ts';
-import { handOff } from '../../datasets/import/handoff.ts';
-import { insertArrowTable } from '../../datasets/import/arrow-insert.ts';
-import { importDataset } from '../../datasets/import/import-dataset.ts';
-import type { ImportProgress } from '../../datasets/import/import-dataset.ts';
-import type { DuckDbPort } from '../../datasets/import/duckdb-port.ts';
-import { HOUSEHOLDS, REGIONS } from '../../datasets/schema.ts';
-import { HOUSEHOLD_ARRAY_KEYS } from '../../sim/model/households.ts';
+import type { ImportProgress, DuckDbPort } from '../../datasets/index.ts';
+import { HOUSEHOLD_ARRAY_KEYS } from '../../sim/index.ts';
 
 let db: Awaited<ReturnType<typeof openWasmDb>>;
 beforeAll(async () => {

@@ -3,21 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWasmDb } from '../fixtures/data/duckdb-node.ts';
 import { HOUSEHOLD_COLUMNS, bytes, goodHouseholds, goodRegions, toCsv } from '../fixtures/data/small-dataset.ts';
 import type { Row } from '../fixtures/data/small-dataset.ts';
-import { loadFile } from '../../datasets/import/read-file.ts';
 import {
+  loadFile,
   findMapping,
   identityMapping,
   makeMapping,
   parseMapping,
   suggestCodes,
   suggestColumns,
-} from '../../datasets/import/mapping.ts';
-import type { ColumnMapping } from '../../datasets/import/mapping.ts';
-import { buildCanonicalTables, validateDataset } from '../../datasets/import/validate.ts';
-import type { ValidationReport } from '../../datasets/import/validate.ts';
-import { handOff } from '../../datasets/import/handoff.ts';
-import { HOUSEHOLDS, columnDef } from '../../datasets/schema.ts';
-import type { DataIssue } from '../../datasets/import/issues.ts';
+  buildCanonicalTables,
+  validateDataset,
+  handOff,
+  HOUSEHOLDS,
+  columnDef,
+} from '../../datasets/index.ts';
+import type { ColumnMapping, ValidationReport, DataIssue } from '../../datasets/index.ts';
 
 let db: Awaited<ReturnType<typeof openWasmDb>>;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import policy from '../../electron/security/web-policy.json';
-import { IPC_CHANNELS } from '../../electron/contract/ipc-contract.ts';
+import { IPC_CHANNELS } from '../../contract/ipc-contract.ts';
 import { buildElectron } from '../../scripts/build-electron.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));

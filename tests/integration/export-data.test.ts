@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildResultPanel, panelToIpc } from '../../renderer/src/exports/result-panel.ts';
-import { metricColumn } from '../../datasets/formats/result-columns.ts';
+import { metricColumn } from '../../datasets/index.ts';
 import { tableToParquet } from '../../renderer/src/exports/parquet-writer.ts';
 import { fixtureComparison } from '../../renderer/src/exports/engine-fixtures.ts';
 import { openWasmDb } from '../fixtures/data/duckdb-node.ts';

@@ -17,9 +17,7 @@ import {
 } from '../fixtures/hostile/corpus.ts';
 import type { CorpusExtras, HostileCase, NamedFile } from '../fixtures/hostile/corpus.ts';
 import { importOutcome } from '../fixtures/hostile/import-outcome.ts';
-import { loadFile } from '../../datasets/import/read-file.ts';
-import { importDataset } from '../../datasets/import/import-dataset.ts';
-import { makeMapping } from '../../datasets/import/mapping.ts';
+import { loadFile, importDataset, makeMapping } from '../../datasets/index.ts';
 import { bytes, toCsv } from '../fixtures/data/small-dataset.ts';
 import type { Outcome } from '../fixtures/hostile/import-outcome.ts';
 

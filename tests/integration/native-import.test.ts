@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importDataset } from '../../datasets/import/import-dataset.ts';
-import type { ImportResult } from '../../datasets/import/import-dataset.ts';
+import { importDataset } from '../../datasets/index.ts';
+import type { ImportResult } from '../../datasets/index.ts';
 import { BASELINE_SCENARIO, resolveScenario, simulateYear } from '../../sim/index.ts';
 import { nativeFileReader } from '../../cli/dataset/native-read.ts';
 import { openNativeDatabase } from '../../cli/duckdb/native-port.ts';

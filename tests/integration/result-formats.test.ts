@@ -8,7 +8,7 @@ import { runScenario } from '../../cli/engine/run-scenario.ts';
 import { tableToArrowBytes } from '../../cli/output/arrow.ts';
 import { HANDLERS, loadData } from '../../renderer/src/services/engine/engine-handlers.ts';
 import { buildResultPanel, panelToIpc } from '../../renderer/src/exports/result-panel.ts';
-import { syntheticHouseholds, syntheticPrefectures } from '../../sim/testing/synthetic.ts';
+import { syntheticHouseholds, syntheticPrefectures } from '../../sim/testing/index.ts';
 import type { Scenario } from '../../sim/index.ts';
 
 const regions = syntheticPrefectures(3, 3);

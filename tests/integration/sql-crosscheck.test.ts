@@ -1,10 +1,9 @@
 // Independent cross-check: the SQL version of the rules (cli/sql, written from POLICY.md) in DuckDB-wasm and the
 // TypeScript kernel must give the same caseload, persons and cost by programme on the demo data, expected-value mode.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../datasets/generate/generate.ts';
+import { generateDemo, demoToEngineArrays } from '../../datasets/index.ts';
 import { BASELINE_SCENARIO, M, METRIC_COUNT, parseScenario, resolveScenario, simulateYear } from '../../sim/index.ts';
 import type { HouseholdArrays, RegionArrays, Scenario, SumMetricId, YearResult } from '../../sim/index.ts';
-import { demoToEngineArrays } from '../../datasets/generate/engine-arrays.ts';
 import { DEMO_HOUSEHOLDS, DEMO_SEED } from '../../cli/commands/generate.ts';
 import type { WasmDuckDb } from '../../cli/duckdb/wasm-node.ts';
 import { openWasmDuckDb } from '../../cli/duckdb/wasm-node.ts';

@@ -7,10 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../cli/engine/run-scenario.ts';
 import type { ColumnTable } from '../../cli/output/column-table.ts';
-import { generateDemo } from '../../datasets/generate/generate.ts';
-import { demoToEngineArrays } from '../../datasets/generate/engine-arrays.ts';
-import { attackRelations, cellKey, rankAttack, substitutionAttack } from '../../sim/testing/disclosure-attack.ts';
-import type { PublishedCell } from '../../sim/testing/disclosure-attack.ts';
+import { generateDemo, demoToEngineArrays } from '../../datasets/index.ts';
+import { attackRelations, cellKey, rankAttack, substitutionAttack } from '../../sim/testing/index.ts';
+import type { PublishedCell } from '../../sim/testing/index.ts';
 import type { Scenario } from '../../sim/index.ts';
 
 const scenario: Scenario = { schemaVersion: 1, name: 'raise 10%', params: { standard: { scalePct: 10 } } };

@@ -1,8 +1,8 @@
 // The application frame: title bar with language switch, navigation between screens, and the active screen.
-import { useUiStore, SCREENS } from '../store/ui-store';
-import { useAppMessages } from './messages';
-import { SCREEN_COMPONENTS } from './screens';
-import { LANGUAGES } from '../i18n/i18n';
+import { useUiStore, SCREENS } from '../store/ui-store.ts';
+import { useAppMessages } from './messages.ts';
+import { SCREEN_COMPONENTS } from './screens.ts';
+import { LANGUAGES } from '../i18n/i18n.ts';
 
 /** The whole workbench UI. */
 export function App() {

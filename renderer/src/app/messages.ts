@@ -1,5 +1,5 @@
 // Words of the application frame: title, navigation, language switch.
-import { defineMessages } from '../i18n/i18n';
+import { defineMessages } from '../i18n/i18n.ts';
 
 export const useAppMessages = defineMessages({
   zh: {

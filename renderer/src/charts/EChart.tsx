@@ -1,7 +1,7 @@
 // The one ECharts host component: themed, resizes with its box, disposes on unmount, exposes the instance for export.
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts';
-import { baseOption } from './chart-theme';
+import { baseOption } from './chart-theme.ts';
 
 export interface EChartProps {
   option: echarts.EChartsCoreOption;

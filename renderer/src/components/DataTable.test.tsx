@@ -2,9 +2,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { DataTable } from './DataTable';
-import type { TableColumn } from './DataTable';
-import { useUiStore } from '../store/ui-store';
+import { DataTable } from './DataTable.tsx';
+import type { TableColumn } from './DataTable.tsx';
+import { useUiStore } from '../store/ui-store.ts';
 
 interface Row {
   code: string;

@@ -2,15 +2,15 @@
 // unweighted sample households (POLICY.md §9) and states the rule and threshold beside the table.
 import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { useUiStore } from '../store/ui-store';
-import { fill } from '../i18n/i18n';
-import { formatValue } from '../format/units';
-import { useComponentMessages } from './messages';
-import { cellSuppressed, countSuppressed, nextSort, sortRows } from './data-table-logic';
-import type { CellValue, SortState, TableColumn } from './data-table-logic';
+import { useUiStore } from '../store/ui-store.ts';
+import { fill } from '../i18n/i18n.ts';
+import { formatValue } from '../format/units.ts';
+import { useComponentMessages } from './messages.ts';
+import { cellSuppressed, countSuppressed, nextSort, sortRows } from './data-table-logic.ts';
+import type { CellValue, SortState, TableColumn } from './data-table-logic.ts';
 import './components.css';
 
-export type { TableColumn, SortState, CellValue } from './data-table-logic';
+export type { TableColumn, SortState, CellValue } from './data-table-logic.ts';
 
 export interface DataTableProps<R> {
   rows: readonly R[];

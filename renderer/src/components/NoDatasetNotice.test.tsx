@@ -2,8 +2,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
-import { useWorkspaceStore } from '../store/workspace-store';
-import { NoDatasetNotice } from './NoDatasetNotice';
+import { useWorkspaceStore } from '../store/workspace-store.ts';
+import { NoDatasetNotice } from './NoDatasetNotice.tsx';
 
 const initial = useWorkspaceStore.getState();
 afterEach(() => {

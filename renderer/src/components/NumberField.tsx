@@ -1,10 +1,10 @@
 // A numeric field with exact entry and an optional slider: validates the range as you type, shows the unit, and
 // reports only valid values. External (schema) errors are shown next to the field too.
 import { useId, useState } from 'react';
-import { useUiStore } from '../store/ui-store';
-import { pick } from '../i18n/i18n';
-import type { Bilingual } from '../i18n/i18n';
-import { displayText, parseNumberEntry } from './number-field-logic';
+import { useUiStore } from '../store/ui-store.ts';
+import { pick } from '../i18n/i18n.ts';
+import type { Bilingual } from '../i18n/i18n.ts';
+import { displayText, parseNumberEntry } from './number-field-logic.ts';
 import './components.css';
 
 export interface NumberFieldProps {

@@ -1,5 +1,5 @@
 // A drop-down of the workspace's scenarios by name, for screens that start from or compare against one of them.
-import { useWorkspaceStore } from '../store/workspace-store';
+import { useWorkspaceStore } from '../store/workspace-store.ts';
 
 export interface ScenarioSelectProps {
   /** Element id, for the label's htmlFor. */

@@ -1,10 +1,10 @@
 // A headline number card: the value with its unit, and its change against a reference (usually the baseline),
 // optionally with a Monte Carlo interval.
-import { useUiStore } from '../store/ui-store';
-import { formatValue, unitOf } from '../format/units';
-import type { Quantity } from '../format/units';
-import { useComponentMessages } from './messages';
-import { formatChange } from './stat-card-logic';
+import { useUiStore } from '../store/ui-store.ts';
+import { formatValue, unitOf } from '../format/units.ts';
+import type { Quantity } from '../format/units.ts';
+import { useComponentMessages } from './messages.ts';
+import { formatChange } from './stat-card-logic.ts';
 import './components.css';
 
 export interface StatCardProps {

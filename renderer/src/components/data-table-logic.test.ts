@@ -1,7 +1,7 @@
 // Suppression and sorting rules of DataTable: small cells hidden, hidden values never leak through row order.
 import { describe, expect, it } from 'vitest';
-import { countSuppressed, isSuppressed, nextSort, sortRows } from './data-table-logic';
-import type { TableColumn } from './data-table-logic';
+import { countSuppressed, isSuppressed, nextSort, sortRows } from './data-table-logic.ts';
+import type { TableColumn } from './data-table-logic.ts';
 
 interface Row {
   name: string;

@@ -1,7 +1,7 @@
 // Pure logic behind DataTable: column definitions, small-cell suppression (POLICY.md §9) and stable sorting that
 // never reveals a suppressed value through the row order.
 import type { ReactNode } from 'react';
-import type { Quantity } from '../format/units';
+import type { Quantity } from '../format/units.ts';
 
 /** A cell's raw value: numbers are formatted by quantity, strings shown as they are, null as an em dash. */
 export type CellValue = number | string | null;

@@ -1,5 +1,5 @@
 // Words of the shared UI components (tables, numeric fields, headline cards), Chinese first.
-import { defineMessages } from '../i18n/i18n';
+import { defineMessages } from '../i18n/i18n.ts';
 
 export const useComponentMessages = defineMessages({
   zh: {

@@ -1,6 +1,6 @@
 // Exact entry in NumberField: parsing (including full-width digits), range checks and display precision.
 import { describe, expect, it } from 'vitest';
-import { displayText, parseNumberEntry, stepDecimals } from './number-field-logic';
+import { displayText, parseNumberEntry, stepDecimals } from './number-field-logic.ts';
 
 describe('parseNumberEntry', () => {
   it('accepts a typed percent sign: "10%" in a % field is 10, "150%" in a multiplier field is 1.5', () => {

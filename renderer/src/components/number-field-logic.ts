@@ -1,5 +1,5 @@
 // Pure logic of NumberField: parse exact entry, check the range, and show values at the precision of their step.
-import type { Bilingual } from '../i18n/i18n';
+import type { Bilingual } from '../i18n/i18n.ts';
 
 /** Result of reading what the user typed: a valid value, or a bilingual message naming the field. */
 export type ParsedNumber = { ok: true; value: number } | { ok: false; error: Bilingual };

@@ -1,6 +1,6 @@
 // StatCard's change line: percentage points for shares, signed units and relative change otherwise.
 import { describe, expect, it } from 'vitest';
-import { formatChange } from './stat-card-logic';
+import { formatChange } from './stat-card-logic.ts';
 
 describe('formatChange', () => {
   it('shows a money change in 亿元 with its relative change', () => {

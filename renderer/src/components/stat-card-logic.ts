@@ -1,8 +1,8 @@
 // Pure logic of StatCard: the change against a reference value, expressed the way a reader expects (percentage
 // points for shares, signed units otherwise, plus the relative change).
-import type { Language } from '../i18n/i18n';
-import { formatValue } from '../format/units';
-import type { Quantity } from '../format/units';
+import type { Language } from '../i18n/i18n.ts';
+import { formatValue } from '../format/units.ts';
+import type { Quantity } from '../format/units.ts';
 
 /** A formatted change: absolute (with unit), relative (percent) and its direction. */
 export interface FormattedChange {

@@ -2,7 +2,7 @@
 // self-contained SVG string with ECharts' server-side renderer (no DOM needed), which is how the briefing embeds its
 // charts so the HTML and the PDF carry vector graphics and searchable text.
 import * as echarts from 'echarts';
-import { baseOption } from '../charts/chart-theme';
+import { baseOption } from '../charts/chart-theme.ts';
 
 /** Print resolution for PNG exports (3 × CSS pixels ≈ 288 dpi). */
 export const PNG_PIXEL_RATIO = 3;

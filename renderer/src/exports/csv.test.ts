@@ -1,7 +1,7 @@
 // CSV: BOM first, Chinese intact, units in headers, suppressed cells marked (never their value), rule and provenance.
 import { describe, expect, it } from 'vitest';
-import { buildCsv, csvBytes, csvField } from './csv';
-import { fixedProvenance, provinceTable } from './test-fixtures';
+import { buildCsv, csvBytes, csvField } from './csv.ts';
+import { fixedProvenance, provinceTable } from './test-fixtures.ts';
 
 /** Minimal RFC 4180 reader for the data part (lines before the first blank line). */
 function readRows(text: string): string[][] {

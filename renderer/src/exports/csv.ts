@@ -1,12 +1,12 @@
 // CSV export of a results table: UTF-8 with a byte-order mark (Excel opens Chinese correctly), CRLF line ends,
 // RFC 4180 quoting, units in the headers, suppressed cells marked, and the disclosure rule and provenance as
 // trailing `#` note lines (readable in Excel; skipped by `pandas.read_csv(..., comment='#')`).
-import { csvTextField } from '../../../datasets/csv-cell';
-import type { Language } from '../i18n/i18n';
-import type { ExportTable } from './table';
-import { columnHeader, exportCell, suppressionRule } from './table';
-import type { Provenance } from './provenance';
-import { provenanceLines } from './provenance';
+import { csvTextField } from '../../../datasets/index.ts';
+import type { Language } from '../i18n/i18n.ts';
+import type { ExportTable } from './table.ts';
+import { columnHeader, exportCell, suppressionRule } from './table.ts';
+import type { Provenance } from './provenance.ts';
+import { provenanceLines } from './provenance.ts';
 
 /** The UTF-8 byte-order mark at the start of every CSV file. */
 export const UTF8_BOM = '\uFEFF';

@@ -1,14 +1,16 @@
 // Engine-shaped inputs for the export tests: summary tables in the engine's columnar layout (national and by
 // province, with one province below the disclosure threshold) and a household trace, built from explicit numbers so
 // every expected figure in the tests can be read off here.
-import type { SummaryTable, RegionLevel } from '../../../sim/outputs/types';
-import { AREA_ALL } from '../../../sim/outputs/types';
-import type { MetricId } from '../../../sim/kernel/metrics';
-import { SUM_METRICS, RATE_METRICS } from '../../../sim/kernel/metrics';
-import type { HouseholdTrace, HouseholdTraceRun } from '../../../sim/trace/types';
-import { COMPONENT_IDS } from '../../../sim/kernel/metrics';
-import type { ComponentId } from '../../../sim/kernel/metrics';
-import type { BriefingComparison } from './briefing/model';
+import type {
+  SummaryTable,
+  RegionLevel,
+  MetricId,
+  HouseholdTrace,
+  HouseholdTraceRun,
+  ComponentId,
+} from '../../../sim/index.ts';
+import { AREA_ALL, SUM_METRICS, RATE_METRICS, COMPONENT_IDS } from '../../../sim/index.ts';
+import type { BriefingComparison } from './briefing/model.ts';
 
 /** One row of a fixture table. */
 export interface FixtureRow {

@@ -1,9 +1,9 @@
 // Engine summary tables become export tables with labels, units and every number of a suppressed row withheld.
 import { describe, expect, it } from 'vitest';
-import { summaryToExportTable, METRICS } from './engine-tables';
-import { fixtureComparison, fixtureTable } from './engine-fixtures';
-import { buildCsv } from './csv';
-import { columnHeader, exportCell, suppressedCount } from './table';
+import { summaryToExportTable, METRICS } from './engine-tables.ts';
+import { fixtureComparison, fixtureTable } from './engine-fixtures.ts';
+import { buildCsv } from './csv.ts';
+import { columnHeader, exportCell, suppressedCount } from './table.ts';
 
 describe('summaryToExportTable', () => {
   it('labels every metric with its unit and keeps region names bilingual', () => {

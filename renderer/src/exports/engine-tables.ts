@@ -1,12 +1,11 @@
 // Adapters from the engine's columnar summary tables (sim SummaryTable) to export tables: every metric with its
 // bilingual label and unit, one row per region × area, and the engine's row suppression carried to every cell that
 // could disclose a small group (all numbers of a suppressed row, the sample count included).
-import type { SummaryTable } from '../../../sim/outputs/types';
-import type { MetricId, MetricUnit } from '../../../sim/kernel/metrics';
-import { SUM_METRICS, RATE_METRICS } from '../../../sim/kernel/metrics';
-import type { Quantity } from '../format/units';
-import type { ExportColumn, ExportTable, CellValue } from './table';
-import type { Text } from './text';
+import type { SummaryTable, MetricId, MetricUnit } from '../../../sim/index.ts';
+import { SUM_METRICS, RATE_METRICS } from '../../../sim/index.ts';
+import type { Quantity } from '../format/units.ts';
+import type { ExportColumn, ExportTable, CellValue } from './table.ts';
+import type { Text } from './text.ts';
 
 /** One metric as the exports describe it. */
 export interface MetricInfo {

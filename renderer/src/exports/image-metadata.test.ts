@@ -8,8 +8,8 @@ import {
   readPngText,
   svgWithProvenance,
   PNG_PROVENANCE_KEYWORD,
-} from './image-metadata';
-import { fixedProvenance } from './test-fixtures';
+} from './image-metadata.ts';
+import { fixedProvenance } from './test-fixtures.ts';
 
 /** The smallest valid PNG: 1×1 grey pixel (signature, IHDR, IDAT, IEND). */
 const TINY_PNG = Uint8Array.from(

@@ -1,8 +1,8 @@
 // Provenance inside chart images: an iTXt chunk (UTF-8 text) before IEND in PNG files, a <metadata> element in SVG
 // files, so a chart that travels alone still says what produced it.
-import type { Provenance } from './provenance';
-import { canonicalJson } from './provenance';
-import { escapeXml } from './xml';
+import type { Provenance } from './provenance.ts';
+import { canonicalJson } from './provenance.ts';
+import { escapeXml } from './xml.ts';
 
 /** The keyword under which PNG files carry the provenance JSON. */
 export const PNG_PROVENANCE_KEYWORD = 'safetynet-provenance';

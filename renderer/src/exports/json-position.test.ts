@@ -1,6 +1,6 @@
 // The JSON error locator agrees with JSON.parse on validity and points at the first bad character.
 import { describe, expect, it } from 'vitest';
-import { jsonErrorOffset, lineAndColumn } from './json-position';
+import { jsonErrorOffset, lineAndColumn } from './json-position.ts';
 
 describe('jsonErrorOffset', () => {
   it('accepts what JSON.parse accepts', () => {

@@ -1,6 +1,6 @@
 // Parameter rows for exports: each parameter of the scenario beside its baseline value, so every export states what
 // the scenario changed (XLSX parameter sheet, briefing "changes against the baseline").
-import type { Text } from './text';
+import type { Text } from './text.ts';
 
 /** A parameter value as written out (numbers keep their unit in `unit`). */
 export type ParameterValue = number | string | boolean;

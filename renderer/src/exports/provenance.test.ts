@@ -1,7 +1,7 @@
 // Provenance: every field present, hashes stable under key order, labelled lines carry the scenario for re-running.
 import { describe, expect, it } from 'vitest';
-import { buildProvenance, canonicalJson, provenanceLines, sha256Hex } from './provenance';
-import { fixedProvenance } from './test-fixtures';
+import { buildProvenance, canonicalJson, provenanceLines, sha256Hex } from './provenance.ts';
+import { fixedProvenance } from './test-fixtures.ts';
 
 describe('provenance', () => {
   it('records versions, hashes, scenario, seed, mode, threshold and time', async () => {

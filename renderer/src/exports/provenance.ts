@@ -1,9 +1,9 @@
 // Provenance of every export: what produced these numbers (versions, dataset hashes, scenario, seed and mode,
 // suppression threshold, time), built on the shared record of datasets/provenance.ts; the scenario JSON inside it
 // re-runs with `npx safetynet run` to the same totals.
-import type { Text } from './text';
-import { canonicalJson } from '../../../datasets/provenance.ts';
-import type { FileHash, Provenance } from '../../../datasets/provenance.ts';
+import type { Text } from './text.ts';
+import { canonicalJson } from '../../../datasets/index.ts';
+import type { FileHash, Provenance } from '../../../datasets/index.ts';
 
 export { canonicalJson };
 export type { FileHash, Provenance };

@@ -4,11 +4,10 @@
 // `suppressed = true`; the threshold is in `min_cell`.
 import { Table, makeVector, tableToIPC } from 'apache-arrow';
 import type { Vector } from 'apache-arrow';
-import type { SummaryTable } from '../../../sim/outputs/types';
-import { summaryColumns, summaryColumnType } from '../../../datasets/formats/result-columns';
-import type { ResultColumn } from '../../../datasets/formats/result-columns';
+import type { SummaryTable } from '../../../sim/index.ts';
+import { summaryColumns, summaryColumnType, boolVector, float64Vector, utf8Vector } from '../../../datasets/index.ts';
+import type { ResultColumn } from '../../../datasets/index.ts';
 // CSP-safe: built from buffers, not Arrow's builders (which compile code with `new Function`).
-import { boolVector, float64Vector, utf8Vector } from '../../../datasets/formats/arrow-vectors';
 
 /** One summary table with the keys that place it in the panel. */
 export interface PanelPart {

@@ -1,9 +1,9 @@
 // Scenario files: a saved scenario opens back identical; bad JSON, missing, unknown and newer versions are refused
 // with bilingual messages naming the file and field; invalid values name their path.
 import { describe, expect, it } from 'vitest';
-import { openScenarioFile, scenarioFileName, serializeScenario } from './scenario-file';
-import { SCENARIO_SCHEMA_VERSION } from '../../../sim/scenario/types';
-import type { Scenario } from '../../../sim/scenario/types';
+import { openScenarioFile, scenarioFileName, serializeScenario } from './scenario-file.ts';
+import { SCENARIO_SCHEMA_VERSION } from '../../../sim/index.ts';
+import type { Scenario } from '../../../sim/index.ts';
 
 const scenario: Scenario = {
   schemaVersion: SCENARIO_SCHEMA_VERSION,

@@ -1,12 +1,11 @@
 // Scenario files: save a scenario as the JSON the CLI runs (`npx safetynet run --scenario file.json`) and open one
 // back, validated by the engine's published schema; older schemaVersions migrate through the engine's migration
 // hook, newer or unknown ones are refused with a bilingual message naming the file and the field.
-import type { Scenario } from '../../../sim/scenario/types';
-import { SCENARIO_SCHEMA_VERSION } from '../../../sim/scenario/types';
-import { parseScenario } from '../../../sim/scenario/parse';
-import type { Bilingual } from '../i18n/i18n';
-import { jsonErrorOffset, lineAndColumn } from './json-position';
-import { MAX_SCENARIO_FILE_BYTES, withoutBom } from '../../../datasets/file-limits';
+import type { Scenario } from '../../../sim/index.ts';
+import { SCENARIO_SCHEMA_VERSION, parseScenario } from '../../../sim/index.ts';
+import type { Bilingual } from '../i18n/i18n.ts';
+import { jsonErrorOffset, lineAndColumn } from './json-position.ts';
+import { MAX_SCENARIO_FILE_BYTES, withoutBom } from '../../../datasets/index.ts';
 
 /** A problem with an opened scenario file: which file, which field (path, empty for the whole file), why. */
 export interface ScenarioFileError extends Bilingual {

@@ -1,9 +1,8 @@
 // Parameter rows: the whole catalogue with baseline and scenario values, plus regional and absolute overrides.
 import { describe, expect, it } from 'vitest';
-import { scenarioParameterRows } from './scenario-parameters';
-import { PARAM_CATALOGUE } from '../../../sim/params/catalogue';
-import { parseScenario } from '../../../sim/scenario/parse';
-import { isChanged } from './parameters';
+import { scenarioParameterRows } from './scenario-parameters.ts';
+import { PARAM_CATALOGUE, parseScenario } from '../../../sim/index.ts';
+import { isChanged } from './parameters.ts';
 
 describe('scenarioParameterRows', () => {
   it('lists every catalogue parameter and marks what the scenario changes', () => {
@@ -41,8 +40,8 @@ describe('scenarioParameterRows', () => {
 
 describe('effectiveRows', () => {
   it('shows both consumption ratios in effect when the scenario turns the consumption-ratio rule on', async () => {
-    const { effectiveRows } = await import('./parameters');
-    const { getParamDef } = await import('../../../sim/params/catalogue');
+    const { effectiveRows } = await import('./parameters.ts');
+    const { getParamDef } = await import('../../../sim/index.ts');
     const parsed = parseScenario({
       schemaVersion: 1,
       name: 'ratio',

@@ -1,10 +1,9 @@
 // The parameter rows of a scenario for exports: every catalogue parameter with its baseline (catalogue default) and
 // scenario value, then each regional override, absolute standard, disaster and run setting the scenario carries.
-import type { Scenario } from '../../../sim/scenario/types';
-import type { ParamDef, ParamUnit } from '../../../sim/params/types';
-import { PARAM_CATALOGUE } from '../../../sim/params/catalogue';
-import type { ParameterRow, ParameterValue } from './parameters';
-import type { Text } from './text';
+import type { Scenario, ParamDef, ParamUnit } from '../../../sim/index.ts';
+import { PARAM_CATALOGUE } from '../../../sim/index.ts';
+import type { ParameterRow, ParameterValue } from './parameters.ts';
+import type { Text } from './text.ts';
 
 /** Unit names of catalogue units. */
 export const PARAM_UNIT_TEXT: Record<ParamUnit, Text> = {

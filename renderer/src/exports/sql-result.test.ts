@@ -1,7 +1,7 @@
 // SQL results export as CSV: every column and row DuckDB returned, values exact, the query and a disclosure warning.
 import { describe, expect, it } from 'vitest';
 import { tableFromArrays } from 'apache-arrow';
-import { sqlResultCsv } from './sql-result';
+import { sqlResultCsv } from './sql-result.ts';
 
 describe('sqlResultCsv', () => {
   it('writes the result with its header, exact values, the query and the disclosure note', () => {

@@ -2,8 +2,8 @@
 // units), the query itself and a plain warning as trailing `#` note lines. An SQL result is not a published table:
 // it can hold single households, so the note says disclosure control has not been applied to it.
 import type { Table } from 'apache-arrow';
-import type { Language } from '../i18n/i18n';
-import { UTF8_BOM, csvField, noteLine } from './csv';
+import type { Language } from '../i18n/i18n.ts';
+import { UTF8_BOM, csvField, noteLine } from './csv.ts';
 
 const NOTE = {
   zh: 'SQL 查询结果，未经披露控制（小样本单元格未抑制，可能含单户记录）：对外提供前请自行核查。',

@@ -1,10 +1,10 @@
 // The one table shape every export format writes (XLSX, CSV, briefing HTML): bilingual column labels with units,
 // raw values in base units (persons, households, yuan, 0..1 shares) and explicit suppression flags (POLICY.md §9).
-import type { Language } from '../i18n/i18n';
-import type { Quantity } from '../format/units';
-import { scaled, unitOf, formatValue } from '../format/units';
-import type { Text } from './text';
-import { fillText } from './text';
+import type { Language } from '../i18n/i18n.ts';
+import type { Quantity } from '../format/units.ts';
+import { scaled, unitOf, formatValue } from '../format/units.ts';
+import type { Text } from './text.ts';
+import { fillText } from './text.ts';
 
 /** A column: text (region names, labels) or a number of a known quantity (scaled to display units on export). */
 export interface ExportColumn {

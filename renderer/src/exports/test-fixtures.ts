@@ -1,9 +1,9 @@
 // Shared inputs for the export builders' tests: a province table with Chinese names and one suppressed cell, a
 // parameter list and a provenance record with a fixed timestamp.
-import type { ExportTable } from './table';
-import type { ParameterRow } from './parameters';
-import type { Provenance } from './provenance';
-import { buildProvenance } from './provenance';
+import type { ExportTable } from './table.ts';
+import type { ParameterRow } from './parameters.ts';
+import type { Provenance } from './provenance.ts';
+import { buildProvenance } from './provenance.ts';
 
 /** A sub-national table: two provinces, the second with a suppressed persons cell. */
 export function provinceTable(): ExportTable {

@@ -1,5 +1,5 @@
 // Bilingual text for exports: every label an export writes exists in Simplified Chinese and English.
-import type { Language } from '../i18n/i18n';
+import type { Language } from '../i18n/i18n.ts';
 
 /** A label in both languages (Chinese first). */
 export interface Text {

@@ -1,8 +1,8 @@
 // XLSX: read the workbook back with exceljs and check sheets, headers with units, numbers, suppression and provenance.
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { buildWorkbook, numberFormat, sheetName } from './xlsx';
-import { fixedProvenance, parameterRows, provinceTable } from './test-fixtures';
+import { buildWorkbook, numberFormat, sheetName } from './xlsx.ts';
+import { fixedProvenance, parameterRows, provinceTable } from './test-fixtures.ts';
 
 async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

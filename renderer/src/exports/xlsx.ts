@@ -1,15 +1,15 @@
 // XLSX export with exceljs: one sheet per results table (units in headers, suppressed cells marked and the rule
 // stated under the table), a sheet of parameters (baseline beside scenario) and a provenance sheet.
 import ExcelJS from 'exceljs';
-import type { Language } from '../i18n/i18n';
-import type { ExportTable } from './table';
-import { columnHeader, exportCell, isSuppressed, suppressionRule, SUPPRESSED_MARK } from './table';
-import type { ParameterRow } from './parameters';
-import { isChanged, parameterValueText } from './parameters';
-import type { Provenance } from './provenance';
-import { provenanceLines } from './provenance';
-import type { Quantity } from '../format/units';
-import { formatValue } from '../format/units';
+import type { Language } from '../i18n/i18n.ts';
+import type { ExportTable } from './table.ts';
+import { columnHeader, exportCell, isSuppressed, suppressionRule, SUPPRESSED_MARK } from './table.ts';
+import type { ParameterRow } from './parameters.ts';
+import { isChanged, parameterValueText } from './parameters.ts';
+import type { Provenance } from './provenance.ts';
+import { provenanceLines } from './provenance.ts';
+import type { Quantity } from '../format/units.ts';
+import { formatValue } from '../format/units.ts';
 
 /** What goes into a workbook. */
 export interface WorkbookInput {

@@ -1,9 +1,9 @@
 // One way to print a household trace's numbers, used by the Household screen and the briefing alike: tests as
 // pass/fail, programme codes by name, probabilities in %, amounts with their unit (元/人/月 or a household-year).
-import type { TraceStep, TraceUnit } from '../../../sim/trace/types.ts';
-import { PROGRAMME_CODES } from '../../../datasets/schema.ts';
-import type { Language } from '../i18n/i18n';
-import { formatValue } from './units';
+import type { TraceStep, TraceUnit } from '../../../sim/index.ts';
+import { PROGRAMME_CODES } from '../../../datasets/index.ts';
+import type { Language } from '../i18n/i18n.ts';
+import { formatValue } from './units.ts';
 
 /** A number with grouping and at most two decimals, in the reader's locale. */
 export function formatNumber(value: number, language: Language): string {

@@ -1,6 +1,6 @@
 // Display units follow the reader's language: 万人 and 亿元 in Chinese, millions and billions in English.
 import { describe, expect, it } from 'vitest';
-import { formatValue, scaled, unitOf } from './units';
+import { formatValue, scaled, unitOf } from './units.ts';
 
 describe('formatValue', () => {
   it('shows persons in 万人 for Chinese and millions for English', () => {

@@ -1,6 +1,6 @@
 // Numbers as the reader expects them (POLICY.md §1): Chinese in 万人/万户/亿元 (万元 per household-year, 元 per
 // month), English in millions and billions. Every formatted number carries its unit.
-import type { Language } from '../i18n/i18n';
+import type { Language } from '../i18n/i18n.ts';
 
 export type Quantity =
   'persons' | 'households' | 'personTimes' | 'money' | 'householdAnnual' | 'monthly' | 'share' | 'count' | 'ratio';

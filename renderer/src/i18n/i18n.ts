@@ -1,6 +1,6 @@
 // The one i18n layer: Simplified Chinese first, English second. Each feature declares its own messages with
 // `defineMessages`; the type system makes the English dictionary carry exactly the Chinese keys.
-import { useUiStore } from '../store/ui-store';
+import { useUiStore } from '../store/ui-store.ts';
 
 export type Language = 'zh' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];

@@ -1,16 +1,16 @@
 // Starts the workbench's services once per window: restores the workspace (with a recovery notice if needed), starts
 // autosave and the results driver, follows host menu commands, loads the demo dataset, and mirrors run timings and
 // statuses onto <html data-*> attributes for end-to-end tests.
-import { useUiStore } from '../store/ui-store';
-import { useEngineStore } from '../store/engine-store';
-import { useResultsStore } from '../store/results-store';
-import { selectActiveDataset, useWorkspaceStore } from '../store/workspace-store';
-import { getHost } from './host/host';
-import { restoreWorkspace, startAutosave } from './persistence';
-import { startResultsDriver } from './results-driver';
-import { loadDemo, openDatasetFiles } from './data/dataset-service';
-import type { Bilingual } from '../i18n/i18n';
-import { useNoticeStore } from '../store/notice-store';
+import { useUiStore } from '../store/ui-store.ts';
+import { useEngineStore } from '../store/engine-store.ts';
+import { useResultsStore } from '../store/results-store.ts';
+import { selectActiveDataset, useWorkspaceStore } from '../store/workspace-store.ts';
+import { getHost } from './host/host.ts';
+import { restoreWorkspace, startAutosave } from './persistence.ts';
+import { startResultsDriver } from './results-driver.ts';
+import { loadDemo, openDatasetFiles } from './data/dataset-service.ts';
+import type { Bilingual } from '../i18n/i18n.ts';
+import { useNoticeStore } from '../store/notice-store.ts';
 
 function mirrorToDocument(): void {
   const root = document.documentElement;

@@ -2,14 +2,14 @@
 // screen, SQL history and mappings; restore on restart; recovery from a damaged save reported as a notice.
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBrowserHost } from './host/browser-host';
-import { documentKeys, memoryStorage } from './host/document-store';
-import { AUTOSAVE_MS, restoreWorkspace, startAutosave } from './persistence';
-import { useWorkspaceStore, BASELINE_SCENARIO_ID } from '../store/workspace-store';
-import { useUiStore } from '../store/ui-store';
-import { useSqlStore } from '../store/sql-store';
-import { useDataStore } from '../store/data-store';
-import { makeMapping } from '../../../datasets/import/mapping.ts';
+import { createBrowserHost } from './host/browser-host.ts';
+import { documentKeys, memoryStorage } from './host/document-store.ts';
+import { AUTOSAVE_MS, restoreWorkspace, startAutosave } from './persistence.ts';
+import { useWorkspaceStore, BASELINE_SCENARIO_ID } from '../store/workspace-store.ts';
+import { useUiStore } from '../store/ui-store.ts';
+import { useSqlStore } from '../store/sql-store.ts';
+import { useDataStore } from '../store/data-store.ts';
+import { makeMapping } from '../../../datasets/index.ts';
 
 const workspaceInitial = useWorkspaceStore.getState();
 const uiInitial = useUiStore.getState();

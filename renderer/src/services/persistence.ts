@@ -1,18 +1,18 @@
 // Workspace persistence: restores datasets opened, scenarios, active screen and language from the host's documents on
 // start (reporting a recovery from the previous version), then autosaves them (debounced) whenever they change.
 import { z } from 'zod';
-import type { HostApi, JsonValue } from '../../../electron/contract/host-api.ts';
-import { useUiStore, SCREENS, type ScreenId } from '../store/ui-store';
+import type { HostApi, JsonValue } from '../../../contract/host-api.ts';
+import { useUiStore, SCREENS, type ScreenId } from '../store/ui-store.ts';
 import {
   useWorkspaceStore,
   type DatasetSummary,
   type ScenarioEntry,
   type WorkspaceState,
-} from '../store/workspace-store';
-import type { Bilingual } from '../i18n/i18n';
-import { useSqlStore } from '../store/sql-store';
-import { useDataStore } from '../store/data-store';
-import { MappingSchema } from '../../../datasets/import/mapping.ts';
+} from '../store/workspace-store.ts';
+import type { Bilingual } from '../i18n/i18n.ts';
+import { useSqlStore } from '../store/sql-store.ts';
+import { useDataStore } from '../store/data-store.ts';
+import { MappingSchema } from '../../../datasets/index.ts';
 
 /** Autosave delay after the last change, in ms. */
 export const AUTOSAVE_MS = 400;

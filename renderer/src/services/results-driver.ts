@@ -1,9 +1,9 @@
 // Keeps the results store current: whenever the active dataset (once in the engine) or the active scenario's
 // document changes, asks the engine for baseline + scenario (debounced, latest wins) and stores the comparison.
-import { useResultsStore, resultsKey } from '../store/results-store';
-import { selectActiveDataset, selectActiveScenario, useWorkspaceStore } from '../store/workspace-store';
-import { EngineError, type EngineClient } from './engine/engine-client';
-import { getEngine } from './engine/engine';
+import { useResultsStore, resultsKey } from '../store/results-store.ts';
+import { selectActiveDataset, selectActiveScenario, useWorkspaceStore } from '../store/workspace-store.ts';
+import { EngineError, type EngineClient } from './engine/engine-client.ts';
+import { getEngine } from './engine/engine.ts';
 
 /** Delay between the last scenario edit and the run (slider moves inside it collapse into one run). */
 export const RESULTS_DEBOUNCE_MS = 30;

@@ -1,9 +1,7 @@
 // Data-layer state the Data screen shows: validation reports per dataset, saved column mappings, and the import
 // session in progress (files read, mapping being edited, report, acknowledgement of warnings).
 import { create } from 'zustand';
-import type { DataIssue } from '../../../datasets/import/issues.ts';
-import type { ColumnMapping } from '../../../datasets/import/mapping.ts';
-import type { ValidationReport } from '../../../datasets/import/validate.ts';
+import type { DataIssue, ColumnMapping, ValidationReport } from '../../../datasets/index.ts';
 
 /** One file of an import session, read into a raw DuckDB table. */
 export interface ImportFile {

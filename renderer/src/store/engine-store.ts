@@ -1,7 +1,7 @@
 // State of the simulation engine as the UI shows it: busy flag, the last run's timing (exposed for end-to-end
 // reporting), the last crash message and how many times the worker was restarted.
 import { create } from 'zustand';
-import type { Bilingual } from '../i18n/i18n';
+import type { Bilingual } from '../i18n/i18n.ts';
 
 /** Timing of one engine run: time inside the worker and the full round trip seen by the UI. */
 export interface EngineRun {

@@ -1,15 +1,15 @@
 // Results of the active scenario against the baseline on the active dataset, kept current by the results driver
 // (services/results-driver.ts). Components read them with `useResults()`; nothing is recomputed in the UI.
 import { create } from 'zustand';
-import type { YearComparison } from '../services/engine/engine-calls';
-import type { EngineErrorInfo } from '../services/engine/engine-protocol';
+import type { YearComparison } from '../services/engine/engine-calls.ts';
+import type { EngineErrorInfo } from '../services/engine/engine-protocol.ts';
 import {
   selectActiveDataset,
   selectActiveScenario,
   useWorkspaceStore,
   type DatasetSummary,
   type ScenarioEntry,
-} from './workspace-store';
+} from './workspace-store.ts';
 
 export type ResultsStatus = 'idle' | 'running' | 'ready' | 'error';
 

@@ -1,6 +1,6 @@
 // Small serialisable UI state: language and the active screen. Restored with the workspace on restart.
 import { create } from 'zustand';
-import type { Language } from '../i18n/i18n';
+import type { Language } from '../i18n/i18n.ts';
 
 export type ScreenId =
   'data' | 'scenario' | 'results' | 'projection' | 'compare' | 'inverse' | 'household' | 'sql' | 'briefing';

@@ -1,6 +1,6 @@
 // Tests of the workspace store: scenario edits with undo/redo (slider drags coalesced), duplicate, delete, restore.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BASELINE_SCENARIO_ID, selectActiveScenario, useWorkspaceStore } from './workspace-store';
+import { BASELINE_SCENARIO_ID, selectActiveScenario, useWorkspaceStore } from './workspace-store.ts';
 
 const initial = useWorkspaceStore.getState();
 

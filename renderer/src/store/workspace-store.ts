@@ -2,8 +2,8 @@
 // over the baseline, as the engine's scenario schema defines them), the active dataset and scenario, and undo/redo of
 // scenario edits. Small serialisable state only; arrays live in services/cache.ts keyed by dataset id.
 import { create } from 'zustand';
-import type { Bilingual } from '../i18n/i18n';
-import type { JsonValue } from '../../../electron/contract/host-api.ts';
+import type { Bilingual } from '../i18n/i18n.ts';
+import type { JsonValue } from '../../../contract/host-api.ts';
 
 /** SHA-256 (hex) of one source file of a dataset, with its size, for integrity checks on reopen. */
 export interface DatasetFile {

@@ -1,6 +1,6 @@
 // The briefing's stylesheet, inlined in the HTML so the file is self-contained: a calm A4 document on screen and in
 // print, page header and footer with page numbers, tables that repeat their header rows, charts never cut across pages.
-import { FONT_FAMILY } from '../../charts/chart-theme';
+import { FONT_FAMILY } from '../../charts/chart-theme.ts';
 
 /** CSS string for `@page` margin boxes (quotes escaped). */
 function cssString(text: string): string {

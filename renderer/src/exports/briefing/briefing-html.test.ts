@@ -2,11 +2,11 @@
 // text escaped, provenance embedded so the scenario can be re-run.
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildBriefingHtml, escapeHtml } from './briefing-html';
-import type { BriefingInput } from './model';
-import { BRIEFING_SECTIONS } from './model';
-import { fixtureComparison, fixtureTrace } from '../engine-fixtures';
-import { fixedProvenance, parameterRows } from '../test-fixtures';
+import { buildBriefingHtml, escapeHtml } from './briefing-html.ts';
+import type { BriefingInput } from './model.ts';
+import { BRIEFING_SECTIONS } from './model.ts';
+import { fixtureComparison, fixtureTrace } from '../engine-fixtures.ts';
+import { fixedProvenance, parameterRows } from '../test-fixtures.ts';
 
 async function input(overrides: Partial<BriefingInput> = {}): Promise<BriefingInput> {
   return {

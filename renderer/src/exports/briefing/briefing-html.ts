@@ -1,25 +1,24 @@
 // The briefing generator: one self-contained HTML document (inline CSS, charts as inline SVG, no external requests)
 // from the engine's results, in Chinese or English, styled for A4 print. The same string is previewed, downloaded as
 // .html, and printed to PDF (Electron printToPDF, or the browser's print dialog).
-import type { Language } from '../../i18n/i18n';
-import { formatValue } from '../../format/units';
-import { formatComparison, formatResult } from '../../format/trace-format';
-import { COMPONENT_IDS, COMPONENT_LABELS } from '../../../../sim/kernel/metrics';
-import type { HouseholdTraceRun, TraceStep } from '../../../../sim/trace/types';
-import type { ExportTable } from '../table';
-import { columnHeader, displayCell, isSuppressed, suppressionRule } from '../table';
-import { effectiveRows, isChanged, parameterValueText } from '../parameters';
-import { getParamDef } from '../../../../sim/params/catalogue';
-import { canonicalJson, provenanceLines } from '../provenance';
-import { renderChartSvg } from '../chart-image';
-import { escapeXml } from '../xml';
-import type { BriefingCase, BriefingInput, BriefingSectionId } from './model';
-import { BRIEFING_SECTIONS, SECTION_TITLES } from './model';
-import { summarySentences } from './summary';
-import { PROJECTION_METRICS_COMPACT, headlineHeaders, headlineRows, projectionTable, provinceTable } from './tables';
-import { caseloadByProvinceOption, costByComponentOption, projectionOption } from './charts';
-import { methodsParagraphs } from './methods';
-import { briefingCss } from './briefing-css';
+import type { Language } from '../../i18n/i18n.ts';
+import { formatValue } from '../../format/units.ts';
+import { formatComparison, formatResult } from '../../format/trace-format.ts';
+import { COMPONENT_IDS, COMPONENT_LABELS, getParamDef } from '../../../../sim/index.ts';
+import type { HouseholdTraceRun, TraceStep } from '../../../../sim/index.ts';
+import type { ExportTable } from '../table.ts';
+import { columnHeader, displayCell, isSuppressed, suppressionRule } from '../table.ts';
+import { effectiveRows, isChanged, parameterValueText } from '../parameters.ts';
+import { canonicalJson, provenanceLines } from '../provenance.ts';
+import { renderChartSvg } from '../chart-image.ts';
+import { escapeXml } from '../xml.ts';
+import type { BriefingCase, BriefingInput, BriefingSectionId } from './model.ts';
+import { BRIEFING_SECTIONS, SECTION_TITLES } from './model.ts';
+import { summarySentences } from './summary.ts';
+import { PROJECTION_METRICS_COMPACT, headlineHeaders, headlineRows, projectionTable, provinceTable } from './tables.ts';
+import { caseloadByProvinceOption, costByComponentOption, projectionOption } from './charts.ts';
+import { methodsParagraphs } from './methods.ts';
+import { briefingCss } from './briefing-css.ts';
 
 /** Chart size in CSS pixels: the A4 text width (178 mm) at 96 dpi. */
 export const CHART_WIDTH = 672;

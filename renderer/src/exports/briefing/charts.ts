@@ -1,15 +1,14 @@
 // ECharts options of the briefing's main charts, built from the engine's tables as pure functions (tested without a
 // DOM; rendered to SVG for the HTML): cost by component, caseload by province, and the projection path.
 import type { EChartsCoreOption } from 'echarts';
-import type { Language } from '../../i18n/i18n';
-import type { Quantity } from '../../format/units';
-import { formatValue, scaled, unitOf } from '../../format/units';
-import { COMPONENT_IDS, COMPONENT_LABELS } from '../../../../sim/kernel/metrics';
-import type { MetricId } from '../../../../sim/kernel/metrics';
-import { AREA_ALL } from '../../../../sim/outputs/types';
-import type { BriefingComparison, BriefingProjection } from './model';
-import { nationalValue } from './summary';
-import { metricInfo } from '../engine-tables';
+import type { Language } from '../../i18n/i18n.ts';
+import type { Quantity } from '../../format/units.ts';
+import { formatValue, scaled, unitOf } from '../../format/units.ts';
+import { COMPONENT_IDS, COMPONENT_LABELS, AREA_ALL } from '../../../../sim/index.ts';
+import type { MetricId } from '../../../../sim/index.ts';
+import type { BriefingComparison, BriefingProjection } from './model.ts';
+import { nationalValue } from './summary.ts';
+import { metricInfo } from '../engine-tables.ts';
 
 const BASELINE_NAME = { zh: '基线', en: 'Baseline' } as const;
 

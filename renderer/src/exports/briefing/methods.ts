@@ -1,10 +1,10 @@
 // The methods note of a briefing: how the engine applies the rules, take-up, the data and its calibration, the
 // disclosure rule, and the synthetic-data label where the demo is used. Parameter values come from the scenario rows.
-import type { Language } from '../../i18n/i18n';
-import { formatValue } from '../../format/units';
-import type { ParameterRow } from '../parameters';
-import type { BriefingDataset } from './model';
-import type { Provenance } from '../provenance';
+import type { Language } from '../../i18n/i18n.ts';
+import { formatValue } from '../../format/units.ts';
+import type { ParameterRow } from '../parameters.ts';
+import type { BriefingDataset } from './model.ts';
+import type { Provenance } from '../provenance.ts';
 
 function parameter(rows: readonly ParameterRow[], id: string): number | null {
   const row = rows.find((candidate) => candidate.id === id && candidate.scope === '');

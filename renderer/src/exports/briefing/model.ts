@@ -1,11 +1,10 @@
 // What a briefing is made of: the engine's results for one or more scenarios against the baseline, an optional
 // projection panel, household case studies with their traces, parameter changes, dataset facts and provenance.
-import type { Language } from '../../i18n/i18n';
-import type { SummaryTable } from '../../../../sim/outputs/types';
-import type { HouseholdTrace } from '../../../../sim/trace/types';
-import type { ParameterRow } from '../parameters';
-import type { Provenance } from '../provenance';
-import type { Text } from '../text';
+import type { Language } from '../../i18n/i18n.ts';
+import type { SummaryTable, HouseholdTrace } from '../../../../sim/index.ts';
+import type { ParameterRow } from '../parameters.ts';
+import type { Provenance } from '../provenance.ts';
+import type { Text } from '../text.ts';
 
 /** The summary tables of one scenario-year (the shape the engine client returns per side). */
 export interface BriefingLevels {

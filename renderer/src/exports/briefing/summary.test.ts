@@ -1,8 +1,8 @@
 // Summary sentences: numbers with units from the engine's tables, signed changes in words, both languages.
 import { describe, expect, it } from 'vitest';
-import { summarySentences } from './summary';
-import { fixtureComparison } from '../engine-fixtures';
-import { changeText } from './tables';
+import { summarySentences } from './summary.ts';
+import { fixtureComparison } from '../engine-fixtures.ts';
+import { changeText } from './tables.ts';
 
 describe('summarySentences', () => {
   it('states caseload, cost, coverage and poverty with their changes in Chinese', () => {

@@ -1,13 +1,12 @@
 // The briefing's summary paragraph: templated bilingual sentences filled with the engine's numbers (levels, changes
 // against the baseline, coverage and poverty), never adjectives. Every number is formatted with its unit.
-import type { Language } from '../../i18n/i18n';
-import type { Quantity } from '../../format/units';
-import { formatValue } from '../../format/units';
-import type { SummaryTable } from '../../../../sim/outputs/types';
-import { AREA_ALL } from '../../../../sim/outputs/types';
-import type { MetricId } from '../../../../sim/kernel/metrics';
-import type { BriefingComparison } from './model';
-import { fill } from '../../i18n/i18n';
+import type { Language } from '../../i18n/i18n.ts';
+import type { Quantity } from '../../format/units.ts';
+import { formatValue } from '../../format/units.ts';
+import type { SummaryTable, MetricId } from '../../../../sim/index.ts';
+import { AREA_ALL } from '../../../../sim/index.ts';
+import type { BriefingComparison } from './model.ts';
+import { fill } from '../../i18n/i18n.ts';
 
 /** The national total row (both areas) of a national table. */
 export function totalRow(table: SummaryTable): number {

@@ -1,15 +1,14 @@
 // The briefing's tables as export tables: headline indicators (metric rows: baseline, each scenario and its change)
 // and results by province (suppressed rows marked, as in every other sub-national output).
-import type { Language } from '../../i18n/i18n';
-import { formatValue } from '../../format/units';
-import type { Quantity } from '../../format/units';
-import type { MetricId } from '../../../../sim/kernel/metrics';
-import type { SummaryTable } from '../../../../sim/outputs/types';
-import { AREA_ALL } from '../../../../sim/outputs/types';
-import type { CellValue, ExportColumn, ExportTable } from '../table';
-import { metricInfo } from '../engine-tables';
-import type { BriefingComparison, BriefingProjection } from './model';
-import { nationalValue } from './summary';
+import type { Language } from '../../i18n/i18n.ts';
+import { formatValue } from '../../format/units.ts';
+import type { Quantity } from '../../format/units.ts';
+import type { MetricId, SummaryTable } from '../../../../sim/index.ts';
+import { AREA_ALL } from '../../../../sim/index.ts';
+import type { CellValue, ExportColumn, ExportTable } from '../table.ts';
+import { metricInfo } from '../engine-tables.ts';
+import type { BriefingComparison, BriefingProjection } from './model.ts';
+import { nationalValue } from './summary.ts';
 
 /** The metrics of the headline table, in reading order. */
 export const HEADLINE_METRICS: readonly MetricId[] = [

@@ -3,9 +3,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { BriefingScreen } from './BriefingScreen';
-import { useBriefingStore } from './briefing-store';
-import { BRIEFING_SECTIONS } from '../../exports/briefing/model';
+import { BriefingScreen } from './BriefingScreen.tsx';
+import { useBriefingStore } from './briefing-store.ts';
+import { BRIEFING_SECTIONS } from '../../exports/briefing/model.ts';
 
 afterEach(cleanup);
 

@@ -3,18 +3,18 @@
 // the result panel (Arrow, Parquet) and the scenario file (save, open). Every export carries its provenance.
 import { useRef } from 'react';
 import type { ChangeEvent } from 'react';
-import { useUiStore } from '../../store/ui-store';
-import { useWorkspaceStore, selectActiveDataset, BASELINE_SCENARIO_ID } from '../../store/workspace-store';
-import { CASE_PRESETS } from '../../../../datasets/cases/cases';
-import { BRIEFING_SECTIONS } from '../../exports/briefing/model';
-import type { BriefingSectionId } from '../../exports/briefing/model';
-import type { ExportFormat } from '../../exports/provenance';
-import { fill, pick, LANGUAGES } from '../../i18n/i18n';
-import type { Bilingual, Language } from '../../i18n/i18n';
-import { useBriefingMessages } from './messages';
-import { useBriefingStore } from './briefing-store';
-import type { BriefingRequest } from './briefing-actions';
-import type { ChartId } from './briefing-actions';
+import { useUiStore } from '../../store/ui-store.ts';
+import { useWorkspaceStore, selectActiveDataset, BASELINE_SCENARIO_ID } from '../../store/workspace-store.ts';
+import { CASE_PRESETS } from '../../../../datasets/index.ts';
+import { BRIEFING_SECTIONS } from '../../exports/briefing/model.ts';
+import type { BriefingSectionId } from '../../exports/briefing/model.ts';
+import type { ExportFormat } from '../../exports/provenance.ts';
+import { fill, pick, LANGUAGES } from '../../i18n/i18n.ts';
+import type { Bilingual, Language } from '../../i18n/i18n.ts';
+import { useBriefingMessages } from './messages.ts';
+import { useBriefingStore } from './briefing-store.ts';
+import type { BriefingRequest } from './briefing-actions.ts';
+import type { ChartId } from './briefing-actions.ts';
 import {
   briefingHtml,
   CHART_IDS,
@@ -24,7 +24,7 @@ import {
   gatherContext,
   openScenario,
   requestKey,
-} from './briefing-actions';
+} from './briefing-actions.ts';
 import './briefing.css';
 
 type Messages = ReturnType<typeof useBriefingMessages>;

@@ -1,47 +1,44 @@
 // What the Briefing & export screen does: gathers the engine's results for the chosen scenarios (year comparison,
 // projection, household traces) through the platform's engine client, builds each export with the pure builders in
 // renderer/src/exports, and hands the bytes to the host (save dialog or download; printToPdf for the PDF).
-import type { Language, Bilingual } from '../../i18n/i18n';
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
-import type { Scenario } from '../../../../sim/scenario/types';
-import { parseScenario } from '../../../../sim/scenario/parse';
-import { ENGINE_VERSION, povertyLineText } from '../../../../sim/index';
-import type { RegionArrays } from '../../../../sim/model/regions';
-import { CASE_PRESETS } from '../../../../datasets/cases/cases';
-import { caseRecord, demoRegionArrays } from '../../../../datasets/cases/case-record';
-import { getEngine } from '../../services/engine/engine';
-import type { ProjectionRun, YearComparison } from '../../services/engine/engine-calls';
-import { getHost } from '../../services/host/host';
-import { cacheGet, cachePut, CACHE_KEYS } from '../../services/cache';
-import type { DatasetSummary, ScenarioEntry } from '../../store/workspace-store';
-import { BASELINE_SCENARIO_ID, useWorkspaceStore, selectActiveDataset } from '../../store/workspace-store';
-import { APP_VERSION } from '../../exports/app-version';
-import type { ExportFormat, Provenance } from '../../exports/provenance';
-import { buildProvenance } from '../../exports/provenance';
-import { buildBriefingHtml } from '../../exports/briefing/briefing-html';
-import type { BriefingCase, BriefingSectionId } from '../../exports/briefing/model';
-import { scenarioParameterRows } from '../../exports/scenario-parameters';
-import { summaryToExportTable } from '../../exports/engine-tables';
-import type { ExportTable } from '../../exports/table';
-import { buildWorkbook, XLSX_MIME } from '../../exports/xlsx';
-import { buildCsv } from '../../exports/csv';
-import type { PanelPart } from '../../exports/result-panel';
-import { ARROW_MIME, buildResultPanel, panelToIpc } from '../../exports/result-panel';
-import { PARQUET_MIME, tableToParquet } from '../../exports/parquet-writer';
+import type { Language, Bilingual } from '../../i18n/i18n.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
+import type { Scenario, RegionArrays } from '../../../../sim/index.ts';
+import { parseScenario, ENGINE_VERSION, povertyLineText } from '../../../../sim/index.ts';
+import { CASE_PRESETS, caseRecord, demoRegionArrays } from '../../../../datasets/index.ts';
+import { getEngine } from '../../services/engine/engine.ts';
+import type { ProjectionRun, YearComparison } from '../../services/engine/engine-calls.ts';
+import { getHost } from '../../services/host/host.ts';
+import { cacheGet, cachePut, CACHE_KEYS } from '../../services/cache.ts';
+import type { DatasetSummary, ScenarioEntry } from '../../store/workspace-store.ts';
+import { BASELINE_SCENARIO_ID, useWorkspaceStore, selectActiveDataset } from '../../store/workspace-store.ts';
+import { APP_VERSION } from '../../exports/app-version.ts';
+import type { ExportFormat, Provenance } from '../../exports/provenance.ts';
+import { buildProvenance } from '../../exports/provenance.ts';
+import { buildBriefingHtml } from '../../exports/briefing/briefing-html.ts';
+import type { BriefingCase, BriefingSectionId } from '../../exports/briefing/model.ts';
+import { scenarioParameterRows } from '../../exports/scenario-parameters.ts';
+import { summaryToExportTable } from '../../exports/engine-tables.ts';
+import type { ExportTable } from '../../exports/table.ts';
+import { buildWorkbook, XLSX_MIME } from '../../exports/xlsx.ts';
+import { buildCsv } from '../../exports/csv.ts';
+import type { PanelPart } from '../../exports/result-panel.ts';
+import { ARROW_MIME, buildResultPanel, panelToIpc } from '../../exports/result-panel.ts';
+import { PARQUET_MIME, tableToParquet } from '../../exports/parquet-writer.ts';
 import * as echarts from 'echarts';
-import { baseOption } from '../../charts/chart-theme';
-import { chartPng, renderChartSvg } from '../../exports/chart-image';
-import { pngWithProvenance, svgWithProvenance } from '../../exports/image-metadata';
-import { caseloadByProvinceOption, costByComponentOption, projectionOption } from '../../exports/briefing/charts';
-import { projectionTable } from '../../exports/briefing/tables';
-import { useProjectionStore, withSpan } from '../projection/projection-store';
+import { baseOption } from '../../charts/chart-theme.ts';
+import { chartPng, renderChartSvg } from '../../exports/chart-image.ts';
+import { pngWithProvenance, svgWithProvenance } from '../../exports/image-metadata.ts';
+import { caseloadByProvinceOption, costByComponentOption, projectionOption } from '../../exports/briefing/charts.ts';
+import { projectionTable } from '../../exports/briefing/tables.ts';
+import { useProjectionStore, withSpan } from '../projection/projection-store.ts';
 import {
   openScenarioFile,
   safeFileStem,
   scenarioFileName,
   serializeScenario,
   SCENARIO_MIME,
-} from '../../exports/scenario-file';
+} from '../../exports/scenario-file.ts';
 
 /** A failure the user can read (both languages). */
 export class ExportFailure extends Error {

@@ -1,10 +1,10 @@
 // The Briefing & export screen's own settings (small and serialisable): which scenarios, language, title, sections and
 // case studies; kept while the user moves between screens. The generated HTML is a string, so it may live here too.
 import { create } from 'zustand';
-import type { Language } from '../../i18n/i18n';
-import type { BriefingSectionId } from '../../exports/briefing/model';
-import { BRIEFING_SECTIONS } from '../../exports/briefing/model';
-import type { Bilingual } from '../../i18n/i18n';
+import type { Language } from '../../i18n/i18n.ts';
+import type { BriefingSectionId } from '../../exports/briefing/model.ts';
+import { BRIEFING_SECTIONS } from '../../exports/briefing/model.ts';
+import type { Bilingual } from '../../i18n/i18n.ts';
 
 /** Where an export stands, for the status line. */
 export type ExportStatus =

@@ -1,5 +1,5 @@
 // Words of the Briefing & export screen (Chinese first, English second).
-import { defineMessages } from '../../i18n/i18n';
+import { defineMessages } from '../../i18n/i18n.ts';
 
 export const useBriefingMessages = defineMessages({
   zh: {

@@ -1,27 +1,27 @@
 // The compare screen: 2–4 scenarios run on the engine side by side, every indicator with its difference against
 // the first, the parameter differences between them (path, value in each, unit), and a grouped bar chart.
-import { parameterValueText } from '../../exports/parameters';
-import { NoDatasetNotice } from '../../components/NoDatasetNotice';
+import { parameterValueText } from '../../exports/parameters.ts';
+import { NoDatasetNotice } from '../../components/NoDatasetNotice.tsx';
 import { useEffect, useMemo, useState } from 'react';
-import { EChart } from '../../charts/EChart';
-import { DataTable } from '../../components/DataTable';
-import type { TableColumn } from '../../components/DataTable';
-import { useUiStore } from '../../store/ui-store';
-import { BASELINE_SCENARIO_ID, selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store';
-import type { ScenarioEntry } from '../../store/workspace-store';
-import { fill, pick } from '../../i18n/i18n';
-import type { Bilingual, Language } from '../../i18n/i18n';
-import { formatValue, unitOf } from '../../format/units';
-import type { Quantity } from '../../format/units';
-import { getEngine } from '../../services/engine/engine';
-import { EngineError } from '../../services/engine/engine-client';
-import type { YearComparison } from '../../services/engine/engine-calls';
-import { compareBarOption } from '../results/chart-options';
-import { programmeRows } from '../results/result-model';
-import { displayUnit } from '../scenario/param-form';
-import { compareRows, paramDifferences } from './compare-model';
-import type { CompareRow, ParamDifference } from './compare-model';
-import { useCompareMessages } from './messages';
+import { EChart } from '../../charts/EChart.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import type { TableColumn } from '../../components/DataTable.tsx';
+import { useUiStore } from '../../store/ui-store.ts';
+import { BASELINE_SCENARIO_ID, selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store.ts';
+import type { ScenarioEntry } from '../../store/workspace-store.ts';
+import { fill, pick } from '../../i18n/i18n.ts';
+import type { Bilingual, Language } from '../../i18n/i18n.ts';
+import { formatValue, unitOf } from '../../format/units.ts';
+import type { Quantity } from '../../format/units.ts';
+import { getEngine } from '../../services/engine/engine.ts';
+import { EngineError } from '../../services/engine/engine-client.ts';
+import type { YearComparison } from '../../services/engine/engine-calls.ts';
+import { compareBarOption } from '../results/chart-options.ts';
+import { programmeRows } from '../results/result-model.ts';
+import { displayUnit } from '../scenario/param-form.ts';
+import { compareRows, paramDifferences } from './compare-model.ts';
+import type { CompareRow, ParamDifference } from './compare-model.ts';
+import { useCompareMessages } from './messages.ts';
 import '../../components/components.css';
 import './compare.css';
 

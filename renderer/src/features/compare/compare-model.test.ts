@@ -1,8 +1,8 @@
 // Compare logic: parameter differences between scenario documents and indicator differences against the first.
 import { describe, expect, it } from 'vitest';
-import { compareRows, paramDifferences } from './compare-model';
-import { applyBulkRule, setParamValue, setStandardOverride } from '../scenario/param-form';
-import { fixtureComparison, sampleComparison } from '../results/comparison-fixture';
+import { compareRows, paramDifferences } from './compare-model.ts';
+import { applyBulkRule, setParamValue, setStandardOverride } from '../scenario/param-form.ts';
+import { fixtureComparison, sampleComparison } from '../results/comparison-fixture.ts';
 
 const base = { schemaVersion: 1, name: 'A' };
 

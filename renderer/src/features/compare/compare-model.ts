@@ -1,19 +1,16 @@
 // Pure logic of the compare screen: which parameters differ between 2–4 scenarios (effective national values,
 // per-region settings and other scenario fields), and the indicators compared side by side with their differences
 // against the first scenario. Every figure comes from the engine's comparisons.
-import { PARAM_CATALOGUE } from '../../../../sim/params/catalogue.ts';
-import { getParamDef } from '../../../../sim/params/catalogue.ts';
-import type { ParamDef } from '../../../../sim/params/types.ts';
-import { parseScenario } from '../../../../sim/scenario/parse.ts';
-import { PARAM_UNIT_TEXT, scenarioParameterRows } from '../../exports/scenario-parameters';
-import type { ParameterRow, ParameterValue } from '../../exports/parameters';
-import type { Text } from '../../exports/text';
-import type { MetricId } from '../../../../sim/kernel/metrics.ts';
-import type { Quantity } from '../../format/units';
-import type { YearComparison } from '../../services/engine/engine-calls';
-import { explicitParamValue, getParamValue } from '../scenario/param-form';
-import type { JsonValue } from '../scenario/param-form';
-import { HEADLINES, headlineValue, metric, nationalRow } from '../results/result-model';
+import { PARAM_CATALOGUE, getParamDef, parseScenario } from '../../../../sim/index.ts';
+import type { ParamDef, MetricId } from '../../../../sim/index.ts';
+import { PARAM_UNIT_TEXT, scenarioParameterRows } from '../../exports/scenario-parameters.ts';
+import type { ParameterRow, ParameterValue } from '../../exports/parameters.ts';
+import type { Text } from '../../exports/text.ts';
+import type { Quantity } from '../../format/units.ts';
+import type { YearComparison } from '../../services/engine/engine-calls.ts';
+import { explicitParamValue, getParamValue } from '../scenario/param-form.ts';
+import type { JsonValue } from '../scenario/param-form.ts';
+import { HEADLINES, headlineValue, metric, nationalRow } from '../results/result-model.ts';
 
 /** One parameter (or scenario setting) whose value differs between the compared scenarios. */
 export interface ParamDifference {

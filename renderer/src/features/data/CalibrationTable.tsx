@@ -1,13 +1,12 @@
 // The calibration table: the simulated baseline beside each public national figure, with source, date, confidence,
 // difference and whether it is within the calibration tolerance (datasets/calibration.ts computes the rows).
 import { useMemo } from 'react';
-import { calibrationTable } from '../../../../datasets/calibration.ts';
-import { sourceText } from '../../../../datasets/reference/source-text.ts';
-import { useResults } from '../../store/results-store';
-import { useUiStore } from '../../store/ui-store';
-import { formatValue } from '../../format/units';
-import { useDataMessages } from './data-messages';
-import { formatCalibrationValue, formatDifference } from './calibration-view';
+import { calibrationTable, sourceText } from '../../../../datasets/index.ts';
+import { useResults } from '../../store/results-store.ts';
+import { useUiStore } from '../../store/ui-store.ts';
+import { formatValue } from '../../format/units.ts';
+import { useDataMessages } from './data-messages.ts';
+import { formatCalibrationValue, formatDifference } from './calibration-view.ts';
 
 /** Calibration rows for the active dataset's baseline. */
 export function CalibrationTable() {

@@ -2,18 +2,18 @@
 // population, file hashes and load time; the import flow for the user's own files (button and drag-and-drop); the
 // validation report; the calibration table of the simulated baseline against the public national figures.
 import { useState, type DragEvent } from 'react';
-import { fill, pick } from '../../i18n/i18n';
-import { formatValue } from '../../format/units';
-import { useUiStore } from '../../store/ui-store';
-import { useDataStore } from '../../store/data-store';
-import { useWorkspaceStore, type DatasetSummary } from '../../store/workspace-store';
-import { importFiles, loadDemo, openDatasetFiles, DEMO_DATASET_ID } from '../../services/data/dataset-service';
-import { readFiles } from '../../services/host/browser-host';
-import { useDataMessages } from './data-messages';
-import { ImportPanel } from './ImportPanel';
-import { DatasetReport } from './ValidationReportView';
-import { CalibrationTable } from './CalibrationTable';
-import { ModelValidationPanel } from './ModelValidationPanel';
+import { fill, pick } from '../../i18n/i18n.ts';
+import { formatValue } from '../../format/units.ts';
+import { useUiStore } from '../../store/ui-store.ts';
+import { useDataStore } from '../../store/data-store.ts';
+import { useWorkspaceStore, type DatasetSummary } from '../../store/workspace-store.ts';
+import { importFiles, loadDemo, openDatasetFiles, DEMO_DATASET_ID } from '../../services/data/dataset-service.ts';
+import { readFiles } from '../../services/host/browser-host.ts';
+import { useDataMessages } from './data-messages.ts';
+import { ImportPanel } from './ImportPanel.tsx';
+import { DatasetReport } from './ValidationReportView.tsx';
+import { CalibrationTable } from './CalibrationTable.tsx';
+import { ModelValidationPanel } from './ModelValidationPanel.tsx';
 import './data.css';
 
 /** File size in KB or MB (byte counts are not a policy quantity; no unit formatter applies). */

@@ -1,26 +1,26 @@
 // The import flow after files are read: per file, the table it feeds and the column mapping (suggestions, saved
 // mappings reused, category-code mapping), the problems blocking validation, then the validation report (errors
 // block; warnings need an explicit acknowledgement) and the hand-off to the engine. Cancel at any step.
-import { useUiStore } from '../../store/ui-store';
-import { useDataStore, type ImportFile } from '../../store/data-store';
-import { fill } from '../../i18n/i18n';
-import { suggestColumns } from '../../../../datasets/import/mapping.ts';
+import { useUiStore } from '../../store/ui-store.ts';
+import { useDataStore, type ImportFile } from '../../store/data-store.ts';
+import { fill } from '../../i18n/i18n.ts';
+import { suggestColumns } from '../../../../datasets/index.ts';
 import {
   cancelImport,
   commitSession,
   setFileTarget,
   updateFileMapping,
   validateSession,
-} from '../../services/data/dataset-service';
+} from '../../services/data/dataset-service.ts';
 import {
   columnsNeedingCodes,
   mappingProblems,
   tableDef,
   withCode,
   withColumn,
-} from '../../services/data/mapping-logic';
-import { useDataMessages } from './data-messages';
-import { ValidationReportView } from './ValidationReportView';
+} from '../../services/data/mapping-logic.ts';
+import { useDataMessages } from './data-messages.ts';
+import { ValidationReportView } from './ValidationReportView.tsx';
 
 function typesOf(file: ImportFile): Record<string, string> {
   return Object.fromEntries(file.columns.map((c) => [c.name, c.type]));

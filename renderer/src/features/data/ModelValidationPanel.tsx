@@ -2,14 +2,14 @@
 // medians, means) and the responses of caseloads and cost to uniform standard changes beside plausible ranges, from
 // the same report as `safetynet validate-model` (datasets/model-validation.ts), computed in the engine worker.
 import { useState } from 'react';
-import type { ModelValidationReport } from '../../../../datasets/model-validation.ts';
-import { formatValue } from '../../format/units';
-import { fill } from '../../i18n/i18n';
-import { getEngine } from '../../services/engine/engine';
-import { EngineError } from '../../services/engine/engine-client';
-import { useUiStore } from '../../store/ui-store';
-import { useDataMessages } from './data-messages';
-import { formatDifference } from './calibration-view';
+import type { ModelValidationReport } from '../../../../datasets/index.ts';
+import { formatValue } from '../../format/units.ts';
+import { fill } from '../../i18n/i18n.ts';
+import { getEngine } from '../../services/engine/engine.ts';
+import { EngineError } from '../../services/engine/engine-client.ts';
+import { useUiStore } from '../../store/ui-store.ts';
+import { useDataMessages } from './data-messages.ts';
+import { formatDifference } from './calibration-view.ts';
 
 type PanelState =
   | { status: 'idle' }

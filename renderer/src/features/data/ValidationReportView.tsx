@@ -1,11 +1,10 @@
 // The validation report as a table: severity, table, column, affected rows, example row numbers and the message,
 // in the reader's language. Errors first.
-import { spreadsheetRows } from '../../../../datasets/import/issues.ts';
-import type { ValidationReport } from '../../../../datasets/import/validate.ts';
-import type { DataIssue } from '../../../../datasets/import/issues.ts';
-import { fill } from '../../i18n/i18n';
-import { useUiStore } from '../../store/ui-store';
-import { useDataMessages } from './data-messages';
+import { spreadsheetRows } from '../../../../datasets/index.ts';
+import type { ValidationReport, DataIssue } from '../../../../datasets/index.ts';
+import { fill } from '../../i18n/i18n.ts';
+import { useUiStore } from '../../store/ui-store.ts';
+import { useDataMessages } from './data-messages.ts';
 
 export interface ValidationReportViewProps {
   issues: readonly DataIssue[];

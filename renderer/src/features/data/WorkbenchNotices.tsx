@@ -1,8 +1,8 @@
 // Notices over every screen: workspace recovered from its previous version, engine restarted, autosave failed.
-import { useNoticeStore } from '../../store/notice-store';
-import { useUiStore } from '../../store/ui-store';
-import { pick } from '../../i18n/i18n';
-import { useDataMessages } from './data-messages';
+import { useNoticeStore } from '../../store/notice-store.ts';
+import { useUiStore } from '../../store/ui-store.ts';
+import { pick } from '../../i18n/i18n.ts';
+import { useDataMessages } from './data-messages.ts';
 import './data.css';
 
 /** The stack of dismissible notices (bottom right). */

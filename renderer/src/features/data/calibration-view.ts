@@ -1,8 +1,8 @@
 // Display helpers of the calibration table: the quantity and unit of each reference figure (persons, person-times,
 // money), so values are formatted by the shared unit formatter with the right unit label.
-import type { CalibrationRow } from '../../../../datasets/calibration.ts';
-import { formatValue } from '../../format/units';
-import type { Language } from '../../i18n/i18n';
+import type { CalibrationRow } from '../../../../datasets/index.ts';
+import { formatValue } from '../../format/units.ts';
+import type { Language } from '../../i18n/i18n.ts';
 
 /** Formats a calibration value (base units) with the unit its reference figure is published in. */
 export function formatCalibrationValue(row: Pick<CalibrationRow, 'unit'>, value: number, language: Language): string {

@@ -1,5 +1,5 @@
 // Words of the Data screen, the import flow and the notices, Chinese first.
-import { defineMessages } from '../../i18n/i18n';
+import { defineMessages } from '../../i18n/i18n.ts';
 
 export const useDataMessages = defineMessages({
   zh: {

@@ -1,25 +1,24 @@
 // The household cases screen: the five case-study families of POLICY.md §8, editable, with status, monthly and annual
 // amounts under the baseline and a scenario side by side, and the engine's rule-by-rule trace as a readable table.
-import { ScenarioSelect } from '../../components/ScenarioSelect';
+import { ScenarioSelect } from '../../components/ScenarioSelect.tsx';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { CASE_PRESETS } from '../../../../datasets/cases/cases.ts';
-import type { CasePreset } from '../../../../datasets/cases/cases.ts';
-import type { RegionArrays } from '../../../../sim/model/regions.ts';
-import type { HouseholdTrace, HouseholdTraceRun } from '../../../../sim/trace/types.ts';
-import { NumberField } from '../../components/NumberField';
-import { fill, pick } from '../../i18n/i18n';
-import type { Language } from '../../i18n/i18n';
-import { formatValue } from '../../format/units';
-import { CACHE_KEYS, cacheGet, cacheSubscribe } from '../../services/cache';
-import { useUiStore } from '../../store/ui-store';
-import { BASELINE_SCENARIO_ID, selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store';
-import { FORM_GROUPS, SELECT_LABELS, SUPPORT_TYPE_OPTIONS, changedFields } from './household-form';
-import type { FormField, GroupId } from './household-form';
-import { fallbackRegions } from './household-record';
-import { useHouseholdStore } from './household-store';
-import { amountParts, capitalise, componentRows, formatInputs, traceRows } from './trace-view';
-import { formatAnnual, formatComparison, formatResult, programmeLabel } from '../../format/trace-format';
-import { useHouseholdMessages } from './messages';
+import { CASE_PRESETS } from '../../../../datasets/index.ts';
+import type { CasePreset } from '../../../../datasets/index.ts';
+import type { RegionArrays, HouseholdTrace, HouseholdTraceRun } from '../../../../sim/index.ts';
+import { NumberField } from '../../components/NumberField.tsx';
+import { fill, pick } from '../../i18n/i18n.ts';
+import type { Language } from '../../i18n/i18n.ts';
+import { formatValue } from '../../format/units.ts';
+import { CACHE_KEYS, cacheGet, cacheSubscribe } from '../../services/cache.ts';
+import { useUiStore } from '../../store/ui-store.ts';
+import { BASELINE_SCENARIO_ID, selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store.ts';
+import { FORM_GROUPS, SELECT_LABELS, SUPPORT_TYPE_OPTIONS, changedFields } from './household-form.ts';
+import type { FormField, GroupId } from './household-form.ts';
+import { fallbackRegions } from './household-record.ts';
+import { useHouseholdStore } from './household-store.ts';
+import { amountParts, capitalise, componentRows, formatInputs, traceRows } from './trace-view.ts';
+import { formatAnnual, formatComparison, formatResult, programmeLabel } from '../../format/trace-format.ts';
+import { useHouseholdMessages } from './messages.ts';
 import './household.css';
 
 type Messages = ReturnType<typeof useHouseholdMessages>;

@@ -1,8 +1,8 @@
 // Tests the calculator's form model: presets load as independent copies, edits keep the household coherent, labels
 // come from the schema.
 import { describe, expect, it } from 'vitest';
-import { CASE_PRESETS } from '../../../../datasets/cases/cases.ts';
-import { FORM_GROUPS, SELECT_LABELS, changedFields, formFromPreset, setField, setSelect } from './household-form';
+import { CASE_PRESETS } from '../../../../datasets/index.ts';
+import { FORM_GROUPS, SELECT_LABELS, changedFields, formFromPreset, setField, setSelect } from './household-form.ts';
 
 const hebei = CASE_PRESETS.find((preset) => preset.id === 'hebei-care');
 if (!hebei) throw new Error('hebei-care preset missing');

@@ -1,10 +1,9 @@
 // The household calculator's form model: which fields, in which groups, with which bounds, labels and units (read
 // from the one schema in datasets/schema.ts), and the pure edits on the form state. The form state is a case
 // preset's household plus its region code, so presets load without conversion.
-import { HOUSEHOLDS, SUPPORT_TYPE_CODES } from '../../../../datasets/schema.ts';
-import { SUPPORT_TYPE_NAMES } from '../../../../sim/model/codes.ts';
-import type { Bilingual, ColumnDef } from '../../../../datasets/schema.ts';
-import type { CaseHousehold, CasePreset } from '../../../../datasets/cases/cases.ts';
+import { HOUSEHOLDS, SUPPORT_TYPE_CODES } from '../../../../datasets/index.ts';
+import { SUPPORT_TYPE_NAMES } from '../../../../sim/index.ts';
+import type { Bilingual, ColumnDef, CaseHousehold, CasePreset } from '../../../../datasets/index.ts';
 
 /** What the calculator edits: the household record by name, and the region it lives in. */
 export interface HouseholdForm {

@@ -1,9 +1,9 @@
 // Tests the form → engine record mapping: codes resolved, region parameters copied per area, missing regions refused.
 import { describe, expect, it } from 'vitest';
-import type { RegionArrays } from '../../../../sim/model/regions.ts';
-import { CASE_PRESETS } from '../../../../datasets/cases/cases.ts';
-import { formFromPreset, setSelect } from './household-form';
-import { fallbackRegions, toHouseholdRecord } from './household-record';
+import type { RegionArrays } from '../../../../sim/index.ts';
+import { CASE_PRESETS } from '../../../../datasets/index.ts';
+import { formFromPreset, setSelect } from './household-form.ts';
+import { fallbackRegions, toHouseholdRecord } from './household-record.ts';
 
 const regions: RegionArrays = {
   count: 2,

@@ -1,12 +1,11 @@
 // Maps the calculator's form to the engine's HouseholdRecord in the region table the calculator uses: the loaded
 // dataset's regions when one is open, else the demo's 31 provinces (so the calculator works before any data loads).
-import type { RegionArrays } from '../../../../sim/model/regions.ts';
-import type { HouseholdRecord } from '../../../../sim/trace/types.ts';
-import { caseRecord, demoRegionArrays } from '../../../../datasets/cases/case-record.ts';
-import type { RecordError } from '../../../../datasets/cases/case-record.ts';
-import type { HouseholdForm } from './household-form';
+import type { RegionArrays, HouseholdRecord } from '../../../../sim/index.ts';
+import { caseRecord, demoRegionArrays } from '../../../../datasets/index.ts';
+import type { RecordError } from '../../../../datasets/index.ts';
+import type { HouseholdForm } from './household-form.ts';
 
-export type { RecordError } from '../../../../datasets/cases/case-record.ts';
+export type { RecordError } from '../../../../datasets/index.ts';
 
 let demoRegions: RegionArrays | null = null;
 

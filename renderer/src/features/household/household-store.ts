@@ -1,16 +1,15 @@
 // State and actions of the household calculator: the open case, the edited form, the scenario compared with the
 // baseline, and the engine's latest trace of the household (plain objects, small).
 import { create } from 'zustand';
-import { CASE_PRESETS } from '../../../../datasets/cases/cases.ts';
-import type { RegionArrays } from '../../../../sim/model/regions.ts';
-import type { HouseholdTrace } from '../../../../sim/trace/types.ts';
-import { getEngine } from '../../services/engine/engine';
-import { EngineError } from '../../services/engine/engine-client';
-import type { Bilingual } from '../../i18n/i18n';
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
-import { formFromPreset, setField, setSelect } from './household-form';
-import type { HouseholdForm, NumericKey, SelectKey } from './household-form';
-import { toHouseholdRecord } from './household-record';
+import { CASE_PRESETS } from '../../../../datasets/index.ts';
+import type { RegionArrays, HouseholdTrace } from '../../../../sim/index.ts';
+import { getEngine } from '../../services/engine/engine.ts';
+import { EngineError } from '../../services/engine/engine-client.ts';
+import type { Bilingual } from '../../i18n/i18n.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
+import { formFromPreset, setField, setSelect } from './household-form.ts';
+import type { HouseholdForm, NumericKey, SelectKey } from './household-form.ts';
+import { toHouseholdRecord } from './household-record.ts';
 
 /** How a case is evaluated: in expected value (as the kernel counts a population) or as it happened (the review's
  * events struck and the approved amounts were paid; the household applied). */

@@ -2,12 +2,12 @@
 // differing rules flagged, components side by side and adding up to the kernel totals.
 import { describe, expect, it } from 'vitest';
 import { BASELINE_SCENARIO, traceHousehold, withParams } from '../../../../sim/index.ts';
-import type { TraceStep } from '../../../../sim/trace/types.ts';
-import { CASE_PRESETS } from '../../../../datasets/cases/cases.ts';
-import { formFromPreset } from './household-form';
-import { fallbackRegions, toHouseholdRecord } from './household-record';
-import { amountParts, capitalise, componentRows, formatInputs, traceRows } from './trace-view';
-import { formatAnnual, formatComparison, formatResult, programmeLabel } from '../../format/trace-format';
+import type { TraceStep } from '../../../../sim/index.ts';
+import { CASE_PRESETS } from '../../../../datasets/index.ts';
+import { formFromPreset } from './household-form.ts';
+import { fallbackRegions, toHouseholdRecord } from './household-record.ts';
+import { amountParts, capitalise, componentRows, formatInputs, traceRows } from './trace-view.ts';
+import { formatAnnual, formatComparison, formatResult, programmeLabel } from '../../format/trace-format.ts';
 
 function trace(id: string, scalePct: number) {
   const preset = CASE_PRESETS.find((p) => p.id === id);

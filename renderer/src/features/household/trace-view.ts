@@ -1,11 +1,10 @@
 // Pure view model of the household trace: baseline and reform steps merged row by row, inputs named in the reader's
 // language, comparisons and results written out, and the benefit components side by side. Formats engine numbers;
 // computes none (the one difference shown, reform − baseline, is of two engine totals).
-import type { HouseholdTrace, HouseholdTraceRun, TraceStep } from '../../../../sim/trace/types.ts';
-import { COMPONENT_IDS, COMPONENT_LABELS } from '../../../../sim/kernel/metrics.ts';
-import type { ComponentId } from '../../../../sim/kernel/metrics.ts';
-import type { Language } from '../../i18n/i18n';
-import { formatNumber, programmeLabel } from '../../format/trace-format';
+import type { HouseholdTrace, HouseholdTraceRun, TraceStep, ComponentId } from '../../../../sim/index.ts';
+import { COMPONENT_IDS, COMPONENT_LABELS } from '../../../../sim/index.ts';
+import type { Language } from '../../i18n/i18n.ts';
+import { formatNumber, programmeLabel } from '../../format/trace-format.ts';
 
 /** One row of the trace table: the same rule under the baseline and the reform. */
 export interface TraceRow {

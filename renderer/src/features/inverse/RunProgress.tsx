@@ -1,8 +1,8 @@
 // Progress of a long engine run (projection, solver, sensitivity): a bar with the fraction when the worker reports
 // one, an indeterminate bar otherwise, and the seconds elapsed so the reader sees it is still working.
 import { useEffect, useState } from 'react';
-import { fill } from '../../i18n/i18n';
-import { defineMessages } from '../../i18n/i18n';
+import { fill } from '../../i18n/i18n.ts';
+import { defineMessages } from '../../i18n/i18n.ts';
 import './inverse.css';
 
 const useMessages = defineMessages({

@@ -1,6 +1,6 @@
 // Tests the answer sentences: each lever's value in its unit, in both languages.
 import { describe, expect, it } from 'vitest';
-import { answerText, coverageMiss, labelSep } from './answer-text';
+import { answerText, coverageMiss, labelSep } from './answer-text.ts';
 
 const zh = {
   answerScalePct: '标准统一上调 {value}',
@@ -38,8 +38,8 @@ describe('coverageMiss', () => {
 
 describe('answerScenario', () => {
   it('is the starting scenario with the lever at the answer, valid and re-runnable', async () => {
-    const { answerScenario } = await import('./answer-text');
-    const { parseScenario } = await import('../../../../sim/scenario/parse.ts');
+    const { answerScenario } = await import('./answer-text.ts');
+    const { parseScenario } = await import('../../../../sim/index.ts');
     const start = { schemaVersion: 1, name: 'start', params: { dibao: { assetMonths: 30 } } };
     const doc = answerScenario(start, { lever: 'monitoringMultiplier', value: 1.85 }, 'solved');
     const parsed = parseScenario(doc);

@@ -1,11 +1,10 @@
 // Writes a solver's answer as a sentence in the reader's language (the lever value in its own unit).
-import { fill } from '../../i18n/i18n';
-import type { Language } from '../../i18n/i18n';
-import type { SolveResult } from '../../../../sim/inverse/types.ts';
-import { applyLever } from '../../../../sim/inverse/evaluate.ts';
-import { parseScenario } from '../../../../sim/scenario/parse.ts';
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
-import { formatSetting } from './sensitivity-data';
+import { fill } from '../../i18n/i18n.ts';
+import type { Language } from '../../i18n/i18n.ts';
+import type { SolveResult } from '../../../../sim/index.ts';
+import { applyLever, parseScenario } from '../../../../sim/index.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
+import { formatSetting } from './sensitivity-data.ts';
 
 /** The sentences an answer fills, one per lever, with `{value}`. */
 export interface AnswerMessages {

@@ -2,13 +2,13 @@
 // answers, and the sensitivity rows. Answers are small plain objects from the engine (no typed arrays), so they sit
 // in the store; every number in them was computed by the engine in its worker.
 import { create } from 'zustand';
-import { getEngine } from '../../services/engine/engine';
-import { EngineError } from '../../services/engine/engine-client';
-import type { InverseLever, SensitivityRow, SolveResult } from '../../../../sim/inverse/types.ts';
-import type { EngineCalls } from '../../services/engine/engine-calls';
-import type { Bilingual } from '../../i18n/i18n';
-import { useWorkspaceStore } from '../../store/workspace-store';
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
+import { getEngine } from '../../services/engine/engine.ts';
+import { EngineError } from '../../services/engine/engine-client.ts';
+import type { InverseLever, SensitivityRow, SolveResult } from '../../../../sim/index.ts';
+import type { EngineCalls } from '../../services/engine/engine-calls.ts';
+import type { Bilingual } from '../../i18n/i18n.ts';
+import { useWorkspaceStore } from '../../store/workspace-store.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
 
 /** Levers the budget solver can move. */
 export type BudgetLever = EngineCalls['solveBudget']['request']['lever'];

@@ -1,5 +1,5 @@
 // Words of the inverse questions and sensitivity screen, Chinese first.
-import { defineMessages } from '../../i18n/i18n';
+import { defineMessages } from '../../i18n/i18n.ts';
 
 export const useInverseMessages = defineMessages({
   zh: {

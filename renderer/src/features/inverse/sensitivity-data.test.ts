@@ -1,8 +1,8 @@
 // Tests the sensitivity adapter: deltas measured from the starting outcome, settings written in their units.
 import { describe, expect, it } from 'vitest';
-import type { SensitivityRow } from '../../../../sim/inverse/types.ts';
-import { formatSetting, tornadoBars } from './sensitivity-data';
-import { sortTornado } from './tornado-chart';
+import type { SensitivityRow } from '../../../../sim/index.ts';
+import { formatSetting, tornadoBars } from './sensitivity-data.ts';
+import { sortTornado } from './tornado-chart.ts';
 
 const rows: SensitivityRow[] = [
   {

@@ -1,10 +1,9 @@
 // Turns the engine's sensitivity rows (outcomes at each parameter's low and high setting) into tornado bars measured
 // from the starting scenario's outcome, and writes parameter settings in their own units.
-import type { SensitivityRow } from '../../../../sim/inverse/types.ts';
-import type { ParamUnit } from '../../../../sim/params/types.ts';
-import { getParamDef } from '../../../../sim/params/catalogue.ts';
-import type { Language } from '../../i18n/i18n';
-import type { TornadoBar } from './tornado-chart';
+import type { SensitivityRow, ParamUnit } from '../../../../sim/index.ts';
+import { getParamDef } from '../../../../sim/index.ts';
+import type { Language } from '../../i18n/i18n.ts';
+import type { TornadoBar } from './tornado-chart.ts';
 
 export type SensitivityOutcome = 'cost' | 'cases';
 

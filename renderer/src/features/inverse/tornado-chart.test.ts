@@ -1,7 +1,7 @@
 // Tests the tornado: bars sorted by widest swing (either side), deltas scaled to the reader's unit, tooltip with units.
 import { describe, expect, it } from 'vitest';
-import { sortTornado, tornadoOption } from './tornado-chart';
-import type { TornadoBar } from './tornado-chart';
+import { sortTornado, tornadoOption } from './tornado-chart.ts';
+import type { TornadoBar } from './tornado-chart.ts';
 
 const bars: TornadoBar[] = [
   { id: 'a', label: 'A', lowSetting: '0.3', highSetting: '0.5', lowDelta: -1e9, highDelta: 2e9 },

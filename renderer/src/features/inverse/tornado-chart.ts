@@ -1,9 +1,9 @@
 // Pure ECharts option builder for the sensitivity tornado: each parameter's swing of one outcome (cost or caseload)
 // when set to the low and the high end of its range, bars sorted by the widest swing, values in the reader's units.
-import type { Language } from '../../i18n/i18n';
-import type { Quantity } from '../../format/units';
-import { formatValue, scaled, unitOf } from '../../format/units';
-import { axisName } from '../projection/projection-chart';
+import type { Language } from '../../i18n/i18n.ts';
+import type { Quantity } from '../../format/units.ts';
+import { formatValue, scaled, unitOf } from '../../format/units.ts';
+import { axisName } from '../projection/projection-chart.ts';
 
 /** One parameter's effect: outcome minus the starting scenario's outcome, at the low and high ends of its range. */
 export interface TornadoBar {

@@ -3,10 +3,10 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { useUiStore } from '../../store/ui-store';
-import { useWorkspaceStore } from '../../store/workspace-store';
-import { ProjectionScreen } from './ProjectionScreen';
-import { InverseScreen } from '../inverse/InverseScreen';
+import { useUiStore } from '../../store/ui-store.ts';
+import { useWorkspaceStore } from '../../store/workspace-store.ts';
+import { ProjectionScreen } from './ProjectionScreen.tsx';
+import { InverseScreen } from '../inverse/InverseScreen.tsx';
 
 const initial = useWorkspaceStore.getState();
 

@@ -1,26 +1,26 @@
 // The projection screen: year-by-year lines of caseload, cost (nominal, real, central, local) and coverage for
 // several scenarios at once, and the full panel as a sortable table. Numbers come from the engine's `project` call.
-import { NoDatasetNotice } from '../../components/NoDatasetNotice';
+import { NoDatasetNotice } from '../../components/NoDatasetNotice.tsx';
 import { useEffect, useMemo, useState } from 'react';
-import { EChart } from '../../charts/EChart';
-import { DataTable } from '../../components/DataTable';
-import type { TableColumn } from '../../components/DataTable';
-import { NumberField } from '../../components/NumberField';
-import { fill, pick } from '../../i18n/i18n';
-import { unitOf } from '../../format/units';
-import { cacheGet } from '../../services/cache';
-import { useUiStore } from '../../store/ui-store';
-import { selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store';
-import { CHART_GROUPS, INDICATORS, indicatorDef } from './indicators';
-import type { ChartGroupId, IndicatorId } from './indicators';
-import { axisName, projectionOption } from './projection-chart';
-import type { ProjectionLine } from './projection-chart';
-import { linesFromRuns, panelRows } from './projection-data';
-import type { PanelRow } from './projection-data';
-import { defaultSelection, useProjectionStore } from './projection-store';
-import type { CachedProjection } from './projection-store';
-import { useProjectionMessages } from './messages';
-import { RunProgress } from '../inverse/RunProgress';
+import { EChart } from '../../charts/EChart.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import type { TableColumn } from '../../components/DataTable.tsx';
+import { NumberField } from '../../components/NumberField.tsx';
+import { fill, pick } from '../../i18n/i18n.ts';
+import { unitOf } from '../../format/units.ts';
+import { cacheGet } from '../../services/cache.ts';
+import { useUiStore } from '../../store/ui-store.ts';
+import { selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store.ts';
+import { CHART_GROUPS, INDICATORS, indicatorDef } from './indicators.ts';
+import type { ChartGroupId, IndicatorId } from './indicators.ts';
+import { axisName, projectionOption } from './projection-chart.ts';
+import type { ProjectionLine } from './projection-chart.ts';
+import { linesFromRuns, panelRows } from './projection-data.ts';
+import type { PanelRow } from './projection-data.ts';
+import { defaultSelection, useProjectionStore } from './projection-store.ts';
+import type { CachedProjection } from './projection-store.ts';
+import { useProjectionMessages } from './messages.ts';
+import { RunProgress } from '../inverse/RunProgress.tsx';
 import './projection.css';
 
 const AUTO_RUN_DELAY_MS = 300;

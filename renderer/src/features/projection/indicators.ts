@@ -1,6 +1,6 @@
 // The projection's indicators: what each line means, its unit (quantity) and its bilingual name. The values come from
 // the engine's year-by-year panel (see projection-data.ts); nothing here computes a number.
-import type { Quantity } from '../../format/units';
+import type { Quantity } from '../../format/units.ts';
 
 export type IndicatorId =
   | 'cashPersons'

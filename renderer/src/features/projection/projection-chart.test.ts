@@ -1,9 +1,9 @@
 // Tests the projection line option: one series per scenario, years aligned across scenarios, units in axis and tooltip.
 import { describe, expect, it } from 'vitest';
-import { allYears, axisName, projectionOption } from './projection-chart';
-import type { ProjectionLine } from './projection-chart';
-import { INDICATORS } from './indicators';
-import type { IndicatorId } from './indicators';
+import { allYears, axisName, projectionOption } from './projection-chart.ts';
+import type { ProjectionLine } from './projection-chart.ts';
+import { INDICATORS } from './indicators.ts';
+import type { IndicatorId } from './indicators.ts';
 
 function line(id: string, years: number[], cost: number[]): ProjectionLine {
   const values = Object.fromEntries(INDICATORS.map((def) => [def.id, years.map(() => 0)])) as Record<

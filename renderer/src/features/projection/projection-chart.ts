@@ -1,9 +1,9 @@
 // Pure ECharts option builder for the projection lines: one line per scenario over the years, axis names and tooltips
 // carrying units in the reader's language. Tested without a DOM.
-import type { Language } from '../../i18n/i18n';
-import { formatValue, scaled, unitOf } from '../../format/units';
-import type { IndicatorId } from './indicators';
-import { indicatorDef } from './indicators';
+import type { Language } from '../../i18n/i18n.ts';
+import { formatValue, scaled, unitOf } from '../../format/units.ts';
+import type { IndicatorId } from './indicators.ts';
+import { indicatorDef } from './indicators.ts';
 
 /** One scenario's year-by-year values of every indicator (raw units: persons, yuan, 0..1 shares). */
 export interface ProjectionLine {

@@ -1,11 +1,10 @@
 // Tests reading the engine's projection runs into lines and panel rows: the total row is found by area, indicators
 // map to the right metrics, lines carry the requested scenario names.
 import { describe, expect, it } from 'vitest';
-import { RATE_METRICS, SUM_METRICS } from '../../../../sim/kernel/metrics.ts';
-import type { MetricId } from '../../../../sim/kernel/metrics.ts';
-import type { SummaryTable } from '../../../../sim/outputs/types.ts';
-import type { ProjectionRun } from '../../services/engine/engine-calls';
-import { indicatorValue, linesFromRuns, panelRows, totalRow } from './projection-data';
+import { RATE_METRICS, SUM_METRICS } from '../../../../sim/index.ts';
+import type { MetricId, SummaryTable } from '../../../../sim/index.ts';
+import type { ProjectionRun } from '../../services/engine/engine-calls.ts';
+import { indicatorValue, linesFromRuns, panelRows, totalRow } from './projection-data.ts';
 
 /** A national table with urban, rural and total rows; metric m in the total row is `seed * (index of m + 1)`. */
 function table(year: number, seed: number): SummaryTable {
@@ -73,7 +72,7 @@ describe('projection data', () => {
 
 describe('withSpan', () => {
   it('sets the chosen span and keeps the scenario standard path', async () => {
-    const { withSpan } = await import('./projection-store');
+    const { withSpan } = await import('./projection-store.ts');
     expect(withSpan({ schemaVersion: 1, name: 'a' }, 2025, 5)).toEqual({
       schemaVersion: 1,
       name: 'a',
@@ -88,7 +87,7 @@ describe('withSpan', () => {
 
 describe('defaultSelection', () => {
   it('overlays the baseline and the active scenario, once', async () => {
-    const { defaultSelection } = await import('./projection-store');
+    const { defaultSelection } = await import('./projection-store.ts');
     expect(defaultSelection('baseline')).toEqual(['baseline']);
     expect(defaultSelection('reform-1')).toEqual(['baseline', 'reform-1']);
   });
@@ -96,9 +95,9 @@ describe('defaultSelection', () => {
 
 describe('start year', () => {
   it('labels the first projected year as the year Results shows (the dataset year, no growth applied)', async () => {
-    const { useProjectionStore } = await import('./projection-store');
+    const { useProjectionStore } = await import('./projection-store.ts');
     const { DEFAULT_START_YEAR, BASELINE_SCENARIO, resolveScenario } = await import('../../../../sim/index.ts');
-    const { syntheticRegions } = await import('../../../../sim/testing/synthetic.ts');
+    const { syntheticRegions } = await import('../../../../sim/testing/index.ts');
     expect(useProjectionStore.getState().startYear).toBe(DEFAULT_START_YEAR);
     expect(resolveScenario(BASELINE_SCENARIO, syntheticRegions(2)).year).toBe(DEFAULT_START_YEAR);
   });

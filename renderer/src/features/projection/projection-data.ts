@@ -1,13 +1,12 @@
 // Turns the engine's projection runs (a national summary table per year and scenario) into chart lines and panel
 // table rows. Values are read from the engine's tables; the only arithmetic is adding the four programmes' persons
 // into the low-income population the engine's own low-income coverage rate counts.
-import type { ProjectionRun } from '../../services/engine/engine-calls';
-import type { SummaryTable } from '../../../../sim/outputs/types.ts';
-import { AREA_ALL } from '../../../../sim/outputs/types.ts';
-import type { MetricId } from '../../../../sim/kernel/metrics.ts';
-import type { ProjectionLine } from './projection-chart';
-import { INDICATORS } from './indicators';
-import type { IndicatorId } from './indicators';
+import type { ProjectionRun } from '../../services/engine/engine-calls.ts';
+import type { SummaryTable, MetricId } from '../../../../sim/index.ts';
+import { AREA_ALL } from '../../../../sim/index.ts';
+import type { ProjectionLine } from './projection-chart.ts';
+import { INDICATORS } from './indicators.ts';
+import type { IndicatorId } from './indicators.ts';
 
 /** Index of the national both-areas row of a summary table (the table's total). */
 export function totalRow(table: SummaryTable): number {

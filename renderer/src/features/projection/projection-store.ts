@@ -1,14 +1,14 @@
 // The projection screen's state and its one action: which scenarios to overlay, the span, and the latest run (its
 // ProjectionRun[] lives in the non-reactive cache under `runKey`; the store keeps only the key and status).
-import { DEFAULT_START_YEAR } from '../../../../sim/scenario/types.ts';
+import { DEFAULT_START_YEAR } from '../../../../sim/index.ts';
 import { create } from 'zustand';
-import { cachePut } from '../../services/cache';
-import { getEngine } from '../../services/engine/engine';
-import { EngineError } from '../../services/engine/engine-client';
-import type { ProjectionRun } from '../../services/engine/engine-calls';
-import type { Bilingual } from '../../i18n/i18n';
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
-import { BASELINE_SCENARIO_ID, selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store';
+import { cachePut } from '../../services/cache.ts';
+import { getEngine } from '../../services/engine/engine.ts';
+import { EngineError } from '../../services/engine/engine-client.ts';
+import type { ProjectionRun } from '../../services/engine/engine-calls.ts';
+import type { Bilingual } from '../../i18n/i18n.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
+import { BASELINE_SCENARIO_ID, selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store.ts';
 
 /** What a finished run left in the cache. */
 export interface CachedProjection {

@@ -2,11 +2,11 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { useUiStore } from '../../store/ui-store';
-import { ProvinceMap } from './ProvinceMap';
-import { provinceRows } from './result-model';
-import { sampleComparison } from './comparison-fixture';
-import { MAP_INDICATORS, tileValue } from './map-indicators';
+import { useUiStore } from '../../store/ui-store.ts';
+import { ProvinceMap } from './ProvinceMap.tsx';
+import { provinceRows } from './result-model.ts';
+import { sampleComparison } from './comparison-fixture.ts';
+import { MAP_INDICATORS, tileValue } from './map-indicators.ts';
 
 afterEach(cleanup);
 

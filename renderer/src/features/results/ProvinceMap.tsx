@@ -1,13 +1,13 @@
 // The province tile map: 31 provinces on an approximate geographic grid, coloured by a selectable indicator,
 // suppressed provinces grey, exact values on hover, a click drills down to the province.
 import { useMemo, useState } from 'react';
-import { useUiStore } from '../../store/ui-store';
-import { fill } from '../../i18n/i18n';
-import { formatValue } from '../../format/units';
-import { PROVINCE_TILES, TILE_COLS, TILE_ROWS, colourDomain, textColourOn, tileColour } from './province-tiles';
-import { MAP_INDICATORS, tileValue } from './map-indicators';
-import type { RegionRow } from './result-model';
-import { useResultsMessages } from './messages';
+import { useUiStore } from '../../store/ui-store.ts';
+import { fill } from '../../i18n/i18n.ts';
+import { formatValue } from '../../format/units.ts';
+import { PROVINCE_TILES, TILE_COLS, TILE_ROWS, colourDomain, textColourOn, tileColour } from './province-tiles.ts';
+import { MAP_INDICATORS, tileValue } from './map-indicators.ts';
+import type { RegionRow } from './result-model.ts';
+import { useResultsMessages } from './messages.ts';
 
 export interface ProvinceMapProps {
   rows: readonly RegionRow[];

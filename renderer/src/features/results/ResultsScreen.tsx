@@ -1,25 +1,24 @@
 // The results dashboard: the active scenario against the baseline — headline cards, caseload and cost by programme
 // and component, the province tile map with drill-down, the province table (level and change), the urban/rural
 // split, the decile distribution, targeting and poverty, and Monte Carlo intervals on demand.
-import { NoDatasetNotice } from '../../components/NoDatasetNotice';
+import { NoDatasetNotice } from '../../components/NoDatasetNotice.tsx';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { EChart } from '../../charts/EChart';
-import { DataTable } from '../../components/DataTable';
-import type { TableColumn } from '../../components/DataTable';
-import { StatCard } from '../../components/StatCard';
-import { withUnit } from '../../components/labels';
-import { NumberField } from '../../components/NumberField';
-import { BASELINE_SCENARIO, parseScenario, povertyLineText } from '../../../../sim/index.ts';
-import { useResults } from '../../store/results-store';
-import type { ScenarioEntry } from '../../store/workspace-store';
-import { useUiStore } from '../../store/ui-store';
-import { fill, pick } from '../../i18n/i18n';
-import { formatValue, unitOf } from '../../format/units';
-import type { Quantity } from '../../format/units';
-import { getEngine } from '../../services/engine/engine';
-import { describeMcSources } from '../../../../sim/index.ts';
-import type { McResult, YearComparison } from '../../services/engine/engine-calls';
-import { decileOption, pairBarOption } from './chart-options';
+import { EChart } from '../../charts/EChart.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import type { TableColumn } from '../../components/DataTable.tsx';
+import { StatCard } from '../../components/StatCard.tsx';
+import { withUnit } from '../../components/labels.ts';
+import { NumberField } from '../../components/NumberField.tsx';
+import { BASELINE_SCENARIO, parseScenario, povertyLineText, describeMcSources } from '../../../../sim/index.ts';
+import { useResults } from '../../store/results-store.ts';
+import type { ScenarioEntry } from '../../store/workspace-store.ts';
+import { useUiStore } from '../../store/ui-store.ts';
+import { fill, pick } from '../../i18n/i18n.ts';
+import { formatValue, unitOf } from '../../format/units.ts';
+import type { Quantity } from '../../format/units.ts';
+import { getEngine } from '../../services/engine/engine.ts';
+import type { McResult, YearComparison } from '../../services/engine/engine-calls.ts';
+import { decileOption, pairBarOption } from './chart-options.ts';
 import {
   MC_METRICS,
   POVERTY,
@@ -35,10 +34,10 @@ import {
   provinceDetail,
   provinceRows,
   urbanRuralRows,
-} from './result-model';
-import type { IndicatorDef, McInterval, McProvinceRow, PairRow, RegionRow } from './result-model';
-import { ProvinceMap } from './ProvinceMap';
-import { useResultsMessages } from './messages';
+} from './result-model.ts';
+import type { IndicatorDef, McInterval, McProvinceRow, PairRow, RegionRow } from './result-model.ts';
+import { ProvinceMap } from './ProvinceMap.tsx';
+import { useResultsMessages } from './messages.ts';
 import '../../components/components.css';
 import './results.css';
 

@@ -1,8 +1,8 @@
 // Option builders: scaled series, axis names with units, tooltips with exact values and units.
 import { describe, expect, it } from 'vitest';
-import { compareBarOption, decileOption, pairBarOption, tooltipFormatter } from './chart-options';
-import { decileRows, programmeRows } from './result-model';
-import { sampleComparison } from './comparison-fixture';
+import { compareBarOption, decileOption, pairBarOption, tooltipFormatter } from './chart-options.ts';
+import { decileRows, programmeRows } from './result-model.ts';
+import { sampleComparison } from './comparison-fixture.ts';
 
 const names = { baseline: '基线', scenario: '方案' };
 

@@ -1,10 +1,10 @@
 // ECharts option builders of the results and compare screens, pure functions of the view models so they are
 // tested without a canvas. Every chart has axis names with units and a tooltip with exact values and units.
-import { formatValue, scaled, unitOf } from '../../format/units';
-import { withUnit } from '../../components/labels';
-import type { Quantity } from '../../format/units';
-import type { Language } from '../../i18n/i18n';
-import type { DecileRow, PairRow } from './result-model';
+import { formatValue, scaled, unitOf } from '../../format/units.ts';
+import { withUnit } from '../../components/labels.ts';
+import type { Quantity } from '../../format/units.ts';
+import type { Language } from '../../i18n/i18n.ts';
+import type { DecileRow, PairRow } from './result-model.ts';
 
 /** Names used in legends and tooltips. */
 export interface SeriesNames {

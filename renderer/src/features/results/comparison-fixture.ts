@@ -1,10 +1,8 @@
 // Builds small, hand-specified engine summary tables and comparisons for the results and compare tests (the
 // engine's real output shape, filled with the values a test states).
-import { AREA_ALL } from '../../../../sim/outputs/types.ts';
-import type { SummaryTable, RegionLevel } from '../../../../sim/outputs/types.ts';
-import { RATE_METRICS, SUM_METRICS, DECILE_METRIC_COUNT } from '../../../../sim/kernel/metrics.ts';
-import type { MetricId } from '../../../../sim/kernel/metrics.ts';
-import type { LevelTables, YearComparison } from '../../services/engine/engine-calls';
+import { AREA_ALL, RATE_METRICS, SUM_METRICS, DECILE_METRIC_COUNT } from '../../../../sim/index.ts';
+import type { SummaryTable, RegionLevel, MetricId } from '../../../../sim/index.ts';
+import type { LevelTables, YearComparison } from '../../services/engine/engine-calls.ts';
 
 /** One row of a fixture table. */
 export interface FixtureRow {

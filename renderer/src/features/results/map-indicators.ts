@@ -1,8 +1,8 @@
 // The indicators the province tile map can be coloured by: each reads one engine figure of a region row, says its
 // display quantity and whether it is a level (sequential colours) or a change (diverging colours).
-import type { Quantity } from '../../format/units';
-import type { ColourScale } from './province-tiles';
-import type { RegionRow } from './result-model';
+import type { Quantity } from '../../format/units.ts';
+import type { ColourScale } from './province-tiles.ts';
+import type { RegionRow } from './result-model.ts';
 
 /** One selectable map indicator. */
 export interface MapIndicator {

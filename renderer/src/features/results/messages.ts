@@ -1,5 +1,5 @@
 // Words of the results dashboard, Chinese first.
-import { defineMessages } from '../../i18n/i18n';
+import { defineMessages } from '../../i18n/i18n.ts';
 
 export const useResultsMessages = defineMessages({
   zh: {

@@ -4,13 +4,13 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { DataTable } from '../../components/DataTable';
-import { useUiStore } from '../../store/ui-store';
-import { regionColumns } from './ResultsScreen';
-import { useResultsMessages } from './messages';
-import { provinceRows } from './result-model';
-import type { RegionRow } from './result-model';
-import { sampleComparison } from './comparison-fixture';
+import { DataTable } from '../../components/DataTable.tsx';
+import { useUiStore } from '../../store/ui-store.ts';
+import { regionColumns } from './ResultsScreen.tsx';
+import { useResultsMessages } from './messages.ts';
+import { provinceRows } from './result-model.ts';
+import type { RegionRow } from './result-model.ts';
+import { sampleComparison } from './comparison-fixture.ts';
 
 afterEach(cleanup);
 

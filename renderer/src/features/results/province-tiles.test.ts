@@ -1,7 +1,15 @@
 // The tile layout covers the 31 provinces of the reference table exactly once, without overlaps, inside the grid.
 import { describe, expect, it } from 'vitest';
-import { PROVINCES } from '../../../../datasets/reference/reference-data';
-import { PROVINCE_TILES, TILE_COLS, TILE_ROWS, colourDomain, textColourOn, tileColour, tileOf } from './province-tiles';
+import { PROVINCES } from '../../../../datasets/index.ts';
+import {
+  PROVINCE_TILES,
+  TILE_COLS,
+  TILE_ROWS,
+  colourDomain,
+  textColourOn,
+  tileColour,
+  tileOf,
+} from './province-tiles.ts';
 
 describe('PROVINCE_TILES', () => {
   it('has 31 unique provinces matching the reference table', () => {

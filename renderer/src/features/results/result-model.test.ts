@@ -11,14 +11,20 @@ import {
   provinceDetail,
   provinceRows,
   urbanRuralRows,
-} from './result-model';
-import { sampleComparison } from './comparison-fixture';
-import { AREA_ALL } from '../../../../sim/outputs/types.ts';
-import { applyPatternMc, replicationSamples, suppressionPattern } from '../../../../sim/run/disclosure.ts';
-import { replicationTables, runReplications, summariseReplications } from '../../../../sim/montecarlo/replications.ts';
-import { mcSources } from '../../../../sim/montecarlo/uncertainty.ts';
-import { resolveScenario } from '../../../../sim/scenario/resolve.ts';
-import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/synthetic.ts';
+} from './result-model.ts';
+import { sampleComparison } from './comparison-fixture.ts';
+import {
+  AREA_ALL,
+  applyPatternMc,
+  replicationSamples,
+  suppressionPattern,
+  replicationTables,
+  runReplications,
+  summariseReplications,
+  mcSources,
+  resolveScenario,
+} from '../../../../sim/index.ts';
+import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/index.ts';
 
 describe('result model', () => {
   const cmp = sampleComparison();

@@ -1,19 +1,18 @@
 // Reads the engine's YearComparison (baseline, scenario and scenario − baseline summary tables) into the small
 // view models the results screens show: headline figures, programme and component breakdowns, region rows and
 // deciles. Only picking, grouping and ratios of engine sums happen here; every figure comes from the engine.
-import { AREA_ALL } from '../../../../sim/outputs/types.ts';
-import type { McSummary, SummaryTable } from '../../../../sim/outputs/types.ts';
 import {
+  AREA_ALL,
   COMPONENT_IDS,
   COMPONENT_LABELS,
   DECILE_METRIC_COUNT,
   RATE_METRICS,
   SUM_METRICS,
-} from '../../../../sim/kernel/metrics.ts';
-import type { ComponentId, MetricId, SumMetricId } from '../../../../sim/kernel/metrics.ts';
-import type { LevelTables, McResult, YearComparison } from '../../services/engine/engine-calls';
-import type { Quantity } from '../../format/units';
-import { metricInfo } from '../../exports/engine-tables';
+} from '../../../../sim/index.ts';
+import type { McSummary, SummaryTable, ComponentId, MetricId, SumMetricId } from '../../../../sim/index.ts';
+import type { LevelTables, McResult, YearComparison } from '../../services/engine/engine-calls.ts';
+import type { Quantity } from '../../format/units.ts';
+import { metricInfo } from '../../exports/engine-tables.ts';
 
 export type { YearComparison, LevelTables };
 

@@ -1,12 +1,12 @@
 // The compact live summary beside the editor: headline numbers of the active scenario against the baseline, updated
 // by the results driver after every edit, with the run status and engine time.
-import { NoDatasetNotice } from '../../components/NoDatasetNotice';
-import { StatCard } from '../../components/StatCard';
-import { useResults } from '../../store/results-store';
-import { useUiStore } from '../../store/ui-store';
-import { fill, pick } from '../../i18n/i18n';
-import { headlineFigures } from '../results/result-model';
-import { useScenarioMessages } from './messages';
+import { NoDatasetNotice } from '../../components/NoDatasetNotice.tsx';
+import { StatCard } from '../../components/StatCard.tsx';
+import { useResults } from '../../store/results-store.ts';
+import { useUiStore } from '../../store/ui-store.ts';
+import { fill, pick } from '../../i18n/i18n.ts';
+import { headlineFigures } from '../results/result-model.ts';
+import { useScenarioMessages } from './messages.ts';
 
 /** Headline cards (test ids `summary-<headline id>`) and the run status (`summary-status`). */
 export function LiveSummary() {

@@ -1,10 +1,10 @@
 // A compact optional number input for per-region overrides: empty means "not set" (the national rule applies),
 // anything typed is checked against the parameter's range and shown in error colour with a bilingual message.
 import { useState } from 'react';
-import { useUiStore } from '../../store/ui-store';
-import { pick } from '../../i18n/i18n';
-import type { Bilingual } from '../../i18n/i18n';
-import { displayText, parseNumberEntry } from '../../components/number-field-logic';
+import { useUiStore } from '../../store/ui-store.ts';
+import { pick } from '../../i18n/i18n.ts';
+import type { Bilingual } from '../../i18n/i18n.ts';
+import { displayText, parseNumberEntry } from '../../components/number-field-logic.ts';
 
 export interface OverrideInputProps {
   value: number | undefined;

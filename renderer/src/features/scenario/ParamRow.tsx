@@ -1,13 +1,13 @@
 // One parameter of the catalogue in the editor: label with its explanation on hover (description, range, default,
 // reference, date in force), slider plus exact entry (or an on/off switch), unit, default and reset.
-import type { ParamDef } from '../../../../sim/params/types.ts';
-import { NumberField } from '../../components/NumberField';
-import { useUiStore } from '../../store/ui-store';
-import { fill, pick } from '../../i18n/i18n';
-import type { Bilingual } from '../../i18n/i18n';
-import { displayText } from '../../components/number-field-logic';
-import { displayUnit } from './param-form';
-import { useScenarioMessages } from './messages';
+import type { ParamDef } from '../../../../sim/index.ts';
+import { NumberField } from '../../components/NumberField.tsx';
+import { useUiStore } from '../../store/ui-store.ts';
+import { fill, pick } from '../../i18n/i18n.ts';
+import type { Bilingual } from '../../i18n/i18n.ts';
+import { displayText } from '../../components/number-field-logic.ts';
+import { displayUnit } from './param-form.ts';
+import { useScenarioMessages } from './messages.ts';
 
 export interface ParamRowProps {
   def: ParamDef;

@@ -1,11 +1,11 @@
 // One programme section of the editor: its catalogue parameters, collapsible, with the count of changed values.
 import type { ReactNode } from 'react';
-import { useUiStore } from '../../store/ui-store';
-import { fill } from '../../i18n/i18n';
-import { explicitParamValue, getParamValue, paramPath, paramsOfSection, setParamValue } from './param-form';
-import type { FormValidation, JsonValue, ParamSection } from './param-form';
-import { ParamRow } from './ParamRow';
-import { useScenarioMessages } from './messages';
+import { useUiStore } from '../../store/ui-store.ts';
+import { fill } from '../../i18n/i18n.ts';
+import { explicitParamValue, getParamValue, paramPath, paramsOfSection, setParamValue } from './param-form.ts';
+import type { FormValidation, JsonValue, ParamSection } from './param-form.ts';
+import { ParamRow } from './ParamRow.tsx';
+import { useScenarioMessages } from './messages.ts';
 
 export interface ParamSectionPanelProps {
   section: ParamSection;

@@ -2,20 +2,20 @@
 // levers and absolute standards written into the scenario (the engine derives the standards), live Δ persons and
 // Δ cost per province from the engine, and rule-based bulk edits for all or the ticked provinces.
 import { useMemo, useState } from 'react';
-import { getParamDef } from '../../../../sim/params/catalogue.ts';
-import { PROVINCES } from '../../../../datasets/reference/reference-data.ts';
-import { DataTable } from '../../components/DataTable';
-import { withUnit } from '../../components/labels';
-import type { TableColumn } from '../../components/DataTable';
-import { NumberField } from '../../components/NumberField';
-import { useUiStore } from '../../store/ui-store';
-import { fill } from '../../i18n/i18n';
-import { formatValue, unitOf } from '../../format/units';
-import { useProvinceStandards } from './current-standards';
-import type { ProvinceStandards } from './current-standards';
-import type { YearComparison } from '../../services/engine/engine-calls';
-import { provinceRows } from '../results/result-model';
-import type { RegionRow } from '../results/result-model';
+import { getParamDef } from '../../../../sim/index.ts';
+import { PROVINCES } from '../../../../datasets/index.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import { withUnit } from '../../components/labels.ts';
+import type { TableColumn } from '../../components/DataTable.tsx';
+import { NumberField } from '../../components/NumberField.tsx';
+import { useUiStore } from '../../store/ui-store.ts';
+import { fill } from '../../i18n/i18n.ts';
+import { formatValue, unitOf } from '../../format/units.ts';
+import { useProvinceStandards } from './current-standards.ts';
+import type { ProvinceStandards } from './current-standards.ts';
+import type { YearComparison } from '../../services/engine/engine-calls.ts';
+import { provinceRows } from '../results/result-model.ts';
+import type { RegionRow } from '../results/result-model.ts';
 import {
   applyBulkRule,
   getParamValue,
@@ -23,11 +23,11 @@ import {
   getStandardOverride,
   setRegionParam,
   setStandardOverride,
-} from './param-form';
-import type { AreaChoice, BulkRule, JsonObject, JsonValue } from './param-form';
-import { parsePastedStandards, xlsxStandardsText } from './paste-standards';
-import { OverrideInput } from './OverrideInput';
-import { useScenarioMessages } from './messages';
+} from './param-form.ts';
+import type { AreaChoice, BulkRule, JsonObject, JsonValue } from './param-form.ts';
+import { parsePastedStandards, xlsxStandardsText } from './paste-standards.ts';
+import { OverrideInput } from './OverrideInput.tsx';
+import { useScenarioMessages } from './messages.ts';
 
 interface ProvinceLine {
   code: string;

@@ -4,12 +4,11 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { PARAM_CATALOGUE } from '../../../../sim/params/catalogue.ts';
-import { parseScenario } from '../../../../sim/scenario/parse.ts';
-import { BASELINE_SCENARIO_ID, selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store';
-import { useUiStore } from '../../store/ui-store';
-import { ScenarioScreen } from './ScenarioScreen';
-import { getParamValue, getRegionParam, getStandardOverride } from './param-form';
+import { PARAM_CATALOGUE, parseScenario } from '../../../../sim/index.ts';
+import { BASELINE_SCENARIO_ID, selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store.ts';
+import { useUiStore } from '../../store/ui-store.ts';
+import { ScenarioScreen } from './ScenarioScreen.tsx';
+import { getParamValue, getRegionParam, getStandardOverride } from './param-form.ts';
 
 const initial = useWorkspaceStore.getState();
 

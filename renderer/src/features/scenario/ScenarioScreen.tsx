@@ -2,17 +2,17 @@
 // per-province standards with bulk rules, every other programme's parameters, inline validation by the engine's
 // schema, and a live summary of the results that re-run after each edit.
 import { useEffect, useMemo } from 'react';
-import { selectActiveDataset, selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store';
-import { useResults } from '../../store/results-store';
-import { useUiStore } from '../../store/ui-store';
-import { pick } from '../../i18n/i18n';
-import { PARAM_SECTIONS, asObject, validateDocument } from './param-form';
-import { ParamSectionPanel } from './ParamSectionPanel';
-import { RegionTable } from './RegionTable';
-import { ScenarioToolbar } from './ScenarioToolbar';
-import { LiveSummary } from './LiveSummary';
-import { useScenarioEdit } from './use-scenario-editor';
-import { useScenarioMessages } from './messages';
+import { selectActiveDataset, selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store.ts';
+import { useResults } from '../../store/results-store.ts';
+import { useUiStore } from '../../store/ui-store.ts';
+import { pick } from '../../i18n/i18n.ts';
+import { PARAM_SECTIONS, asObject, validateDocument } from './param-form.ts';
+import { ParamSectionPanel } from './ParamSectionPanel.tsx';
+import { RegionTable } from './RegionTable.tsx';
+import { ScenarioToolbar } from './ScenarioToolbar.tsx';
+import { LiveSummary } from './LiveSummary.tsx';
+import { useScenarioEdit } from './use-scenario-editor.ts';
+import { useScenarioMessages } from './messages.ts';
 import './scenario.css';
 
 function typingInField(target: EventTarget | null): boolean {

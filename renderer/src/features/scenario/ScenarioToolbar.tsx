@@ -1,15 +1,15 @@
 // Scenario management: pick, rename, create, duplicate, delete, save, undo/redo, import/export a scenario file, and
 // load a shipped example.
 import { useRef, useState } from 'react';
-import { selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store';
-import { fill, pick } from '../../i18n/i18n';
-import type { Bilingual } from '../../i18n/i18n';
-import { useUiStore } from '../../store/ui-store';
-import { getHost } from '../../services/host/host';
-import { exportFileName, exportText, importScenarioText } from './scenario-file';
-import { EXAMPLE_SCENARIOS } from './examples';
-import { newScenarioName } from './use-scenario-editor';
-import { useScenarioMessages } from './messages';
+import { selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store.ts';
+import { fill, pick } from '../../i18n/i18n.ts';
+import type { Bilingual } from '../../i18n/i18n.ts';
+import { useUiStore } from '../../store/ui-store.ts';
+import { getHost } from '../../services/host/host.ts';
+import { exportFileName, exportText, importScenarioText } from './scenario-file.ts';
+import { EXAMPLE_SCENARIOS } from './examples.ts';
+import { newScenarioName } from './use-scenario-editor.ts';
+import { useScenarioMessages } from './messages.ts';
 
 /** Reads a chosen file as UTF-8 text (FileReader works in every host the renderer runs in). */
 function readText(file: File): Promise<string> {

@@ -1,7 +1,7 @@
 // Current (dataset) dibao standards and previous-year consumption per province and area, read from the active
 // dataset's `regions` table in DuckDB for the editor's province table (province-level rows only).
 import { useEffect, useState } from 'react';
-import { getDuckDb } from '../../services/duckdb/duckdb-client';
+import { getDuckDb } from '../../services/duckdb/duckdb-client.ts';
 
 /** One province's current standards (yuan/person/month) and previous-year consumption (yuan/person/year). */
 export interface ProvinceStandards {

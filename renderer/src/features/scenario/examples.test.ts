@@ -1,6 +1,6 @@
 // The shipped example scenarios are bundled, named, and accepted by the engine's schema; the schema file is skipped.
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_SCENARIOS, examplesFrom } from './examples';
+import { EXAMPLE_SCENARIOS, examplesFrom } from './examples.ts';
 
 describe('example scenarios', () => {
   it('are all valid scenarios with names', () => {

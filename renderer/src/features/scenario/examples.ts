@@ -1,7 +1,7 @@
 // The shipped example scenarios (datasets/scenarios/*.json), bundled at build time so they load offline in both the
 // browser and Electron builds; each is validated by the engine before it can be loaded.
-import { parseScenario } from '../../../../sim/scenario/parse.ts';
-import type { JsonValue } from './param-form';
+import { parseScenario } from '../../../../sim/index.ts';
+import type { JsonValue } from './param-form.ts';
 
 /** One shipped example: file stem, display name, the document, and whether the engine accepts it. */
 export interface ExampleScenario {

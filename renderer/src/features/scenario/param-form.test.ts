@@ -1,10 +1,8 @@
 // Scenario editor logic against the real catalogue and the engine's parseScenario: sections, minimal patches,
 // per-region overrides, bulk standard rules, and field-path validation.
 import { describe, expect, it } from 'vitest';
-import { PARAM_CATALOGUE } from '../../../../sim/params/catalogue.ts';
-import { parseScenario } from '../../../../sim/scenario/parse.ts';
-import { resolveScenario } from '../../../../sim/scenario/resolve.ts';
-import { syntheticRegions } from '../../../../sim/testing/synthetic.ts';
+import { PARAM_CATALOGUE, parseScenario, resolveScenario } from '../../../../sim/index.ts';
+import { syntheticRegions } from '../../../../sim/testing/index.ts';
 import {
   PARAM_SECTIONS,
   applyBulkRule,
@@ -17,7 +15,7 @@ import {
   setRegionParam,
   setStandardOverride,
   validateDocument,
-} from './param-form';
+} from './param-form.ts';
 
 const base = { schemaVersion: 1, name: 'Test' };
 

@@ -1,11 +1,10 @@
 // Pure logic of the scenario editor: the catalogue grouped into programme sections, reading and writing parameter
 // values in a scenario document (a JSON patch over the baseline), per-region overrides, the standard-setting bulk
 // rules, and validation through the engine's own `parseScenario` with errors keyed by field path.
-import { PARAM_CATALOGUE, getParamDef } from '../../../../sim/params/catalogue.ts';
-import type { ParamDef, ParamGroup } from '../../../../sim/params/types.ts';
-import { parseScenario } from '../../../../sim/scenario/parse.ts';
-import type { ScenarioEntry } from '../../store/workspace-store';
-import type { Bilingual, Language } from '../../i18n/i18n';
+import { PARAM_CATALOGUE, getParamDef, parseScenario } from '../../../../sim/index.ts';
+import type { ParamDef, ParamGroup } from '../../../../sim/index.ts';
+import type { ScenarioEntry } from '../../store/workspace-store.ts';
+import type { Bilingual, Language } from '../../i18n/i18n.ts';
 
 /** Any JSON value, as scenario documents are stored in the workspace. */
 export type JsonValue = ScenarioEntry['document'];

@@ -1,6 +1,6 @@
 // Pasting standards from a spreadsheet: one column in table order, or province + value, with line-numbered errors.
 import { describe, expect, it } from 'vitest';
-import { parsePastedStandards } from './paste-standards';
+import { parsePastedStandards } from './paste-standards.ts';
 
 const order = [
   { code: '11', nameZh: '北京', nameEn: 'Beijing' },
@@ -43,7 +43,7 @@ describe('parsePastedStandards', () => {
 
 describe('xlsxStandardsText', () => {
   it('reads province and standard from the first sheet of an XLSX, skipping the header', async () => {
-    const { xlsxStandardsText } = await import('./paste-standards');
+    const { xlsxStandardsText } = await import('./paste-standards.ts');
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('标准');

@@ -1,6 +1,6 @@
 // Standards pasted from a spreadsheet: a column copied from Excel or WPS (one value per line, in the province table's
 // order), or two columns (province code or name, value). Parsed here, applied by the editor as absolute standards.
-import type { Bilingual } from '../../i18n/i18n';
+import type { Bilingual } from '../../i18n/i18n.ts';
 
 /** One province's pasted standard, yuan/person/month. */
 export interface PastedStandard {

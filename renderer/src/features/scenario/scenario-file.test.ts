@@ -1,6 +1,6 @@
 // Scenario file import and export: invalid JSON and invalid fields are bilingual errors naming file and field.
 import { describe, expect, it } from 'vitest';
-import { exportFileName, exportText, importScenarioText } from './scenario-file';
+import { exportFileName, exportText, importScenarioText } from './scenario-file.ts';
 
 describe('importScenarioText', () => {
   it('accepts a valid scenario and keeps its name', () => {

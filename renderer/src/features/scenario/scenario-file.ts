@@ -1,10 +1,10 @@
 // Scenario files: reading a user's JSON file into a validated scenario document (errors name the file and field),
 // and the file name and text a scenario is exported as.
-import { MAX_SCENARIO_FILE_BYTES, withoutBom } from '../../../../datasets/file-limits.ts';
-import { parseScenario } from '../../../../sim/scenario/parse.ts';
-import type { Bilingual } from '../../i18n/i18n';
-import { asObject } from './param-form';
-import type { JsonValue } from './param-form';
+import { MAX_SCENARIO_FILE_BYTES, withoutBom } from '../../../../datasets/index.ts';
+import { parseScenario } from '../../../../sim/index.ts';
+import type { Bilingual } from '../../i18n/i18n.ts';
+import { asObject } from './param-form.ts';
+import type { JsonValue } from './param-form.ts';
 
 /** Outcome of importing a scenario file. */
 export type ImportedScenario = { ok: true; name: string; document: JsonValue } | { ok: false; errors: Bilingual[] };

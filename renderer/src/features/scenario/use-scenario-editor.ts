@@ -1,8 +1,8 @@
 // The editor's one write path: every edit goes through the workspace store's undoable `setScenario`; editing the
 // read-only baseline first forks it into a new named scenario so a first-time user can just start moving sliders.
 import { useCallback } from 'react';
-import { selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store';
-import type { JsonValue } from './param-form';
+import { selectActiveScenario, useWorkspaceStore } from '../../store/workspace-store.ts';
+import type { JsonValue } from './param-form.ts';
 
 /** Name of the n-th new scenario, in both languages (names are data, shown to every reader). */
 export function newScenarioName(n: number): string {

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/react';
 import { tableFromArrays } from 'apache-arrow';
-import { ResultGrid } from './ResultGrid';
+import { ResultGrid } from './ResultGrid.tsx';
 
 function bigTable(rows: number) {
   const id = new Int32Array(rows);

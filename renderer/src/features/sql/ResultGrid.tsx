@@ -1,7 +1,7 @@
 // The virtualised result grid: renders only the rows in view (plus overscan) of an Arrow table of any length.
 import { useMemo, useRef, useState, type UIEvent } from 'react';
 import type { Table } from 'apache-arrow';
-import { cellText, gridWindow } from './grid-window';
+import { cellText, gridWindow } from './grid-window.ts';
 
 const ROW_HEIGHT = 26;
 const VIEWPORT_HEIGHT = 420;

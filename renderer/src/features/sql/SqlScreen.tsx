@@ -2,18 +2,18 @@
 // (bilingual prefix + DuckDB's own message), persisted query history and example queries. Ctrl+Enter runs.
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import type { Table } from 'apache-arrow';
-import { fill } from '../../i18n/i18n';
-import { useUiStore } from '../../store/ui-store';
-import { useSqlStore } from '../../store/sql-store';
-import { useDataStore } from '../../store/data-store';
-import { selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store';
-import { getDuckDb, duckDbErrorMessage } from '../../services/duckdb/duckdb-client';
-import { ensureResultTables, resultTablesCurrent } from '../../services/data/result-tables';
-import { rowsOf } from '../../../../datasets/import/duckdb-port.ts';
-import { ResultGrid } from './ResultGrid';
-import { sqlResultCsv } from '../../exports/sql-result';
-import { getHost } from '../../services/host/host';
-import { SQL_EXAMPLES, useSqlMessages } from './sql-messages';
+import { fill } from '../../i18n/i18n.ts';
+import { useUiStore } from '../../store/ui-store.ts';
+import { useSqlStore } from '../../store/sql-store.ts';
+import { useDataStore } from '../../store/data-store.ts';
+import { selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store.ts';
+import { getDuckDb, duckDbErrorMessage } from '../../services/duckdb/duckdb-client.ts';
+import { ensureResultTables, resultTablesCurrent } from '../../services/data/result-tables.ts';
+import { rowsOf } from '../../../../datasets/index.ts';
+import { ResultGrid } from './ResultGrid.tsx';
+import { sqlResultCsv } from '../../exports/sql-result.ts';
+import { getHost } from '../../services/host/host.ts';
+import { SQL_EXAMPLES, useSqlMessages } from './sql-messages.ts';
 import './sql.css';
 
 interface TableInfo {

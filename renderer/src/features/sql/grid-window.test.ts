@@ -1,6 +1,6 @@
 // Tests of the result grid's windowing maths and cell formatting.
 import { describe, expect, it } from 'vitest';
-import { cellText, gridWindow } from './grid-window';
+import { cellText, gridWindow } from './grid-window.ts';
 
 describe('gridWindow', () => {
   it('renders nothing for an empty result', () => {

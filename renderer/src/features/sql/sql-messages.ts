@@ -1,5 +1,5 @@
 // Words of the SQL console, Chinese first.
-import { defineMessages } from '../../i18n/i18n';
+import { defineMessages } from '../../i18n/i18n.ts';
 
 export const useSqlMessages = defineMessages({
   zh: {

@@ -1,27 +1,33 @@
 // Loading datasets: the bundled synthetic demo on first start, and the user's own files through the data layer's
 // import (identifier refusal → column mapping → validation report → canonical tables) and the hand-off of typed
 // arrays to the engine worker (transferred). Progress with row counts, cancel, saved mappings reused.
-import type { OpenedFile } from '../../../../electron/contract/host-api.ts';
-import { loadFile, type LoadedTable } from '../../../../datasets/import/read-file.ts';
-import { identityMapping, type ColumnMapping, MappingSchema } from '../../../../datasets/import/mapping.ts';
-import { validateDataset, type DatasetSources } from '../../../../datasets/import/validate.ts';
-import { handOff } from '../../../../datasets/import/handoff.ts';
+import type { OpenedFile } from '../../../../contract/host-api.ts';
 import {
+  loadFile,
+  type LoadedTable,
+  identityMapping,
+  type ColumnMapping,
+  MappingSchema,
+  validateDataset,
+  type DatasetSources,
+  handOff,
   completeImport,
   importDataset,
   type EngineArrays,
   type ImportProgress,
-} from '../../../../datasets/import/import-dataset.ts';
-import { ident, literal, rowsOf } from '../../../../datasets/import/duckdb-port.ts';
-import type { DataIssue } from '../../../../datasets/import/issues.ts';
-import type { Bilingual } from '../../i18n/i18n';
-import { useDataStore, type ImportFile, type ImportSession } from '../../store/data-store';
-import { useWorkspaceStore, newId, type DatasetFile, type DatasetSummary } from '../../store/workspace-store';
-import { getDuckDb, type DuckDbClient } from '../duckdb/duckdb-client';
-import { getEngine } from '../engine/engine';
-import { getHost } from '../host/host';
-import { CACHE_KEYS, cachePut } from '../cache';
-import { columnsNeedingCodes, guessTarget, initialMapping, withSuggestedCodes } from './mapping-logic';
+  ident,
+  literal,
+  rowsOf,
+} from '../../../../datasets/index.ts';
+import type { DataIssue } from '../../../../datasets/index.ts';
+import type { Bilingual } from '../../i18n/i18n.ts';
+import { useDataStore, type ImportFile, type ImportSession } from '../../store/data-store.ts';
+import { useWorkspaceStore, newId, type DatasetFile, type DatasetSummary } from '../../store/workspace-store.ts';
+import { getDuckDb, type DuckDbClient } from '../duckdb/duckdb-client.ts';
+import { getEngine } from '../engine/engine.ts';
+import { getHost } from '../host/host.ts';
+import { CACHE_KEYS, cachePut } from '../cache.ts';
+import { columnsNeedingCodes, guessTarget, initialMapping, withSuggestedCodes } from './mapping-logic.ts';
 
 /** Id of the bundled demo dataset. */
 export const DEMO_DATASET_ID = 'demo';

@@ -1,7 +1,7 @@
 // Tests of the mapping screen's logic with the real schema: target guess, suggestions, saved mapping reuse, edits,
 // and the problems that block validation.
 import { describe, expect, it } from 'vitest';
-import { makeMapping } from '../../../../datasets/import/mapping.ts';
+import { makeMapping } from '../../../../datasets/index.ts';
 import {
   columnsNeedingCodes,
   guessTarget,
@@ -11,7 +11,7 @@ import {
   withCode,
   withColumn,
   withSuggestedCodes,
-} from './mapping-logic';
+} from './mapping-logic.ts';
 
 const CHINESE_HOUSEHOLD_COLUMNS = [
   '户编号',

@@ -1,14 +1,17 @@
 // The column-mapping screen's logic, kept pure: which schema table a file feeds, the starting mapping (a saved one for
 // the same columns, else suggestions by name similarity), edits of column and code choices, and what still blocks.
-import { HOUSEHOLDS, REGIONS, type ColumnDef, type TableDef } from '../../../../datasets/schema.ts';
 import {
+  HOUSEHOLDS,
+  REGIONS,
+  type ColumnDef,
+  type TableDef,
   findMapping,
   makeMapping,
   mappingDrift,
   suggestCodes,
   suggestColumns,
   type ColumnMapping,
-} from '../../../../datasets/import/mapping.ts';
+} from '../../../../datasets/index.ts';
 
 /** The schema table definition of a target. */
 export function tableDef(target: 'households' | 'regions'): TableDef {

@@ -1,18 +1,17 @@
 // Writes the per-household results of the baseline and the active scenario into DuckDB (`results_baseline`,
 // `results_scenario`) for SQL, drill-down and export. Done on demand (SQL console, exports), never on the slider
 // path: at 1,000,000 households the columns are large, and writing them after every run would delay the next one.
-import { householdResultColumns, writeResultTable } from '../../../../datasets/import/handoff.ts';
-import { exec } from '../../../../datasets/import/duckdb-port.ts';
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
+import { householdResultColumns, writeResultTable, exec } from '../../../../datasets/index.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
 import {
   baselineDocument,
   selectActiveDataset,
   selectActiveScenario,
   useWorkspaceStore,
-} from '../../store/workspace-store';
-import { useDataStore } from '../../store/data-store';
-import { getDuckDb } from '../duckdb/duckdb-client';
-import { getEngine } from '../engine/engine';
+} from '../../store/workspace-store.ts';
+import { useDataStore } from '../../store/data-store.ts';
+import { getDuckDb } from '../duckdb/duckdb-client.ts';
+import { getEngine } from '../engine/engine.ts';
 
 async function writeOne(name: 'results_baseline' | 'results_scenario', scenario: JsonValue): Promise<boolean> {
   const outcome = await getEngine().call('householdColumns', { scenario }, { lane: `table-${name}` });

@@ -2,7 +2,7 @@
 // files served by the app itself, no CDN); the main thread holds one connection and gets Arrow tables back.
 import * as duckdb from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
-import type { DuckDbPort } from '../../../../datasets/import/duckdb-port.ts';
+import type { DuckDbPort } from '../../../../datasets/index.ts';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';

@@ -1,14 +1,22 @@
 // The engine operations the worker offers: for each, the request payload (small, serialisable: scenarios travel as
 // their JSON documents and are validated in the worker) and the result (engine types: columnar, postMessage-able).
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
-import type { HouseholdResult } from '../../../../sim/kernel/types.ts';
-import type { InverseLever, SensitivityRow, SolveResult } from '../../../../sim/inverse/types.ts';
-import type { ParamId } from '../../../../sim/params/catalogue.ts';
-import type { McSummary, McTables, ReplicationResult, SummaryTable } from '../../../../sim/outputs/types.ts';
-import type { LevelTables } from '../../../../sim/run/compare-run.ts';
-import type { HouseholdRecord, HouseholdTrace } from '../../../../sim/trace/types.ts';
-import type { ModelValidationReport } from '../../../../datasets/model-validation.ts';
-import type { TraceEvent } from '../../../../sim/trace/trace-household.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
+import type {
+  HouseholdResult,
+  InverseLever,
+  SensitivityRow,
+  SolveResult,
+  ParamId,
+  McSummary,
+  McTables,
+  ReplicationResult,
+  SummaryTable,
+  LevelTables,
+  HouseholdRecord,
+  HouseholdTrace,
+  TraceEvent,
+} from '../../../../sim/index.ts';
+import type { ModelValidationReport } from '../../../../datasets/index.ts';
 
 /** Summary tables of one scenario-year at each level, plus the national decile accumulators (sim/run). */
 export type { LevelTables };

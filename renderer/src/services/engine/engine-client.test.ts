@@ -1,10 +1,10 @@
 // Tests of the engine client against the real worker loop run in-process (a Worker stand-in that structured-clones
 // messages like the browser does): latest request wins, stale answers dropped, crash → error → restart and reload.
 import { describe, expect, it } from 'vitest';
-import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/synthetic.ts';
-import { EngineClient, EngineError, type WorkerFactory } from './engine-client';
-import { createWorkerLoop } from './worker-loop';
-import type { FromWorker, ToWorker } from './engine-protocol';
+import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/index.ts';
+import { EngineClient, EngineError, type WorkerFactory } from './engine-client.ts';
+import { createWorkerLoop } from './worker-loop.ts';
+import type { FromWorker, ToWorker } from './engine-protocol.ts';
 
 /** An in-process Worker: messages are cloned (as postMessage does) and delivered on a later task. */
 class LoopWorker {

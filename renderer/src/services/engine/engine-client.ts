@@ -1,10 +1,9 @@
 // The engine client: owns the simulation worker (and a second one for Monte Carlo), hands it the dataset's typed
 // arrays once (transferred), sends calls with latest-request-wins per lane, drops stale results, times every run,
 // and restarts a crashed worker (reloading the dataset through the registered source) while reporting the error.
-import type { HouseholdArrays } from '../../../../sim/model/households.ts';
-import type { RegionArrays } from '../../../../sim/model/regions.ts';
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
-import type { EngineCalls, LoadResult, McResult } from './engine-calls';
+import type { HouseholdArrays, RegionArrays } from '../../../../sim/index.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
+import type { EngineCalls, LoadResult, McResult } from './engine-calls.ts';
 import {
   LaneTracker,
   transferablesOf,
@@ -12,7 +11,7 @@ import {
   type EngineKind,
   type FromWorker,
   type ToWorker,
-} from './engine-protocol';
+} from './engine-protocol.ts';
 
 /** Outcome of a call: done (with the worker's run time and the round trip), or superseded by a newer call. */
 export type EngineOutcome<R> =

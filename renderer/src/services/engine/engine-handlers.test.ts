@@ -1,10 +1,10 @@
 // Tests of the worker's call handlers over a small synthetic dataset from the engine's own test generator: baseline
 // cached and reused, deltas equal scenario − baseline, invalid scenarios refused with field paths, replications split.
 import { describe, expect, it } from 'vitest';
-import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/synthetic.ts';
+import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/index.ts';
 import { BASELINE_SCENARIO } from '../../../../sim/index.ts';
-import { HANDLERS, loadData, EngineInputError } from './engine-handlers';
-import { toErrorInfo } from './engine-protocol';
+import { HANDLERS, loadData, EngineInputError } from './engine-handlers.ts';
+import { toErrorInfo } from './engine-protocol.ts';
 
 function dataset() {
   const regions = syntheticRegions(4, 3);

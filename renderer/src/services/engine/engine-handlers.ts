@@ -30,10 +30,10 @@ import {
   type Scenario,
   type YearResult,
 } from '../../../../sim/index.ts';
-import { modelValidationReport } from '../../../../datasets/model-validation.ts';
-import type { EngineCalls, LoadResult, ProjectionRun } from './engine-calls';
-import { EngineKernel, type EngineKernelOptions } from './engine-kernel';
-import type { EngineErrorInfo, EngineKind } from './engine-protocol';
+import { modelValidationReport } from '../../../../datasets/index.ts';
+import type { EngineCalls, LoadResult, ProjectionRun } from './engine-calls.ts';
+import { EngineKernel, type EngineKernelOptions } from './engine-kernel.ts';
+import type { EngineErrorInfo, EngineKind } from './engine-protocol.ts';
 
 /** The dataset a worker holds, with what is computed once per dataset (deciles, baseline tables, the kernel). */
 export interface EngineData {

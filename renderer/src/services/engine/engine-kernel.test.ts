@@ -3,13 +3,12 @@
 // a shard worker that dies fails the call in flight with the bilingual error and the dataset continues on one shard.
 import { describe, expect, it } from 'vitest';
 import { BLOCK_ROWS } from '../../../../sim/index.ts';
-import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/synthetic.ts';
-import { HANDLERS, loadData } from './engine-handlers';
-import { SHARD_STOPPED, type ShardWorkerFactory } from './engine-kernel';
-import { toErrorInfo } from './engine-protocol';
-import { InProcessShardWorker } from './in-process-shard-worker';
-import { SHARDING_SCENARIO } from '../../../../sim/testing/scenarios.ts';
-import type { JsonValue } from '../../../../electron/contract/host-api.ts';
+import { syntheticHouseholds, syntheticRegions, SHARDING_SCENARIO } from '../../../../sim/testing/index.ts';
+import { HANDLERS, loadData } from './engine-handlers.ts';
+import { SHARD_STOPPED, type ShardWorkerFactory } from './engine-kernel.ts';
+import { toErrorInfo } from './engine-protocol.ts';
+import { InProcessShardWorker } from './in-process-shard-worker.ts';
+import type { JsonValue } from '../../../../contract/host-api.ts';
 
 const regions = syntheticRegions(5, 3);
 const rows = 3500;

@@ -26,8 +26,8 @@ import type {
   ShardRequest,
   YearResult,
 } from '../../../../sim/index.ts';
-import { toErrorInfo, transferablesOf, type EngineErrorInfo } from './engine-protocol';
-import type { FromShard, ToShard } from './shard-host';
+import { toErrorInfo, transferablesOf, type EngineErrorInfo } from './engine-protocol.ts';
+import type { FromShard, ToShard } from './shard-host.ts';
 
 /** The part of a Worker a remote shard uses (a real Worker, or an in-process double in tests). */
 export interface ShardWorker {

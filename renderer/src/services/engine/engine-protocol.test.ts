@@ -1,6 +1,6 @@
 // Tests of the worker protocol's pure scheduling rules: latest request wins per lane, loads never dropped.
 import { describe, expect, it } from 'vitest';
-import { LaneTracker, takeNext, toErrorInfo, transferablesOf, type ToWorker } from './engine-protocol';
+import { LaneTracker, takeNext, toErrorInfo, transferablesOf, type ToWorker } from './engine-protocol.ts';
 
 const call = (id: number, lane: string): ToWorker =>
   ({ type: 'call', id, lane, kind: 'trace', payload: {} }) as unknown as ToWorker;

@@ -1,9 +1,8 @@
 // The typed message protocol between the renderer and the engine worker, plus the pure scheduling rules both sides
 // use: latest-request-wins per lane (a newer request in a lane supersedes older queued ones; results of superseded
 // requests are dropped), and the error shape. No DOM, no worker globals: unit-tested directly.
-import type { HouseholdArrays } from '../../../../sim/model/households.ts';
-import type { RegionArrays } from '../../../../sim/model/regions.ts';
-import type { EngineCalls } from './engine-calls';
+import type { HouseholdArrays, RegionArrays } from '../../../../sim/index.ts';
+import type { EngineCalls } from './engine-calls.ts';
 
 /** A bilingual error message, as every user-facing error in the workbench. */
 export interface EngineErrorInfo {

@@ -1,6 +1,6 @@
 // The one engine client of the window, wired to the engine store (busy, timings, crash and restart notices).
-import { useEngineStore } from '../../store/engine-store';
-import { EngineClient } from './engine-client';
+import { useEngineStore } from '../../store/engine-store.ts';
+import { EngineClient } from './engine-client.ts';
 
 let client: EngineClient | null = null;
 

@@ -1,8 +1,8 @@
 // The simulation worker: holds the dataset's typed arrays (received once, transferred) and runs the engine loop. Year
 // and project calls on datasets of two blocks or more split their rows with a nested shard worker (shard.worker.ts).
-import type { ShardWorkerFactory } from './engine-kernel';
-import type { FromWorker, ToWorker } from './engine-protocol';
-import { createWorkerLoop } from './worker-loop';
+import type { ShardWorkerFactory } from './engine-kernel.ts';
+import type { FromWorker, ToWorker } from './engine-protocol.ts';
+import { createWorkerLoop } from './worker-loop.ts';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;

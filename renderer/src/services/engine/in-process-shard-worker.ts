@@ -1,8 +1,8 @@
 // A shard worker for tests, in the same thread: the real shard host behind a Worker-shaped object. Messages are
 // structured-cloned with their transfer lists (so transferred buffers are detached, as in a browser) and delivered on
 // a later task; tests can hold deliveries, crash the worker or make it refuse its rows.
-import type { ShardWorker } from './engine-kernel';
-import { createShardHost, type FromShard, type ToShard } from './shard-host';
+import type { ShardWorker } from './engine-kernel.ts';
+import { createShardHost, type FromShard, type ToShard } from './shard-host.ts';
 
 export class InProcessShardWorker implements ShardWorker {
   onmessage: ((event: MessageEvent<FromShard>) => void) | null = null;

@@ -9,8 +9,8 @@ import {
   type ShardData,
   type ShardRequest,
 } from '../../../../sim/index.ts';
-import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/synthetic.ts';
-import { createShardHost, type FromShard } from './shard-host';
+import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/index.ts';
+import { createShardHost, type FromShard } from './shard-host.ts';
 
 const regions = syntheticRegions(4, 2);
 const households = syntheticHouseholds(2600, regions, 5, 0.3);

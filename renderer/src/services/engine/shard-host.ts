@@ -2,7 +2,7 @@
 // globals so Node tests can drive it: takes its rows once, then answers each ShardRequest and transfers the reply.
 import { KernelShard } from '../../../../sim/index.ts';
 import type { ShardData, ShardReply, ShardRequest } from '../../../../sim/index.ts';
-import { toErrorInfo, type EngineErrorInfo } from './engine-protocol';
+import { toErrorInfo, type EngineErrorInfo } from './engine-protocol.ts';
 
 /** Messages the engine worker sends its shard worker: the rows once (buffers transferred), then requests. */
 export type ToShard = { type: 'init'; data: ShardData } | { type: 'request'; id: number; request: ShardRequest };

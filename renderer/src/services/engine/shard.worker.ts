@@ -1,6 +1,6 @@
 // A kernel shard worker, started by the engine worker: holds the second half of the dataset's blocks and answers the
 // sharded kernel's requests (shard-host.ts), so a year or a projection uses two cores.
-import { createShardHost, type FromShard, type ToShard } from './shard-host';
+import { createShardHost, type FromShard, type ToShard } from './shard-host.ts';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToShard>) => void) | null;

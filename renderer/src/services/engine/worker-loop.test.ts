@@ -2,12 +2,12 @@
 // after the previous answered), superseded calls skipped, a shard failure reported as the call's bilingual error, and
 // a new dataset stopping the old dataset's shard worker.
 import { describe, expect, it } from 'vitest';
-import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/synthetic.ts';
-import { HANDLERS, loadData } from './engine-handlers';
-import { SHARD_STOPPED } from './engine-kernel';
-import type { FromWorker, ToWorker } from './engine-protocol';
-import { InProcessShardWorker } from './in-process-shard-worker';
-import { createWorkerLoop } from './worker-loop';
+import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/index.ts';
+import { HANDLERS, loadData } from './engine-handlers.ts';
+import { SHARD_STOPPED } from './engine-kernel.ts';
+import type { FromWorker, ToWorker } from './engine-protocol.ts';
+import { InProcessShardWorker } from './in-process-shard-worker.ts';
+import { createWorkerLoop } from './worker-loop.ts';
 
 const regions = syntheticRegions(4, 6);
 const blockRows = 1000;

@@ -2,9 +2,9 @@
 // messages, skip calls superseded in their lane, run one at a time (awaiting the sharded kernel's calls before the
 // next) with a macrotask between runs, post results.
 import type { HouseholdResult } from '../../../../sim/index.ts';
-import { DATASET_FREE, HANDLERS, loadData, NO_DATASET, type EngineData } from './engine-handlers';
-import type { EngineKernelOptions } from './engine-kernel';
-import { takeNext, toErrorInfo, transferablesOf, type FromWorker, type ToWorker } from './engine-protocol';
+import { DATASET_FREE, HANDLERS, loadData, NO_DATASET, type EngineData } from './engine-handlers.ts';
+import type { EngineKernelOptions } from './engine-kernel.ts';
+import { takeNext, toErrorInfo, transferablesOf, type FromWorker, type ToWorker } from './engine-protocol.ts';
 
 /** Where results go: the worker's postMessage (or a test double). */
 export type PostFromWorker = (message: FromWorker, transfer?: Transferable[]) => void;

@@ -2,8 +2,8 @@
 // store, and the external-URL allow-list.
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { createBrowserHost, shortcutCommand } from './browser-host';
-import { memoryStorage } from './document-store';
+import { createBrowserHost, shortcutCommand } from './browser-host.ts';
+import { memoryStorage } from './document-store.ts';
 
 describe('browser host', () => {
   it('maps shortcuts to menu commands and ignores plain keys', () => {

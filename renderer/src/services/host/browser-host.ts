@@ -15,8 +15,8 @@ import {
   type SaveFileRequest,
   type SaveResult,
   type UiLanguage,
-} from '../../../../electron/contract/host-api.ts';
-import { DocumentStore, memoryStorage, type KeyValueStorage } from './document-store';
+} from '../../../../contract/host-api.ts';
+import { DocumentStore, memoryStorage, type KeyValueStorage } from './document-store.ts';
 
 /** File extensions offered in the open dialog. */
 export const DATASET_FILE_ACCEPT = '.arrow,.arrows,.feather,.ipc,.parquet,.csv,.tsv';

@@ -1,6 +1,6 @@
 // Tests of the atomic document store: round trip, previous version kept, recovery from corrupt or interrupted saves.
 import { describe, expect, it } from 'vitest';
-import { DocumentStore, documentKeys, encodeDocument, memoryStorage, DocumentStoreError } from './document-store';
+import { DocumentStore, documentKeys, encodeDocument, memoryStorage, DocumentStoreError } from './document-store.ts';
 
 describe('DocumentStore', () => {
   it('returns null data for a document never saved, without a recovery flag', () => {

@@ -1,7 +1,7 @@
 // Atomic JSON documents over a key-value storage (localStorage in the browser): each save writes the new version
 // under a temporary key, keeps the current one as the previous version, then swaps; a load that finds the current
 // copy unreadable falls back to the previous version and reports the recovery. Pure over the storage interface.
-import type { DocumentKind, JsonValue, LoadedDocument } from '../../../../electron/contract/host-api.ts';
+import type { DocumentKind, JsonValue, LoadedDocument } from '../../../../contract/host-api.ts';
 
 /** The subset of the Web Storage API the store needs (localStorage satisfies it; tests pass an in-memory one). */
 export interface KeyValueStorage {

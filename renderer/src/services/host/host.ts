@@ -1,6 +1,6 @@
 // The host the renderer runs in: the Electron preload's `window.safetyNetHost` when present, else the browser host.
-import { HOST_GLOBAL_NAME, type HostApi } from '../../../../electron/contract/host-api.ts';
-import { createBrowserHost } from './browser-host';
+import { HOST_GLOBAL_NAME, type HostApi } from '../../../../contract/host-api.ts';
+import { createBrowserHost } from './browser-host.ts';
 
 let host: HostApi | null = null;
 
