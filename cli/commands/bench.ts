@@ -5,6 +5,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
+import type { ParsedArgs } from '../args.ts';
+import type { ScaleRow, ScaleStage } from '../bench/scale.ts';
+import { usageError } from '../errors.ts';
+import {
+  SCALE_STAGES,
+  runScaleBench,
+  scaleMarkdown,
+  scaleRowsIn,
+  scaleSection,
+  withScaleSection,
+} from '../bench/scale.ts';
+import { MAX_STREAMED_HOUSEHOLDS } from './generate.ts';
 import { DEMO_SEED, MAX_GENERATED_HOUSEHOLDS } from '../../datasets/index.ts';
 import { benchMarkdown, benchTable } from '../bench/report.ts';
 import type { BrowserTimings } from '../bench/report.ts';
@@ -30,8 +42,11 @@ async function runBenchCommand(argv: readonly string[], io: CliIo): Promise<numb
     'skip-native': { type: 'boolean' },
     'skip-import': { type: 'boolean' },
     json: { type: 'boolean' },
+    scale: { type: 'boolean' },
+    stages: { type: 'string' },
   });
   limitPositionals('bench', args, 0);
+  if (flag(args, 'scale')) return runScaleCommand(args, io);
   const scratchDir = path.join(REPO_ROOT, 'bench-results');
   // The report's target is checked before the benchmark runs (minutes), not after.
   const markdownOption = stringOption(args, 'markdown');
@@ -58,12 +73,45 @@ async function runBenchCommand(argv: readonly string[], io: CliIo): Promise<numb
   await writeFile(path.join(scratchDir, `bench-${report.households}.json`), `${JSON.stringify(report, null, 2)}\n`);
   if (markdownTarget !== undefined) {
     try {
-      await writeFile(markdownTarget, benchMarkdown(report, await readBrowserTimings()));
+      // The national-scale section (bench --scale) is kept as it is.
+      const kept = scaleSection(await readFile(markdownTarget, 'utf8').catch(() => ''));
+      await writeFile(markdownTarget, withScaleSection(benchMarkdown(report, await readBrowserTimings()), kept));
     } catch (error) {
       throw writeFailure(markdownTarget, error);
     }
     eprintln(io, `已写入 / written: ${markdownTarget}`);
   }
+  return 0;
+}
+
+/** `bench --scale`: the stages on one size, each in its own process; the rows go into BENCHMARKS.md's scale section. */
+async function runScaleCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  const households = intOption(args, 'households', 1_000_000, 1000, MAX_STREAMED_HOUSEHOLDS);
+  const target = path.join(REPO_ROOT, 'BENCHMARKS.md');
+  const doc = await readFile(target, 'utf8').catch(() => '');
+  const previous = scaleRowsIn(doc);
+  const dir = path.join(REPO_ROOT, 'bench-results', `scale-${households}`);
+  // Written after every stage, so a long run that is stopped keeps what it measured.
+  const record = async (rows: readonly ScaleRow[]): Promise<void> => {
+    if (flag(args, 'skip-markdown')) return;
+    try {
+      await writeFile(target, withScaleSection(doc, scaleMarkdown([...previous, ...rows])));
+    } catch (error) {
+      throw writeFailure(target, error);
+    }
+  };
+  const stageList = stringOption(args, 'stages')?.split(',') ?? [...SCALE_STAGES];
+  const stages = stageList.filter((s): s is ScaleStage => (SCALE_STAGES as readonly string[]).includes(s));
+  if (stages.length !== stageList.length) {
+    throw usageError(
+      `--stages 只能是 ${SCALE_STAGES.join('、')} 中的若干个（逗号分隔）`,
+      `--stages takes some of ${SCALE_STAGES.join(', ')} (comma-separated)`,
+    );
+  }
+  const rows = await runScaleBench(households, dir, previous, (label) => eprintln(io, `… ${label}`), record, stages);
+  if (flag(args, 'json')) println(io, JSON.stringify(rows, null, 2));
+  else println(io, scaleMarkdown([...previous, ...rows]));
+  if (!flag(args, 'skip-markdown')) eprintln(io, `已写入 / written: ${target}`);
   return 0;
 }
 
@@ -87,6 +135,7 @@ export const benchCommand: Command = {
 
 用法 / Usage:
   safetynet bench [--households N] [--replications N] [--skip-native] [--skip-import] [--skip-markdown]
+  safetynet bench --scale [--households N]
 
 选项 / Options:
   -n, --households N     合成住户数，默认 1,000,000 / synthetic households, default 1,000,000
@@ -99,6 +148,11 @@ export const benchCommand: Command = {
       --skip-markdown    不写 BENCHMARKS.md / do not write BENCHMARKS.md
       --skip-native      不测原生 DuckDB / skip native DuckDB
       --skip-import      不测导入与校验 / skip import and validation
+      --scale            全国规模：生成、校验、一年情景、6 年预测各在独立进程中运行，记录时间与峰值内存，写入
+                         BENCHMARKS.md 的规模一节 / national scale: generate, validate, one scenario-year and a 6-year
+                         projection, each in its own process (time, peak RSS), into BENCHMARKS.md's scale section
+      --stages LIST      只运行这些阶段（逗号分隔）/ only these stages, comma-separated
+                         (generate,validate,year,projection)
       --json             输出 JSON 报告 / print the report as JSON
   -h, --help             显示帮助 / show this help
 

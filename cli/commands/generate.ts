@@ -14,6 +14,8 @@ import {
   demoToArrow,
   tableBytes,
 } from '../../datasets/index.ts';
+import type { DemoKnobs } from '../../datasets/index.ts';
+import { ArrowFileSink } from '../output/arrow-file-sink.ts';
 import { flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
 import type { Command } from '../command.ts';
 import { usageError } from '../errors.ts';
@@ -40,6 +42,8 @@ const manifestSchema = z.object({
   prefectures: z.number().optional(),
   generatorSha256: z.string(),
   files: z.record(z.string(), z.string()),
+  /** Above MAX_GENERATED_HOUSEHOLDS: the households of each calibrated tile (see writeTiledDataset). */
+  tiles: z.array(z.number()).optional(),
 });
 
 /** What manifest.json records, used to decide whether the demo is stale. */
@@ -70,7 +74,11 @@ export async function writeGeneratedDataset(
   households: number,
   seed: number,
   prefectures = 0,
+  onTile?: (done: number, tiles: number) => void,
 ): Promise<GenerateManifest> {
+  if (households > MAX_GENERATED_HOUSEHOLDS) {
+    return writeTiledDataset(outDir, households, seed, prefectures, onTile, TILE_HOUSEHOLDS);
+  }
   const data = generateDemo(households, seed, { prefectures });
   const arrow = demoToArrow(data);
   const files: Record<string, Uint8Array> = {
@@ -92,6 +100,91 @@ export async function writeGeneratedDataset(
     ...(prefectures > 0 ? { prefectures } : {}),
     generatorSha256: await generatorFingerprint(),
     files: hashes,
+  };
+  await writeFile(path.join(outDir, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+/** Most households `generate` writes: household_id is a 32-bit integer column. */
+export const MAX_STREAMED_HOUSEHOLDS = 2_147_483_647;
+
+/**
+ * Households per tile above MAX_GENERATED_HOUSEHOLDS: the size of the benchmark's calibrated sample; the knobs are
+ * solved once on the first tile, whose cost (ten draws and baselines) grows with its size.
+ */
+export const TILE_HOUSEHOLDS = 1_000_000;
+
+/** The seed of tile `t` of a tiled dataset (tile 0 keeps the seed itself). */
+export function tileSeed(seed: number, t: number): number {
+  return t === 0 ? seed >>> 0 : (seed + Math.imul(t, 0x9e3779b9)) >>> 0;
+}
+
+/** Households per tile: `households` split into the fewest tiles of at most `most`, sizes within one. */
+export function tileSizes(households: number, most = MAX_GENERATED_HOUSEHOLDS): number[] {
+  const tiles = Math.ceil(households / most);
+  const base = Math.floor(households / tiles);
+  return Array.from({ length: tiles }, (_, t) => base + (t < households % tiles ? 1 : 0));
+}
+
+/**
+ * A dataset larger than one generator run holds in memory, streamed to disk tile by tile: each tile is a generator run
+ * of its own seed (see tileSeed) with the knobs the first tile solved (tiles are the same size to within one household,
+ * so the same allocation; solving again per tile would cost ten times as much for a sampling-noise difference), whose
+ * weights are scaled by its share of the rows, so the tiles together stand for the population once; household ids run
+ * on across tiles. Only one tile is in memory at a time.
+ */
+export async function writeTiledDataset(
+  outDir: string,
+  households: number,
+  seed: number,
+  prefectures: number,
+  onTile?: (done: number, tiles: number) => void,
+  tileHouseholds = MAX_GENERATED_HOUSEHOLDS,
+): Promise<GenerateManifest> {
+  const sizes = tileSizes(households, tileHouseholds);
+  await mkdir(outDir, { recursive: true });
+  const hashes: Record<string, string> = {};
+  let sink: ArrowFileSink | undefined;
+  let offset = 0;
+  let knobs: DemoKnobs | undefined;
+  try {
+    for (const [t, size] of sizes.entries()) {
+      const data = generateDemo(size, tileSeed(seed, t), {
+        prefectures,
+        ...(knobs ? { knobs } : { onKnobs: (solved: DemoKnobs) => (knobs = solved) }),
+      });
+      const h = data.households;
+      for (let i = 0; i < h.count; i++) {
+        h.household_id[i] += offset;
+        h.weight[i] *= size / households;
+      }
+      offset += size;
+      const arrow = demoToArrow({ ...data, seed });
+      if (t === 0) {
+        const regionBytes = tableBytes(arrow.regions, 'file');
+        const target = path.join(outDir, DATASET_FILES.regions);
+        await writeFile(`${target}.tmp`, regionBytes);
+        await rename(`${target}.tmp`, target);
+        hashes[DATASET_FILES.regions] = sha256Hex(regionBytes);
+        sink = new ArrowFileSink(path.join(outDir, DATASET_FILES.households), arrow.households.schema);
+      }
+      for (const batch of arrow.households.batches) sink?.write(batch);
+      onTile?.(t + 1, sizes.length);
+    }
+    const written = sink?.finish();
+    sink = undefined;
+    if (written) hashes[DATASET_FILES.households] = written.sha256;
+  } finally {
+    sink?.abort();
+  }
+  const manifest: GenerateManifest = {
+    synthetic: true,
+    households,
+    seed,
+    ...(prefectures > 0 ? { prefectures } : {}),
+    generatorSha256: await generatorFingerprint(),
+    files: hashes,
+    tiles: sizes,
   };
   await writeFile(path.join(outDir, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
@@ -147,7 +240,13 @@ async function runGenerate(argv: readonly string[], io: CliIo): Promise<number> 
   });
   limitPositionals('generate', args, 0);
   const demo = flag(args, 'demo');
-  const households = intOption(args, 'households', DEMO_HOUSEHOLDS, 1000, MAX_GENERATED_HOUSEHOLDS);
+  const households = intOption(args, 'households', DEMO_HOUSEHOLDS, 1000, Number.MAX_SAFE_INTEGER);
+  if (households > MAX_STREAMED_HOUSEHOLDS) {
+    throw usageError(
+      `--households 至多 ${MAX_STREAMED_HOUSEHOLDS.toLocaleString()}：household_id 列是 32 位整数`,
+      `--households can be at most ${MAX_STREAMED_HOUSEHOLDS.toLocaleString()}: the household_id column is a 32-bit integer`,
+    );
+  }
   const seed = intOption(args, 'seed', DEMO_SEED, 0, 0xffffffff);
   const prefectures = intOption(args, 'prefectures', 0, 0, MAX_DEMO_PREFECTURES);
   if (demo && prefectures > 0) {
@@ -184,7 +283,9 @@ async function runGenerate(argv: readonly string[], io: CliIo): Promise<number> 
   const started = Date.now();
   let manifest: GenerateManifest;
   try {
-    manifest = await writeGeneratedDataset(outDir, households, seed, prefectures);
+    manifest = await writeGeneratedDataset(outDir, households, seed, prefectures, (done, tiles) => {
+      if (!flag(args, 'json')) eprintln(io, `已生成 ${done}/${tiles} 块 / generated tile ${done} of ${tiles}`);
+    });
   } catch (error) {
     throw writeFailure(outDir, error);
   }
@@ -224,6 +325,10 @@ export const generateCommand: Command = {
       --json             机器可读输出 / machine-readable output
   -h, --help             显示帮助 / show this help
 
+超过 ${MAX_GENERATED_HOUSEHOLDS.toLocaleString()} 户时按每块 ${TILE_HOUSEHOLDS.toLocaleString()} 户分块生成并逐块写盘：每块用各自的种子、沿用第一块校准的参数，权重按
+块所占行数缩放；内存只存一块。/ Above ${MAX_GENERATED_HOUSEHOLDS.toLocaleString()} households the data is generated and written
+in tiles of ${TILE_HOUSEHOLDS.toLocaleString()}: each tile is a run of its own seed with the knobs calibrated on the first, weights scaled by its share of
+the rows; one tile is in memory at a time.
 相同的户数和种子总是生成逐字节相同的文件。/ The same size and seed always give byte-identical files.`,
   run: runGenerate,
 };

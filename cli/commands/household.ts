@@ -26,6 +26,7 @@ import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
 import { loadDataset, readMappings } from '../dataset/load-dataset.ts';
 import { openWasmDuckDb } from '../duckdb/wasm-node.ts';
+import { openNativeDatabase } from '../duckdb/native-port.ts';
 import { dataError, usageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { println } from '../io.ts';
@@ -136,7 +137,7 @@ async function regionsFor(io: CliIo, args: Parameters<typeof datasetFilesFromArg
   const given = stringOption(args, 'data') ?? stringOption(args, 'regions') ?? stringOption(args, 'households');
   if (given === undefined) return demoRegionsToArrays(buildDemoRegions()).regions;
   const files = await datasetFilesFromArgs(io, args);
-  const duck = await openWasmDuckDb();
+  const duck = await openNativeDatabase();
   try {
     return (await loadDataset(duck, files, await readMappings(io.cwd, mappingFiles(args)))).regions;
   } finally {

@@ -14,7 +14,7 @@ import { choiceOption, flag, intOption, limitPositionals, parseCommandArgs, stri
 import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
 import { loadDataset, readMappings } from '../dataset/load-dataset.ts';
-import { openWasmDuckDb } from '../duckdb/wasm-node.ts';
+import { openNativeDatabase } from '../duckdb/native-port.ts';
 import { runScenario } from '../engine/run-scenario.ts';
 import type { RunSettings } from '../engine/run-scenario.ts';
 import { nationalValues, screenSummary } from '../engine/screen-summary.ts';
@@ -91,7 +91,7 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
         );
   const progress = createProgress(io.stderr, !flag(args, 'quiet'));
 
-  const duck = await openWasmDuckDb();
+  const duck = await openNativeDatabase();
   let dataset;
   try {
     progress.update(0, 1, '读取数据 / reading data');

@@ -14,7 +14,7 @@ import { choiceOption, flag, limitPositionals, numberOption, parseCommandArgs, s
 import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
 import { loadDataset, readMappings } from '../dataset/load-dataset.ts';
-import { openWasmDuckDb } from '../duckdb/wasm-node.ts';
+import { openNativeDatabase } from '../duckdb/native-port.ts';
 import { usageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { println } from '../io.ts';
@@ -162,7 +162,7 @@ async function runSolve(argv: readonly string[], io: CliIo): Promise<number> {
   const swing = swingRaw === 'range' ? 'range' : numberOption(args, 'swing', 0, 1);
 
   const files = await datasetFilesFromArgs({ ...io }, { ...args, positionals: rest });
-  const duck = await openWasmDuckDb();
+  const duck = await openNativeDatabase();
   let dataset;
   try {
     dataset = await loadDataset(duck, files, await readMappings(io.cwd, mappingFiles(args)));

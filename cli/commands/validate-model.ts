@@ -9,7 +9,7 @@ import { flag, limitPositionals, parseCommandArgs, stringOption } from '../args.
 import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, mappingFiles } from '../dataset/dataset-options.ts';
 import { loadDataset, readMappings, resolveDatasetFiles } from '../dataset/load-dataset.ts';
-import { openWasmDuckDb } from '../duckdb/wasm-node.ts';
+import { openNativeDatabase } from '../duckdb/native-port.ts';
 import type { CliIo } from '../io.ts';
 import { println } from '../io.ts';
 
@@ -58,7 +58,7 @@ async function runValidateModel(argv: readonly string[], io: CliIo): Promise<num
     stringOption(args, 'data') ?? args.positionals[0] ?? (given ? path.join(REPO_ROOT, 'datasets', 'demo') : undefined);
   const files = await resolveDatasetFiles(io.cwd, dir, stringOption(args, 'households'), stringOption(args, 'regions'));
   const mappings = await readMappings(io.cwd, mappingFiles(args));
-  const duck = await openWasmDuckDb();
+  const duck = await openNativeDatabase();
   let dataset;
   try {
     dataset = await loadDataset(duck, files, mappings);

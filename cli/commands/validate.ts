@@ -3,7 +3,7 @@ import { flag, limitPositionals, parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
 import { formatIssue, readMappings, validateFiles } from '../dataset/load-dataset.ts';
-import { openWasmDuckDb } from '../duckdb/wasm-node.ts';
+import { openNativeDatabase } from '../duckdb/native-port.ts';
 import { EXIT_DATA } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { println } from '../io.ts';
@@ -13,7 +13,7 @@ async function runValidate(argv: readonly string[], io: CliIo): Promise<number> 
   limitPositionals('validate', args, 1);
   const files = await datasetFilesFromArgs(io, args);
   const mappings = await readMappings(io.cwd, mappingFiles(args));
-  const duck = await openWasmDuckDb();
+  const duck = await openNativeDatabase();
   try {
     const { report, metadata } = await validateFiles(duck, files, mappings);
     const errors = report.issues.filter((i) => i.severity === 'error').length;

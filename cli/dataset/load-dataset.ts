@@ -1,11 +1,13 @@
-// Reads a dataset from disk and runs the data layer's import sequence on it in DuckDB-wasm (importDataset: loadFile →
-// mapping → validateDataset → buildCanonicalTables → handOff), the same sequence as the app's, so the CLI validates
-// and hands off exactly as the app does.
+// Reads a dataset from disk and runs the data layer's import sequence on it (importDataset: loadFile → mapping →
+// validateDataset → buildCanonicalTables → handOff), the same sequence and SQL as the app's, so the CLI validates and
+// hands off exactly as the app does. The CLI runs it in native DuckDB (files of any size read from their paths); the
+// DuckDB-wasm build of the app is accepted too (whole files in memory), which the tests use to compare the two.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { importDataset, parseMapping, MAX_MAPPING_FILE_BYTES } from '../../datasets/index.ts';
 import type {
   DatasetFileInput,
+  DatasetFileReader,
   DatasetTable,
   ImportedDataset,
   DataIssue,
@@ -17,10 +19,20 @@ import type {
 import type { HouseholdArrays, RegionArrays } from '../../sim/index.ts';
 import type { WasmDuckDb } from '../duckdb/wasm-node.ts';
 import { wasmPort } from '../duckdb/wasm-node.ts';
+import type { NativeDatabase } from '../duckdb/native-port.ts';
+import { IN_MEMORY_FILE_BYTES, nativeFileReader } from './native-read.ts';
 import { dataError, usageError } from '../errors.ts';
 import { readSmallText } from '../scenario-file.ts';
 import type { FileHash } from '../provenance.ts';
 import { sha256Hex } from '../provenance.ts';
+
+/** The database a dataset is imported into: native DuckDB (the CLI) or DuckDB-wasm (the app's engine). */
+export type DatasetDb = NativeDatabase | WasmDuckDb;
+
+/** True for the native database. */
+function isNative(db: DatasetDb): db is NativeDatabase {
+  return 'port' in db;
+}
 
 /** The two files of a dataset. */
 export interface DatasetFiles {
@@ -129,14 +141,29 @@ async function readDatasetFiles(files: DatasetFiles): Promise<Record<DatasetTabl
 
 /** Runs the data layer's import sequence on the dataset's files; a file that cannot be imported is a data error. */
 async function runImport(
-  duck: WasmDuckDb,
+  duck: DatasetDb,
   files: DatasetFiles,
   mappings: readonly ColumnMapping[],
   validateOnly: boolean,
+  inMemoryBelow = IN_MEMORY_FILE_BYTES,
 ): Promise<ImportedDataset & { fileHashes: FileHash[] }> {
-  const inputs = await readDatasetFiles(files);
+  const native = isNative(duck) ? duck : undefined;
+  const inputs: Record<DatasetTable, DatasetFileInput | DatasetFileReader> = native
+    ? {
+        households: nativeFileReader(native, files.households, inMemoryBelow),
+        regions: nativeFileReader(native, files.regions, inMemoryBelow),
+      }
+    : await readDatasetFiles(files);
+  const sizes: Record<DatasetTable, number> = { households: 0, regions: 0 };
+  for (const table of ['households', 'regions'] as const) {
+    try {
+      sizes[table] = (await stat(files[table])).size;
+    } catch {
+      throw dataError(`无法读取文件 ${files[table]}`, `cannot read the file ${files[table]}`);
+    }
+  }
   // The hashes are of the very bytes imported, so provenance names what was computed on, whatever happens to the files.
-  const result = await importDataset(wasmPort(duck), {
+  const result = await importDataset(native ? native.port : wasmPort(duck as WasmDuckDb), {
     ...inputs,
     mappings,
     validateOnly,
@@ -149,19 +176,23 @@ async function runImport(
       result.issues.map((issue) => formatIssue(issue)),
     );
   }
-  const fileHashes = (['households', 'regions'] as const).map((table) => ({
-    file: inputs[table].fileName,
-    sha256: result.value.loaded[table].digest ?? sha256Hex(inputs[table].bytes),
-    bytes: inputs[table].bytes.byteLength,
-  }));
+  const fileHashes = (['households', 'regions'] as const).map((table) => {
+    const input = inputs[table];
+    return {
+      file: input.fileName,
+      sha256: result.value.loaded[table].digest ?? ('bytes' in input ? sha256Hex(input.bytes) : ''),
+      bytes: sizes[table],
+    };
+  });
   return { ...result.value, fileHashes };
 }
 
 /** Loads and validates the dataset only; returns the report (and the sources, for a later hand-off). */
 export async function validateFiles(
-  duck: WasmDuckDb,
+  duck: DatasetDb,
   files: DatasetFiles,
   mappings: readonly ColumnMapping[],
+  inMemoryBelow?: number,
 ): Promise<{
   report: ValidationReport;
   sources: DatasetSources;
@@ -171,7 +202,7 @@ export async function validateFiles(
   loadMs: number;
   validateMs: number;
 }> {
-  const imported = await runImport(duck, files, mappings, true);
+  const imported = await runImport(duck, files, mappings, true, inMemoryBelow);
   return {
     report: imported.report,
     sources: imported.sources,
@@ -184,11 +215,12 @@ export async function validateFiles(
 
 /** Loads, validates and hands over a dataset; validation errors become a data error listing every issue. */
 export async function loadDataset(
-  duck: WasmDuckDb,
+  duck: DatasetDb,
   files: DatasetFiles,
   mappings: readonly ColumnMapping[] = [],
+  inMemoryBelow?: number,
 ): Promise<LoadedDataset> {
-  const { report, arrays, loaded, timings, fileHashes } = await runImport(duck, files, mappings, false);
+  const { report, arrays, loaded, timings, fileHashes } = await runImport(duck, files, mappings, false, inMemoryBelow);
   if (!report.ok || !arrays) {
     throw dataError(
       '数据集未通过校验（运行 safetynet validate 查看完整报告）',

@@ -15,19 +15,30 @@ export function csvField(value: unknown): string {
   return csvTextField(String(value));
 }
 
-/** Renders a table as CSV text (BOM, header row, CRLF line ends), deterministic for equal input. */
-export function tableToCsv(table: ColumnTable): string {
-  const names = Object.keys(table.columns);
-  const columns = names.map((name) => table.columns[name]);
-  const n = rowCount(table);
-  const lines: string[] = [names.map(csvField).join(',')];
-  for (let row = 0; row < n; row++) {
+/** Rows [from, to) of a table as CSV lines, each ending in CRLF. */
+function csvRows(table: ColumnTable, from: number, to: number): string {
+  const columns = Object.values(table.columns);
+  let text = '';
+  for (let row = from; row < to; row++) {
     let line = '';
     for (let c = 0; c < columns.length; c++) {
       if (c > 0) line += ',';
       line += csvField(columns[c][row]);
     }
-    lines.push(line);
+    text += `${line}\r\n`;
   }
-  return UTF8_BOM + lines.join('\r\n') + '\r\n';
+  return text;
+}
+
+/** Renders a table as CSV text (BOM, header row, CRLF line ends), deterministic for equal input. */
+export function tableToCsv(table: ColumnTable): string {
+  return UTF8_BOM + Object.keys(table.columns).map(csvField).join(',') + '\r\n' + csvRows(table, 0, rowCount(table));
+}
+
+/** The same CSV bytes as tableToCsv, as UTF-8 pieces of `rows` rows each, so a large table is never one string. */
+export function* csvPieces(table: ColumnTable, rows: number): Generator<Uint8Array> {
+  const encoder = new TextEncoder();
+  yield encoder.encode(UTF8_BOM + Object.keys(table.columns).map(csvField).join(',') + '\r\n');
+  const n = rowCount(table);
+  for (let from = 0; from < n; from += rows) yield encoder.encode(csvRows(table, from, Math.min(n, from + rows)));
 }

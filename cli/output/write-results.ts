@@ -3,15 +3,15 @@
 // carries a timestamp. The bundle is written whole into a temporary folder beside the target (each file fsynced,
 // provenance.json last), then swapped in by rename; the previous bundle stays in place until the new one is complete,
 // so a killed process or a full disk leaves a complete old or a complete new bundle, never a mixture.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { dataError, systemReason } from '../errors.ts';
-import { tableToArrowBytes } from './arrow.ts';
+import { arrowPieces, tableToArrowBytes } from './arrow.ts';
 import type { ColumnTable } from './column-table.ts';
 import { rowCount, unevenColumn } from './column-table.ts';
-import { tableToCsv } from './csv.ts';
+import { csvPieces, tableToCsv } from './csv.ts';
 import { BUNDLE_MARKER } from './out-path.ts';
 import type { FileHash, Provenance } from '../provenance.ts';
 import { sha256Hex } from '../provenance.ts';
@@ -31,6 +31,8 @@ export interface ResultBundle {
 export interface BundleFs {
   /** Creates `file` (new), writes `data`, fsyncs and closes it. */
   writeFile(file: string, data: Uint8Array | string): Promise<void>;
+  /** Like writeFile with the data given piece by piece (large tables are never held whole); else joined. */
+  writeChunks?(file: string, pieces: Iterable<Uint8Array>): Promise<void>;
 }
 
 /** The real file system: exclusive create, write, fsync, close. */
@@ -44,7 +46,19 @@ export const NODE_BUNDLE_FS: BundleFs = {
       await handle.close();
     }
   },
+  async writeChunks(file, pieces) {
+    const handle = await open(file, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
+    try {
+      for (const piece of pieces) await handle.write(piece);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
 };
+
+/** Tables with more rows than this are written piece by piece (Arrow record batches, CSV blocks of rows). */
+export const STREAM_ROWS = 1 << 20;
 
 function rowsOf(table: ColumnTable): Record<string, unknown>[] {
   const names = Object.keys(table.columns);
@@ -134,7 +148,27 @@ export async function writeResultBundle(
       const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
       written.push({ file, sha256: sha256Hex(data), bytes });
     };
+    const putPieces = async (file: string, pieces: Iterable<Uint8Array>): Promise<void> => {
+      current = path.join(outDir, file);
+      const hash = createHash('sha256');
+      let bytes = 0;
+      const counted = function* (): Generator<Uint8Array> {
+        for (const piece of pieces) {
+          hash.update(piece);
+          bytes += piece.byteLength;
+          yield piece;
+        }
+      };
+      if (fs.writeChunks) await fs.writeChunks(path.join(temp, file), counted());
+      else await fs.writeFile(path.join(temp, file), Buffer.concat([...counted()]));
+      written.push({ file, sha256: hash.digest('hex'), bytes });
+    };
     for (const table of bundle.tables) {
+      if (rowCount(table) > STREAM_ROWS) {
+        await putPieces(`${table.name}.arrow`, arrowPieces(table, STREAM_ROWS, bundle.arrowMetadata));
+        await putPieces(`${table.name}.csv`, csvPieces(table, STREAM_ROWS >> 4));
+        continue;
+      }
       await put(`${table.name}.arrow`, tableToArrowBytes(table, bundle.arrowMetadata));
       await put(`${table.name}.csv`, tableToCsv(table));
     }

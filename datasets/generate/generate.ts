@@ -218,6 +218,10 @@ export function minimumHouseholds(prefectures = 0): number {
 export interface GenerateOptions {
   /** Synthetic prefectures per province (0 = province rows only, the default; at most 9). */
   prefectures?: number;
+  /** Knobs already solved (the first tile of a dataset written in tiles); solved here when absent. */
+  knobs?: DemoKnobs;
+  /** Told the knobs used, so later tiles can reuse them. */
+  onKnobs?: (knobs: DemoKnobs) => void;
 }
 
 /** Most sample households the generator makes (typed arrays of this length stay well inside memory). */
@@ -463,7 +467,8 @@ export function generateDemo(count: number, seed: number, options: GenerateOptio
   }
   const alloc = allocate(regions.population, count, Math.max(8, Math.min(200, Math.floor(count / regions.count / 4))));
   // Step 1: the knobs, solved against the engine's baseline on the drawn population.
-  const knobs = solveKnobs(regions, alloc, seed);
+  const knobs = options.knobs ?? solveKnobs(regions, alloc, seed);
+  options.onKnobs?.(knobs);
   // Step 2: the population with the solved knobs, and current programmes from the rules.
   const data: DemoData = { households: drawHouseholds(regions, alloc, seed, knobs), regions, seed };
   assignProgrammes(data, knobs.certified);

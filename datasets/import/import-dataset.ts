@@ -6,7 +6,7 @@
 import type { Table as ArrowTable } from 'apache-arrow';
 import type { HouseholdArrays, RegionArrays } from '../../sim/index.ts';
 import { handOff } from './handoff.ts';
-import type { DataIssue } from './issues.ts';
+import type { DataIssue, DataResult } from './issues.ts';
 import { findMapping, identityMapping, mappingDrift } from './mapping.ts';
 import type { ColumnMapping } from './mapping.ts';
 import { loadFile } from './read-file.ts';
@@ -34,10 +34,16 @@ export interface DatasetFileInput {
   bytes: Uint8Array;
 }
 
+/** A file its caller reads into DuckDB table `table` itself (the CLI's native reader, from the file's path). */
+export interface DatasetFileReader {
+  fileName: string;
+  read(db: DuckDbPort, table: string, allowPlainName: boolean): Promise<DataResult<LoadedTable>>;
+}
+
 /** Options for {@link importDataset}. */
 export interface ImportDatasetOptions {
-  households: DatasetFileInput;
-  regions: DatasetFileInput;
+  households: DatasetFileInput | DatasetFileReader;
+  regions: DatasetFileInput | DatasetFileReader;
   /** DuckDB tables for the raw rows (replaced if they exist); default `raw_households` and `raw_regions`. */
   tables?: Readonly<Record<DatasetTable, string>>;
   /** Saved column mappings: the one made for a file's columns is used, else the identity mapping. */
@@ -152,17 +158,20 @@ export async function importDataset(db: DuckDbPort, options: ImportDatasetOption
   const loaded: Partial<Record<DatasetTable, LoadedTable>> = {};
   for (const table of ['households', 'regions'] as const) {
     const file = options[table];
-    const result = await loadFile(db, {
-      fileName: file.fileName,
-      bytes: file.bytes,
-      table: tables[table],
-      allowPlainName: table === 'regions',
-      ...(options.maxRows !== undefined ? { maxRows: options.maxRows } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.digest ? { digest: options.digest } : {}),
-      onProgress: (stage, rows) =>
-        options.onProgress?.({ phase: stage === 'checking-identifiers' ? 'identifiers' : 'read', table, rows }),
-    });
+    const result =
+      'read' in file
+        ? await file.read(db, tables[table], table === 'regions')
+        : await loadFile(db, {
+            fileName: file.fileName,
+            bytes: file.bytes,
+            table: tables[table],
+            allowPlainName: table === 'regions',
+            ...(options.maxRows !== undefined ? { maxRows: options.maxRows } : {}),
+            ...(options.signal ? { signal: options.signal } : {}),
+            ...(options.digest ? { digest: options.digest } : {}),
+            onProgress: (stage, rows) =>
+              options.onProgress?.({ phase: stage === 'checking-identifiers' ? 'identifiers' : 'read', table, rows }),
+          });
     if (!result.ok) return { ok: false, table, fileName: file.fileName, issues: result.issues };
     loaded[table] = result.value;
   }

@@ -115,7 +115,7 @@ export const MAX_CSV_LINE_BYTES = 1_000_000;
 export const MAX_COLUMNS = 2_000;
 
 /** A clear refusal for a CSV whose header is absurdly wide or which has an absurdly long line, before DuckDB reads it. */
-function csvShapeIssue(fileName: string, bytes: Uint8Array, delimiter: string): DataIssue | undefined {
+export function csvShapeIssue(fileName: string, bytes: Uint8Array, delimiter: string): DataIssue | undefined {
   const code = delimiter.charCodeAt(0);
   let columns = 1;
   let line = 1;
@@ -156,7 +156,7 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-const fileIssue = (fileName: string, rule: string, zh: string, en: string): DataIssue => ({
+export const fileIssue = (fileName: string, rule: string, zh: string, en: string): DataIssue => ({
   rule,
   severity: 'error',
   table: fileName,
@@ -184,10 +184,10 @@ function csvRowBound(bytes: Uint8Array): number {
   return Math.max(0, lines + last - 1);
 }
 
-const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 300);
+export const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 300);
 
 /** The refusal of a file whose headers collide after trimming, case folding or full-width normalisation. */
-function headerCollisionIssue(fileName: string, names: readonly string[]): DataIssue | undefined {
+export function headerCollisionIssue(fileName: string, names: readonly string[]): DataIssue | undefined {
   const pairs = collidingHeaders(names);
   if (pairs.length === 0) return undefined;
   const listZh = pairs.map((p) => `第 ${p.first + 1} 列“${names[p.first]}”与第 ${p.second + 1} 列“${names[p.second]}”`);
@@ -216,7 +216,7 @@ function looksUtf16WithoutBom(head: Uint8Array): boolean {
 }
 
 /** A CSV whose encoding or line ends the reader cannot take, with the reason named (instead of a misleading parse error). */
-function csvEncodingIssue(fileName: string, bytes: Uint8Array): DataIssue | undefined {
+export function csvEncodingIssue(fileName: string, bytes: Uint8Array): DataIssue | undefined {
   const utf16 =
     (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) ||
     looksUtf16WithoutBom(bytes.subarray(0, 64));
@@ -240,7 +240,7 @@ function csvEncodingIssue(fileName: string, bytes: Uint8Array): DataIssue | unde
 }
 
 /** Columns of types the import cannot hold faithfully (half-precision floats), refused with their names. */
-function unsupportedArrowTypes(fileName: string, arrow: ArrowTable): DataIssue | undefined {
+export function unsupportedArrowTypes(fileName: string, arrow: ArrowTable): DataIssue | undefined {
   const half = arrow.schema.fields.filter((f) => DataType.isFloat(f.type) && f.type.precision === Precision.HALF);
   if (half.length === 0) return undefined;
   const names = half.map((f) => `"${f.name}"`).join(', ');
@@ -251,6 +251,15 @@ function unsupportedArrowTypes(fileName: string, arrow: ArrowTable): DataIssue |
     `Column ${names} of "${fileName}" holds half-precision floats (Float16), which cannot be read faithfully: save it as Float32 or Float64 and import again.`,
   );
 }
+
+/** The refusal of a file DuckDB or Arrow could not read, with the reader's first line of explanation. */
+export const unreadableIssue = (fileName: string, format: FileFormat, why: string): DataIssue =>
+  fileIssue(
+    fileName,
+    'unreadable_file',
+    `无法读取文件“${fileName}”（${format}）：文件可能已损坏或被截断。详情：${why}`,
+    `Cannot read "${fileName}" (${format}): the file may be corrupt or truncated. Details: ${why}`,
+  );
 
 /** Load a file into DuckDB table `options.table`; on identifier columns or unreadable data, nothing is kept. */
 export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<DataResult<LoadedTable>> {
@@ -299,17 +308,7 @@ export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<Da
     await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
     // DuckDB names its temporary file and table; the user knows only their file.
     const why = reason(e).replaceAll(tempFile(table), fileName).replaceAll(`"${table}"`, `"${fileName}"`);
-    return {
-      ok: false,
-      issues: [
-        fileIssue(
-          fileName,
-          'unreadable_file',
-          `无法读取文件“${fileName}”（${format}）：文件可能已损坏或被截断。详情：${why}`,
-          `Cannot read "${fileName}" (${format}): the file may be corrupt or truncated. Details: ${why}`,
-        ),
-      ],
-    };
+    return { ok: false, issues: [unreadableIssue(fileName, format, why)] };
   };
   let metadata: Record<string, string> = {};
   let arrow: ArrowTable | undefined;
