@@ -53,6 +53,27 @@ export {
   weightedTotals,
 } from './import/demo-cache.ts';
 
+// Pieces of the import the CLI's native (large-file) reader shares with the app's import
+export type { DemoKnobs } from './generate/generate.ts';
+export { assertArrowLayout } from './import/arrow-insert.ts';
+export { describeTable } from './import/duckdb-port.ts';
+export { csvHeaderFields } from './import/headers.ts';
+export { scanIdentifiers } from './import/identifiers.ts';
+export type { DatasetFileReader, ImportResult } from './import/import-dataset.ts';
+export type { DataResult } from './import/issues.ts';
+export {
+  MAX_CSV_LINE_BYTES,
+  csvAsUtf8,
+  csvEncodingIssue,
+  csvShapeIssue,
+  detectFormat,
+  fileIssue,
+  headerCollisionIssue,
+  reason,
+  unreadableIssue,
+  unsupportedArrowTypes,
+} from './import/read-file.ts';
+
 // Result formats: one column schema, CSP-safe Arrow vectors
 export type { ResultColumn } from './formats/result-columns.ts';
 export { metricColumn, summaryColumnType, summaryColumns } from './formats/result-columns.ts';

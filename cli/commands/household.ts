@@ -25,7 +25,6 @@ import { choiceOption, flag, limitPositionals, parseCommandArgs, stringOption } 
 import type { Command } from '../command.ts';
 import { DATASET_HELP, DATASET_OPTIONS, datasetFilesFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
 import { loadDataset, readMappings } from '../dataset/load-dataset.ts';
-import { openWasmDuckDb } from '../duckdb/wasm-node.ts';
 import { openNativeDatabase } from '../duckdb/native-port.ts';
 import { dataError, usageError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
