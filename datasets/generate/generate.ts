@@ -39,10 +39,21 @@ import {
   aggregate,
 } from '../../sim/index.ts';
 import { nationalTarget, nationalTargetAsOf } from '../reference/reference-data.ts';
+import { HOUSEHOLDS, columnDef } from '../schema.ts';
 import { buildDemoRegions } from './demo-regions.ts';
 import type { DemoRegions } from './demo-regions.ts';
 import { demoToEngineArrays } from './engine-arrays.ts';
 import { Prng } from './prng.ts';
+
+/**
+ * Money columns the generator draws from unbounded tails are kept inside the schema's plausible range: at 40 million
+ * households a handful of lognormal asset draws of the richest households pass the validation bound (1亿 per person);
+ * they are recorded at the bound, far above every asset limit, so no programme result changes.
+ */
+const MAX_MONEY_PC = {
+  income: columnDef(HOUSEHOLDS, 'income_pc')?.max ?? Infinity,
+  assets: columnDef(HOUSEHOLDS, 'assets_pc')?.max ?? Infinity,
+};
 
 /** Seed and size of the bundled demo dataset. */
 export const DEMO_SEED = 20240601;
@@ -365,9 +376,9 @@ function drawHouseholds(regions: DemoRegions, alloc: Int32Array, seed: number, k
       // Savings net of the rigid spending of the last 12 months, paid out of them: households with large bills have
       // run down their savings, so they pass the asset test more often than others with the same income.
       const assetsNet = Math.max(0, assets - (medical + education + rehab) / size);
-      hh.income_pc[row] = round2(income);
+      hh.income_pc[row] = round2(Math.min(income, MAX_MONEY_PC.income));
       hh.earnings_pc[row] = round2(earningsKept);
-      hh.assets_pc[row] = round2(assetsNet);
+      hh.assets_pc[row] = round2(Math.min(assetsNet, MAX_MONEY_PC.assets));
       hh.car[row] = car;
       hh.homes[row] = homes;
       hh.medical_hh[row] = round2(medical);
