@@ -8,17 +8,11 @@ import { flag, intOption, limitPositionals, parseCommandArgs, stringOption } fro
 import type { ParsedArgs } from '../args.ts';
 import type { ScaleRow, ScaleStage } from '../bench/scale.ts';
 import { usageError } from '../errors.ts';
-import {
-  SCALE_STAGES,
-  runScaleBench,
-  scaleMarkdown,
-  scaleRowsIn,
-  scaleSection,
-  withScaleSection,
-} from '../bench/scale.ts';
+import { SCALE_STAGES, runScaleBench, scaleMarkdown, scaleRowsIn, withScaleSection } from '../bench/scale.ts';
 import { MAX_STREAMED_HOUSEHOLDS } from './generate.ts';
 import { DEMO_SEED, MAX_GENERATED_HOUSEHOLDS } from '../../datasets/index.ts';
 import { benchMarkdown, benchTable } from '../bench/report.ts';
+import { keptSections, withKeptSections } from '../bench/kept-sections.ts';
 import type { BrowserTimings } from '../bench/report.ts';
 import { runBench } from '../bench/run-bench.ts';
 import type { Command } from '../command.ts';
@@ -73,9 +67,9 @@ async function runBenchCommand(argv: readonly string[], io: CliIo): Promise<numb
   await writeFile(path.join(scratchDir, `bench-${report.households}.json`), `${JSON.stringify(report, null, 2)}\n`);
   if (markdownTarget !== undefined) {
     try {
-      // The national-scale section (bench --scale) is kept as it is.
-      const kept = scaleSection(await readFile(markdownTarget, 'utf8').catch(() => ''));
-      await writeFile(markdownTarget, withScaleSection(benchMarkdown(report, await readBrowserTimings()), kept));
+      // The national-scale section (bench --scale) and the hand-written test-suite section are kept as they are.
+      const kept = keptSections(await readFile(markdownTarget, 'utf8').catch(() => ''));
+      await writeFile(markdownTarget, withKeptSections(benchMarkdown(report, await readBrowserTimings()), kept));
     } catch (error) {
       throw writeFailure(markdownTarget, error);
     }
