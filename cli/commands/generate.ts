@@ -93,13 +93,23 @@ export async function writeGeneratedDataset(
     await rename(`${target}.tmp`, target);
     hashes[name] = sha256Hex(bytes);
   }
+  return writeManifest(outDir, { households, seed, prefectures, files: hashes });
+}
+
+/** Writes the manifest of a generated dataset (synthetic, its size, seed, generator fingerprint and file hashes). */
+async function writeManifest(
+  outDir: string,
+  fields: { households: number; seed: number; prefectures: number; files: Record<string, string>; tiles?: number[] },
+): Promise<GenerateManifest> {
+  const { households, seed, prefectures, files, tiles } = fields;
   const manifest: GenerateManifest = {
     synthetic: true,
     households,
     seed,
     ...(prefectures > 0 ? { prefectures } : {}),
     generatorSha256: await generatorFingerprint(),
-    files: hashes,
+    files,
+    ...(tiles !== undefined ? { tiles } : {}),
   };
   await writeFile(path.join(outDir, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
@@ -177,17 +187,7 @@ export async function writeTiledDataset(
   } finally {
     sink?.abort();
   }
-  const manifest: GenerateManifest = {
-    synthetic: true,
-    households,
-    seed,
-    ...(prefectures > 0 ? { prefectures } : {}),
-    generatorSha256: await generatorFingerprint(),
-    files: hashes,
-    tiles: sizes,
-  };
-  await writeFile(path.join(outDir, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
-  return manifest;
+  return writeManifest(outDir, { households, seed, prefectures, files: hashes, tiles: sizes });
 }
 
 /** Why the dataset in `dir` is not up to date, or null when it is (files present, hashes and generator match). */

@@ -2,7 +2,7 @@
 // the projection of one scope as a terminal table and as JSON rows, read through the engine's one definition of a
 // scope (sim/run/scope.ts): levels, change against the baseline and cumulative multi-year cost.
 import { isNationalScope, scopeError, scopeName, scopedProjection } from '../../sim/index.ts';
-import type { MetricId, RegionArrays, RunScope, ScopeTables } from '../../sim/index.ts';
+import type { MetricId, RegionArrays, RunScope, ScopeTables, ScopedYear } from '../../sim/index.ts';
 import { choiceOption, stringOption } from '../args.ts';
 import type { ParsedArgs } from '../args.ts';
 import { usageError } from '../errors.ts';
@@ -43,14 +43,8 @@ const METRICS: readonly MetricId[] = [
   'cost.local',
 ];
 
-/** One year of a scope's projection as machine-readable values (yuan and persons). */
-export interface ScopedRow {
-  year: number;
-  scenario: Partial<Record<MetricId, number>>;
-  baseline: Partial<Record<MetricId, number>>;
-  cumulativeCost: number;
-  baselineCumulativeCost: number;
-}
+/** One year of a scope's projection as machine-readable values (yuan and persons): sim's scoped year. */
+export type ScopedRow = ScopedYear;
 
 /** The scope's projection rows for --json and results.json. */
 export function scopedRows(
