@@ -4,7 +4,7 @@
 // the terminal; unknown override regions, oversized scenario files and a household count above the generator's cap are
 // named errors, never stack traces.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,13 +59,14 @@ describe('inputs are never written', () => {
     expect(await snapshot(data)).toEqual(before);
   });
 
-  it('refuses generate --out "" and names the household cap for generate --households 10000000', async () => {
+  it('refuses generate --out "" and names the real household cap (the 32-bit household_id) above it', async () => {
     expectRefused(await runCli(['generate', '--out', '']), 2, /must not be empty/);
     expectRefused(
-      await runCli(['generate', '--households', '10000000', '--out', path.join(dir, 'big')]),
+      await runCli(['generate', '--households', '3000000000', '--out', path.join(dir, 'big')]),
       2,
-      /--households must be an integer from 1000 to 5000000/,
+      /--households can be at most 2\D?147\D?483\D?647: the household_id column is a 32-bit integer/,
     );
+    await expect(stat(path.join(dir, 'big'))).rejects.toThrow();
   });
 });
 
