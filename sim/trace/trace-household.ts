@@ -30,6 +30,13 @@ import type { HouseholdRecord, HouseholdTrace, HouseholdTraceRun, TraceStep } fr
 export type TraceEvent = 'medical' | 'other' | 'disaster';
 export const TRACE_EVENTS: readonly TraceEvent[] = ['medical', 'other', 'disaster'];
 
+/** What each event is called in the trace's sentences. */
+const EVENT_NAMES: Record<TraceEvent, { zh: string; en: string }> = {
+  medical: { zh: '医疗急难', en: 'medical emergency' },
+  other: { zh: '其他急难', en: 'other emergency' },
+  disaster: { zh: '受灾', en: 'struck by the disaster' },
+};
+
 /** Options of `traceHousehold`. */
 export interface TraceOptions {
   /** Projection year index (0 = start year). */
@@ -487,8 +494,8 @@ function run(rec: HouseholdRecord, scenario: Scenario, options: TraceOptions): H
     const events = options.events ?? [];
     list.push({
       id: 'outcome',
-      labelZh: `实际发生的情形：家庭已申请（符合即纳入），发生的事件：${events.length > 0 ? events.join('、') : '无'}`,
-      labelEn: `Realised case: the household applied (enrolled when eligible); events that happened: ${events.length > 0 ? events.join(', ') : 'none'}`,
+      labelZh: `实际发生的情形：家庭已申请（符合即纳入），发生的事件：${events.length > 0 ? events.map((e) => EVENT_NAMES[e].zh).join('、') : '无'}`,
+      labelEn: `Realised case: the household applied (enrolled when eligible); events that happened: ${events.length > 0 ? events.map((e) => EVENT_NAMES[e].en).join(', ') : 'none'}`,
       inputs: {
         medical: events.includes('medical') ? 1 : 0,
         other: events.includes('other') ? 1 : 0,

@@ -21,6 +21,9 @@ export interface TraceRow {
 /** Bilingual names of the inputs the engine's trace steps carry (unknown keys are shown as they are). */
 export const INPUT_LABELS: Record<string, { zh: string; en: string }> = {
   current: { zh: '现行标准', en: 'current standard' },
+  medical: { zh: '医疗急难', en: 'medical emergency' },
+  other: { zh: '其他急难', en: 'other emergency' },
+  disaster: { zh: '受灾', en: 'struck by the disaster' },
   scalePct: { zh: '调整幅度%', en: 'change %' },
   povertyLine: { zh: '贫困线', en: 'poverty line' },
   incomePc: { zh: '人均年收入', en: 'income per capita' },
