@@ -89,7 +89,11 @@ export function householdRecord(regionCode: string, h: CaseHousehold, regions: R
 function stepRows(step: TraceStep): string[][] {
   const num = (v: number | undefined): string => (v === undefined ? '' : formatNumber(v, 2));
   const result =
-    typeof step.result === 'boolean' ? (step.result ? '✓ 是 yes' : '✗ 否 no') : formatNumber(step.result, 2);
+    typeof step.result === 'boolean'
+      ? step.result
+        ? '✓ 是 yes'
+        : '✗ 否 no'
+      : formatNumber(step.result, step.unit === 'events' ? 0 : 2);
   const rows = [
     [step.labelZh, num(step.value), step.comparison ?? '', num(step.threshold), result],
     [`  ${step.labelEn}`, '', '', '', ''],

@@ -501,7 +501,8 @@ function run(rec: HouseholdRecord, scenario: Scenario, options: TraceOptions): H
         other: events.includes('other') ? 1 : 0,
         disaster: events.includes('disaster') ? 1 : 0,
       },
-      result: events.length > 0,
+      result: events.length,
+      unit: 'events',
     });
   }
   for (const id of COMPONENT_IDS) {

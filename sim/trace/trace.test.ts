@@ -107,6 +107,12 @@ describe('realised outcome', () => {
     expect(t.components.temporary).toBeCloseTo(3200, 9);
     expect(t.total).toBeCloseTo(10400, 9);
     expect(t.steps.find((s) => s.id === 'outcome')?.inputs).toEqual({ medical: 1, other: 0, disaster: 0 });
+    // The outcome is a fact (how many events happened, named in the label), not a test that passes or fails.
+    const outcome = t.steps.find((s) => s.id === 'outcome')!;
+    expect(outcome.result).toBe(1);
+    expect(outcome.unit).toBe('events');
+    expect(outcome.labelZh).toContain('医疗急难');
+    expect(outcome.labelEn).toContain('medical emergency');
     // With the other shock too: + min(2, 12) × 800 = 1600.
     const both = traceHousehold(record, BASELINE_SCENARIO, BASELINE_SCENARIO, {
       outcome: 'realised',

@@ -48,7 +48,7 @@ export interface HouseholdRecord {
 }
 
 /** The kind of a trace step's numeric result, so every reader prints it with its unit. */
-export type TraceUnit = 'yuanPerPersonMonth' | 'yuanPerYear' | 'probability' | 'programme';
+export type TraceUnit = 'yuanPerPersonMonth' | 'yuanPerYear' | 'probability' | 'programme' | 'events';
 
 /** One rule step: inputs, the threshold and comparison, and the result, with a bilingual label. */
 export interface TraceStep {
@@ -62,7 +62,10 @@ export interface TraceStep {
   comparison?: '<' | '≤' | '>' | '≥';
   /** Test outcome (true = passes) or a computed number, whose kind `unit` names. */
   result: boolean | number;
-  /** What a numeric result is: an amount per person per month or per household per year, a probability, a programme code. */
+  /**
+   * What a numeric result is: an amount per person per month or per household per year, a probability, a programme
+   * code, or a number of events (a realised case's outcome: a fact, not a test that passes or fails).
+   */
   unit?: TraceUnit;
   noteZh?: string;
   noteEn?: string;

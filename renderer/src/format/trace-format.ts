@@ -34,6 +34,8 @@ export function formatTraceNumber(value: number, unit: TraceUnit | undefined, la
       return `${formatNumber(value * 100, language)}%`;
     case 'yuanPerYear':
       return formatAnnual(value, language);
+    case 'events':
+      return inLanguage(bi(`${formatNumber(value, language)} 件`, `${formatNumber(value, language)} events`), language);
     case 'yuanPerPersonMonth':
       return `${formatNumber(value, language)}${inLanguage(bi('', ' '), language)}${PER_PERSON_MONTH[language]}`;
     default:

@@ -41,6 +41,10 @@ describe('trace view', () => {
     expect(formatComparison(dibao, 'en')).toBe('241.67 < 580');
     const enrol = rows.find((row) => row.id === 'enrolment')?.baseline as TraceStep;
     expect(formatResult(enrol, 'en')).toBe('100%');
+    // A realised case's outcome is a count of events, not a pass/fail test.
+    const outcome: TraceStep = { id: 'outcome', labelZh: '', labelEn: '', inputs: {}, result: 2, unit: 'events' };
+    expect(formatResult(outcome, 'zh')).toBe('2 件');
+    expect(formatResult(outcome, 'en')).toBe('2 events');
     const standard = rows.find((row) => row.id === 'standard')?.baseline as TraceStep;
     expect(formatComparison(standard, 'en')).toBeNull();
     expect(formatInputs(standard, 'zh')[0]).toBe('现行标准 580');
