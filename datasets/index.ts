@@ -49,7 +49,6 @@ export {
   buildDemoCache,
   decodeRegions,
   matchingDemoCache,
-  sha256Hex,
   weightedTotals,
 } from './import/demo-cache.ts';
 
@@ -115,4 +114,4 @@ export { caseRecord, demoRegionArrays } from './cases/case-record.ts';
 export { MAX_MAPPING_FILE_BYTES, MAX_SCENARIO_FILE_BYTES, withoutBom } from './file-limits.ts';
 export { csvTextField } from './csv-cell.ts';
 export type { FileHash, Provenance } from './provenance.ts';
-export { canonicalJson } from './provenance.ts';
+export { canonicalJson, sha256Hex } from './provenance.ts';

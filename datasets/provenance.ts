@@ -2,6 +2,13 @@
 // hashes, scenario, seed and mode, suppression threshold, time. One definition, so one reader serves both and the same
 // scenario always has the same hash.
 
+/** SHA-256 of UTF-8 text or bytes as lowercase hex (Web Crypto: the same in the browser, Electron and Node). */
+export async function sha256Hex(data: string | Uint8Array): Promise<string> {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 /** One file and its content hash. */
 export interface FileHash {
   file: string;

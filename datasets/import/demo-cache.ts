@@ -3,6 +3,7 @@
 // trusted by the app only when the files' SHA-256 and the validation rules' hash it was built with match exactly.
 
 import type { RegionArrays } from '../../sim/index.ts';
+import { sha256Hex } from '../provenance.ts';
 import { ident, rowsOf } from './duckdb-port.ts';
 import type { DuckDbPort } from './duckdb-port.ts';
 import type { ValidationReport } from './validate.ts';
@@ -95,12 +96,6 @@ export function matchingDemoCache(
   if (names.length !== Object.keys(cached).length) return undefined;
   for (const name of names) if (!files[name] || cached[name] !== files[name]) return undefined;
   return candidate as DemoCache;
-}
-
-/** SHA-256 (hex) of bytes with Web Crypto (browser and Node alike). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**

@@ -2,11 +2,11 @@
 // suppression threshold, time), built on the shared record of datasets/provenance.ts; the scenario JSON inside it
 // re-runs with `npx safetynet run` to the same totals.
 import type { Text } from './text.ts';
-import { canonicalJson } from '../../../datasets/index.ts';
+import { canonicalJson, sha256Hex } from '../../../datasets/index.ts';
 import type { FileHash, Provenance } from '../../../datasets/index.ts';
 import { bi, inLanguage } from '../i18n/i18n.ts';
 
-export { canonicalJson };
+export { canonicalJson, sha256Hex };
 export type { FileHash, Provenance };
 
 /** The export formats the workbench writes. */
@@ -27,13 +27,6 @@ export interface ProvenanceInput {
   scenario: unknown;
   /** Defaults to now; pass a fixed date for reproducible files in tests. */
   now?: Date;
-}
-
-/** SHA-256 of UTF-8 text or bytes as lowercase hex (Web Crypto: the same in the browser, Electron and Node). */
-export async function sha256Hex(data: string | Uint8Array): Promise<string> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  const digest = await crypto.subtle.digest('SHA-256', Uint8Array.from(bytes));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Builds the provenance record of an export. */
