@@ -48,6 +48,7 @@ export {
   DEMO_CACHE_FILE,
   buildDemoCache,
   decodeRegions,
+  demoCacheForRules,
   matchingDemoCache,
   weightedTotals,
 } from './import/demo-cache.ts';

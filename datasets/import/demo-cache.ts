@@ -79,6 +79,17 @@ export function decodeRegions(encoded: EncodedRegions): RegionArrays {
 }
 
 /**
+ * The cache when it has this layout and was built with these validation rules, before its files are checked: lets
+ * the app start on it while the files are still being hashed (it is kept only if `matchingDemoCache` then agrees).
+ */
+export function demoCacheForRules(cache: unknown, rulesHash: string): DemoCache | undefined {
+  if (!cache || typeof cache !== 'object') return undefined;
+  const candidate = cache as Partial<DemoCache>;
+  if (candidate.format !== DEMO_CACHE_FORMAT || !candidate.key || rulesHash === '') return undefined;
+  return candidate.key.rulesHash === rulesHash ? (candidate as DemoCache) : undefined;
+}
+
+/**
  * The cache when it was built for exactly these file hashes and these rules, else undefined (the app then validates
  * the files itself). An empty rules hash (a build that could not compute one) never matches.
  */
@@ -87,10 +98,8 @@ export function matchingDemoCache(
   rulesHash: string,
   files: Readonly<Record<string, string>>,
 ): DemoCache | undefined {
-  if (!cache || typeof cache !== 'object') return undefined;
-  const candidate = cache as Partial<DemoCache>;
-  if (candidate.format !== DEMO_CACHE_FORMAT || !candidate.key || rulesHash === '') return undefined;
-  if (candidate.key.rulesHash !== rulesHash) return undefined;
+  const candidate = demoCacheForRules(cache, rulesHash);
+  if (!candidate) return undefined;
   const cached = candidate.key.files ?? {};
   const names = Object.keys(files);
   if (names.length !== Object.keys(cached).length) return undefined;

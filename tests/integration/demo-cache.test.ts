@@ -9,6 +9,7 @@ import {
   tableBytes,
   buildDemoCache,
   decodeRegions,
+  demoCacheForRules,
   matchingDemoCache,
   sha256Hex,
   weightedTotals,
@@ -84,5 +85,13 @@ describe('demo cache', () => {
     expect(matchingDemoCache(cache, 'rules-a', { 'households.arrow': files['households.arrow'] })).toBeUndefined();
     expect(matchingDemoCache({ ...cache, format: 0 }, 'rules-a', files)).toBeUndefined();
     expect(matchingDemoCache(undefined, 'rules-a', files)).toBeUndefined();
+  });
+
+  it('is a candidate before its files are hashed only for the same layout and validation rules', () => {
+    expect(demoCacheForRules(cache, 'rules-a')).toBe(cache);
+    expect(demoCacheForRules(cache, 'rules-b')).toBeUndefined();
+    expect(demoCacheForRules(cache, '')).toBeUndefined();
+    expect(demoCacheForRules({ ...cache, format: 0 }, 'rules-a')).toBeUndefined();
+    expect(demoCacheForRules(null, 'rules-a')).toBeUndefined();
   });
 });

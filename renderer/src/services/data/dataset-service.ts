@@ -15,6 +15,7 @@ import {
   householdArraysFromArrow,
   DEMO_CACHE_FILE,
   decodeRegions,
+  demoCacheForRules,
   matchingDemoCache,
   sha256Hex,
   weightedTotals,
@@ -179,7 +180,7 @@ async function loadDemoTables(db: DuckDbClient, cache: DemoCache): Promise<void>
 
 /**
  * The demo from its build-time cache (report, totals, region arrays), its households straight from the Arrow file:
- * no DuckDB on the way to the engine. Undefined when some engine column would need SQL (then DuckDB does it all).
+ * no DuckDB on the way to the engine (its SQL tables are loaded when SQL first needs them). Undefined when some engine column would need SQL (then DuckDB does it all).
  */
 async function demoFromCache(
   cache: DemoCache,
@@ -200,7 +201,6 @@ async function demoFromCache(
   useDataStore.getState().setReport(DEMO_DATASET_ID, cache.report);
   timings.handoffEngine = await handToEngine(DEMO_DATASET_ID, { households, regions });
   timings.handoff = timings.handoffArrays + timings.handoffEngine;
-  deferDatasetTables((db) => loadDemoTables(db, cache));
   return {
     rows: cache.rows.households,
     regionRows: cache.rows.regions,
@@ -278,15 +278,25 @@ export async function loadDemo(): Promise<void> {
   try {
     const [cacheJson, ...bytes] = await Promise.all([fetchDemoCache(), ...DEMO_FILES.map(fetchDemoFile)]);
     timings.fetch = Math.round(performance.now() - started);
+    // The files are hashed (Web Crypto copies the bytes at the call, off the main thread) while the engine already
+    // takes the cached arrays; the cache counts only if the hashes then match the ones it was built for.
     const hashStarted = performance.now();
-    const hashes = await Promise.all(bytes.map(sha256));
-    timings.hash = Math.round(performance.now() - hashStarted);
+    const hashing = Promise.all(bytes.map(sha256)).then((hashes) => {
+      timings.hash = Math.round(performance.now() - hashStarted);
+      return hashes;
+    });
+    const candidate = demoCacheForRules(cacheJson, RULES_HASH);
+    const [fromCache, hashes] = await Promise.all([
+      candidate ? demoFromCache(candidate, bytes[0], timings) : undefined,
+      hashing,
+    ]);
     update({ files: DEMO_FILES.map((name, i) => ({ name, bytes: bytes[i].byteLength, sha256: hashes[i] })) });
     const cache = matchingDemoCache(cacheJson, RULES_HASH, demoHashes(hashes));
-    timings.cached = cache ? 1 : 0;
+    timings.cached = cache && fromCache ? 1 : 0;
+    if (cache && fromCache) deferDatasetTables((db) => loadDemoTables(db, cache));
     const loaded =
-      (cache ? await demoFromCache(cache, bytes[0], timings) : undefined) ??
-      (await demoThroughDuckDb(cache ? await Promise.all(DEMO_FILES.map(fetchDemoFile)) : bytes, timings, update));
+      (cache ? fromCache : undefined) ??
+      (await demoThroughDuckDb(candidate ? await Promise.all(DEMO_FILES.map(fetchDemoFile)) : bytes, timings, update));
     update({
       status: 'ready',
       progress: undefined,
