@@ -3,13 +3,13 @@
 import type { TraceStep, TraceUnit } from '../../../sim/index.ts';
 import { PROGRAMME_CODES } from '../../../datasets/index.ts';
 import type { Language } from '../i18n/i18n.ts';
-import { formatValue } from './units.ts';
+import { formatValue, numberFormat } from './units.ts';
 import { bi, inLanguage } from '../i18n/i18n.ts';
 
 /** A number with grouping and at most two decimals, in the reader's locale. */
 export function formatNumber(value: number, language: Language): string {
   if (!Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(inLanguage(bi('zh-CN', 'en-US'), language), { maximumFractionDigits: 2 }).format(value);
+  return numberFormat(language, { maximumFractionDigits: 2 }).format(value);
 }
 
 /** A household's annual amount: 万元 from 10,000 yuan up in Chinese (POLICY.md §1), whole yuan below and in English. */

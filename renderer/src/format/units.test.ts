@@ -1,6 +1,6 @@
 // Display units follow the reader's language: 万人 and 亿元 in Chinese, millions and billions in English.
 import { describe, expect, it } from 'vitest';
-import { formatValue, scaled, unitOf } from './units.ts';
+import { formatValue, numberFormat, scaled, unitOf } from './units.ts';
 
 describe('formatValue', () => {
   it('shows persons in 万人 for Chinese and millions for English', () => {
@@ -31,5 +31,17 @@ describe('formatValue', () => {
   it('scales without units for charts', () => {
     expect(scaled(12_345_678, 'persons', 'zh')).toBeCloseTo(1234.5678);
     expect(unitOf('money', 'en')).toBe('billion yuan');
+  });
+});
+
+describe('numberFormat', () => {
+  it('makes one formatter per language and options, formatting as a fresh Intl.NumberFormat does', () => {
+    const options = { maximumFractionDigits: 1 };
+    expect(numberFormat('zh', options)).toBe(numberFormat('zh', { maximumFractionDigits: 1 }));
+    expect(numberFormat('en', options)).not.toBe(numberFormat('zh', options));
+    expect(numberFormat('zh', { maximumFractionDigits: 2 })).not.toBe(numberFormat('zh', options));
+    expect(numberFormat('en', options).format(12345.67)).toBe(new Intl.NumberFormat('en-US', options).format(12345.67));
+    expect(numberFormat('en', options).format(12345.67)).toBe('12,345.7');
+    expect(numberFormat('zh', { maximumFractionDigits: 0 }).format(1234567)).toBe('1,234,567');
   });
 });

@@ -53,6 +53,22 @@ function smallHouseholdAmount(value: number, quantity: Quantity, language: Langu
   return { divisor: 1, unit: '元', digits: 0 };
 }
 
+const FORMATTERS = new Map<string, Intl.NumberFormat>();
+
+/**
+ * The reader's number format for these options, made once per language and options: constructing an
+ * Intl.NumberFormat costs far more than formatting with one, and a results screen formats hundreds of numbers a run.
+ */
+export function numberFormat(language: Language, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let format = FORMATTERS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(inLanguage(bi('zh-CN', 'en-US'), language), options);
+    FORMATTERS.set(key, format);
+  }
+  return format;
+}
+
 /** Formats a raw value with grouping, sensible digits and its unit; non-finite values show as an em dash. */
 export function formatValue(
   value: number,
@@ -63,7 +79,7 @@ export function formatValue(
   if (!Number.isFinite(value)) return '—';
   const scale = smallHouseholdAmount(value, quantity, language) ?? SCALES[language][quantity];
   const digits = options.digits ?? scale.digits;
-  const number = new Intl.NumberFormat(inLanguage(bi('zh-CN', 'en-US'), language), {
+  const number = numberFormat(language, {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
     signDisplay: options.signed ? 'exceptZero' : 'auto',

@@ -6,6 +6,7 @@ import { COMPONENT_IDS, COMPONENT_LABELS } from '../../../../sim/index.ts';
 import type { Language } from '../../i18n/i18n.ts';
 import { formatNumber, programmeLabel } from '../../format/trace-format.ts';
 import { bi, inLanguage } from '../../i18n/i18n.ts';
+import { numberFormat } from '../../format/units.ts';
 
 /** One row of the trace table: the same rule under the baseline and the reform. */
 export interface TraceRow {
@@ -165,14 +166,11 @@ export function amountParts(
   period: 'month' | 'year',
   language: Language,
 ): { number: string; unit: string } {
-  const locale = inLanguage(bi('zh-CN', 'en-US'), language);
   if (period === 'year' && language === 'zh' && Math.abs(value) >= 1e4) {
-    const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
-      value / 1e4,
-    );
+    const number = numberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value / 1e4);
     return { number, unit: '万元/年' };
   }
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+  const number = numberFormat(language, { maximumFractionDigits: 0 }).format(value);
   if (language === 'zh') return { number, unit: period === 'month' ? '元/月' : '元/年' };
   return { number, unit: period === 'month' ? 'yuan/month' : 'yuan/year' };
 }

@@ -5,6 +5,7 @@ import type { SolveResult } from '../../../../sim/index.ts';
 import { applyLever, parseScenario } from '../../../../sim/index.ts';
 import type { JsonValue } from '../../../../contract/host-api.ts';
 import { formatSetting } from './sensitivity-data.ts';
+import { numberFormat } from '../../format/units.ts';
 
 /** The sentences an answer fills, one per lever, with `{value}`. */
 export interface AnswerMessages {
@@ -33,9 +34,7 @@ export function answerText(
     return fill(m.answerScalePct, { value: formatSetting(result.value, 'percent', language) });
   if (result.lever === 'consumptionRatio')
     return fill(m.answerConsumptionRatio, { value: formatSetting(result.value, 'share', language) });
-  const multiplier = new Intl.NumberFormat(inLanguage(bi('zh-CN', 'en-US'), language), {
-    maximumFractionDigits: 2,
-  }).format(result.value);
+  const multiplier = numberFormat(language, { maximumFractionDigits: 2 }).format(result.value);
   return fill(m.answerMonitoringMultiplier, { value: multiplier });
 }
 

@@ -5,19 +5,19 @@ import { getParamDef } from '../../../../sim/index.ts';
 import type { Language } from '../../i18n/i18n.ts';
 import type { TornadoBar } from './tornado-chart.ts';
 import { bi, inLanguage } from '../../i18n/i18n.ts';
+import { numberFormat } from '../../format/units.ts';
 
 export type SensitivityOutcome = 'cost' | 'cases';
 
 /** A parameter value as a reader expects it for its unit (percent change signed, shares in %, multipliers with ×). */
 export function formatSetting(value: number, unit: ParamUnit | undefined, language: Language): string {
-  const number = (digits: number) =>
-    new Intl.NumberFormat(inLanguage(bi('zh-CN', 'en-US'), language), { maximumFractionDigits: digits }).format(value);
+  const number = (digits: number) => numberFormat(language, { maximumFractionDigits: digits }).format(value);
   switch (unit) {
     case 'percent':
       return `${value > 0 ? '+' : ''}${number(1)}%`;
     case 'share':
     case 'probability/year':
-      return `${new Intl.NumberFormat(inLanguage(bi('zh-CN', 'en-US'), language), { maximumFractionDigits: 1 }).format(value * 100)}%`;
+      return `${numberFormat(language, { maximumFractionDigits: 1 }).format(value * 100)}%`;
     case 'multiplier':
       return `${number(2)}×`;
     case 'months':
