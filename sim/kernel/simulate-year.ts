@@ -308,7 +308,8 @@ export function simulateYear(
   const monRatio = options.monitoringRatio ?? monitoringTargetRatio(h, params, state, rowOffset, assessedA);
   // Income shocks of projection years (carried years only; sim/kernel/dynamics.ts).
   const dyn = incomeDynamics(params);
-  const prevShockArr = dyn.on && state !== undefined ? state.shock : undefined;
+  const shockFactorA = dyn.on && state !== undefined ? options.shockFactor : undefined;
+  const prevShockArr = dyn.on && state !== undefined && shockFactorA === undefined ? state.shock : undefined;
   const yearIndex = params.yearIndex;
   const certifyYearDraw = DRAW_CERTIFY_YEAR + yearIndex;
   const fast = options.fastPath ?? true;
@@ -489,7 +490,9 @@ export function simulateYear(
     cells[b + K_HH] += w;
     cells[b + K_PERSONS] += w * hhSize[i];
     let shockF = 1;
-    if (prevShockArr !== undefined) {
+    if (shockFactorA !== undefined) {
+      shockF = shockFactorA[i];
+    } else if (prevShockArr !== undefined) {
       const e = incomeShock(dyn, prevShockArr[i], i + rowOffset, yearIndex);
       shockF = Math.exp(e - dyn.logMean);
       if (nextState !== undefined) nextState.shock[i] = e;
