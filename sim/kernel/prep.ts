@@ -26,8 +26,12 @@ export class KernelPrep {
   private bias: Float64Array | undefined;
   private noise: Float64Array | undefined;
 
-  constructor(households: HouseholdArrays) {
+  private readonly keepNormals: boolean;
+
+  /** `keepNormals`: keep the normals from the first computation (Monte Carlo replications redraw the parameters). */
+  constructor(households: HouseholdArrays, options: { keepNormals?: boolean } = {}) {
     this.households = households;
+    this.keepNormals = options.keepNormals ?? false;
   }
 
   /** exp(bias + noise · z) per household for these parameters (the same numbers the kernel would compute inline). */
@@ -44,7 +48,7 @@ export class KernelPrep {
     const earningsPc = h.earningsPc;
     const size = h.size;
     let z = this.normal;
-    if (z === undefined && this.factor !== undefined) {
+    if (z === undefined && (this.factor !== undefined || this.keepNormals)) {
       z = new Float64Array(n);
       for (let i = 0; i < n; i++) z[i] = assessmentNormal(incomePc[i], earningsPc[i], size[i]);
       this.normal = z;
