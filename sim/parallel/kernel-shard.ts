@@ -47,10 +47,11 @@ export interface ShardReply {
 }
 
 /**
- * Bytes of income-shock factors a shard keeps for later projections (12 per household and carried year). A year whose
- * factors do not fit is computed inline by the kernel, as without the cache.
+ * Bytes of income-shock factors a shard keeps for later projections (12 per household and carried year). Shards too
+ * large to keep SHOCK_CACHE_YEARS years (above ~1.4M rows) compute them inline in the kernel, as without the cache.
  */
 const SHOCK_CACHE_BYTES = 160 * 2 ** 20;
+const SHOCK_CACHE_YEARS = 10;
 
 /** A carried year's income shocks: exp(e(t) − logMean) per household and e(t) for the next year's status. */
 interface ShockYear {
@@ -130,7 +131,7 @@ export class KernelShard {
     }
     const n = this.rows;
     const bytes = 12 * n;
-    if (bytes > SHOCK_CACHE_BYTES) return undefined;
+    if (bytes * SHOCK_CACHE_YEARS > SHOCK_CACHE_BYTES) return undefined;
     let kept = bytes * this.shockCache.size;
     for (const oldest of this.shockCache.keys()) {
       if (kept + bytes <= SHOCK_CACHE_BYTES) break;
