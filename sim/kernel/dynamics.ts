@@ -47,3 +47,26 @@ export function incomeDynamics(params: ResolvedParams): IncomeDynamics {
 export function incomeShock(dyn: IncomeDynamics, previous: number, row: number, yearIndex: number): number {
   return dyn.rho * previous + dyn.sd * incomeShockDraw(row, yearIndex);
 }
+
+/**
+ * e(t) and the income factor exp(e(t) − logMean) of households [0, n) (rows rowOffset… of the whole dataset) from
+ * last year's e(t−1): the numbers `simulateYear` and `monitoringMass` otherwise compute inline, bit for bit. A shard
+ * computes them once per year (one log and one exp per household) for the histogram and the year, and keeps them for
+ * the next projection with the same dynamics.
+ */
+export function incomeShockFactors(
+  dyn: IncomeDynamics,
+  previous: Float32Array,
+  rowOffset: number,
+  yearIndex: number,
+  factor: Float64Array,
+  next: Float32Array,
+): void {
+  const n = previous.length;
+  const logMean = dyn.logMean;
+  for (let i = 0; i < n; i++) {
+    const e = incomeShock(dyn, previous[i], i + rowOffset, yearIndex);
+    factor[i] = Math.exp(e - logMean);
+    next[i] = e;
+  }
+}

@@ -128,6 +128,7 @@ describe('optimised kernel equals the reference kernel', { timeout: 120_000 }, (
   for (const [name, h] of datasets) {
     const decile = incomeDeciles(h);
     const prep = new KernelPrep(h);
+    const prepNormals = new KernelPrep(h, { keepNormals: true });
     for (let k = 0; k < 12; k++) {
       it(`${name}, random case ${k}`, () => {
         const u = rng(1000 * k + h.count + (name === 'low incomes' ? 1 : 2));
@@ -159,6 +160,12 @@ describe('optimised kernel equals the reference kernel', { timeout: 120_000 }, (
           simulateYear(h, regions, params, { ...options, assessed: prep.assessedFactors(params) }),
           expected,
           'prep again',
+        );
+        // Factors recomputed from the kept assessment normals (as Monte Carlo replications do).
+        expectSame(
+          simulateYear(h, regions, params, { ...options, assessed: prepNormals.assessedFactors(params) }),
+          expected,
+          'prep from normals',
         );
       });
     }

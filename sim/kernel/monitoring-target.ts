@@ -21,7 +21,8 @@ export function monitoringTargetShare(params: ResolvedParams): number {
 /**
  * Persons by income/standard ratio among households not yet monitored, plus all persons and those already monitored
  * (flagged, in a programme, or below the coverage multiplier). Additive: histograms of slices sum to the whole's.
- * `assessed`: the households' assessed-income factors (`KernelPrep.assessedFactors`), computed here if omitted.
+ * `assessed`: the households' assessed-income factors (`KernelPrep.assessedFactors`), computed here if omitted;
+ * `shockFactor`: a carried year's income-shock factors (`incomeShockFactors`), computed here if omitted.
  */
 export function monitoringMass(
   h: HouseholdArrays,
@@ -29,6 +30,7 @@ export function monitoringMass(
   state?: HouseholdState,
   rowOffset = 0,
   assessed?: Float64Array,
+  shockFactor?: Float64Array,
 ): Float64Array {
   const prevProg = state ? state.programme : h.programme;
   const mult = params.cell['monitoring.coverageMultiplier'];
@@ -36,7 +38,8 @@ export function monitoringMass(
   const noise = params.cell['takeup.assessedNoise'];
   // The income the kernel sees this year: with a carried state, the same shock (same draw, same row) as the kernel's.
   const dyn = incomeDynamics(params);
-  const shocks = dyn.on && state !== undefined ? state.shock : undefined;
+  const factors = dyn.on && state !== undefined ? shockFactor : undefined;
+  const shocks = dyn.on && state !== undefined && factors === undefined ? state.shock : undefined;
   const mass = new Float64Array(MONITORING_MASS_LENGTH);
   let total = 0;
   let already = 0;
@@ -45,7 +48,11 @@ export function monitoringMass(
     const persons = h.weight[i] * params.populationFactor[c] * h.size[i];
     total += persons;
     const shockF =
-      shocks !== undefined ? Math.exp(incomeShock(dyn, shocks[i], i + rowOffset, params.yearIndex) - dyn.logMean) : 1;
+      factors !== undefined
+        ? factors[i]
+        : shocks !== undefined
+          ? Math.exp(incomeShock(dyn, shocks[i], i + rowOffset, params.yearIndex) - dyn.logMean)
+          : 1;
     // The platform sees assessed income, as the kernel's eligibility tests do.
     const af =
       assessed !== undefined

@@ -3,7 +3,12 @@
 // monitoring, funding split and the disaster shock (POLICY.md §2–§3). Expected value or one Monte Carlo replication.
 import type { HouseholdArrays } from '../model/households.ts';
 import type { RegionArrays } from '../model/regions.ts';
-import { DRAW, uniform as uniformImported } from '../random/counter-hash.ts';
+import {
+  DRAW,
+  uniformOfRow as uniformOfRowImported,
+  uniformRow as uniformRowImported,
+  uniformStream,
+} from '../random/counter-hash.ts';
 import {
   assessedFactor as assessedFactorImported,
   assessmentNormal as assessmentNormalImported,
@@ -45,7 +50,8 @@ import type { HouseholdResult, HouseholdState, ResolvedParams, SimOptions, YearR
 // getters, which would otherwise be called for every household.
 const METRIC_COUNT = METRIC_COUNT_IMPORTED;
 const DECILE_METRIC_COUNT = DECILE_METRIC_COUNT_IMPORTED;
-const uniformFn = uniformImported;
+const uniformRow = uniformRowImported;
+const uniformOfRow = uniformOfRowImported;
 const assessedFactor = assessedFactorImported;
 const assessmentNormal = assessmentNormalImported;
 const dibaoBaseMonthly = dibaoBaseMonthlyImported;
@@ -283,6 +289,8 @@ export function simulateYear(
   const state = options.state;
   const seed = (options.seed ?? 0) >>> 0;
   const rep = (options.replication ?? 0) >>> 0;
+  // Monte Carlo draws (sim/random/counter-hash.ts `uniform`): the run's stream once, each household's row hash once.
+  const stream = uniformStream(seed, rep);
   const rowOffset = options.rowOffset ?? 0;
   const cells = new Float64Array(nCells * METRIC_COUNT);
   const dec = new Float64Array(10 * DECILE_METRIC_COUNT);
@@ -308,7 +316,8 @@ export function simulateYear(
   const monRatio = options.monitoringRatio ?? monitoringTargetRatio(h, params, state, rowOffset, assessedA);
   // Income shocks of projection years (carried years only; sim/kernel/dynamics.ts).
   const dyn = incomeDynamics(params);
-  const prevShockArr = dyn.on && state !== undefined ? state.shock : undefined;
+  const shockFactorA = dyn.on && state !== undefined ? options.shockFactor : undefined;
+  const prevShockArr = dyn.on && state !== undefined && shockFactorA === undefined ? state.shock : undefined;
   const yearIndex = params.yearIndex;
   const certifyYearDraw = DRAW_CERTIFY_YEAR + yearIndex;
   const fast = options.fastPath ?? true;
@@ -485,11 +494,14 @@ export function simulateYear(
     const cp = c * CELL_STRIDE;
     const w = wfA !== undefined ? hhWeight[i] * pc[cp + P_F_POP] * wfA[i] : hhWeight[i] * pc[cp + P_F_POP];
     const b = c * METRIC_COUNT;
+    const rowHash = mc ? uniformRow(stream, i + rowOffset) : 0;
     cells[b + K_SAMPLE] += 1;
     cells[b + K_HH] += w;
     cells[b + K_PERSONS] += w * hhSize[i];
     let shockF = 1;
-    if (prevShockArr !== undefined) {
+    if (shockFactorA !== undefined) {
+      shockF = shockFactorA[i];
+    } else if (prevShockArr !== undefined) {
       const e = incomeShock(dyn, prevShockArr[i], i + rowOffset, yearIndex);
       shockF = Math.exp(e - dyn.logMean);
       if (nextState !== undefined) nextState.shock[i] = e;
@@ -543,7 +555,7 @@ export function simulateYear(
           const medShare = med > 0 ? (med * pc[cp + P_F_CONS]) / Math.max(1, incomePc * size) : 0;
           const pm = Math.min(pc[cp + P_T_MED_MAX], pc[cp + P_T_MED_BASE] + pc[cp + P_T_MED_SLOPE] * medShare);
           if (mc) {
-            events = uniformFn(seed, rep, i + rowOffset, DRAW_MEDICAL) < pm * tt ? 1 : 0;
+            events = uniformOfRow(rowHash, DRAW_MEDICAL) < pm * tt ? 1 : 0;
             tmp = events * pc[cp + P_MED_AMT] * pc[cp + P_STAGED];
           } else {
             events = tt * pm;
@@ -611,7 +623,7 @@ export function simulateYear(
         nBranches = 2;
         shareU = 1 - pa;
         primaryU = pa < 0.5;
-      } else if (uniformFn(seed, rep, i + rowOffset, DRAW_AFFECTED) < pa) {
+      } else if (uniformOfRow(rowHash, DRAW_AFFECTED) < pa) {
         nBranches = 2;
         shareU = 0;
         primaryU = false;
@@ -691,7 +703,7 @@ export function simulateYear(
           // (EV: max(last year's probability, take-up)).
           const tu = monNotEnrolled ? pc[cp + P_TU_MON] : pc[cp + P_TU_UNMON];
           if (mc) {
-            const drawn = uniformFn(seed, rep, i + rowOffset, DRAW_TAKEUP) < tu ? 1 : 0;
+            const drawn = uniformOfRow(rowHash, DRAW_TAKEUP) < tu ? 1 : 0;
             const stayed = same && prevEnrol >= 0.5 ? 1 : 0;
             p = stayed === 1 ? 1 : drawn;
             entrant = p - stayed;
@@ -711,9 +723,7 @@ export function simulateYear(
           if (mc) {
             const stayed = same && prevEnrol >= 0.5;
             p =
-              stayed ||
-              (uniformFn(seed, rep, i + rowOffset, DRAW_CERTIFY) < cs &&
-                uniformFn(seed, rep, i + rowOffset, certifyYearDraw) < cr)
+              stayed || (uniformOfRow(rowHash, DRAW_CERTIFY) < cs && uniformOfRow(rowHash, certifyYearDraw) < cr)
                 ? 1
                 : 0;
           } else if (same) {
@@ -824,14 +834,14 @@ export function simulateYear(
         const po = belowMarginal ? pc[cp + P_T_OTHER] : 0;
         const pd = affected ? pc[cp + P_DIS_EVENT_PROB] : 0;
         if (mc) {
-          const em = uniformFn(seed, rep, i + rowOffset, DRAW_MEDICAL) < pm * tt ? 1 : 0;
-          const eo = uniformFn(seed, rep, i + rowOffset, DRAW_OTHER) < po * tt ? 1 : 0;
+          const em = uniformOfRow(rowHash, DRAW_MEDICAL) < pm * tt ? 1 : 0;
+          const eo = uniformOfRow(rowHash, DRAW_OTHER) < po * tt ? 1 : 0;
           let ed = 0;
           let dAmt = 0;
           if (pd > 0) {
-            ed = uniformFn(seed, rep, i + rowOffset, DRAW_DISASTER) < pd * tt ? 1 : 0;
+            ed = uniformOfRow(rowHash, DRAW_DISASTER) < pd * tt ? 1 : 0;
             dAmt =
-              uniformFn(seed, rep, i + rowOffset, DRAW_HOUSING) < pc[cp + P_DIS_HOUSING_SHARE]
+              uniformOfRow(rowHash, DRAW_HOUSING) < pc[cp + P_DIS_HOUSING_SHARE]
                 ? pc[cp + P_DIS_AMT_HOUSING]
                 : pc[cp + P_DIS_AMT_PLAIN];
           }

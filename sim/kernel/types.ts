@@ -61,6 +61,9 @@ export interface SimOptions {
   carryState?: boolean;
   /** Buffers to write `nextState` into (reused across years; must not be the `state` being read). */
   stateInto?: HouseholdState;
+  /** Per household: the income-shock factor of this carried year from `incomeShockFactors` (sim/kernel/dynamics.ts),
+   * computed once by the caller, which has also written e(t) into `stateInto.shock`; computed inline if omitted. */
+  shockFactor?: Float64Array;
   /** Status carried from the previous projection year; the dataset's current status if omitted. Income shocks
    * (`projection.incomeShockSd`) apply only to carried years. */
   state?: HouseholdState;

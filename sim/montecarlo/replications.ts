@@ -39,7 +39,7 @@ export function runReplications(input: RunReplicationsInput): ReplicationResult 
   const weights = sources.sampling ? new Float64Array(input.households.count) : undefined;
   // Assessed-income factors once for all replications (recomputed only if a replication draws other error-model
   // parameters).
-  const prep = new KernelPrep(input.households);
+  const prep = new KernelPrep(input.households, { keepNormals: sources.parameters.length > 0 });
   for (let r = 0; r < count; r++) {
     const replication = input.from + r;
     const params = drawParams(input.params, input.seed, replication, sources.parameters);

@@ -5,6 +5,7 @@ import type { RegionArrays } from '../model/regions.ts';
 import { monitoringMass } from '../kernel/monitoring-target.ts';
 import { KernelPrep } from '../kernel/prep.ts';
 import { simulateYear } from '../kernel/simulate-year.ts';
+import { incomeDynamics, incomeShockFactors } from '../kernel/dynamics.ts';
 import type { HouseholdState, ResolvedParams } from '../kernel/types.ts';
 import { BLOCK_ROWS, blockRanges, sliceHouseholds, sliceState } from './blocks.ts';
 import type { RowRange } from './blocks.ts';
@@ -45,6 +46,19 @@ export interface ShardReply {
   deciles: Float64Array[];
 }
 
+/**
+ * Bytes of income-shock factors a shard keeps for later projections (12 per household and carried year). Shards too
+ * large to keep SHOCK_CACHE_YEARS years (above ~1.4M rows) compute them inline in the kernel, as without the cache.
+ */
+const SHOCK_CACHE_BYTES = 160 * 2 ** 20;
+const SHOCK_CACHE_YEARS = 10;
+
+/** A carried year's income shocks: exp(e(t) − logMean) per household and e(t) for the next year's status. */
+interface ShockYear {
+  factor: Float64Array;
+  next: Float32Array;
+}
+
 function newState(n: number): HouseholdState {
   return {
     programme: new Uint8Array(n),
@@ -64,6 +78,13 @@ export class KernelShard {
   private readonly prep: KernelPrep;
   private carried: HouseholdState | undefined;
   private spare: HouseholdState | undefined;
+  /** Which income shocks the carried status holds: '' for none (a start-year status), else the years and dynamics
+   * that produced them; with the year's dynamics it keys the cached shock factors. */
+  private carriedShocks = '';
+  /** Shock factors of carried years by key, least recently used first. The shocks of a projection year depend only
+   * on the dynamics parameters of it and the years before (not on the scenario's rules), so a baseline and a reform
+   * projection, or a rerun after an edit, share them. */
+  private readonly shockCache = new Map<string, ShockYear>();
 
   constructor(data: ShardData) {
     const blockRows = data.blockRows ?? BLOCK_ROWS;
@@ -88,8 +109,51 @@ export class KernelShard {
     return this.carried;
   }
 
+  /** Key of the shocks a carried year draws from the carried status (undefined when the year has none). */
+  private shockKey(params: ResolvedParams, start: StartState): string | undefined {
+    const dyn = incomeDynamics(params);
+    if (start === 'dataset' || !dyn.on) return undefined;
+    return `${this.carriedShocks};${params.yearIndex}:${dyn.rho}:${dyn.sd}`;
+  }
+
+  /** The year's shock factors, from the cache or computed once for the histogram and the year (if they fit). */
+  private shocks(
+    params: ResolvedParams,
+    state: HouseholdState | undefined,
+    key: string | undefined,
+  ): ShockYear | undefined {
+    if (key === undefined || state === undefined) return undefined;
+    const hit = this.shockCache.get(key);
+    if (hit !== undefined) {
+      this.shockCache.delete(key);
+      this.shockCache.set(key, hit);
+      return hit;
+    }
+    const n = this.rows;
+    const bytes = 12 * n;
+    if (bytes * SHOCK_CACHE_YEARS > SHOCK_CACHE_BYTES) return undefined;
+    let kept = bytes * this.shockCache.size;
+    for (const oldest of this.shockCache.keys()) {
+      if (kept + bytes <= SHOCK_CACHE_BYTES) break;
+      this.shockCache.delete(oldest);
+      kept -= bytes;
+    }
+    const year: ShockYear = { factor: new Float64Array(n), next: new Float32Array(n) };
+    incomeShockFactors(
+      incomeDynamics(params),
+      state.shock,
+      this.data.rowOffset,
+      params.yearIndex,
+      year.factor,
+      year.next,
+    );
+    this.shockCache.set(key, year);
+    return year;
+  }
+
   private mass(params: ResolvedParams, start: StartState): ShardReply {
     const state = this.startState(start);
+    const shocks = this.shocks(params, state, this.shockKey(params, start));
     const assessed = this.prep.assessedFactors(params);
     const cells = this.blocks.map((b, k) =>
       monitoringMass(
@@ -98,6 +162,7 @@ export class KernelShard {
         state && sliceState(state, b.from, b.to),
         this.data.rowOffset + b.from,
         assessed.subarray(b.from, b.to),
+        shocks?.factor.subarray(b.from, b.to),
       ),
     );
     return { cells, deciles: [] };
@@ -111,6 +176,8 @@ export class KernelShard {
       into = this.spare ?? newState(this.rows);
       this.spare = this.carried;
     }
+    const key = this.shockKey(request.params, request.start);
+    const shocks = this.shocks(request.params, state, key);
     const assessed = this.prep.assessedFactors(request.params);
     const cells: Float64Array[] = [];
     const deciles: Float64Array[] = [];
@@ -127,11 +194,17 @@ export class KernelShard {
         state: state && sliceState(state, b.from, b.to),
         carryState: request.carry,
         stateInto: into && sliceState(into, b.from, b.to),
+        shockFactor: shocks?.factor.subarray(b.from, b.to),
       });
       cells.push(result.cells);
       deciles.push(result.deciles);
     });
-    if (into !== undefined) this.carried = into;
+    if (into !== undefined) {
+      if (shocks !== undefined) into.shock.set(shocks.next);
+      this.carried = into;
+      // The kernel wrote e(t) when the year drew shocks and zeros when it did not.
+      this.carriedShocks = key ?? '';
+    }
     return { cells, deciles };
   }
 }

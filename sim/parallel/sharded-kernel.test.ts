@@ -166,6 +166,29 @@ describe('sharded kernel', { timeout: 60_000 }, () => {
     b.years.forEach((y, t) => expect(y.cells).toEqual(aloneB.years[t].cells));
   });
 
+  it("reuses a projection year's income shocks only for the same dynamics, bit for bit with a fresh kernel", async () => {
+    const calm: Scenario = {
+      ...scenario,
+      name: 'calm',
+      params: { ...scenario.params, projection: { incomeShockSd: 0.05 } },
+    };
+    const slow: Scenario = {
+      ...scenario,
+      name: 'slow',
+      params: { ...scenario.params, projection: { incomePersistence: 0.2 } },
+    };
+    const kernel = kernelOf(h, 2, blockRows);
+    const runs = [scenario, calm, scenario, slow, calm, scenario];
+    const results = [];
+    for (const s of runs) results.push(await kernel.project(s, { years: 3 }));
+    for (const [k, s] of runs.entries()) {
+      const fresh = await kernelOf(h, 2, blockRows).project(s, { years: 3 });
+      results[k].years.forEach((y, t) => expect(y.cells, `${s.name} year ${t}`).toEqual(fresh.years[t].cells));
+    }
+    // The shocks differ between the dynamics (the cache is keyed by them).
+    expect(national(results[1].years[3], 'persons.dibao')).not.toBe(national(results[0].years[3], 'persons.dibao'));
+  });
+
   it('refuses a carried start before any year carried status, and a shard off a block boundary', () => {
     const shard = new KernelShard({ households: h, regions, decile: incomeDeciles(h), rowOffset: 0, blockRows });
     expect(() => shard.run({ kind: 'mass', params, start: 'carried' })).toThrow(/carried/);

@@ -24,8 +24,21 @@ export function hash4(a: number, b: number, c: number, d: number): number {
  * seed and replication (loop-invariant in the kernel), one by household, one by draw.
  */
 export function uniform(seed: number, replication: number, index: number, draw: number): number {
-  const stream = fmix32((seed ^ Math.imul(replication + 0x632be5ab, 0x85ebca77)) >>> 0);
-  const row = fmix32((stream + Math.imul(index, 0x9e3779b1)) >>> 0);
+  return uniformOfRow(uniformRow(uniformStream(seed, replication), index), draw);
+}
+
+/** The first round of `uniform`: keyed by seed and replication (the same for every household of a run). */
+export function uniformStream(seed: number, replication: number): number {
+  return fmix32((seed ^ Math.imul(replication + 0x632be5ab, 0x85ebca77)) >>> 0);
+}
+
+/** The second round of `uniform`: keyed by household index (the same for every draw of a household). */
+export function uniformRow(stream: number, index: number): number {
+  return fmix32((stream + Math.imul(index, 0x9e3779b1)) >>> 0);
+}
+
+/** The last round of `uniform`: draw `draw` of a household from its `uniformRow` hash. */
+export function uniformOfRow(row: number, draw: number): number {
   return fmix32((row ^ Math.imul(draw + 1, 0xc2b2ae3d)) >>> 0) / 4294967296;
 }
 
