@@ -5,6 +5,7 @@ import type { RegionArrays } from '../model/regions.ts';
 import { monitoringMass } from '../kernel/monitoring-target.ts';
 import { KernelPrep } from '../kernel/prep.ts';
 import { simulateYear } from '../kernel/simulate-year.ts';
+import type { ShockPath } from '../kernel/dynamics.ts';
 import type { HouseholdState, ResolvedParams } from '../kernel/types.ts';
 import { BLOCK_ROWS, blockRanges, sliceHouseholds, sliceState } from './blocks.ts';
 import type { RowRange } from './blocks.ts';
@@ -18,6 +19,9 @@ export interface ShardData {
   rowOffset: number;
   /** Rows per block (default BLOCK_ROWS); the same for every shard of a kernel. */
   blockRows?: number;
+  /** Per-row factors on the weights (bootstrap weights of a Monte Carlo replication, sim/montecarlo), read at every
+   * year run: the owner may refill the array between projections. Default: none. */
+  weightFactor?: Float64Array;
 }
 
 /** Which status a year starts from: the dataset's current one, or the one carried from the previous year run. */
@@ -25,7 +29,13 @@ export type StartState = 'dataset' | 'carried';
 
 /** Requests a coordinator sends to a shard. */
 export type ShardRequest =
-  | { kind: 'mass'; params: ResolvedParams; start: StartState }
+  | {
+      kind: 'mass';
+      params: ResolvedParams;
+      start: StartState;
+      /** A Monte Carlo replication's income-shock path (absent: the shared path of expected value). */
+      path?: ShockPath;
+    }
   | {
       kind: 'year';
       params: ResolvedParams;
@@ -79,7 +89,7 @@ export class KernelShard {
   }
 
   run(request: ShardRequest): ShardReply {
-    return request.kind === 'mass' ? this.mass(request.params, request.start) : this.year(request);
+    return request.kind === 'mass' ? this.mass(request.params, request.start, request.path) : this.year(request);
   }
 
   private startState(start: StartState): HouseholdState | undefined {
@@ -88,7 +98,7 @@ export class KernelShard {
     return this.carried;
   }
 
-  private mass(params: ResolvedParams, start: StartState): ShardReply {
+  private mass(params: ResolvedParams, start: StartState, path?: ShockPath): ShardReply {
     const state = this.startState(start);
     const assessed = this.prep.assessedFactors(params);
     const cells = this.blocks.map((b, k) =>
@@ -98,6 +108,7 @@ export class KernelShard {
         state && sliceState(state, b.from, b.to),
         this.data.rowOffset + b.from,
         assessed.subarray(b.from, b.to),
+        path,
       ),
     );
     return { cells, deciles: [] };
@@ -123,6 +134,7 @@ export class KernelShard {
         householdColumns: false,
         decile: this.data.decile.subarray(b.from, b.to),
         assessed: assessed.subarray(b.from, b.to),
+        weightFactor: this.data.weightFactor?.subarray(b.from, b.to),
         monitoringRatio: request.monitoringRatio,
         state: state && sliceState(state, b.from, b.to),
         carryState: request.carry,
