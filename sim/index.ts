@@ -96,11 +96,13 @@ export {
 export type { RunReplicationsInput } from './montecarlo/replications.ts';
 export {
   mergeProjectionReplications,
+  projectionInterval,
   projectionYearReplications,
   runProjectionReplications,
   summariseProjectionReplications,
 } from './montecarlo/projection-replications.ts';
 export type {
+  ProjectionInterval,
   ProjectionMcSummary,
   ProjectionReplicationResult,
   ProjectionReplicationsInput,

@@ -5,6 +5,8 @@
 import type { HouseholdArrays } from '../model/households.ts';
 import type { RegionArrays } from '../model/regions.ts';
 import { METRIC_COUNT } from '../kernel/metrics.ts';
+import type { MetricId } from '../kernel/metrics.ts';
+import { AREA_ALL } from '../outputs/types.ts';
 import type { McSummary, McTables, RegionLevel, ReplicationResult } from '../outputs/types.ts';
 import { LocalKernel } from '../run/local-kernel.ts';
 import { runOptions } from '../run/options.ts';
@@ -159,4 +161,36 @@ export function summariseProjectionReplications(
     tables,
     sources: result.sources,
   };
+}
+
+/** One metric's interval in one projection year. */
+export interface ProjectionInterval {
+  year: number;
+  mean: number;
+  p5: number;
+  p50: number;
+  p95: number;
+}
+
+/**
+ * One metric's mean and p5/p50/p95 per year for a province (code) and area, or the nation (no code), from a summary
+ * with that level's tables. NaN where the row is missing or suppressed.
+ */
+export function projectionInterval(
+  summary: ProjectionMcSummary,
+  metric: MetricId,
+  province?: string,
+  area: number = AREA_ALL,
+): ProjectionInterval[] {
+  const level: RegionLevel = province === undefined ? 'national' : 'province';
+  const tables = summary.tables[level] ?? [];
+  return summary.years.map((year, t) => {
+    const table = tables[t];
+    const row = table
+      ? table.mean.code.findIndex((c, k) => (province === undefined || c === province) && table.mean.area[k] === area)
+      : -1;
+    const pick = (s: 'mean' | 'p5' | 'p50' | 'p95') =>
+      row < 0 || table[s].suppressed[row] === 1 ? NaN : table[s].values[metric][row];
+    return { year, mean: pick('mean'), p5: pick('p5'), p50: pick('p50'), p95: pick('p95') };
+  });
 }

@@ -3,6 +3,7 @@
 // a region-level table it marks. Used beside every sub-national projection (CLI, Projection and Map screens).
 import type { HouseholdArrays } from '../model/households.ts';
 import type { RegionArrays } from '../model/regions.ts';
+import { AREA_ALL } from '../outputs/types.ts';
 import type { SummaryTable } from '../outputs/types.ts';
 
 /**
@@ -51,24 +52,32 @@ export function isThinCell(sizes: CellSampleSize, cell: number): boolean {
 }
 
 /**
- * Rows of a province-level table (urban or rural rows, and both-area rows whose two cells are both thin) whose
- * year-to-year changes cannot be read. Returns one flag per row (1 = thin).
+ * Rows of a province-level table whose year-to-year changes cannot be read (1 = thin): an urban or rural row when its
+ * province's cells of that area together have an effective recipient sample below the threshold, a both-areas row
+ * when all its cells together do. Regions below province level are added up into their province.
  */
 export function thinRows(table: SummaryTable, regions: RegionArrays, sizes: CellSampleSize): Uint8Array {
-  const out = new Uint8Array(table.rows);
-  const index = new Map<string, number>();
-  for (let r = 0; r < regions.count; r++) index.set(String(regions.code[r]), r);
-  for (let row = 0; row < table.rows; row++) {
-    const r = index.get(String(table.code[row]));
-    if (r === undefined) continue;
-    const area = table.area[row];
-    if (area === 0 || area === 1) out[row] = isThinCell(sizes, r * 2 + area) ? 1 : 0;
-    else {
-      // Both areas: the effective sample of the two cells' recipients together.
-      const s = sizes.sum[r * 2] + sizes.sum[r * 2 + 1];
-      const q = sizes.sumSq[r * 2] + sizes.sumSq[r * 2 + 1];
-      out[row] = (q > 0 ? (s * s) / q : 0) < THIN_CELL_MIN_EFFECTIVE_SAMPLE ? 1 : 0;
+  const sum = new Map<string, number>();
+  const sumSq = new Map<string, number>();
+  const add = (key: string, s: number, q: number) => {
+    sum.set(key, (sum.get(key) ?? 0) + s);
+    sumSq.set(key, (sumSq.get(key) ?? 0) + q);
+  };
+  for (let r = 0; r < regions.count; r++) {
+    const code = regions.provinceCodes[regions.province[r]] ?? String(regions.code[r]);
+    for (const area of [0, 1]) {
+      const c = r * 2 + area;
+      add(`${code}|${area}`, sizes.sum[c], sizes.sumSq[c]);
+      add(`${code}|${AREA_ALL}`, sizes.sum[c], sizes.sumSq[c]);
     }
+  }
+  const out = new Uint8Array(table.rows);
+  for (let row = 0; row < table.rows; row++) {
+    const key = `${table.code[row]}|${table.area[row]}`;
+    const s = sum.get(key);
+    const q = sumSq.get(key) ?? 0;
+    if (s === undefined) continue;
+    out[row] = (q > 0 ? (s * s) / q : 0) < THIN_CELL_MIN_EFFECTIVE_SAMPLE ? 1 : 0;
   }
   return out;
 }
