@@ -74,12 +74,14 @@ describe('projection data', () => {
         years: [2025, 2026],
         national: [table(2025, 1), table(2026, 2)],
         province: [provinces(2025), provinces(2026)],
+        thin: new Uint8Array(0),
       },
       {
         scenarioName: 'b',
         years: [2025, 2026],
         national: [table(2025, 3), table(2026, 4)],
         province: [provinces(2025), provinces(2026)],
+        thin: new Uint8Array(0),
       },
     ];
     const lines = linesFromRuns(runs, [
@@ -102,6 +104,7 @@ describe('projection at a province', () => {
         years: [2025, 2026, 2027],
         national: [table(2025, 1), table(2026, 2), table(2027, 3)],
         province: [provinces(2025), provinces(2026), provinces(2027)],
+        thin: new Uint8Array(0),
       },
     ];
     const [line] = linesFromRuns(runs, [{ id: 'a', name: 'a' }], { province: '43', area: 'rural' });
