@@ -400,12 +400,9 @@ function ThinCellNotice({
   }
   if (names.length === 0) return null;
   return (
-    <div className="warning-box" role="note" data-testid="projection-thin">
-      {fill(m.thinNational, {
-        n: names.length,
-        names: names.join(m.listSeparator),
-        min: THIN_CELL_MIN_EFFECTIVE_SAMPLE,
-      })}
-    </div>
+    <details className="warning-box" role="note" data-testid="projection-thin">
+      <summary>{fill(m.thinNational, { n: names.length, min: THIN_CELL_MIN_EFFECTIVE_SAMPLE })}</summary>
+      {names.join(m.listSeparator)}
+    </details>
   );
 }

@@ -95,6 +95,6 @@ export const useProjectionMessages = defineMessages({
     thinScope: 'Note: {warning}',
     listSeparator: ', ',
     thinNational:
-      '{n} province × area cells have samples too small to read year-to-year changes: {names}. Rule: effective sample of dibao and tekun sample households below {min}.',
+      '{n} province × area cells have samples too small to read year-to-year changes (rule: effective sample of dibao and tekun sample households below {min}; choose a province and area to see its interval). Open for the list.',
   },
 });

@@ -105,7 +105,8 @@ export function projectionOption(
     );
   }
   return {
-    legend: { bottom: 0, type: 'scroll' },
+    // The band's two helper series stay out of the legend: it names the scenarios.
+    legend: { bottom: 0, type: 'scroll', data: lines.map((line) => line.scenarioName) },
     grid: { left: 16, right: 24, top: 30, bottom: 52, containLabel: true },
     xAxis: {
       type: 'category',
