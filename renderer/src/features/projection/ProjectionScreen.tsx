@@ -387,7 +387,7 @@ function ThinCellNotice({
 }) {
   const m = useProjectionMessages();
   const language = useUiStore((s) => s.language);
-  const names = useScopeNames(thinCells(run));
+  const names = useScopeNames(thinCells(run?.province[0], run?.thin));
   if (run === undefined) return null;
   if (scope.province !== undefined) {
     if (!thinAtScope(run, scope)) return null;

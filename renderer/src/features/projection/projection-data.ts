@@ -122,14 +122,16 @@ export function thinAtScope(run: ProjectionRun | undefined, scope: RunScope): bo
   return false;
 }
 
-/** The urban and rural cells of the run's provinces whose year-to-year changes cannot be read (code and area). */
-export function thinCells(run: ProjectionRun | undefined): { province: string; area: 0 | 1 }[] {
-  const table = run?.province[0];
-  if (run === undefined || table === undefined) return [];
+/** The urban and rural cells of a province table whose year-to-year changes cannot be read (code and area). */
+export function thinCells(
+  table: SummaryTable | undefined,
+  thin: Uint8Array | undefined,
+): { province: string; area: 0 | 1 }[] {
+  if (table === undefined || thin === undefined) return [];
   const out: { province: string; area: 0 | 1 }[] = [];
   for (let row = 0; row < table.rows; row += 1) {
     const area = table.area[row];
-    if (run.thin[row] === 1 && (area === 0 || area === 1)) out.push({ province: String(table.code[row]), area });
+    if (thin[row] === 1 && (area === 0 || area === 1)) out.push({ province: String(table.code[row]), area });
   }
   return out;
 }

@@ -40,6 +40,9 @@ export interface YearComparison {
   delta: LevelTables;
   /** True when the baseline came from the worker's cache (only the scenario ran). */
   baselineCached: boolean;
+  /** Per row of the scenario's province table: 1 where the sample is too small to read year-to-year changes
+   * (sim/projection/thin-cells.ts). */
+  thin?: Uint8Array;
 }
 
 /** One scenario's projection panel: a national and a province table per year. */

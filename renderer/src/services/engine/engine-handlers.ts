@@ -133,6 +133,7 @@ export const HANDLERS: Handlers = {
       scenario: year.scenario,
       delta: year.delta,
       baselineCached: cached !== undefined,
+      thin: thinRows(year.scenario.province, data.regions, cellSampleSizes(data.households, data.regions)),
     };
   },
 
