@@ -4,7 +4,7 @@
 // the running sum of cost (sim's cumulativeSums).
 import type { ProjectionMcResult, ProjectionRun } from '../../services/engine/engine-calls.ts';
 import type { SummaryTable, MetricId, RunScope, ScopeTables } from '../../../../sim/index.ts';
-import { AREA_ALL, NATIONAL_SCOPE, cumulativeSums, scopeValue } from '../../../../sim/index.ts';
+import { AREA_ALL, NATIONAL_SCOPE, cumulativeSums, scopeAreaIndex, scopeValue } from '../../../../sim/index.ts';
 import type { ProjectionBand, ProjectionLine } from './projection-chart.ts';
 import { INDICATORS } from './indicators.ts';
 import type { IndicatorId } from './indicators.ts';
@@ -115,7 +115,7 @@ export function bandOf(
 export function thinAtScope(run: ProjectionRun | undefined, scope: RunScope): boolean {
   const table = run?.province[0];
   if (run === undefined || table === undefined || scope.province === undefined) return false;
-  const area = scope.area === 'urban' ? 0 : scope.area === 'rural' ? 1 : AREA_ALL;
+  const area = scopeAreaIndex(scope);
   for (let row = 0; row < table.rows; row += 1) {
     if (table.code[row] === scope.province && table.area[row] === area) return run.thin[row] === 1;
   }
