@@ -47,7 +47,7 @@ export const useProjectionMessages = defineMessages({
     thinScope: '注意：{warning}',
     listSeparator: '、',
     thinNational:
-      '{n} 个省级城乡单元样本不足，逐年变化不可解读：{names}。规则：低保和特困样本户的有效样本量低于 {min}。',
+      '{n} 个省级城乡单元样本不足，逐年变化不可解读（规则：低保和特困样本户的有效样本量低于 {min}；选择省份和城乡可看其区间）。展开查看名单。',
   },
   en: {
     title: 'Multi-year projection',
