@@ -95,8 +95,31 @@ export {
 } from './montecarlo/replications.ts';
 export type { RunReplicationsInput } from './montecarlo/replications.ts';
 export {
+  mergeProjectionReplications,
+  projectionInterval,
+  projectionYearReplications,
+  runProjectionReplications,
+  summariseProjectionReplications,
+} from './montecarlo/projection-replications.ts';
+export type {
+  ProjectionInterval,
+  ProjectionMcSummary,
+  ProjectionReplicationResult,
+  ProjectionReplicationsInput,
+} from './montecarlo/projection-replications.ts';
+export {
+  THIN_CELL_MIN_EFFECTIVE_SAMPLE,
+  cellSampleSizes,
+  isThinCell,
+  thinCellWarning,
+  thinRows,
+} from './projection/thin-cells.ts';
+export type { CellSampleSize } from './projection/thin-cells.ts';
+export {
   SINGLE_YEAR_UNCERTAIN_PARAMS,
+  UNCERTAIN_PARAMS,
   bootstrapWeights,
+  drawShifts,
   describeMcSources,
   drawParams,
   mcSources,

@@ -7,7 +7,9 @@ import {
   describeMcSources,
   isNationalScope,
   povertyLineText,
+  projectionInterval,
   runOptions,
+  scopeAreaIndex,
   scopeName,
 } from '../../sim/index.ts';
 import { choiceOption, flag, intOption, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
@@ -30,6 +32,7 @@ import {
   scopedRows,
 } from '../output/scope-flags.ts';
 import { checkOutputPath } from '../output/out-path.ts';
+import { projectionMcText, thinCellText } from '../output/projection-mc.ts';
 import { writeResultBundle } from '../output/write-results.ts';
 import type { FileHash, Provenance } from '../provenance.ts';
 import { canonicalJson } from '../../datasets/index.ts';
@@ -125,6 +128,21 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
       ...(outcome.isBaseline ? {} : { baseline: nationalValues(n.baseline) }),
     })),
     monteCarlo: outcome.mc ?? null,
+    // Monte Carlo over the projection years: national (or the scope's) dibao persons and total cost per year.
+    projectionMonteCarlo:
+      outcome.projectionMc === undefined
+        ? null
+        : {
+            replications: outcome.projectionMc.replications,
+            sources: describeMcSources(outcome.projectionMc.sources),
+            dibaoPersons: projectionInterval(
+              outcome.projectionMc,
+              'persons.dibao',
+              scope.province,
+              scopeAreaIndex(scope),
+            ),
+            totalCost: projectionInterval(outcome.projectionMc, 'cost.total', scope.province, scopeAreaIndex(scope)),
+          },
     // The planner's province (and area), when asked for: its projection with cumulative multi-year cost.
     ...(isNationalScope(scope)
       ? {}
@@ -209,6 +227,19 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
     println(io, `  不确定性来源 / Uncertainty sources: ${sources.zh}`);
     println(io, `  ${sources.en}`);
   }
+  if (outcome.projectionMc !== undefined) {
+    println(io);
+    println(io, projectionMcText(dataset.regions, scope, outcome.projectionMc));
+  }
+  const startTables = outcome.scopeYears[0];
+  const thin =
+    settings.years > 0 && startTables !== undefined
+      ? thinCellText(dataset.households, dataset.regions, scope, startTables.scenario.province)
+      : undefined;
+  if (thin !== undefined) {
+    println(io);
+    println(io, thin);
+  }
   if (outDir !== undefined) {
     println(io);
     println(io, `完整结果已写入 / Full results written to: ${outDir}`);
@@ -242,7 +273,11 @@ ${DATASET_HELP}
   -s, --scenario FILE    情景 JSON（省略则为基线）/ scenario JSON (baseline if omitted)
   -o, --out DIR          完整结果输出文件夹：每张表一个 .arrow 和 .csv（UTF-8 带 BOM），results.json，provenance.json
                          output folder: each table as .arrow and .csv (UTF-8 with BOM), results.json, provenance.json
-      --mode ev|mc       期望值（默认）或蒙特卡洛 / expected value (default) or Monte Carlo
+      --mode ev|mc       期望值（默认）或蒙特卡洛；与 --years N 一起时另对整个预测做蒙特卡洛（每次重复各自抽取
+                         抽样权数、参数（含增长率和收入冲击）和逐年收入冲击），打印逐年 p5 · p50 · p95
+                         expected value (default) or Monte Carlo; with --years N also Monte Carlo over the whole
+                         projection (each replication draws its own bootstrap weights, parameters including growth
+                         and income-shock ranges, and yearly income shocks): p5 · p50 · p95 per year
       --seed N           蒙特卡洛种子 / Monte Carlo seed (default: scenario's, else 0)
       --replications N   蒙特卡洛次数 / Monte Carlo replications (default: scenario's, else 100)
       --years N          起始年之后的预测年数 / projection years after the start year (default: scenario's, else 0)

@@ -1,12 +1,13 @@
-// Body of a CLI engine worker thread: runs Monte Carlo replications (mc-pool) or holds one shard of the sharded
+// Body of a CLI engine worker thread: runs Monte Carlo replications of a year or a projection (mc-pool) or holds one shard of the sharded
 // kernel (kernel-pool) and answers its requests. Results are transferred, not copied; failures are sent back.
 import { parentPort } from 'node:worker_threads';
-import { KernelShard, runReplications } from '../../sim/index.ts';
-import type { RunReplicationsInput, ShardData, ShardRequest } from '../../sim/index.ts';
+import { KernelShard, runProjectionReplications, runReplications } from '../../sim/index.ts';
+import type { ProjectionReplicationsInput, RunReplicationsInput, ShardData, ShardRequest } from '../../sim/index.ts';
 
 /** Messages an engine worker understands. */
 export type EngineWorkerMessage =
   | { kind: 'replications'; input: RunReplicationsInput }
+  | { kind: 'projectionReplications'; input: ProjectionReplicationsInput }
   | { kind: 'shard'; data: ShardData }
   | { kind: 'request'; request: ShardRequest };
 
@@ -23,6 +24,9 @@ port.on('message', (message: EngineWorkerMessage) => {
     if (message.kind === 'replications') {
       const result = runReplications(message.input);
       port.postMessage({ ok: result }, buffersOf([result.totals, result.cells]));
+    } else if (message.kind === 'projectionReplications') {
+      const result = runProjectionReplications(message.input);
+      port.postMessage({ ok: result }, buffersOf([result.cells]));
     } else if (message.kind === 'shard') {
       shard = new KernelShard(message.data);
       port.postMessage({ ok: shard.rows });

@@ -11,12 +11,14 @@ import {
   replicationTables,
   resolveScenario,
   simulateYear,
+  summariseProjectionReplications,
   summariseReplications,
 } from '../../sim/index.ts';
 import type {
   Comparison,
   HouseholdArrays,
   McSummary,
+  ProjectionMcSummary,
   RegionArrays,
   RegionLevel,
   RunKernel,
@@ -30,7 +32,15 @@ import type { ColumnTable } from '../output/column-table.ts';
 import type { Progress } from '../output/progress.ts';
 import { startKernelPool } from './kernel-pool.ts';
 import { startMcPool } from './mc-pool.ts';
-import { decilesToColumns, householdsToColumns, mcTablesToColumns, mcToColumns, summaryToColumns } from './tables.ts';
+import {
+  decilesToColumns,
+  householdsToColumns,
+  mcTablesToColumns,
+  mcToColumns,
+  projectionMcTablesToColumns,
+  projectionMcToColumns,
+  summaryToColumns,
+} from './tables.ts';
 
 /** How to run: the run's options (sim/run) and what only the CLI decides. */
 export interface RunSettings extends RunOptions {
@@ -46,6 +56,9 @@ export interface RunOutcome {
   /** National tables per year (scenario and baseline, unsuppressed: national is never suppressed). */
   national: { year: number; scenario: SummaryTable; baseline: SummaryTable }[];
   mc?: McSummary;
+  /** Monte Carlo over the whole projection (mode mc with projection years): national and province percentiles per
+   * year, province tables with the run's suppression pattern applied. */
+  projectionMc?: ProjectionMcSummary;
   levels: RegionLevel[];
   isBaseline: boolean;
   /** The cells suppressed in every sub-national table (primary and complementary). */
@@ -90,7 +103,8 @@ export async function runScenario(
   isBaseline: boolean,
 ): Promise<RunOutcome> {
   const decile = incomeDeciles(households);
-  const steps = settings.mode === 'mc' ? 2 : 1;
+  const projectionMc = settings.mode === 'mc' && settings.years > 0;
+  const steps = settings.mode === 'mc' ? (projectionMc ? 3 : 2) : 1;
   progress.update(0, steps, isBaseline ? '模拟 / simulating' : '模拟基线与情景 / simulating baseline and scenario');
   const { kernel, close } = await kernelFor(households, regions, decile, settings.workers);
   let run: Comparison;
@@ -124,6 +138,7 @@ export async function runScenario(
     if (start.households !== undefined) tables.push(householdsToColumns('households', start.households));
   }
   let mc: McSummary | undefined;
+  let projection: ProjectionMcSummary | undefined;
   if (settings.mode === 'mc') {
     progress.update(steps - 1, steps, '蒙特卡洛 / Monte Carlo');
     const pool = await startMcPool(settings.workers);
@@ -146,6 +161,28 @@ export async function runScenario(
         const byLevel = applyPatternMc(replicationTables(result, regions, level), run.pattern);
         tables.push(mcTablesToColumns(`monte_carlo_${level}`, byLevel));
       }
+      if (projectionMc) {
+        // Replications of the whole projection: growth, income-shock paths, sampling and parameters every year.
+        progress.update(steps - 1, steps, '预测蒙特卡洛 / projection Monte Carlo');
+        const panel = await pool.runProjection(
+          {
+            households,
+            regions,
+            scenario,
+            years: settings.years,
+            seed: settings.seed,
+            replications: settings.replications,
+            decile,
+          },
+          (done, total) =>
+            progress.update(steps - 1 + done / total, steps, `预测蒙特卡洛 / projection Monte Carlo ${done}/${total}`),
+        );
+        const summary = summariseProjectionReplications(panel, regions, scenario, ['national', 'province']);
+        const province = (summary.tables.province ?? []).map((t) => applyPatternMc(t, run.pattern));
+        projection = { ...summary, tables: { national: summary.tables.national, province } };
+        tables.push(projectionMcToColumns('monte_carlo_projection', summary));
+        tables.push(projectionMcTablesToColumns('monte_carlo_projection_province', summary.years, province));
+      }
     } finally {
       await pool.close();
     }
@@ -153,5 +190,5 @@ export async function runScenario(
   progress.update(steps, steps, '完成 / done');
   progress.finish();
   const scopeYears = run.years.map((y) => ({ year: y.year, scenario: y.scenario, baseline: y.baseline }));
-  return { tables, national, mc, levels, isBaseline, pattern: run.pattern, scopeYears };
+  return { tables, national, mc, projectionMc: projection, levels, isBaseline, pattern: run.pattern, scopeYears };
 }

@@ -1,9 +1,18 @@
 // Converts engine outputs (summary tables, decile rows, household columns, Monte Carlo summaries) into column tables
 // for the writers, with snake_case column names that read well in SQL, CSV and spreadsheets.
 import { AREA_ALL, RATE_METRICS, SUM_METRICS, describeMcSources } from '../../sim/index.ts';
-import type { DecileRow, HouseholdResult, McSummary, McTables, MetricId, SummaryTable } from '../../sim/index.ts';
+import type {
+  DecileRow,
+  HouseholdResult,
+  McSummary,
+  McTables,
+  MetricId,
+  ProjectionMcSummary,
+  SummaryTable,
+} from '../../sim/index.ts';
 import { householdResultColumns, metricColumn, summaryColumns } from '../../datasets/index.ts';
 import type { ColumnTable } from '../output/column-table.ts';
+import { rowCount } from '../output/column-table.ts';
 
 /** Every metric id in output order: additive sums, then rates. */
 export const METRIC_IDS: readonly MetricId[] = [...SUM_METRICS.map((m) => m[0]), ...RATE_METRICS.map((m) => m[0])];
@@ -88,6 +97,35 @@ export function mcToColumns(name: string, summary: McSummary): ColumnTable {
       uncertainty_en: metric.map(() => sources.en),
     },
   };
+}
+
+/** Tables with the same columns stacked into one, a leading `year` column naming each part's year. */
+function stackYears(name: string, years: readonly number[], parts: readonly ColumnTable[]): ColumnTable {
+  const year = years.flatMap((y, k) => Array.from({ length: rowCount(parts[k]) }, () => y));
+  const columns: ColumnTable['columns'] = { year };
+  for (const key of Object.keys(parts[0]?.columns ?? {})) {
+    columns[key] = parts.flatMap((p) => Array.from(p.columns[key] as ArrayLike<number | string | boolean | null>)) as
+      number[] | string[];
+  }
+  return { name, columns };
+}
+
+/** National Monte Carlo percentiles of a projection as one table: a row per year and metric. */
+export function projectionMcToColumns(name: string, summary: ProjectionMcSummary): ColumnTable {
+  return stackYears(
+    name,
+    summary.years,
+    summary.national.map((year) => mcToColumns(name, year)),
+  );
+}
+
+/** Monte Carlo tables of a region level for every projection year (already suppressed) as one table. */
+export function projectionMcTablesToColumns(name: string, years: readonly number[], tables: McTables[]): ColumnTable {
+  return stackYears(
+    name,
+    years,
+    tables.map((t) => mcTablesToColumns(name, t)),
+  );
 }
 
 /**

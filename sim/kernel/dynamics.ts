@@ -1,8 +1,9 @@
 // Year-to-year income dynamics of a projection (POLICY.md §3.3): each household's log income departs from its growth
 // path by an AR(1) term, e(t) = ρ e(t−1) + σ ε(t), e = 0 in the start year, with logistic shocks ε of unit variance
-// drawn from the counter hash keyed by (projection year, household row in the whole dataset). The same shocks whatever
-// the mode, seed, shard or worker count; mean income still grows at `projection.incomeGrowth` (the factor is divided
-// by E[exp(e(t))]).
+// drawn from the counter hash keyed by (projection year, household row in the whole dataset): in expected value one
+// path shared by every run, in a Monte Carlo replication its own path keyed also by (seed, replication); the same
+// whatever the shard or worker count. Mean income still grows at `projection.incomeGrowth` (the factor is divided by
+// E[exp(e(t))]).
 import { DRAW, uniform } from '../random/counter-hash.ts';
 import type { ResolvedParams } from './types.ts';
 
@@ -12,9 +13,21 @@ const INCOME_STREAM = 0x1c0e5eed;
 const LOGISTIC_UNIT = Math.sqrt(3) / Math.PI;
 const HALF_ULP = 1 / 8589934592;
 
-/** The unit-variance logistic shock ε(t) of the household at `row` (whole-dataset row) in projection year `yearIndex`. */
-export function incomeShockDraw(row: number, yearIndex: number): number {
-  const u = uniform(INCOME_STREAM, yearIndex, row, DRAW.income) + HALF_ULP;
+/** Whose shock path: a Monte Carlo replication's own (seed, replication), or the shared one (undefined). */
+export interface ShockPath {
+  seed: number;
+  replication: number;
+}
+
+/**
+ * The unit-variance logistic shock ε(t) of the household at `row` (whole-dataset row) in projection year `yearIndex`,
+ * on the shared path or on a Monte Carlo replication's own path.
+ */
+export function incomeShockDraw(row: number, yearIndex: number, path?: ShockPath): number {
+  const u =
+    (path === undefined
+      ? uniform(INCOME_STREAM, yearIndex, row, DRAW.income)
+      : uniform(path.seed, path.replication, row, DRAW.incomeYear + yearIndex)) + HALF_ULP;
   return Math.log(u / (1 - u)) * LOGISTIC_UNIT;
 }
 
@@ -31,21 +44,23 @@ export interface IncomeDynamics {
   sd: number;
   /** log E[exp(e(t))] = Σ_{j<t} log M(ρ^j σ): subtracted so mean income follows the growth path. */
   logMean: number;
+  /** A Monte Carlo replication's own shock path; undefined: the shared path (expected value). */
+  path?: ShockPath;
 }
 
-/** The income dynamics of a resolved year: off in the start year or with σ = 0. */
-export function incomeDynamics(params: ResolvedParams): IncomeDynamics {
+/** The income dynamics of a resolved year: off in the start year or with σ = 0; `path` for a Monte Carlo replication. */
+export function incomeDynamics(params: ResolvedParams, path?: ShockPath): IncomeDynamics {
   const t = params.yearIndex;
   const rho = params.scalars['projection.incomePersistence'];
   const sd = params.scalars['projection.incomeShockSd'];
   let logMean = 0;
   for (let j = 0; j < t; j++) logMean += Math.log(logisticMgf(Math.pow(rho, j) * sd));
-  return { on: t > 0 && sd > 0, rho, sd, logMean };
+  return { on: t > 0 && sd > 0, rho, sd, logMean, ...(path === undefined ? {} : { path }) };
 }
 
 /** e(t) of one household from last year's e(t−1) (0 when not carried): ρ e(t−1) + σ ε(t). */
 export function incomeShock(dyn: IncomeDynamics, previous: number, row: number, yearIndex: number): number {
-  return dyn.rho * previous + dyn.sd * incomeShockDraw(row, yearIndex);
+  return dyn.rho * previous + dyn.sd * incomeShockDraw(row, yearIndex, dyn.path);
 }
 
 /**

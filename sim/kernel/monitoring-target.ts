@@ -4,6 +4,7 @@
 import type { HouseholdArrays } from '../model/households.ts';
 import { assessedFactor, assessmentNormal } from '../rules/assessed-income.ts';
 import { incomeDynamics, incomeShock } from './dynamics.ts';
+import type { ShockPath } from './dynamics.ts';
 import type { HouseholdState, ResolvedParams } from './types.ts';
 
 const BINS = 20000;
@@ -22,7 +23,8 @@ export function monitoringTargetShare(params: ResolvedParams): number {
  * Persons by income/standard ratio among households not yet monitored, plus all persons and those already monitored
  * (flagged, in a programme, or below the coverage multiplier). Additive: histograms of slices sum to the whole's.
  * `assessed`: the households' assessed-income factors (`KernelPrep.assessedFactors`), computed here if omitted;
- * `shockFactor`: a carried year's income-shock factors (`incomeShockFactors`), computed here if omitted.
+ * `shockFactor`: a carried year's income-shock factors (`incomeShockFactors`), computed here if omitted;
+ * `path`: a Monte Carlo replication's income-shock path (the kernel's), else the shared one.
  */
 export function monitoringMass(
   h: HouseholdArrays,
@@ -31,13 +33,14 @@ export function monitoringMass(
   rowOffset = 0,
   assessed?: Float64Array,
   shockFactor?: Float64Array,
+  path?: ShockPath,
 ): Float64Array {
   const prevProg = state ? state.programme : h.programme;
   const mult = params.cell['monitoring.coverageMultiplier'];
   const bias = params.cell['takeup.assessedBias'];
   const noise = params.cell['takeup.assessedNoise'];
   // The income the kernel sees this year: with a carried state, the same shock (same draw, same row) as the kernel's.
-  const dyn = incomeDynamics(params);
+  const dyn = incomeDynamics(params, path);
   const factors = dyn.on && state !== undefined ? shockFactor : undefined;
   const shocks = dyn.on && state !== undefined && factors === undefined ? state.shock : undefined;
   const mass = new Float64Array(MONITORING_MASS_LENGTH);
@@ -98,8 +101,9 @@ export function monitoringTargetRatio(
   state?: HouseholdState,
   rowOffset = 0,
   assessed?: Float64Array,
+  path?: ShockPath,
 ): number {
   const target = monitoringTargetShare(params);
   if (!(target > 0)) return -Infinity;
-  return monitoringCutoff(target, monitoringMass(h, params, state, rowOffset, assessed));
+  return monitoringCutoff(target, monitoringMass(h, params, state, rowOffset, assessed, undefined, path));
 }

@@ -313,9 +313,11 @@ export function simulateYear(
   const prevEnrolArr = state ? state.enrol : undefined;
   const prevGEArr = state ? state.gradualExit : h.gradualExit;
   const assessedA = options.assessed;
-  const monRatio = options.monitoringRatio ?? monitoringTargetRatio(h, params, state, rowOffset, assessedA);
+  // A Monte Carlo replication draws its own income-shock path (sim/kernel/dynamics.ts).
+  const shockPath = mc ? { seed, replication: rep } : undefined;
+  const monRatio = options.monitoringRatio ?? monitoringTargetRatio(h, params, state, rowOffset, assessedA, shockPath);
   // Income shocks of projection years (carried years only; sim/kernel/dynamics.ts).
-  const dyn = incomeDynamics(params);
+  const dyn = incomeDynamics(params, shockPath);
   const shockFactorA = dyn.on && state !== undefined ? options.shockFactor : undefined;
   const prevShockArr = dyn.on && state !== undefined && shockFactorA === undefined ? state.shock : undefined;
   const yearIndex = params.yearIndex;

@@ -143,10 +143,18 @@ describe('describeMcSources', () => {
     expect(all.zh).toContain('新符合条件家庭纳入率（已监测） 0.75–0.95');
     expect(all.en).toContain('sampling error (Bayesian bootstrap within province × area)');
     expect(all.en).toContain('Take-up of newly eligible, unmonitored 0.25–0.55');
-    expect(all.en).toMatch(/Not included: growth rates and income shocks \(act in projection years only\)\.$/);
+    expect(all.en).toMatch(
+      /Not included: growth rates and income shocks \(act in projection years only\); the model specification itself \(rules, form of the income distribution\)\.$/,
+    );
+    const projection = describeMcSources(mcSources(true, true, true));
+    expect(projection.en).toContain("each household's yearly income shocks");
+    expect(projection.en).toContain('Nominal income growth 0.03–0.07');
+    expect(projection.en).toContain('Income shock standard deviation (log) 0.1–0.2');
+    expect(projection.en).not.toContain('act in projection years only');
+    expect(projection.zh).toContain('名义收入年增长率 0.03–0.07');
     const events = describeMcSources(mcSources(false, false));
     expect(events.en).toBe(
-      'Includes random events (take-up, certification, temporary assistance, disasters). Not included: growth rates and income shocks (act in projection years only); sampling error; parameter uncertainty.',
+      'Includes random events (take-up, certification, temporary assistance, disasters). Not included: growth rates and income shocks (act in projection years only); sampling error; parameter uncertainty; the model specification itself (rules, form of the income distribution).',
     );
     expect(events.zh.startsWith('包含：随机事件')).toBe(true);
   });

@@ -5,7 +5,9 @@
 import type { HouseholdArrays } from '../model/households.ts';
 import type { ResolvedParams } from '../kernel/types.ts';
 import { PARAM_CATALOGUE } from '../params/catalogue.ts';
-import type { ParamId, RegionalParamId } from '../params/catalogue.ts';
+import type { ParamId } from '../params/catalogue.ts';
+import { applyParamShifts } from '../params/shift.ts';
+import type { ParamShift } from '../params/shift.ts';
 import { DRAW, uniform } from '../random/counter-hash.ts';
 
 const HALF_ULP = 1 / 8589934592;
@@ -23,32 +25,61 @@ export interface McSources {
   events: true;
   /** Sampling error: Bayesian bootstrap weights of the sample households within each region × area cell. */
   sampling: boolean;
-  /** Parameters drawn per replication within their catalogue ranges (those that act within one simulated year). */
+  /** Parameters drawn per replication within their catalogue ranges. */
   parameters: UncertainParam[];
+  /** Replications of a whole projection: income-shock paths are drawn per replication and growth and income-shock
+   * parameters are among the drawn ones (when parameters are on). Single-year runs: false or absent. */
+  projection?: boolean;
 }
 
-/**
- * The catalogue parameters with an uncertainty range that act within one simulated year. Growth and income-shock
- * parameters (`projection.*`) have ranges too but only act in projection years, which replications do not run.
- */
-export const SINGLE_YEAR_UNCERTAIN_PARAMS: readonly UncertainParam[] = PARAM_CATALOGUE.flatMap((p) =>
-  'uncertainty' in p && p.uncertainty !== undefined && !p.id.startsWith('projection.')
+/** Every catalogue parameter with an uncertainty range, in catalogue order. */
+export const UNCERTAIN_PARAMS: readonly UncertainParam[] = PARAM_CATALOGUE.flatMap((p) =>
+  'uncertainty' in p && p.uncertainty !== undefined
     ? [{ id: p.id as ParamId, low: p.uncertainty[0], high: p.uncertainty[1] }]
     : [],
 );
 
-const PARAM_INDEX = new Map<string, number>(PARAM_CATALOGUE.map((p, k) => [p.id, k]));
-const BOUNDS = new Map<string, [number, number, number]>(PARAM_CATALOGUE.map((p) => [p.id, [p.default, p.min, p.max]]));
+/** Growth and income-shock parameters (`projection.*`): they act in projection years only. */
+export const isProjectionParam = (p: UncertainParam): boolean => p.id.startsWith('projection.');
 
-/** The sources a run with these switches includes. */
-export function mcSources(sampling: boolean, parameters: boolean): McSources {
-  return { events: true, sampling, parameters: parameters ? [...SINGLE_YEAR_UNCERTAIN_PARAMS] : [] };
+/**
+ * The catalogue parameters with an uncertainty range that act within one simulated year. Growth and income-shock
+ * parameters (`projection.*`) have ranges too but act only in projection years (`projectionReplications`).
+ */
+export const SINGLE_YEAR_UNCERTAIN_PARAMS: readonly UncertainParam[] = UNCERTAIN_PARAMS.filter(
+  (p) => !isProjectionParam(p),
+);
+
+const PARAM_INDEX = new Map<string, number>(PARAM_CATALOGUE.map((p, k) => [p.id, k]));
+const DEFAULTS = new Map<string, number>(PARAM_CATALOGUE.map((p) => [p.id, p.default]));
+
+/**
+ * The sources a run with these switches includes: single-year parameters, or with `projection` also growth and
+ * income-shock parameters.
+ */
+export function mcSources(sampling: boolean, parameters: boolean, projection = false): McSources {
+  const drawn = projection ? UNCERTAIN_PARAMS : SINGLE_YEAR_UNCERTAIN_PARAMS;
+  return { events: true, sampling, parameters: parameters ? [...drawn] : [], ...(projection ? { projection } : {}) };
 }
 
 /**
- * The replication's parameters: each uncertain parameter shifted by (draw − default), the draw uniform on its range
- * and keyed by (seed, replication, the parameter's catalogue index); every cell shifts alike and stays within the
- * parameter's min..max. Returns a copy; `params` is not changed.
+ * The replication's parameter shifts: each uncertain parameter moves by (draw − catalogue default), the draw uniform
+ * on its range and keyed by (seed, replication, the parameter's catalogue index), so a parameter's draw is the same
+ * in a single-year and a projection replication.
+ */
+export function drawShifts(seed: number, replication: number, uncertain: readonly UncertainParam[]): ParamShift[] {
+  return uncertain.map((u) => ({
+    id: u.id,
+    shift:
+      u.low +
+      uniform(seed, replication, PARAM_INDEX.get(u.id) ?? 0, DRAW.param) * (u.high - u.low) -
+      (DEFAULTS.get(u.id) ?? 0),
+  }));
+}
+
+/**
+ * The replication's parameters (`drawShifts` applied by `applyParamShifts`): every cell shifts alike and stays
+ * within the parameter's min..max. Returns a copy; `params` is not changed.
  */
 export function drawParams(
   params: ResolvedParams,
@@ -57,19 +88,10 @@ export function drawParams(
   uncertain: readonly UncertainParam[],
 ): ResolvedParams {
   if (uncertain.length === 0) return params;
-  const cell = { ...params.cell };
+  const cell = {} as ResolvedParams['cell'];
+  for (const [id, a] of Object.entries(params.cell)) cell[id as keyof ResolvedParams['cell']] = Float64Array.from(a);
   const scalars = { ...params.scalars };
-  for (const u of uncertain) {
-    const [def, min, max] = BOUNDS.get(u.id) ?? [0, -Infinity, Infinity];
-    const k = PARAM_INDEX.get(u.id) ?? 0;
-    const shift = u.low + uniform(seed, replication, k, DRAW.param) * (u.high - u.low) - def;
-    const clamp = (v: number) => Math.min(max, Math.max(min, v + shift));
-    scalars[u.id] = clamp(scalars[u.id]);
-    if (u.id in cell) {
-      const id = u.id as RegionalParamId;
-      cell[id] = params.cell[id].map(clamp);
-    }
-  }
+  applyParamShifts(scalars, cell, drawShifts(seed, replication, uncertain));
   return { ...params, cell, scalars };
 }
 
@@ -115,6 +137,10 @@ export function describeMcSources(sources: McSources): { zh: string; en: string 
   );
   const zh = ['随机事件（纳入、认定、临时救助、灾害）'];
   const en = ['random events (take-up, certification, temporary assistance, disasters)'];
+  if (sources.projection === true) {
+    zh.push('每户逐年收入冲击的实现值');
+    en.push("each household's yearly income shocks");
+  }
   if (sources.sampling) {
     zh.push('抽样误差（省×城乡内贝叶斯自助法）');
     en.push('sampling error (Bayesian bootstrap within province × area)');
@@ -125,8 +151,12 @@ export function describeMcSources(sources: McSources): { zh: string; en: string 
       `parameters (${sources.parameters.map((p) => `${label.get(p.id)?.en ?? p.id} ${fmtRange(p)}`).join('; ')})`,
     );
   }
-  const notZh = ['增长率与收入冲击（只作用于预测年份）'];
-  const notEn = ['growth rates and income shocks (act in projection years only)'];
+  const notZh: string[] = [];
+  const notEn: string[] = [];
+  if (sources.projection !== true) {
+    notZh.push('增长率与收入冲击（只作用于预测年份）');
+    notEn.push('growth rates and income shocks (act in projection years only)');
+  }
   if (!sources.sampling) {
     notZh.push('抽样误差');
     notEn.push('sampling error');
@@ -135,6 +165,8 @@ export function describeMcSources(sources: McSources): { zh: string; en: string 
     notZh.push('参数不确定性');
     notEn.push('parameter uncertainty');
   }
+  notZh.push('模型设定本身（规则、收入分布形式）');
+  notEn.push('the model specification itself (rules, form of the income distribution)');
   return {
     zh: `包含：${zh.join('；')}。未包含：${notZh.join('；')}。`,
     en: `Includes ${en.join('; ')}. Not included: ${notEn.join('; ')}.`,

@@ -6,6 +6,7 @@ import { monitoringMass } from '../kernel/monitoring-target.ts';
 import { KernelPrep } from '../kernel/prep.ts';
 import { simulateYear } from '../kernel/simulate-year.ts';
 import { incomeDynamics, incomeShockFactors } from '../kernel/dynamics.ts';
+import type { ShockPath } from '../kernel/dynamics.ts';
 import type { HouseholdState, ResolvedParams } from '../kernel/types.ts';
 import { BLOCK_ROWS, blockRanges, sliceHouseholds, sliceState } from './blocks.ts';
 import type { RowRange } from './blocks.ts';
@@ -19,6 +20,9 @@ export interface ShardData {
   rowOffset: number;
   /** Rows per block (default BLOCK_ROWS); the same for every shard of a kernel. */
   blockRows?: number;
+  /** Per-row factors on the weights (bootstrap weights of a Monte Carlo replication, sim/montecarlo), read at every
+   * year run: the owner may refill the array between projections. Default: none. */
+  weightFactor?: Float64Array;
 }
 
 /** Which status a year starts from: the dataset's current one, or the one carried from the previous year run. */
@@ -26,7 +30,13 @@ export type StartState = 'dataset' | 'carried';
 
 /** Requests a coordinator sends to a shard. */
 export type ShardRequest =
-  | { kind: 'mass'; params: ResolvedParams; start: StartState }
+  | {
+      kind: 'mass';
+      params: ResolvedParams;
+      start: StartState;
+      /** A Monte Carlo replication's income-shock path (absent: the shared path of expected value). */
+      path?: ShockPath;
+    }
   | {
       kind: 'year';
       params: ResolvedParams;
@@ -85,6 +95,8 @@ export class KernelShard {
    * on the dynamics parameters of it and the years before (not on the scenario's rules), so a baseline and a reform
    * projection, or a rerun after an edit, share them. */
   private readonly shockCache = new Map<string, ShockYear>();
+  /** Years whose shocks were drawn without a key (a replication's own path), counted to mark the carried status. */
+  private uncachedPaths = 0;
 
   constructor(data: ShardData) {
     const blockRows = data.blockRows ?? BLOCK_ROWS;
@@ -100,7 +112,7 @@ export class KernelShard {
   }
 
   run(request: ShardRequest): ShardReply {
-    return request.kind === 'mass' ? this.mass(request.params, request.start) : this.year(request);
+    return request.kind === 'mass' ? this.mass(request.params, request.start, request.path) : this.year(request);
   }
 
   private startState(start: StartState): HouseholdState | undefined {
@@ -110,9 +122,10 @@ export class KernelShard {
   }
 
   /** Key of the shocks a carried year draws from the carried status (undefined when the year has none). */
-  private shockKey(params: ResolvedParams, start: StartState): string | undefined {
+  private shockKey(params: ResolvedParams, start: StartState, path: ShockPath | undefined): string | undefined {
     const dyn = incomeDynamics(params);
-    if (start === 'dataset' || !dyn.on) return undefined;
+    // A Monte Carlo replication's own shock path is drawn inline (kept, it would only evict the shared path's years).
+    if (start === 'dataset' || !dyn.on || path !== undefined) return undefined;
     return `${this.carriedShocks};${params.yearIndex}:${dyn.rho}:${dyn.sd}`;
   }
 
@@ -151,9 +164,9 @@ export class KernelShard {
     return year;
   }
 
-  private mass(params: ResolvedParams, start: StartState): ShardReply {
+  private mass(params: ResolvedParams, start: StartState, path?: ShockPath): ShardReply {
     const state = this.startState(start);
-    const shocks = this.shocks(params, state, this.shockKey(params, start));
+    const shocks = this.shocks(params, state, this.shockKey(params, start, path));
     const assessed = this.prep.assessedFactors(params);
     const cells = this.blocks.map((b, k) =>
       monitoringMass(
@@ -163,6 +176,7 @@ export class KernelShard {
         this.data.rowOffset + b.from,
         assessed.subarray(b.from, b.to),
         shocks?.factor.subarray(b.from, b.to),
+        path,
       ),
     );
     return { cells, deciles: [] };
@@ -176,7 +190,8 @@ export class KernelShard {
       into = this.spare ?? newState(this.rows);
       this.spare = this.carried;
     }
-    const key = this.shockKey(request.params, request.start);
+    const path = request.mode === 'mc' ? { seed: request.seed, replication: request.replication } : undefined;
+    const key = this.shockKey(request.params, request.start, path);
     const shocks = this.shocks(request.params, state, key);
     const assessed = this.prep.assessedFactors(request.params);
     const cells: Float64Array[] = [];
@@ -190,6 +205,7 @@ export class KernelShard {
         householdColumns: false,
         decile: this.data.decile.subarray(b.from, b.to),
         assessed: assessed.subarray(b.from, b.to),
+        weightFactor: this.data.weightFactor?.subarray(b.from, b.to),
         monitoringRatio: request.monitoringRatio,
         state: state && sliceState(state, b.from, b.to),
         carryState: request.carry,
@@ -202,8 +218,10 @@ export class KernelShard {
     if (into !== undefined) {
       if (shocks !== undefined) into.shock.set(shocks.next);
       this.carried = into;
-      // The kernel wrote e(t) when the year drew shocks and zeros when it did not.
-      this.carriedShocks = key ?? '';
+      // The kernel wrote e(t) when the year drew shocks and zeros when it did not; shocks of a replication's own path
+      // are marked so that no later key matches them.
+      const drew = request.start === 'carried' && incomeDynamics(request.params).on;
+      this.carriedShocks = key ?? (drew ? `path ${++this.uncachedPaths}` : '');
     }
     return { cells, deciles };
   }

@@ -10,6 +10,7 @@ import { resolveScenario } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { DEFAULT_START_YEAR } from '../scenario/types.ts';
 import type { ShardReply, ShardRequest, StartState } from './kernel-shard.ts';
+import type { ParamShift } from '../params/shift.ts';
 import type { DrawSettings } from '../run/options.ts';
 
 /** A multi-year panel: one YearResult per year, start … start + years. */
@@ -41,7 +42,8 @@ export function* yearSteps(
   const target = monitoringTargetShare(params);
   let monitoringRatio = -Infinity;
   if (target > 0) {
-    const masses = yield { kind: 'mass', params, start };
+    const path = run.mode === 'mc' ? { seed: run.seed >>> 0, replication: run.replication >>> 0 } : undefined;
+    const masses = yield { kind: 'mass', params, start, ...(path === undefined ? {} : { path }) };
     monitoringRatio = monitoringCutoff(
       target,
       addInOrder(masses, (r) => r.cells, MONITORING_MASS_LENGTH),
@@ -63,16 +65,20 @@ export function* yearSteps(
   };
 }
 
-/** Every projection year (POLICY.md §3.3), each starting from the status the previous one carried. */
+/**
+ * Every projection year (POLICY.md §3.3), each starting from the status the previous one carried; `shifts`: a Monte
+ * Carlo replication's parameter draws, applied in every year (sim/montecarlo/projection-replications.ts).
+ */
 export function* projectionSteps(
   scenario: Scenario,
   regions: RegionArrays,
   run: DrawSettings,
   years: number,
+  shifts?: readonly ParamShift[],
 ): Steps<ProjectionResult> {
   const out: YearResult[] = [];
   for (let t = 0; t <= years; t++) {
-    const params = resolveScenario(scenario, regions, { yearIndex: t });
+    const params = resolveScenario(scenario, regions, { yearIndex: t, shifts });
     out.push(yield* yearSteps(params, regions, run, t === 0 ? 'dataset' : 'carried', t < years));
   }
   return { scenarioName: scenario.name, startYear: scenario.projection?.startYear ?? DEFAULT_START_YEAR, years: out };

@@ -189,6 +189,16 @@ describe('sharded kernel', { timeout: 60_000 }, () => {
     expect(national(results[1].years[3], 'persons.dibao')).not.toBe(national(results[0].years[3], 'persons.dibao'));
   });
 
+  it("never reuses the shared path's shocks for a Monte Carlo replication's own path, nor the reverse", async () => {
+    const kernel = kernelOf(h, 2, blockRows);
+    const ev = await kernel.project(scenario, { years: 3 });
+    const mc = await kernel.project(scenario, { years: 3, mode: 'mc', seed: 5 });
+    const evAgain = await kernel.project(scenario, { years: 3 });
+    const freshMc = await kernelOf(h, 2, blockRows).project(scenario, { years: 3, mode: 'mc', seed: 5 });
+    mc.years.forEach((y, t) => expect(y.cells, `mc year ${t}`).toEqual(freshMc.years[t].cells));
+    evAgain.years.forEach((y, t) => expect(y.cells, `ev year ${t}`).toEqual(ev.years[t].cells));
+  });
+
   it('refuses a carried start before any year carried status, and a shard off a block boundary', () => {
     const shard = new KernelShard({ households: h, regions, decile: incomeDeciles(h), rowOffset: 0, blockRows });
     expect(() => shard.run({ kind: 'mass', params, start: 'carried' })).toThrow(/carried/);

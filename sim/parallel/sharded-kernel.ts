@@ -1,5 +1,6 @@
 // The coordinator of a sharded kernel: shards (in workers, or in-process) hold contiguous runs of whole blocks of
 // households and the status carried between years; the coordinator runs a year or a projection over all of them.
+import type { ParamShift } from '../params/shift.ts';
 import type { RegionArrays } from '../model/regions.ts';
 import type { ResolvedParams, YearResult } from '../kernel/types.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -60,8 +61,13 @@ export class ShardedKernel {
   }
 
   /** The multi-year projection (`project`), each year's status carried into the next inside the shards. */
-  project(scenario: Scenario, options: ShardedRunOptions & { years?: number } = {}): Promise<ProjectionResult> {
+  project(
+    scenario: Scenario,
+    options: ShardedRunOptions & { years?: number; shifts?: readonly ParamShift[] } = {},
+  ): Promise<ProjectionResult> {
     const years = options.years ?? runOptions(scenario).years;
-    return this.run(() => projectionSteps(scenario, this.regions, drawSettings(scenario, options), years));
+    return this.run(() =>
+      projectionSteps(scenario, this.regions, drawSettings(scenario, options), years, options.shifts),
+    );
   }
 }

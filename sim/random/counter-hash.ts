@@ -44,7 +44,8 @@ export function uniformOfRow(row: number, draw: number): number {
 
 /**
  * Draw ids used by the kernel (one per random event of a household). `certifyYear + yearIndex` is the yearly
- * certification draw (ids from 16 up); `income` keys the income shocks of projection years, `bootstrap` a household's
+ * certification draw (ids from 16 up); `income` keys the income shocks of projection years (one path shared by every run), `incomeYear + yearIndex` a
+ * Monte Carlo replication's own income-shock path (ids from 128 up), `bootstrap` a household's
  * bootstrap weight in a Monte Carlo replication and `param` a parameter's draw (keyed by the parameter's index).
  */
 export const DRAW = {
@@ -59,4 +60,5 @@ export const DRAW = {
   bootstrap: 8,
   param: 9,
   certifyYear: 16,
+  incomeYear: 128,
 } as const;

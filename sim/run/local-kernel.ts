@@ -9,12 +9,16 @@ import { BLOCK_ROWS } from '../parallel/blocks.ts';
 import { KernelShard } from '../parallel/kernel-shard.ts';
 import { driveSync, projectionSteps, yearSteps } from '../parallel/run-steps.ts';
 import type { ProjectionResult } from '../parallel/run-steps.ts';
+import type { ParamShift } from '../params/shift.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { drawSettings, runOptions } from './options.ts';
 import type { DrawSettings } from './options.ts';
 
-/** Options of a projection: its span (default the scenario's) and how it draws (default the scenario's). */
-export type ProjectRunOptions = Partial<DrawSettings> & { years?: number };
+/**
+ * Options of a projection: its span (default the scenario's), how it draws (default the scenario's) and a Monte Carlo
+ * replication's parameter shifts (default none).
+ */
+export type ProjectRunOptions = Partial<DrawSettings> & { years?: number; shifts?: readonly ParamShift[] };
 
 /** What a run needs from a kernel: a year from the dataset's status and a projection (sync or awaited). */
 export interface RunKernel {
@@ -29,6 +33,8 @@ export interface LocalKernelOptions {
   decile?: Uint8Array;
   /** Rows per block (default BLOCK_ROWS); the bits equal a sharded kernel's with the same blocks. */
   blockRows?: number;
+  /** Per-row weight factors read at every year run (bootstrap weights; refill between projections). Default none. */
+  weightFactor?: Float64Array;
 }
 
 /** A year and a projection in this thread, over one shard holding every row. */
@@ -44,6 +50,7 @@ export class LocalKernel implements RunKernel {
       decile: options.decile ?? incomeDeciles(households),
       rowOffset: 0,
       blockRows: options.blockRows ?? BLOCK_ROWS,
+      weightFactor: options.weightFactor,
     });
   }
 
@@ -56,7 +63,7 @@ export class LocalKernel implements RunKernel {
   /** Every projection year, each household's status carried into the next. */
   project(scenario: Scenario, options: ProjectRunOptions = {}): ProjectionResult {
     const years = options.years ?? runOptions(scenario).years;
-    const steps = projectionSteps(scenario, this.regions, drawSettings(scenario, options), years);
+    const steps = projectionSteps(scenario, this.regions, drawSettings(scenario, options), years, options.shifts);
     return driveSync(steps, (request) => [this.shard.run(request)]);
   }
 }

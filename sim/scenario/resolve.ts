@@ -3,6 +3,8 @@ import type { RegionArrays } from '../model/regions.ts';
 import type { ParamId, ParamValues, RegionalParamId } from '../params/catalogue.ts';
 import { REGIONAL_PARAM_IDS, getParamDef, paramValuesAt } from '../params/catalogue.ts';
 import type { ResolvedParams } from '../kernel/types.ts';
+import { applyParamShifts } from '../params/shift.ts';
+import type { ParamShift } from '../params/shift.ts';
 import type { ParamsPatch, RegionalParamsPatch, Scenario } from './types.ts';
 import { BASELINE_SCENARIO, DEFAULT_START_YEAR } from './types.ts';
 
@@ -108,6 +110,9 @@ function forCells(
 export interface ResolveOptions {
   /** Projection year index (0 = start year). */
   yearIndex?: number;
+  /** Monte Carlo parameter draws of a replication (sim/montecarlo/uncertainty.ts): applied after the regional
+   * overrides and phase-ins and before growth factors and standards, so drawn growth rates compound over the years. */
+  shifts?: readonly ParamShift[];
 }
 
 /** Resolve a scenario against the regions for one projection year (POLICY.md §3.1, §3.3, §3.4, §3.5). */
@@ -162,6 +167,8 @@ export function resolveScenario(
     const m = mult[c];
     mult[c] = m <= 0 ? 0 : m >= 1 ? 1 + (m - 1) * monitoringPhase : m * monitoringPhase;
   }
+
+  if (options.shifts !== undefined && options.shifts.length > 0) applyParamShifts(scalars, cell, options.shifts);
 
   // Growth factors since the start year.
   const incomeFactor = new Float64Array(nCells);

@@ -207,9 +207,10 @@ export function referenceSimulateYear(
   const prevProgArr = state ? state.programme : h.programme;
   const prevEnrolArr = state ? state.enrol : undefined;
   const prevGEArr = state ? state.gradualExit : h.gradualExit;
-  const monRatio = options.monitoringRatio ?? monitoringTargetRatio(h, params, state, rowOffset);
+  const shockPath = mc ? { seed, replication: rep } : undefined;
+  const monRatio = options.monitoringRatio ?? monitoringTargetRatio(h, params, state, rowOffset, undefined, shockPath);
   // Income shocks of projection years (carried years only; sim/kernel/dynamics.ts).
-  const dyn = incomeDynamics(params);
+  const dyn = incomeDynamics(params, shockPath);
   const prevShockArr = dyn.on && state !== undefined ? state.shock : undefined;
   const yearIndex = params.yearIndex;
   const certifyYearDraw = DRAW_CERTIFY_YEAR + yearIndex;

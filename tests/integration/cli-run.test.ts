@@ -425,6 +425,51 @@ describe('safetynet run --province', () => {
   });
 });
 
+describe('safetynet run --mode mc --years N', () => {
+  it("gives the projection's intervals per year, the same whatever the worker split, and warns of thin cells", async () => {
+    const run = (workers: string, out: string) =>
+      runCli([
+        'run',
+        data,
+        '--mode',
+        'mc',
+        '--replications',
+        '6',
+        '--years',
+        '2',
+        '--province',
+        '43',
+        '--area',
+        'rural',
+        '--workers',
+        workers,
+        '--out',
+        path.join(dir, out),
+        '--json',
+        '--quiet',
+      ]);
+    const [one, two] = [await run('1', 'out-pmc-1'), await run('2', 'out-pmc-2')];
+    expect(one.code, one.stderr).toBe(0);
+    type Interval = { year: number; p5: number; p50: number; p95: number };
+    const a: { projectionMonteCarlo: { replications: number; dibaoPersons: Interval[]; sources: { en: string } } } =
+      JSON.parse(one.stdout);
+    expect(a.projectionMonteCarlo.replications).toBe(6);
+    expect(a.projectionMonteCarlo.dibaoPersons.map((r) => r.year)).toEqual([2024, 2025, 2026]);
+    for (const r of a.projectionMonteCarlo.dibaoPersons) {
+      expect(r.p5).toBeLessThanOrEqual(r.p50);
+      expect(r.p50).toBeLessThanOrEqual(r.p95);
+    }
+    expect(a.projectionMonteCarlo.sources.en).toContain('Nominal income growth 0.03–0.07');
+    expect(two.stdout).toBe(one.stdout.replace(path.join(dir, 'out-pmc-1'), path.join(dir, 'out-pmc-2')));
+    const csv = await readFile(path.join(dir, 'out-pmc-1', 'monte_carlo_projection.csv'), 'utf8');
+    expect(csv).toContain('2026');
+    // 3,000 households over 31 provinces: every province × area is far below the effective-sample rule.
+    const text = await runCli(['run', data, '--years', '1', '--province', '43', '--area', 'rural', '--quiet']);
+    expect(text.stdout).toContain('样本不足，逐年变化不可解读：湖南 · 农村');
+    expect(text.stdout).toContain('Sample too small to read year-to-year changes: Hunan · rural');
+  });
+});
+
 describe('safetynet solve', () => {
   it('finds the standard rise a budget affords', async () => {
     const base = await runCli(['run', data, '--json', '--quiet']);

@@ -110,6 +110,30 @@ describe('buildBriefingHtml', () => {
     expect(doc.querySelector('.sec-projection')?.textContent).toContain('预测2025–2027年');
   });
 
+  it('says when the projection is read at a province whose sample is too small for year-to-year changes', async () => {
+    const comparison = fixtureComparison();
+    const years = [2025, 2026];
+    const province = comparison.scenario.province;
+    const thin = new Uint8Array(province.rows);
+    thin[province.code.findIndex((c, k) => c === '43' && province.area[k] === 2)] = 1;
+    const run = (flags: Uint8Array) => [
+      {
+        scenarioName: '基线',
+        years,
+        national: years.map(() => comparison.baseline.national),
+        province: years.map(() => province),
+        thin: flags,
+      },
+    ];
+    const projectionScope = { scope: { province: '43' }, name: { zh: '湖南', en: 'Hunan' } };
+    const flagged = parse(buildBriefingHtml(await input({ projection: run(thin), projectionScope })));
+    expect(flagged.querySelector('[data-note="thin"]')?.textContent).toContain('样本不足，逐年变化不可解读：湖南');
+    const clear = parse(
+      buildBriefingHtml(await input({ projection: run(new Uint8Array(province.rows)), projectionScope })),
+    );
+    expect(clear.querySelector('[data-note="thin"]')).toBeNull();
+  });
+
   it("reads the projection at the planner's province: the province's rows, named in the table and the figure", async () => {
     const comparison = fixtureComparison();
     const years = [2025, 2026];

@@ -4,7 +4,13 @@
 import type { Language } from '../../i18n/i18n.ts';
 import { formatValue } from '../../format/units.ts';
 import { formatComparison, formatResult } from '../../format/trace-format.ts';
-import { COMPONENT_IDS, COMPONENT_LABELS, getParamDef } from '../../../../sim/index.ts';
+import {
+  COMPONENT_IDS,
+  COMPONENT_LABELS,
+  getParamDef,
+  scopeAreaIndex,
+  thinCellWarning,
+} from '../../../../sim/index.ts';
 import type { HouseholdTraceRun, TraceStep } from '../../../../sim/index.ts';
 import type { ExportTable } from '../table.ts';
 import { columnHeader, displayCell, isSuppressed, suppressionRule } from '../table.ts';
@@ -187,7 +193,16 @@ function projectionSection(input: BriefingInput): string {
     ),
     language,
   );
-  return `${chart}${tableHtml(table, language)}<p class="note">${escapeHtml(span)}</p>`;
+  // A province (area) whose sample is too small for year-to-year changes to be read says so (sim's rule and words).
+  const scope = input.projectionScope?.scope;
+  const first = projection[0];
+  const area = scope ? scopeAreaIndex(scope) : -1;
+  const table0 = first.province?.[0];
+  const row = table0 ? table0.code.findIndex((c, k) => c === scope?.province && table0.area[k] === area) : -1;
+  const warning =
+    row >= 0 && first.thin?.[row] === 1 ? thinCellWarning([input.projectionScope?.name ?? scopeLabel]) : undefined;
+  const thin = warning ? `<p class="note" data-note="thin">${escapeHtml(inLanguage(warning, language))}</p>` : '';
+  return `${chart}${tableHtml(table, language)}<p class="note">${escapeHtml(span)}</p>${thin}`;
 }
 
 function caseSection(item: BriefingCase, language: Language, index: number): string {

@@ -30,6 +30,8 @@ export interface BriefingProjection {
   national: SummaryTable[];
   /** Province tables per year (needed when the projection is read for one province). */
   province?: SummaryTable[];
+  /** Per row of the province tables: 1 where the sample is too small to read year-to-year changes. */
+  thin?: Uint8Array;
 }
 
 /** Where the projection is read: the nation, or one province (one area), with its name (sim/run/scope.ts). */

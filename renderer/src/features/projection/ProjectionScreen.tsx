@@ -16,13 +16,21 @@ import { CHART_GROUPS, INDICATORS, indicatorDef } from './indicators.ts';
 import type { ChartGroupId, IndicatorId } from './indicators.ts';
 import { axisName, projectionOption } from './projection-chart.ts';
 import type { ProjectionLine } from './projection-chart.ts';
-import { linesFromRuns, panelRows } from './projection-data.ts';
+import { bandOf, linesFromRuns, panelRows, thinAtScope, thinCells } from './projection-data.ts';
 import type { PanelRow } from './projection-data.ts';
-import { defaultSelection, useProjectionStore } from './projection-store.ts';
+import { INTERVAL_REPLICATIONS, defaultSelection, useProjectionStore } from './projection-store.ts';
+import type { ProjectionMcResult, ProjectionRun } from '../../services/engine/engine-calls.ts';
+import {
+  THIN_CELL_MIN_EFFECTIVE_SAMPLE,
+  describeMcSources,
+  inLanguage,
+  thinCellWarning,
+} from '../../../../sim/index.ts';
+import type { RunScope } from '../../../../sim/index.ts';
 import type { CachedProjection } from './projection-store.ts';
 import { useProjectionMessages } from './messages.ts';
 import { RunProgress } from '../inverse/RunProgress.tsx';
-import { ScopePicker, useScopeName } from './ScopePicker.tsx';
+import { ScopePicker, useScopeName, useScopeNames } from './ScopePicker.tsx';
 import './projection.css';
 
 const AUTO_RUN_DELAY_MS = 300;
@@ -58,6 +66,18 @@ export function ProjectionScreen() {
     const cached = state.runKey ? cacheGet<CachedProjection>(state.runKey) : undefined;
     return cached ? linesFromRuns(cached.runs, cached.scenarios, state.scope) : [];
   }, [state.runKey, state.scope]);
+  const firstRun = useMemo(
+    () => (state.runKey ? cacheGet<CachedProjection>(state.runKey)?.runs[0] : undefined),
+    [state.runKey],
+  );
+  // The interval, shown only while it matches the current inputs.
+  const mc = useMemo(
+    () =>
+      state.interval.key !== null && state.interval.inputsKey === inputsKey
+        ? cacheGet<ProjectionMcResult>(state.interval.key)
+        : undefined,
+    [state.interval.key, state.interval.inputsKey, inputsKey],
+  );
   const scopeLabel = useScopeName(state.scope);
 
   if (!ready) {
@@ -149,6 +169,21 @@ export function ProjectionScreen() {
           </span>
         </div>
         <div className="control-row">
+          <button
+            type="button"
+            data-testid="projection-interval-run"
+            disabled={selected.length === 0 || state.interval.status === 'running' || state.status !== 'ready'}
+            onClick={() => void state.runInterval()}
+          >
+            {state.interval.status === 'running'
+              ? m.intervalRunning
+              : fill(m.intervalRun, { n: INTERVAL_REPLICATIONS })}
+          </button>
+          <span className="muted" data-testid="projection-interval-status" data-status={state.interval.status}>
+            {state.interval.status === 'ready' && mc === undefined ? m.intervalStale : ''}
+          </span>
+        </div>
+        <div className="control-row">
           <span className="control-label">{m.scope}</span>
           <ScopePicker scope={state.scope} onChange={state.setScope} testId="projection-scope" />
         </div>
@@ -160,13 +195,29 @@ export function ProjectionScreen() {
             {pick(state.error, language)}
           </div>
         ) : null}
+        {state.interval.error ? (
+          <div className="error-box" role="alert" data-testid="projection-interval-error">
+            {pick(state.interval.error, language)}
+          </div>
+        ) : null}
       </div>
+
+      <ThinCellNotice run={firstRun} scope={state.scope} scopeLabel={scopeLabel} />
 
       <div className="grid-3" data-testid="projection-chart" data-series={lines.length}>
         {CHART_GROUPS.map((group) => (
-          <ProjectionChart key={group.id} group={group.id} options={group.options} lines={lines} />
+          <ProjectionChart
+            key={group.id}
+            group={group.id}
+            options={group.options}
+            lines={lines}
+            mc={mc}
+            scope={state.scope}
+          />
         ))}
       </div>
+
+      {mc !== undefined ? <IntervalTable mc={mc} scope={state.scope} scopeLabel={scopeLabel} /> : null}
 
       <CumulativeSummary lines={lines} scopeLabel={scopeLabel} />
 
@@ -183,21 +234,31 @@ function ProjectionChart({
   group,
   options,
   lines,
+  mc,
+  scope,
 }: {
   group: ChartGroupId;
   options: readonly IndicatorId[];
   lines: readonly ProjectionLine[];
+  mc: ProjectionMcResult | undefined;
+  scope: RunScope;
 }) {
   const m = useProjectionMessages();
   const language = useUiStore((s) => s.language);
   const [indicator, setIndicator] = useState<IndicatorId>(options[0]);
+  const band = useMemo(() => (mc ? bandOf(mc, indicator, scope) : undefined), [mc, indicator, scope]);
   const option = useMemo(
-    () => projectionOption(lines, indicator, language, m.year),
-    [lines, indicator, language, m.year],
+    () => projectionOption(lines, indicator, language, m.year, band),
+    [lines, indicator, language, m.year, band],
   );
   const title = group === 'caseload' ? m.caseload : group === 'cost' ? m.cost : m.coverage;
   return (
-    <div className="panel chart-panel" data-testid={`projection-chart-${group}`} data-series={lines.length}>
+    <div
+      className="panel chart-panel"
+      data-testid={`projection-chart-${group}`}
+      data-series={lines.length}
+      data-band={band === undefined ? 'none' : 'shown'}
+    >
       <div className="chart-head">
         <h3>{title}</h3>
         <select
@@ -278,5 +339,70 @@ function PanelTable({ lines }: { lines: readonly ProjectionLine[] }) {
     <div className="projection-table">
       <DataTable rows={rows} columns={columns} rowKey={(row) => row.key} testId="projection-table" maxHeight={640} />
     </div>
+  );
+}
+
+/** The interval of the Monte Carlo scenario at the scope: dibao persons and total cost per year, and the sources. */
+function IntervalTable({ mc, scope, scopeLabel }: { mc: ProjectionMcResult; scope: RunScope; scopeLabel: string }) {
+  const m = useProjectionMessages();
+  const language = useUiStore((s) => s.language);
+  const persons = bandOf(mc, 'dibaoPersons', scope);
+  const cost = bandOf(mc, 'costNominal', scope);
+  type Row = { key: string; year: number; persons: string; cost: string };
+  const three = (b: typeof persons, t: number, quantity: 'persons' | 'money') =>
+    b === undefined ? '—' : [b.p5[t], b.p50[t], b.p95[t]].map((v) => formatValue(v, quantity, language)).join(' · ');
+  const rows: Row[] = mc.years.map((year, t) => ({
+    key: String(year),
+    year,
+    persons: three(persons, t, 'persons'),
+    cost: three(cost, t, 'money'),
+  }));
+  const columns: TableColumn<Row>[] = [
+    { id: 'year', header: m.yearColumn, value: (row) => String(row.year) },
+    { id: 'persons', header: indicatorDef('dibaoPersons')[language], value: (row) => row.persons },
+    { id: 'cost', header: indicatorDef('costNominal')[language], value: (row) => row.cost },
+  ];
+  const sources = describeMcSources(mc.sources);
+  return (
+    <div className="panel" data-testid="projection-interval">
+      <h3>{fill(m.intervalTitle, { name: mc.scenarioName, scope: scopeLabel, n: mc.replications })}</h3>
+      <p className="muted">{fill(m.intervalNote, { name: mc.scenarioName })}</p>
+      <DataTable rows={rows} columns={columns} rowKey={(row) => row.key} testId="projection-interval-table" />
+      <p className="muted" data-testid="projection-interval-sources">
+        {fill(m.intervalSources, { sources: inLanguage(sources, language) })}
+      </p>
+    </div>
+  );
+}
+
+/** The warning for a scope (or, nationally, the cells) whose sample is too small for year-to-year changes to be read. */
+function ThinCellNotice({
+  run,
+  scope,
+  scopeLabel,
+}: {
+  run: ProjectionRun | undefined;
+  scope: RunScope;
+  scopeLabel: string;
+}) {
+  const m = useProjectionMessages();
+  const language = useUiStore((s) => s.language);
+  const names = useScopeNames(thinCells(run?.province[0], run?.thin));
+  if (run === undefined) return null;
+  if (scope.province !== undefined) {
+    if (!thinAtScope(run, scope)) return null;
+    const warning = thinCellWarning([{ zh: scopeLabel, en: scopeLabel }]);
+    return warning ? (
+      <div className="warning-box" role="note" data-testid="projection-thin">
+        {fill(m.thinScope, { warning: inLanguage(warning, language) })}
+      </div>
+    ) : null;
+  }
+  if (names.length === 0) return null;
+  return (
+    <details className="warning-box" role="note" data-testid="projection-thin">
+      <summary>{fill(m.thinNational, { n: names.length, min: THIN_CELL_MIN_EFFECTIVE_SAMPLE })}</summary>
+      {names.join(m.listSeparator)}
+    </details>
   );
 }

@@ -25,6 +25,16 @@ export function useScopeName(scope: RunScope): string {
   return scope.province ?? m.national;
 }
 
+/** Names of province × area cells (code and area 0 urban / 1 rural) in the reader's language. */
+export function useScopeNames(cells: readonly { province: string; area: 0 | 1 }[]): string[] {
+  const language = useUiStore((s) => s.language);
+  const regions = useDatasetRegions();
+  return cells.map((c) => {
+    const scope: RunScope = { province: c.province, area: c.area === 0 ? 'urban' : 'rural' };
+    return regions ? scopeName(regions, scope)[language] : c.province;
+  });
+}
+
 /** Province and area selects; `requireProvince` keeps the area at both areas for the nation (solver). */
 export function ScopePicker({
   scope,

@@ -38,6 +38,16 @@ export const useProjectionMessages = defineMessages({
     yearColumn: '年份',
     indicator: '指标',
     waiting: '预测结果将在运行完成后显示',
+    intervalRun: '计算区间（蒙特卡洛 {n} 次）',
+    intervalRunning: '正在计算区间…',
+    intervalStale: '设置已更改，区间需重新计算',
+    intervalTitle: '蒙特卡洛区间（{name}，{scope}，{n} 次重复：p5 · p50 · p95）',
+    intervalNote: '图中阴影为“{name}”的 p5–p95 区间（只对单一指标显示，不含累计支出）。',
+    intervalSources: '不确定性来源：{sources}',
+    thinScope: '注意：{warning}',
+    listSeparator: '、',
+    thinNational:
+      '{n} 个省级城乡单元样本不足，逐年变化不可解读（规则：低保和特困样本户的有效样本量低于 {min}；选择省份和城乡可看其区间）。展开查看名单。',
   },
   en: {
     title: 'Multi-year projection',
@@ -75,5 +85,16 @@ export const useProjectionMessages = defineMessages({
     yearColumn: 'Year',
     indicator: 'Indicator',
     waiting: 'The projection appears here once the run finishes',
+    intervalRun: 'Compute interval (Monte Carlo, {n} replications)',
+    intervalRunning: 'Computing interval…',
+    intervalStale: 'Settings changed: the interval must be computed again',
+    intervalTitle: 'Monte Carlo interval ({name}, {scope}, {n} replications: p5 · p50 · p95)',
+    intervalNote:
+      'The shaded band is the p5–p95 interval of "{name}" (for single indicators only, not cumulative cost).',
+    intervalSources: 'Uncertainty sources: {sources}',
+    thinScope: 'Note: {warning}',
+    listSeparator: ', ',
+    thinNational:
+      '{n} province × area cells have samples too small to read year-to-year changes (rule: effective sample of dibao and tekun sample households below {min}; choose a province and area to see its interval). Open for the list.',
   },
 });

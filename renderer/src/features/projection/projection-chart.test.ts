@@ -18,6 +18,8 @@ function line(id: string, years: number[], cost: number[]): ProjectionLine {
 interface Series {
   name: string;
   data: (number | null)[];
+  stack?: string;
+  areaStyle?: unknown;
 }
 interface Option {
   series: Series[];
@@ -64,5 +66,26 @@ describe('projectionOption', () => {
     expect(axisName('支出', '亿元', 'zh')).toBe('支出（亿元）');
     expect(axisName('Cost', 'billion yuan', 'en')).toBe('Cost (billion yuan)');
     expect(axisName('Ratio', '', 'en')).toBe('Ratio');
+  });
+
+  it("adds a scenario's p5–p95 band as a stacked area: an invisible p5 line and the width p95 − p5 on it", () => {
+    const band = {
+      scenarioName: 'REFORM',
+      years: [2026, 2027],
+      p5: [1.9e11, 2e11],
+      p50: [2e11, 2.1e11],
+      p95: [2.1e11, 2.3e11],
+    };
+    const option = projectionOption(lines, 'costNominal', 'en', 'Year', band) as unknown as Option;
+    expect(option.series.map((s) => s.name)).toEqual(['BASE', 'REFORM', 'REFORM · p5', 'REFORM · p95']);
+    const [low, width] = option.series.slice(2);
+    expect(low.stack).toBe('band');
+    expect(width.stack).toBe('band');
+    expect(width.areaStyle).toBeDefined();
+    // Years 2025..2028; English shows money in billions: 190 + 20 = 210 and 200 + 30 = 230.
+    expect(low.data).toEqual([null, 190, 200, null]);
+    expect(width.data.map((v) => (v === null ? null : Math.round(v)))).toEqual([null, 20, 30, null]);
+    const tip = option.tooltip.formatter([{ seriesIndex: 3, dataIndex: 2, marker: '', seriesName: 'REFORM · p95' }]);
+    expect(tip).toContain('230');
   });
 });

@@ -14,6 +14,15 @@ export interface ProjectionLine {
   values: Readonly<Record<IndicatorId, readonly number[]>>;
 }
 
+/** A Monte Carlo interval of one scenario's indicator: 5th, 50th and 95th percentiles per year (raw units). */
+export interface ProjectionBand {
+  scenarioName: string;
+  years: readonly number[];
+  p5: readonly number[];
+  p50: readonly number[];
+  p95: readonly number[];
+}
+
 /** An axis title with its unit in brackets, in the reader's typographic convention. */
 export function axisName(name: string, unit: string, language: Language): string {
   if (!unit) return name;
@@ -25,12 +34,13 @@ export function allYears(lines: readonly ProjectionLine[]): number[] {
   return [...new Set(lines.flatMap((line) => line.years))].sort((a, b) => a - b);
 }
 
-/** The option of a projection line chart for one indicator across scenarios. */
+/** The option of a projection line chart for one indicator across scenarios, with a scenario's interval if given. */
 export function projectionOption(
   lines: readonly ProjectionLine[],
   indicator: IndicatorId,
   language: Language,
   yearLabel: string,
+  band?: ProjectionBand,
 ): Record<string, unknown> {
   const def = indicatorDef(indicator);
   const years = allYears(lines);
@@ -52,8 +62,51 @@ export function projectionOption(
       rawValues: years.map((year) => byYear.get(year) ?? Number.NaN),
     };
   });
+  // The interval as a shaded band: an invisible line at p5 and, stacked on it, the p95 − p5 width filled.
+  if (band !== undefined) {
+    const byYear = new Map(band.years.map((year, i) => [year, i]));
+    const at = (values: readonly number[]) =>
+      years.map((year) => {
+        const i = byYear.get(year);
+        return i === undefined ? Number.NaN : values[i];
+      });
+    const low = at(band.p5);
+    const high = at(band.p95);
+    const shown = (v: number) => (Number.isFinite(v) ? scaled(v, def.quantity, language) : null);
+    const label = (p: string) => `${band.scenarioName} · ${p}`;
+    series.push(
+      {
+        type: 'line',
+        name: label('p5'),
+        id: 'band-p5',
+        symbol: 'none',
+        symbolSize: 0,
+        lineStyle: { width: 0 },
+        stack: 'band',
+        data: low.map(shown),
+        rawValues: low,
+      } as (typeof series)[number],
+      {
+        type: 'line',
+        name: label('p95'),
+        id: 'band-p95',
+        symbol: 'none',
+        symbolSize: 0,
+        lineStyle: { width: 0 },
+        stack: 'band',
+        areaStyle: { opacity: 0.18 },
+        data: low.map((v, i) => {
+          const a = shown(v);
+          const b = shown(high[i]);
+          return a === null || b === null ? null : b - a;
+        }),
+        rawValues: high,
+      } as (typeof series)[number],
+    );
+  }
   return {
-    legend: { bottom: 0, type: 'scroll' },
+    // The band's two helper series stay out of the legend: it names the scenarios.
+    legend: { bottom: 0, type: 'scroll', data: lines.map((line) => line.scenarioName) },
     grid: { left: 16, right: 24, top: 30, bottom: 52, containLabel: true },
     xAxis: {
       type: 'category',

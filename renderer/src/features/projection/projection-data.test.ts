@@ -3,8 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { RATE_METRICS, SUM_METRICS } from '../../../../sim/index.ts';
 import type { MetricId, SummaryTable } from '../../../../sim/index.ts';
-import type { ProjectionRun } from '../../services/engine/engine-calls.ts';
-import { indicatorValue, linesFromRuns, panelRows, totalRow } from './projection-data.ts';
+import { mcSources } from '../../../../sim/index.ts';
+import type { ProjectionMcResult, ProjectionRun } from '../../services/engine/engine-calls.ts';
+import {
+  bandOf,
+  indicatorValue,
+  linesFromRuns,
+  panelRows,
+  thinAtScope,
+  thinCells,
+  totalRow,
+} from './projection-data.ts';
 
 /** A national table with urban, rural and total rows; metric m in the total row is `seed * (index of m + 1)`. */
 function table(year: number, seed: number): SummaryTable {
@@ -74,12 +83,14 @@ describe('projection data', () => {
         years: [2025, 2026],
         national: [table(2025, 1), table(2026, 2)],
         province: [provinces(2025), provinces(2026)],
+        thin: new Uint8Array(0),
       },
       {
         scenarioName: 'b',
         years: [2025, 2026],
         national: [table(2025, 3), table(2026, 4)],
         province: [provinces(2025), provinces(2026)],
+        thin: new Uint8Array(0),
       },
     ];
     const lines = linesFromRuns(runs, [
@@ -102,6 +113,7 @@ describe('projection at a province', () => {
         years: [2025, 2026, 2027],
         national: [table(2025, 1), table(2026, 2), table(2027, 3)],
         province: [provinces(2025), provinces(2026), provinces(2027)],
+        thin: new Uint8Array(0),
       },
     ];
     const [line] = linesFromRuns(runs, [{ id: 'a', name: 'a' }], { province: '43', area: 'rural' });
@@ -144,5 +156,53 @@ describe('start year', () => {
     const { syntheticRegions } = await import('../../../../sim/testing/index.ts');
     expect(useProjectionStore.getState().startYear).toBe(DEFAULT_START_YEAR);
     expect(resolveScenario(BASELINE_SCENARIO, syntheticRegions(2)).year).toBe(DEFAULT_START_YEAR);
+  });
+});
+
+describe('projection interval and thin cells', () => {
+  const mcTables = (year: number, scale: number) => ({
+    replications: 3,
+    mean: table(year, 2 * scale),
+    p5: table(year, scale),
+    p50: table(year, 2 * scale),
+    p95: table(year, 3 * scale),
+  });
+  const provinceMc = (year: number) => {
+    const p = provinces(year);
+    return { replications: 3, mean: p, p5: p, p50: p, p95: p };
+  };
+  const mc: ProjectionMcResult = {
+    scenarioName: 'reform',
+    replications: 3,
+    years: [2025, 2026],
+    national: [mcTables(2025, 1), mcTables(2026, 10)],
+    province: [provinceMc(2025), provinceMc(2026)],
+    sources: mcSources(true, true, true),
+  };
+
+  it("reads a single indicator's p5, p50 and p95 per year at the scope; none for sums or cumulative cost", () => {
+    const band = bandOf(mc, 'dibaoPersons');
+    const k = metricIndex('persons.dibao');
+    expect(band?.p5).toEqual([k, 10 * k]);
+    expect(band?.p50).toEqual([2 * k, 20 * k]);
+    expect(band?.p95).toEqual([3 * k, 30 * k]);
+    // Gansu rural: cost.total = 62 × 10 + 1 + (year − 2025) in the province fixture.
+    expect(bandOf(mc, 'costNominal', { province: '62', area: 'rural' })?.p95).toEqual([621, 622]);
+    expect(bandOf(mc, 'cashPersons')).toBeUndefined();
+    expect(bandOf(mc, 'costCumulative')).toBeUndefined();
+  });
+
+  it("flags the scope's row and lists the thin urban and rural cells", () => {
+    const run: ProjectionRun = {
+      scenarioName: 'a',
+      years: [2025],
+      national: [table(2025, 1)],
+      province: [provinces(2025)],
+      thin: new Uint8Array([0, 0, 0, 0, 1, 0]),
+    };
+    expect(thinAtScope(run, { province: '62', area: 'rural' })).toBe(true);
+    expect(thinAtScope(run, { province: '62' })).toBe(false);
+    expect(thinAtScope(run, {})).toBe(false);
+    expect(thinCells(run.province[0], run.thin)).toEqual([{ province: '62', area: 1 }]);
   });
 });

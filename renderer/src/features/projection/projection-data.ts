@@ -2,10 +2,10 @@
 // and panel table rows at the chosen scope. Values are read from the engine's tables; the only arithmetic is adding
 // the four programmes' persons into the low-income population the engine's own low-income coverage rate counts, and
 // the running sum of cost (sim's cumulativeSums).
-import type { ProjectionRun } from '../../services/engine/engine-calls.ts';
+import type { ProjectionMcResult, ProjectionRun } from '../../services/engine/engine-calls.ts';
 import type { SummaryTable, MetricId, RunScope, ScopeTables } from '../../../../sim/index.ts';
-import { AREA_ALL, NATIONAL_SCOPE, cumulativeSums, scopeValue } from '../../../../sim/index.ts';
-import type { ProjectionLine } from './projection-chart.ts';
+import { AREA_ALL, NATIONAL_SCOPE, cumulativeSums, scopeAreaIndex, scopeValue } from '../../../../sim/index.ts';
+import type { ProjectionBand, ProjectionLine } from './projection-chart.ts';
 import { INDICATORS } from './indicators.ts';
 import type { IndicatorId } from './indicators.ts';
 
@@ -91,4 +91,47 @@ export function panelRows(lines: readonly ProjectionLine[]): PanelRow[] {
       >,
     })),
   );
+}
+
+/**
+ * The Monte Carlo interval (p5, p50, p95 per year) of an indicator at the scope, read from the engine's percentile
+ * tables. Only for indicators that are one metric of one year: a percentile of a sum is not the sum of percentiles.
+ */
+export function bandOf(
+  mc: ProjectionMcResult,
+  indicator: IndicatorId,
+  scope: RunScope = NATIONAL_SCOPE,
+): ProjectionBand | undefined {
+  if (indicator === 'costCumulative') return undefined;
+  const metrics = READ[indicator];
+  if (metrics.length !== 1) return undefined;
+  const metric = metrics[0];
+  const read = (s: 'p5' | 'p50' | 'p95') =>
+    mc.national.map((national, t) => scopeValue({ national: national[s], province: mc.province[t][s] }, scope, metric));
+  return { scenarioName: mc.scenarioName, years: mc.years, p5: read('p5'), p50: read('p50'), p95: read('p95') };
+}
+
+/** Whether the scope's row rests on too small a sample for year-to-year changes to be read (the run's thin flags). */
+export function thinAtScope(run: ProjectionRun | undefined, scope: RunScope): boolean {
+  const table = run?.province[0];
+  if (run === undefined || table === undefined || scope.province === undefined) return false;
+  const area = scopeAreaIndex(scope);
+  for (let row = 0; row < table.rows; row += 1) {
+    if (table.code[row] === scope.province && table.area[row] === area) return run.thin[row] === 1;
+  }
+  return false;
+}
+
+/** The urban and rural cells of a province table whose year-to-year changes cannot be read (code and area). */
+export function thinCells(
+  table: SummaryTable | undefined,
+  thin: Uint8Array | undefined,
+): { province: string; area: 0 | 1 }[] {
+  if (table === undefined || thin === undefined) return [];
+  const out: { province: string; area: 0 | 1 }[] = [];
+  for (let row = 0; row < table.rows; row += 1) {
+    const area = table.area[row];
+    if (thin[row] === 1 && (area === 0 || area === 1)) out.push({ province: String(table.code[row]), area });
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { DEFAULT_START_YEAR, NATIONAL_SCOPE } from '../../../../sim/index.ts';
 import { create } from 'zustand';
 import { cachePut } from '../../services/cache.ts';
 import { getEngine } from '../../services/engine/engine.ts';
-import type { ProjectionRun } from '../../services/engine/engine-calls.ts';
+import type { ProjectionMcResult, ProjectionRun } from '../../services/engine/engine-calls.ts';
 import type { ErrorInfo } from '../../i18n/i18n.ts';
 import type { JsonValue } from '../../../../contract/host-api.ts';
 import { BASELINE_SCENARIO_ID, selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store.ts';
@@ -38,7 +38,19 @@ export interface ProjectionState {
   setStartYear: (year: number) => void;
   setYears: (years: number) => void;
   run: () => Promise<void>;
+  /** The Monte Carlo interval of the projection (one scenario: the last selected), run on demand. */
+  interval: {
+    status: 'idle' | 'running' | 'ready' | 'error';
+    /** Cache key of the ProjectionMcResult, and the inputs key it was made from. */
+    key: string | null;
+    inputsKey: string | null;
+    error: ErrorInfo | null;
+  };
+  runInterval: () => Promise<void>;
 }
+
+/** Replications of the projection's Monte Carlo interval on this screen. */
+export const INTERVAL_REPLICATIONS = 40;
 
 /** The scenario ids shown when the user has not chosen: the baseline and the active scenario. */
 export function defaultSelection(activeScenarioId: string): string[] {
@@ -89,6 +101,34 @@ export const useProjectionStore = create<ProjectionState>((set, get) => ({
     set({ selected: current.includes(id) ? current.filter((x) => x !== id) : [...current, id] }),
   setStartYear: (startYear) => set({ startYear }),
   setYears: (years) => set({ years }),
+  interval: { status: 'idle', key: null, inputsKey: null, error: null },
+  runInterval: async () => {
+    const workspace = useWorkspaceStore.getState();
+    const ids = get().selected ?? defaultSelection(workspace.activeScenarioId);
+    const scenario = workspace.scenarios.filter((s) => ids.includes(s.id)).at(-1);
+    const inputsKey = projectionInputsKey();
+    if (scenario === undefined || inputsKey === null) return;
+    set({ interval: { status: 'running', key: null, inputsKey, error: null } });
+    try {
+      const outcome = await getEngine().call(
+        'projectionMonteCarlo',
+        {
+          scenario: withSpan(scenario.document, get().startYear, get().years),
+          years: get().years,
+          replications: INTERVAL_REPLICATIONS,
+        },
+        { lane: 'projection-mc' },
+      );
+      if (outcome.status !== 'done') return;
+      runCounter += 1;
+      const key = `projection-mc:${runCounter}`;
+      cachePut<ProjectionMcResult>(key, { ...outcome.result, scenarioName: scenario.name });
+      set({ interval: { status: 'ready', key, inputsKey, error: null } });
+    } catch (error) {
+      const info = errorInfoOf(error, { zh: '区间计算失败', en: 'interval failed' });
+      set({ interval: { status: 'error', key: null, inputsKey, error: info } });
+    }
+  },
   run: async () => {
     const workspace = useWorkspaceStore.getState();
     const ids = get().selected ?? defaultSelection(workspace.activeScenarioId);

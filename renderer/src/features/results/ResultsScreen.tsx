@@ -9,7 +9,13 @@ import type { TableColumn } from '../../components/DataTable.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
 import { withUnit } from '../../components/labels.ts';
 import { NumberField } from '../../components/NumberField.tsx';
-import { BASELINE_SCENARIO, parseScenario, povertyLineText, describeMcSources } from '../../../../sim/index.ts';
+import {
+  BASELINE_SCENARIO,
+  THIN_CELL_MIN_EFFECTIVE_SAMPLE,
+  parseScenario,
+  povertyLineText,
+  describeMcSources,
+} from '../../../../sim/index.ts';
 import { useResults } from '../../store/results-store.ts';
 import type { ScenarioEntry } from '../../store/workspace-store.ts';
 import { useUiStore } from '../../store/ui-store.ts';
@@ -37,6 +43,8 @@ import {
 } from './result-model.ts';
 import type { IndicatorDef, McInterval, McProvinceRow, PairRow, RegionRow } from './result-model.ts';
 import { ProvinceMap } from './ProvinceMap.tsx';
+import { thinCells } from '../projection/projection-data.ts';
+import { useScopeNames } from '../projection/ScopePicker.tsx';
 import { useResultsMessages } from './messages.ts';
 import '../../components/components.css';
 import './results.css';
@@ -527,6 +535,7 @@ export function ResultsScreen() {
             selected={selected}
             onSelect={(code) => setSelected(code === selected ? null : code)}
           />
+          <ThinMapNote comparison={comparison} />
         </section>
         <section className="panel" data-testid="province-detail">
           {detail && selectedRow ? (
@@ -712,5 +721,18 @@ export function ResultsScreen() {
         ) : null}
       </section>
     </div>
+  );
+}
+
+/** Below the map: the province × area cells whose samples are too small for year-to-year changes to be read. */
+function ThinMapNote({ comparison }: { comparison: YearComparison | null | undefined }) {
+  const m = useResultsMessages();
+  const names = useScopeNames(thinCells(comparison?.scenario.province, comparison?.thin));
+  if (names.length === 0) return null;
+  return (
+    <details className="warning-box" role="note" data-testid="map-thin">
+      <summary>{fill(m.thinMap, { n: names.length, min: THIN_CELL_MIN_EFFECTIVE_SAMPLE })}</summary>
+      {names.join(m.listSeparator)}
+    </details>
   );
 }

@@ -25,6 +25,9 @@ export const useResultsMessages = defineMessages({
     programme: '项目',
     component: '支出构成',
     mapTitle: '分省地图',
+    thinMap:
+      '{n} 个省级城乡单元样本不足（低保和特困样本户的有效样本量低于 {min}）：其数字的抽样误差大，逐年变化不可解读；蒙特卡洛可给出区间。展开查看名单。',
+    listSeparator: '、',
     mapIndicator: '着色指标',
     mapHint: '点击省份查看城乡分布及下级地区',
     noData: '无数据或已抑制',
@@ -103,6 +106,9 @@ export const useResultsMessages = defineMessages({
     programme: 'Programme',
     component: 'Cost component',
     mapTitle: 'Province map',
+    thinMap:
+      '{n} province × area cells rest on small samples (effective sample of dibao and tekun sample households below {min}): their figures carry large sampling error and their year-to-year changes cannot be read; Monte Carlo gives intervals. Open for the list.',
+    listSeparator: ', ',
     mapIndicator: 'Colour by',
     mapHint: 'Click a province for its urban/rural split and lower regions',
     noData: 'No data or suppressed',

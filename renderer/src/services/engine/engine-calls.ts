@@ -9,6 +9,7 @@ import type {
   ParamId,
   McSummary,
   McTables,
+  McSources,
   ReplicationResult,
   SummaryTable,
   LevelTables,
@@ -39,6 +40,9 @@ export interface YearComparison {
   delta: LevelTables;
   /** True when the baseline came from the worker's cache (only the scenario ran). */
   baselineCached: boolean;
+  /** Per row of the scenario's province table: 1 where the sample is too small to read year-to-year changes
+   * (sim/projection/thin-cells.ts). */
+  thin?: Uint8Array;
 }
 
 /** One scenario's projection panel: a national and a province table per year. */
@@ -47,6 +51,19 @@ export interface ProjectionRun {
   years: number[];
   national: SummaryTable[];
   province: SummaryTable[];
+  /** Per row of the province tables: 1 where the sample is too small for year-to-year changes to be read
+   * (sim/projection/thin-cells.ts). */
+  thin: Uint8Array;
+}
+
+/** Monte Carlo over a whole projection: national and (suppressed) province percentiles per year, and the sources. */
+export interface ProjectionMcResult {
+  scenarioName: string;
+  replications: number;
+  years: number[];
+  national: McTables[];
+  province: McTables[];
+  sources: McSources;
 }
 
 /** The calls, keyed by kind. */
@@ -122,6 +139,14 @@ export interface EngineCalls {
   summariseReplications: {
     request: { parts: ReplicationResult[]; scenario: JsonValue };
     response: McResult;
+  };
+  /**
+   * Monte Carlo over a scenario's whole projection (`years` after its start year): each replication with its own
+   * bootstrap weights, parameter draws (growth and income-shock ranges too) and income-shock paths.
+   */
+  projectionMonteCarlo: {
+    request: { scenario: JsonValue; years: number; replications: number; seed?: number; minCell?: number };
+    response: ProjectionMcResult;
   };
   /** The model validation report of the loaded dataset (levels, survey income against NBS, standard responses). */
   modelValidation: {

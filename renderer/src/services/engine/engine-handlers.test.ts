@@ -107,4 +107,24 @@ describe('engine handlers', () => {
     expect(runs[1].years).toHaveLength(3);
     expect(runs[1].national).toHaveLength(3);
   });
+
+  it('runs Monte Carlo over a projection: percentiles per year around the expected-value path, sources stated', async () => {
+    const data = dataset();
+    const scenario = { schemaVersion: 1, name: 'x', projection: { startYear: 2024, years: 2, standardPath: 'fixed' } };
+    const mc = await HANDLERS.projectionMonteCarlo(data, { scenario, years: 2, replications: 12 });
+    const [ev] = await HANDLERS.project(data, { scenarios: [scenario], years: 2 });
+    expect(mc.years).toEqual([2024, 2025, 2026]);
+    expect(mc.replications).toBe(12);
+    expect(mc.sources.projection).toBe(true);
+    mc.national.forEach((t, year) => {
+      const row = t.mean.rows - 1;
+      const p5 = t.p5.values['persons.dibao'][row];
+      const p95 = t.p95.values['persons.dibao'][row];
+      expect(p5).toBeLessThan(p95);
+      expect(ev.national[year].values['persons.dibao'][ev.national[year].rows - 1]).toBeGreaterThan(p5 * 0.8);
+    });
+    // The projection's thin flags: 3,000 households over 4 regions, every cell below the effective-sample rule.
+    expect(ev.thin.length).toBe(ev.province[0].rows);
+    expect(Array.from(ev.thin).every((f) => f === 1)).toBe(true);
+  });
 });

@@ -8,6 +8,7 @@ import {
   applyPattern,
   applyPatternMc,
   baselineFor,
+  cellSampleSizes,
   compareRun,
   incomeDeciles,
   mergeReplications,
@@ -17,6 +18,7 @@ import {
   replicationTables,
   resolveScenario,
   runOptions,
+  runProjectionReplications,
   runReplications,
   scopeError,
   scopedLeverError,
@@ -24,8 +26,10 @@ import {
   simulateYear,
   solveBudget,
   solveCoverage,
+  summariseProjectionReplications,
   summariseReplications,
   suppressionPattern,
+  thinRows,
   traceHousehold,
   unknownScenarioRegions,
   type HouseholdArrays,
@@ -129,6 +133,7 @@ export const HANDLERS: Handlers = {
       scenario: year.scenario,
       delta: year.delta,
       baselineCached: cached !== undefined,
+      thin: thinRows(year.scenario.province, data.regions, cellSampleSizes(data.households, data.regions)),
     };
   },
 
@@ -139,11 +144,15 @@ export const HANDLERS: Handlers = {
       const scenario = scenarioOf(document, data.regions);
       const panel = await data.kernel.project(scenario, { years });
       const pattern = patternOf(panel.years[0], data.regions, runOptions(scenario, { minCell }).minCell);
+      const province = panel.years.map((y) => applyPattern(aggregate(y, data.regions, 'province'), pattern));
       runs.push({
         scenarioName: scenario.name,
         years: panel.years.map((y) => y.year),
         national: panel.years.map((y) => applyPattern(aggregate(y, data.regions, 'national'), pattern)),
-        province: panel.years.map((y) => applyPattern(aggregate(y, data.regions, 'province'), pattern)),
+        province,
+        thin: province[0]
+          ? thinRows(province[0], data.regions, cellSampleSizes(data.households, data.regions))
+          : new Uint8Array(0),
       });
     }
     return runs;
@@ -215,6 +224,35 @@ export const HANDLERS: Handlers = {
     return {
       ...summariseReplications(merged),
       province: applyPatternMc(replicationTables(merged, data.regions, 'province'), pattern),
+    };
+  },
+
+  projectionMonteCarlo(data, { scenario: document, years, replications, seed, minCell }) {
+    const scenario = scenarioOf(document, data.regions);
+    const result = runProjectionReplications({
+      households: data.households,
+      regions: data.regions,
+      scenario,
+      years,
+      seed: seed ?? runOptions(scenario).seed,
+      from: 0,
+      to: replications,
+      decile: data.decile,
+    });
+    const summary = summariseProjectionReplications(result, data.regions, scenario, ['national', 'province']);
+    // The projection's disclosure control: the sample counts (the same in every replication), the scenario's threshold.
+    const pattern = suppressionPattern(
+      data.regions,
+      replicationSamples(result),
+      runOptions(scenario, { minCell }).minCell,
+    );
+    return {
+      scenarioName: scenario.name,
+      replications: summary.replications,
+      years: summary.years,
+      national: summary.tables.national ?? [],
+      province: (summary.tables.province ?? []).map((t) => applyPatternMc(t, pattern)),
+      sources: summary.sources,
     };
   },
 
