@@ -491,11 +491,18 @@ export async function scanIdentifiers(
     const issue = judgeColumnValues(label, c, values, rowNumbers);
     if (issue) issues.push(issue);
   });
+  // The full scan for ID numbers reads text and binary columns only, as on the Arrow table: a number column cannot hold
+  // a check digit `X` or an ID inside other text, and its ID-shaped values are judged by the sample above. Casting
+  // every number of every row to text was most of the time of an import of millions of rows.
   const refused = new Set(issues.map((i) => i.column));
-  const rest = candidates.filter((c) => !refused.has(c));
+  const types = new Map(columns.map((c) => [c.name, c.type]));
+  const rest = candidates.filter((c) => !refused.has(c) && TEXT_DUCKDB.test(types.get(c) ?? ''));
   if (rest.length > 0) issues.push(...(await duckDbResidentIds(db, table, label, rest)));
   return issues;
 }
+
+/** DuckDB column types searched whole for ID numbers (text and binary, as {@link arrowRowsWithResidentId} does). */
+const TEXT_DUCKDB = /^(VARCHAR|BLOB)$/;
 
 /** Candidate rows a full scan for ID numbers reads back (rows with a run of 15 digits, checked in JavaScript). */
 const FULL_SCAN_CANDIDATES = 2000;
