@@ -474,9 +474,10 @@ export async function scanIdentifiers(
   if (candidates.length === 0) return issues;
   const n = options.sample ?? IDENTIFIER_SAMPLE_ROWS;
   const select = candidates.map((c, i) => `CAST(${ident(c)} AS VARCHAR) AS c${i}`).join(', ');
+  // The rows are sampled first and only they are cast to text (the candidate columns of every row were cast before).
   const rows = await rowsOf(
     db,
-    `SELECT ${select}, rn FROM (SELECT *, rowid + 1 AS rn FROM ${ident(table)}) USING SAMPLE reservoir(${n} ROWS) REPEATABLE (7) ORDER BY rn`,
+    `SELECT ${select}, rn FROM (SELECT ${candidates.map(ident).join(', ')}, rowid + 1 AS rn FROM ${ident(table)} USING SAMPLE reservoir(${n} ROWS) REPEATABLE (7)) ORDER BY rn`,
   );
   candidates.forEach((c, i) => {
     const values: string[] = [];
