@@ -240,7 +240,8 @@ function rulesFor(p: Prepared): Rule[] {
         en: `${named.en} is not a 2-, 4- or 6-digit region code`,
       });
     }
-    if (c.type !== 'id' && c.type !== 'text' && c.type !== 'code') {
+    // Integers and coded values are always finite: the rule is only counted where NaN or ±Infinity can occur.
+    if (c.type !== 'id' && c.type !== 'text' && c.type !== 'code' && !(integerSource || coded)) {
       // NaN and ±Infinity pass every comparison one way or the other (`NaN <= 0` is false), so they get their own rule.
       rules.push({
         rule: 'not_finite',
