@@ -474,11 +474,20 @@ export async function scanIdentifiers(
   if (candidates.length === 0) return issues;
   const n = options.sample ?? IDENTIFIER_SAMPLE_ROWS;
   const select = candidates.map((c, i) => `CAST(${ident(c)} AS VARCHAR) AS c${i}`).join(', ');
-  // The rows are sampled first and only they are cast to text (the candidate columns of every row were cast before).
-  const rows = await rowsOf(
+  // The sample is drawn on the row numbers alone (the same rows as drawing it on the whole rows), then only those rows
+  // are read and cast to text: drawing it on every column read and cast every row of a view over a Parquet copy.
+  const picked = await rowsOf(
     db,
-    `SELECT ${select}, rn FROM (SELECT ${candidates.map(ident).join(', ')}, rowid + 1 AS rn FROM ${ident(table)} USING SAMPLE reservoir(${n} ROWS) REPEATABLE (7)) ORDER BY rn`,
+    `SELECT rowid AS r FROM ${ident(table)} USING SAMPLE reservoir(${n} ROWS) REPEATABLE (7)`,
   );
+  const rowIds = picked.map((r) => Number(r.r)).sort((a, b) => a - b);
+  const rows =
+    rowIds.length === 0
+      ? []
+      : await rowsOf(
+          db,
+          `SELECT ${select}, rowid + 1 AS rn FROM ${ident(table)} WHERE rowid IN (${rowIds.join(', ')}) ORDER BY rn`,
+        );
   candidates.forEach((c, i) => {
     const values: string[] = [];
     const rowNumbers: number[] = [];
