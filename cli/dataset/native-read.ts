@@ -3,10 +3,10 @@
 // hold goes through the data layer's loadFile unchanged (every check the app makes); a larger one gets the same
 // refusals where they can be judged without holding it (format, header collisions, Float16, CSV encoding and shape on
 // its first 64 KiB, identifier columns in SQL), the rest of the checks are DuckDB's readers'.
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { RecordBatchReader, Table } from 'apache-arrow';
 import type { DataIssue, DataResult, DatasetFileReader, FileFormat, LoadedTable } from '../../datasets/index.ts';
 import {
@@ -41,11 +41,34 @@ export const IN_MEMORY_FILE_BYTES = 256 * 1024 * 1024;
 
 const HEAD_BYTES = 65536;
 
-/** SHA-256 of a file, read as a stream. */
-export async function fileSha256(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const piece of createReadStream(file, { highWaterMark: 4 << 20 })) hash.update(piece as Buffer);
-  return hash.digest('hex');
+/** The hashing worker's code: SHA-256 of the file named in workerData, read as a stream, posted back as hex. */
+const HASH_WORKER = `
+const { createHash } = require('node:crypto');
+const { createReadStream } = require('node:fs');
+const { parentPort, workerData } = require('node:worker_threads');
+const hash = createHash('sha256');
+createReadStream(workerData, { highWaterMark: 4 << 20 })
+  .on('data', (piece) => hash.update(piece))
+  .on('error', (error) => { throw error; })
+  .on('end', () => parentPort.postMessage(hash.digest('hex')));
+`;
+
+/**
+ * SHA-256 of a file, read as a stream on a worker thread, so that hashing a file of gigabytes runs beside the reading
+ * of its batches instead of taking turns with it on the main thread.
+ */
+export function fileSha256(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(HASH_WORKER, { eval: true, workerData: file });
+    worker.once('message', (hex: string) => {
+      resolve(hex);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`hash worker exited with ${code}`));
+    });
+  });
 }
 
 /** A large CSV that is not UTF-8 (GB18030 exports): DuckDB reads UTF-8 only, and re-encoding needs the whole file. */
