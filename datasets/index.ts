@@ -32,7 +32,7 @@ export type {
 } from './import/import-dataset.ts';
 export { completeImport, importDataset, mappingFor } from './import/import-dataset.ts';
 export type { DuckDbPort } from './import/duckdb-port.ts';
-export { exec, ident, literal, rowsOf } from './import/duckdb-port.ts';
+export { dropRelation, exec, ident, literal, rowsOf } from './import/duckdb-port.ts';
 export { insertArrowTable } from './import/arrow-insert.ts';
 export { identifierIssue, identifierKindByValues } from './import/identifiers.ts';
 export {

@@ -150,8 +150,8 @@ async function runImport(
   const native = isNative(duck) ? duck : undefined;
   const inputs: Record<DatasetTable, DatasetFileInput | DatasetFileReader> = native
     ? {
-        households: nativeFileReader(native, files.households, inMemoryBelow),
-        regions: nativeFileReader(native, files.regions, inMemoryBelow),
+        households: nativeFileReader(native, files.households, inMemoryBelow, !validateOnly),
+        regions: nativeFileReader(native, files.regions, inMemoryBelow, !validateOnly),
       }
     : await readDatasetFiles(files);
   const sizes: Record<DatasetTable, number> = { households: 0, regions: 0 };

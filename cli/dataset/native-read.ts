@@ -3,15 +3,15 @@
 // hold goes through the data layer's loadFile unchanged (every check the app makes); a larger one gets the same
 // refusals where they can be judged without holding it (format, header collisions, Float16, CSV encoding and shape on
 // its first 64 KiB, identifier columns in SQL), the rest of the checks are DuckDB's readers'.
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { RecordBatchReader, Table } from 'apache-arrow';
 import type { DataIssue, DataResult, DatasetFileReader, FileFormat, LoadedTable } from '../../datasets/index.ts';
 import {
   describeTable,
-  exec,
+  dropRelation,
   ident,
   literal,
   rowsOf,
@@ -32,6 +32,8 @@ import {
 } from '../../datasets/index.ts';
 import type { NativeDatabase } from '../duckdb/native-port.ts';
 import { appendArrow } from '../duckdb/native-port.ts';
+import { KeptColumns } from './kept-columns.ts';
+import { ArrowParquetWriter } from './arrow-parquet.ts';
 import { sha256Hex } from '../provenance.ts';
 
 /** Files up to this size are read whole and imported by the data layer's loadFile, exactly as the app does. */
@@ -39,11 +41,34 @@ export const IN_MEMORY_FILE_BYTES = 256 * 1024 * 1024;
 
 const HEAD_BYTES = 65536;
 
-/** SHA-256 of a file, read as a stream. */
-export async function fileSha256(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const piece of createReadStream(file, { highWaterMark: 4 << 20 })) hash.update(piece as Buffer);
-  return hash.digest('hex');
+/** The hashing worker's code: SHA-256 of the file named in workerData, read as a stream, posted back as hex. */
+const HASH_WORKER = `
+const { createHash } = require('node:crypto');
+const { createReadStream } = require('node:fs');
+const { parentPort, workerData } = require('node:worker_threads');
+const hash = createHash('sha256');
+createReadStream(workerData, { highWaterMark: 4 << 20 })
+  .on('data', (piece) => hash.update(piece))
+  .on('error', (error) => { throw error; })
+  .on('end', () => parentPort.postMessage(hash.digest('hex')));
+`;
+
+/**
+ * SHA-256 of a file, read as a stream on a worker thread, so that hashing a file of gigabytes runs beside the reading
+ * of its batches instead of taking turns with it on the main thread.
+ */
+export function fileSha256(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(HASH_WORKER, { eval: true, workerData: file });
+    worker.once('message', (hex: string) => {
+      resolve(hex);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`hash worker exited with ${code}`));
+    });
+  });
 }
 
 /** A large CSV that is not UTF-8 (GB18030 exports): DuckDB reads UTF-8 only, and re-encoding needs the whole file. */
@@ -77,7 +102,8 @@ async function readLarge(
   format: FileFormat,
   head: Uint8Array,
   table: string,
-): Promise<{ issue?: DataIssue; metadata: Record<string, string> }> {
+  keep: boolean,
+): Promise<{ issue?: DataIssue; metadata: Record<string, string>; arrow?: Table; view?: boolean }> {
   const quoted = literal(file);
   if (format === 'parquet') {
     await native.connection.run(`CREATE TABLE ${ident(table)} AS SELECT * FROM read_parquet(${quoted})`);
@@ -98,13 +124,18 @@ async function readLarge(
     await native.connection.run(`CREATE TABLE ${ident(table)} AS SELECT * FROM ${reader}`);
     return { metadata: {} };
   }
-  // Arrow IPC: a file through random access (footer, then batch by batch), a stream as it comes.
+  // Arrow IPC: a file through random access (footer, then batch by batch), a stream as it comes. The batches are
+  // copied into a Parquet file that a view reads (rowid: the row number, as a table has it), unless a column type is
+  // one the copy does not write or a column is itself called rowid: then they are appended into a table.
   const handle = format === 'arrow-file' ? await open(file) : undefined;
+  const copy = path.join(native.dir, `${table}.parquet`);
+  let writer: ArrowParquetWriter | undefined;
   try {
     const reader = handle ? await RecordBatchReader.from(handle) : await RecordBatchReader.from(createReadStream(file));
     await reader.open();
     let first = true;
     let metadata: Record<string, string> = {};
+    let kept: KeptColumns | undefined;
     for await (const batch of reader) {
       const piece = new Table([batch]);
       if (first) {
@@ -116,14 +147,30 @@ async function readLarge(
           ) ?? unsupportedArrowTypes(fileName, piece);
         if (refusal) return { issue: refusal, metadata: {} };
         metadata = Object.fromEntries(piece.schema.metadata);
+        if (keep) kept = new KeptColumns(piece.schema.fields);
+        if (!piece.schema.fields.some((f) => f.name.toLowerCase() === 'rowid'))
+          writer = await ArrowParquetWriter.create(copy, piece.schema.fields);
       }
       assertArrowLayout(piece);
-      await appendArrow(native.connection, table, piece, first);
+      if (writer) await writer.write(batch);
+      else await appendArrow(native.connection, table, piece, first);
+      kept?.add(batch);
       first = false;
     }
     if (first) throw new Error('no record batches');
-    return { metadata };
+    const view = writer !== undefined;
+    if (writer) {
+      const done = writer;
+      writer = undefined;
+      await done.close();
+      await native.connection.run(
+        `CREATE VIEW ${ident(table)} AS SELECT *, file_row_number AS rowid FROM read_parquet(${literal(copy)})`,
+      );
+    }
+    const arrow = kept?.finish();
+    return { metadata, ...(arrow ? { arrow } : {}), ...(view ? { view } : {}) };
   } finally {
+    await writer?.abandon();
     await handle?.close();
   }
 }
@@ -134,6 +181,7 @@ async function loadLarge(
   file: string,
   table: string,
   allowPlainName: boolean,
+  keep: boolean,
 ): Promise<DataResult<LoadedTable>> {
   const fileName = path.basename(file);
   const handle = await open(file);
@@ -146,53 +194,69 @@ async function loadLarge(
   // The data layer's own refusal of an unknown format (it needs only the first bytes).
   if (!format) return loadFile(native.port, { fileName, bytes: head.subarray(0, headLength), table });
   const db = native.port;
-  await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
+  await dropRelation(db, table);
   const hashing = fileSha256(file);
   let metadata: Record<string, string>;
+  let arrow: Table | undefined;
+  let view = false;
   try {
-    const read = await readLarge(native, file, fileName, format, head.subarray(0, headLength), table);
+    const read = await readLarge(native, file, fileName, format, head.subarray(0, headLength), table, keep);
     if (read.issue) {
-      await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
+      await dropRelation(db, table);
       await hashing.catch(() => undefined);
       return { ok: false, issues: [read.issue] };
     }
     metadata = read.metadata;
+    arrow = read.arrow;
+    view = read.view ?? false;
   } catch (e) {
-    await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
+    await dropRelation(db, table);
     await hashing.catch(() => undefined);
     const why = reason(e).replaceAll(file, fileName).replaceAll(`"${table}"`, `"${fileName}"`);
     return { ok: false, issues: [unreadableIssue(fileName, format, why)] };
   }
   const [{ n }] = await rowsOf(db, `SELECT count(*)::DOUBLE AS n FROM ${ident(table)}`);
-  const columns = await describeTable(db, table);
+  // A view's rowid column is the row number it adds, not one of the file's columns.
+  const columns = (await describeTable(db, table)).filter((c) => !view || c.name !== 'rowid');
   const refused = await scanIdentifiers(db, table, fileName, { allowPlainName, columns });
   if (refused.length > 0) {
-    await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
+    await dropRelation(db, table);
     await hashing.catch(() => undefined);
     return { ok: false, issues: refused };
   }
   return {
     ok: true,
-    value: { table, fileName, format, rows: Number(n), columns, metadata, digest: await hashing },
+    value: {
+      table,
+      fileName,
+      format,
+      rows: Number(n),
+      columns,
+      metadata,
+      ...(arrow?.numRows === Number(n) ? { arrow } : {}),
+      digest: await hashing,
+    },
     issues: [],
   };
 }
 
 /**
  * A dataset file for importDataset, read by native DuckDB: whole through loadFile up to `inMemoryBelow` bytes (the
- * Arrow hand-off of small Arrow and Parquet files included), from its path beyond.
+ * Arrow hand-off of small Arrow and Parquet files included), from its path beyond. A large Arrow file keeps the
+ * columns the hand-off can take directly unless `keepColumns` is false (validation only: no hand-off follows).
  */
 export function nativeFileReader(
   native: NativeDatabase,
   file: string,
   inMemoryBelow = IN_MEMORY_FILE_BYTES,
+  keepColumns = true,
 ): DatasetFileReader {
   const fileName = path.basename(file);
   return {
     fileName,
     async read(db, table, allowPlainName) {
       const size = (await stat(file)).size;
-      if (size > inMemoryBelow) return loadLarge(native, file, table, allowPlainName);
+      if (size > inMemoryBelow) return loadLarge(native, file, table, allowPlainName, keepColumns);
       const bytes = await readFile(file);
       return loadFile(db, {
         fileName,

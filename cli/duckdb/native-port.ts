@@ -316,6 +316,9 @@ export async function openNativeDatabase(options: NativeOptions = {}): Promise<N
       memory_limit: options.memoryLimit ?? process.env.SAFETYNET_DUCKDB_MEMORY ?? '4GB',
       temp_directory: path.join(dir, 'spill'),
       preserve_insertion_order: 'true',
+      // The Parquet copy of a large Arrow file is read a few times from the page cache; keeping its blocks in DuckDB's
+      // memory as well only adds to the peak while the engine's columns are held in JavaScript.
+      enable_external_file_cache: 'false',
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
     });

@@ -55,3 +55,16 @@ export async function describeTable(db: DuckDbPort, table: string): Promise<{ na
   );
   return rows.map((r) => ({ name: String(r.column_name), type: String(r.data_type) }));
 }
+
+/**
+ * Drop table or view `name` if it exists (the CLI's native reader keeps a large file as a view over a Parquet copy, and
+ * `DROP TABLE` refuses a view): one catalog look-up, then the matching DROP.
+ */
+export async function dropRelation(db: DuckDbPort, name: string): Promise<void> {
+  const rows = await rowsOf(
+    db,
+    `SELECT table_type FROM information_schema.tables WHERE table_name = ${literal(name)} AND table_schema = current_schema()`,
+  );
+  for (const row of rows)
+    await exec(db, `DROP ${row.table_type === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(name)}`);
+}

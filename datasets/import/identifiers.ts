@@ -474,10 +474,20 @@ export async function scanIdentifiers(
   if (candidates.length === 0) return issues;
   const n = options.sample ?? IDENTIFIER_SAMPLE_ROWS;
   const select = candidates.map((c, i) => `CAST(${ident(c)} AS VARCHAR) AS c${i}`).join(', ');
-  const rows = await rowsOf(
+  // The sample is drawn on the row numbers alone (the same rows as drawing it on the whole rows), then only those rows
+  // are read and cast to text: drawing it on every column read and cast every row of a view over a Parquet copy.
+  const picked = await rowsOf(
     db,
-    `SELECT ${select}, rn FROM (SELECT *, rowid + 1 AS rn FROM ${ident(table)}) USING SAMPLE reservoir(${n} ROWS) REPEATABLE (7) ORDER BY rn`,
+    `SELECT rowid AS r FROM ${ident(table)} USING SAMPLE reservoir(${n} ROWS) REPEATABLE (7)`,
   );
+  const rowIds = picked.map((r) => Number(r.r)).sort((a, b) => a - b);
+  const rows =
+    rowIds.length === 0
+      ? []
+      : await rowsOf(
+          db,
+          `SELECT ${select}, rowid + 1 AS rn FROM ${ident(table)} WHERE rowid IN (${rowIds.join(', ')}) ORDER BY rn`,
+        );
   candidates.forEach((c, i) => {
     const values: string[] = [];
     const rowNumbers: number[] = [];
@@ -491,11 +501,18 @@ export async function scanIdentifiers(
     const issue = judgeColumnValues(label, c, values, rowNumbers);
     if (issue) issues.push(issue);
   });
+  // The full scan for ID numbers reads text and binary columns only, as on the Arrow table: a number column cannot hold
+  // a check digit `X` or an ID inside other text, and its ID-shaped values are judged by the sample above. Casting
+  // every number of every row to text was most of the time of an import of millions of rows.
   const refused = new Set(issues.map((i) => i.column));
-  const rest = candidates.filter((c) => !refused.has(c));
+  const types = new Map(columns.map((c) => [c.name, c.type]));
+  const rest = candidates.filter((c) => !refused.has(c) && TEXT_DUCKDB.test(types.get(c) ?? ''));
   if (rest.length > 0) issues.push(...(await duckDbResidentIds(db, table, label, rest)));
   return issues;
 }
+
+/** DuckDB column types searched whole for ID numbers (text and binary, as {@link arrowRowsWithResidentId} does). */
+const TEXT_DUCKDB = /^(VARCHAR|BLOB)$/;
 
 /** Candidate rows a full scan for ID numbers reads back (rows with a run of 15 digits, checked in JavaScript). */
 const FULL_SCAN_CANDIDATES = 2000;

@@ -4,7 +4,7 @@
 import { DataType, Precision, tableFromIPC } from 'apache-arrow';
 import type { Table as ArrowTable } from 'apache-arrow';
 import type { DataIssue, DataResult } from './issues.ts';
-import { describeTable, exec, ident, literal, rowsOf } from './duckdb-port.ts';
+import { describeTable, dropRelation, exec, ident, literal, rowsOf } from './duckdb-port.ts';
 import type { DuckDbPort } from './duckdb-port.ts';
 import { assertArrowLayout, insertArrowTable } from './arrow-insert.ts';
 import { scanArrowIdentifiers, scanIdentifiers } from './identifiers.ts';
@@ -303,7 +303,7 @@ export async function loadFile(db: DuckDbPort, options: LoadOptions): Promise<Da
     ],
   });
   options.onProgress?.('reading');
-  await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
+  await dropRelation(db, table);
   const unreadable = async (e: unknown): Promise<DataResult<LoadedTable>> => {
     await exec(db, `DROP TABLE IF EXISTS ${ident(table)}`);
     // DuckDB names its temporary file and table; the user knows only their file.

@@ -240,7 +240,8 @@ function rulesFor(p: Prepared): Rule[] {
         en: `${named.en} is not a 2-, 4- or 6-digit region code`,
       });
     }
-    if (c.type !== 'id' && c.type !== 'text' && c.type !== 'code') {
+    // Integers and coded values are always finite: the rule is only counted where NaN or ±Infinity can occur.
+    if (c.type !== 'id' && c.type !== 'text' && c.type !== 'code' && !(integerSource || coded)) {
       // NaN and ±Infinity pass every comparison one way or the other (`NaN <= 0` is false), so they get their own rule.
       rules.push({
         rule: 'not_finite',
@@ -368,20 +369,26 @@ function cte(p: Prepared, only?: readonly string[]): string {
   return `SELECT ${cols.join(', ')} FROM ${ident(p.source.table)}`;
 }
 
+/**
+ * Rules over one relation (`from`, exposing `__rn` and the columns the conditions name); `count`, when given, is a
+ * cheaper query giving the count of its single rule as `r0` (the relation is then read only for example rows).
+ */
+interface RuleBatch {
+  from: string;
+  rules: Rule[];
+  count?: string;
+}
+
 /** Count each rule in one pass, then fetch up to five example rows for the rules that fire. */
-async function runRules(
-  db: DuckDbPort,
-  p: Prepared,
-  rules: Rule[],
-  extra: { from: string; rules: Rule[] }[] = [],
-): Promise<DataIssue[]> {
+async function runRules(db: DuckDbPort, p: Prepared, rules: Rule[], extra: RuleBatch[] = []): Promise<DataIssue[]> {
   const issues: DataIssue[] = [];
   const base = `(${cte(p)}) AS v`;
   const batches = [{ from: base, rules }, ...extra];
   for (const batch of batches) {
     if (batch.rules.length === 0) continue;
-    const select = batch.rules.map((r, i) => `count(*) FILTER (WHERE ${r.cond})::DOUBLE AS r${i}`).join(', ');
-    const [counts] = await rowsOf(db, `SELECT ${select} FROM ${batch.from}`);
+    // count_if over every rule in one scan: about half the work of `count(*) FILTER (WHERE …)` per rule in DuckDB.
+    const select = batch.rules.map((r, i) => `count_if(${r.cond})::DOUBLE AS r${i}`).join(', ');
+    const [counts] = await rowsOf(db, batch.count ?? `SELECT ${select} FROM ${batch.from}`);
     for (let i = 0; i < batch.rules.length; i++) {
       const n = Number(counts[`r${i}`]);
       if (n === 0) continue;
@@ -406,11 +413,30 @@ async function runRules(
   return issues;
 }
 
-/** Duplicate-key rule: rows whose key (e.g. household id) appears more than once. */
-function duplicateRule(p: Prepared, key: string[], zh: string, en: string): { from: string; rules: Rule[] } {
+/** Source types whose text form (an id's canonical value) is one-to-one with the value: grouping the raw column suffices. */
+const TEXT_EXACT = /^(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|VARCHAR)$/;
+
+/**
+ * Duplicate-key rule: rows whose key (e.g. household id) appears more than once. Counted by one aggregation (on the
+ * raw columns when their text form is exact, which spares casting every id to text); the join that names the rows runs
+ * only when there are duplicates.
+ */
+function duplicateRule(p: Prepared, key: string[], zh: string, en: string): RuleBatch {
   const cols = key.map(ident).join(', ');
   const from = `(SELECT v.* FROM (${cte(p, key)}) v JOIN (SELECT ${cols} FROM (${cte(p, key)}) GROUP BY ${cols} HAVING count(*) > 1) d USING (${cols})) AS v`;
-  return { from, rules: [{ rule: 'duplicate_id', severity: 'error', column: key.join(' + '), cond: 'TRUE', zh, en }] };
+  const exact = key.every(
+    (k) => p.def.columns.find((c) => c.name === k)?.type === 'id' && TEXT_EXACT.test(p.sourceTypes.get(k) ?? ''),
+  );
+  const keys = exact ? key.map((k) => p.raw.get(k) ?? ident(k)) : key.map(ident);
+  const grouped = exact ? ident(p.source.table) : `(${cte(p, key)})`;
+  // Rows with an empty key part never match in the join (NULL = NULL is not true), so they are not counted here either.
+  const present = keys.map((k) => `${k} IS NOT NULL`).join(' AND ');
+  const count = `SELECT coalesce(sum(n), 0)::DOUBLE AS r0 FROM (SELECT count(*) AS n FROM ${grouped} WHERE ${present} GROUP BY ${keys.join(', ')} HAVING count(*) > 1)`;
+  return {
+    from,
+    count,
+    rules: [{ rule: 'duplicate_id', severity: 'error', column: key.join(' + '), cond: 'TRUE', zh, en }],
+  };
 }
 
 /** Validate the mapped sources and return the bilingual report (errors block, warnings do not). */
@@ -444,7 +470,7 @@ export async function validateDataset(db: DuckDbPort, sources: DatasetSources): 
       continue;
     }
     if (p.issues.some((i) => i.rule === 'wrong_mapping')) continue;
-    const extra: { from: string; rules: Rule[] }[] = [];
+    const extra: RuleBatch[] = [];
     if (key === 'households' && p.exprs.has('household_id')) {
       extra.push(duplicateRule(p, ['household_id'], '家庭编号重复', 'Household ids are duplicated'));
     }

@@ -109,6 +109,12 @@ describe('validation rules', () => {
     expect(find(report, 'duplicate_id')).toMatchObject({ count: 2, examples: [1, 5] });
   });
 
+  it('reports empty household ids as empty, not as duplicates of each other', async () => {
+    const report = await check(edit({ 2: { household_id: '' }, 3: { household_id: '' } }));
+    expect(find(report, 'null_value', 'household_id')).toMatchObject({ count: 2, examples: [2, 3] });
+    expect(find(report, 'duplicate_id')).toBeUndefined();
+  });
+
   it('reports region codes without a region row, and falls back to the province with a warning', async () => {
     const report = await check(
       edit({ 2: { region_code: '99' }, 3: { region_code: '530199' }, 4: { region_code: 'x1' } }),
