@@ -4,12 +4,13 @@
 import type { SummaryTable, MetricId } from '../sim/index.ts';
 import { nationalTarget } from './reference/reference-data.ts';
 import type { NationalTarget } from './reference/reference-data.ts';
+import type { Bilingual } from '../sim/index.ts';
 
 /** One calibration check: which reference figure, how it is simulated, and the tolerance in percent. */
 export interface CalibrationCheck {
   /** Metric id in reference/national-targets.csv. */
   metric: string;
-  label: { zh: string; en: string };
+  label: Bilingual;
   /** Engine metrics summed for the simulated value, and the area row (0 urban, 1 rural, 2 both). */
   from: readonly MetricId[];
   area: 0 | 1 | 2;
@@ -20,7 +21,7 @@ export interface CalibrationCheck {
 /** A row of the validation table. */
 export interface CalibrationRow {
   metric: string;
-  label: { zh: string; en: string };
+  label: Bilingual;
   /** Target and simulated values in base units (persons, person-times, yuan). */
   target: number;
   simulated: number;

@@ -18,11 +18,12 @@ import {
 import { calibrationTable } from './calibration.ts';
 import type { CalibrationRow } from './calibration.ts';
 import { nationalTarget, nationalTargetAsOf } from './reference/reference-data.ts';
+import type { Bilingual } from '../sim/index.ts';
 
 /** One income statistic of the data beside its NBS reference (uprated to the demo year). */
 export interface IncomeCheckRow {
   id: string;
-  label: { zh: string; en: string };
+  label: Bilingual;
   /** NBS 2023 figure, the uprating factor and the uprated reference (yuan/person/year). */
   reference2023: number;
   uprating: number;
@@ -46,11 +47,11 @@ export interface ResponseCell {
 /** One quantity's responses, its plausible elasticity range and the reasoning behind it. */
 export interface ResponseRow {
   metric: MetricId;
-  label: { zh: string; en: string };
+  label: Bilingual;
   baseline: number;
   cells: ResponseCell[];
   range: [number, number];
-  reason: { zh: string; en: string };
+  reason: Bilingual;
 }
 
 /** The whole report. */
@@ -184,13 +185,7 @@ export function incomeChecks(h: HouseholdArrays, tolerancePct = 5): IncomeCheckR
     nationalTargetAsOf(metric, '2024').value / nationalTargetAsOf(metric, '2023').value;
   const national = growth('disposable_income_pc_national');
   const rows: IncomeCheckRow[] = [];
-  const add = (
-    id: string,
-    label: { zh: string; en: string },
-    metric: string,
-    uprating: number,
-    simulated: number,
-  ): void => {
+  const add = (id: string, label: Bilingual, metric: string, uprating: number, simulated: number): void => {
     const ref = nationalTargetAsOf(metric, '2023');
     const reference = ref.value * uprating;
     const differencePct = ((simulated - reference) / reference) * 100;

@@ -21,6 +21,7 @@ import { println } from '../io.ts';
 import { formatNumber, formatTextTable } from '../output/text-table.ts';
 import { SCOPE_HELP, SCOPE_OPTIONS, assertScope, scopeFromArgs } from '../output/scope-flags.ts';
 import { assertScenarioRegions, readScenarioFile } from '../scenario-file.ts';
+import type { Bilingual } from '../../sim/index.ts';
 
 const UNIT_SUFFIX: Record<string, number> = { 亿: 1e8, 万: 1e4, B: 1e9, b: 1e9, M: 1e6, m: 1e6 };
 
@@ -39,7 +40,7 @@ function scopeTitle(regions: RegionArrays, scope: RunScope): string {
   return ` (${name.zh} / ${name.en})`;
 }
 
-function leverText(lever: InverseLever, value: number, scope?: { zh: string; en: string }): string {
+function leverText(lever: InverseLever, value: number, scope?: Bilingual): string {
   if (lever === 'scalePct' && scope !== undefined)
     return `${scope.zh}标准提高 ${formatNumber(value, 2)}%（其他地区不变）/ ${scope.en} standards rise ${formatNumber(value, 2)}% (other regions unchanged)`;
   if (lever === 'scalePct')
@@ -49,7 +50,7 @@ function leverText(lever: InverseLever, value: number, scope?: { zh: string; en:
   return `监测覆盖倍数 ${formatNumber(value, 3)} × 标准 / monitoring multiplier ${formatNumber(value, 3)} × standard`;
 }
 
-function resultText(result: SolveResult, scope: { zh: string; en: string }): string {
+function resultText(result: SolveResult, scope: Bilingual): string {
   const lines = [
     result.ok
       ? `答案 / Answer: ${leverText(result.lever, result.value, result.scope ? scope : undefined)}`

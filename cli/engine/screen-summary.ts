@@ -2,6 +2,7 @@
 import type { MetricId, SummaryTable } from '../../sim/index.ts';
 import { formatNumber, formatTextTable } from '../output/text-table.ts';
 import { METRIC_IDS, nationalRow } from './tables.ts';
+import type { Bilingual } from '../../sim/index.ts';
 
 type Unit = 'persons' | 'households' | 'yuan' | 'share' | 'events';
 
@@ -58,7 +59,7 @@ export function screenSummary(
   year: number,
   scenario: SummaryTable,
   baseline: SummaryTable | undefined,
-  povertyLine?: { zh: string; en: string },
+  povertyLine?: Bilingual,
 ): string {
   const rs = nationalRow(scenario);
   const rb = baseline === undefined ? 0 : nationalRow(baseline);

@@ -13,6 +13,7 @@ import {
 } from '../../sim/index.ts';
 import type { HouseholdArrays, ProjectionMcSummary, RegionArrays, RunScope, SummaryTable } from '../../sim/index.ts';
 import { formatNumber, formatTextTable } from './text-table.ts';
+import type { Bilingual } from '../../sim/index.ts';
 
 /** The scope's (or the nation's) intervals per year as a table, with the sources line below. */
 export function projectionMcText(regions: RegionArrays, scope: RunScope, summary: ProjectionMcSummary): string {
@@ -46,7 +47,7 @@ export function thinCellText(
 ): string | undefined {
   const flags = thinRows(table, regions, cellSampleSizes(households, regions));
   const area = scopeAreaIndex(scope);
-  const names: { zh: string; en: string }[] = [];
+  const names: Bilingual[] = [];
   for (let row = 0; row < table.rows; row++) {
     if (flags[row] !== 1) continue;
     if (scope.province === undefined ? table.area[row] === AREA_ALL : table.code[row] !== scope.province) continue;

@@ -9,11 +9,12 @@ import { PROVINCES } from '../reference/reference-data.ts';
 import type { DataIssue } from './issues.ts';
 import { describeTable, ident, rowsOf } from './duckdb-port.ts';
 import type { DuckDbPort } from './duckdb-port.ts';
+import type { Bilingual } from '../../sim/index.ts';
 
 /** Kinds of direct identifier the import refuses. */
 export type IdentifierKind = 'person_name' | 'resident_id' | 'phone' | 'address';
 
-const KIND_LABEL: Record<IdentifierKind, { zh: string; en: string }> = {
+const KIND_LABEL: Record<IdentifierKind, Bilingual> = {
   person_name: { zh: '个人姓名', en: 'personal names' },
   resident_id: { zh: '居民身份证号码（18 位或 15 位）', en: 'resident ID numbers (18 or 15 digits)' },
   phone: { zh: '电话号码', en: 'phone numbers' },

@@ -1,5 +1,6 @@
 // Problems found in a user's data, as values: severity, rule, bilingual message, count and example row numbers.
 // Errors block a run; warnings let the user continue knowingly. Nothing is dropped or coerced behind their back.
+import type { Bilingual } from '../../sim/index.ts';
 
 /** Severity of a data issue. */
 export type Severity = 'error' | 'warning';
@@ -17,7 +18,7 @@ export interface DataIssue {
   count: number;
   /** Up to five 1-based row numbers of examples. */
   examples: number[];
-  message: { zh: string; en: string };
+  message: Bilingual;
 }
 
 /** Result of an operation that can fail because of the user's data. */
@@ -37,7 +38,7 @@ export function spreadsheetRows(examples: readonly number[]): number[] {
 }
 
 /** Format example rows for a message, in spreadsheet rows (header = row 1): "第 4、8 行" / "rows 4, 8". */
-export function exampleText(examples: readonly number[]): { zh: string; en: string } {
+export function exampleText(examples: readonly number[]): Bilingual {
   if (examples.length === 0) return { zh: '', en: '' };
   const rows = spreadsheetRows(examples);
   return {

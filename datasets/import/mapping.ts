@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { HOUSEHOLDS, REGIONS } from '../schema.ts';
 import type { CategoryCode, ColumnDef, TableDef } from '../schema.ts';
 import { normaliseName } from './identifiers.ts';
+import type { Bilingual } from '../../sim/index.ts';
 
 /** A saved mapping document (reusable for any file with the same column names). */
 export const MappingSchema = z.object({
@@ -186,9 +187,7 @@ export function identityMapping(table: 'households' | 'regions', sourceColumns: 
 }
 
 /** Parse a saved mapping (JSON text or object); returns a bilingual error naming the bad field. */
-export function parseMapping(
-  input: unknown,
-): { ok: true; mapping: ColumnMapping } | { ok: false; message: { zh: string; en: string } } {
+export function parseMapping(input: unknown): { ok: true; mapping: ColumnMapping } | { ok: false; message: Bilingual } {
   let value = input;
   if (typeof input === 'string') {
     try {

@@ -9,6 +9,7 @@ import type { RegionOverride, RegionalParamsPatch, Scenario } from '../scenario/
 import { NATIONAL_SCOPE, isNationalScope } from '../run/scope.ts';
 import type { RunScope } from '../run/scope.ts';
 import type { InverseLever } from './types.ts';
+import type { Bilingual } from '../bilingual.ts';
 
 /** National outcomes of one scenario-year. */
 export interface Outcome {
@@ -103,7 +104,7 @@ function rural(scenario: Scenario, value: number): number {
 }
 
 /** Why a lever cannot be solved in a scope (the consumption ratio names an urban ratio: not for one area alone). */
-export function scopedLeverError(lever: InverseLever, scope: RunScope): { zh: string; en: string } | null {
+export function scopedLeverError(lever: InverseLever, scope: RunScope): Bilingual | null {
   if (lever === 'consumptionRatio' && scope.area !== undefined) {
     return {
       zh: '消费支出比例杠杆以城市比例表示（农村保持差距），不能只用于城市或农村；请选择“城乡合计”或改用标准上调幅度',

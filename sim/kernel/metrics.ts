@@ -1,4 +1,5 @@
 // The accumulator layout: every additive quantity the kernel sums per cell, with bilingual labels and units.
+import type { Bilingual } from '../bilingual.ts';
 
 /** Cost components (POLICY.md §4), in the order of `COMPONENT_IDS`. */
 export const COMPONENT_IDS = [
@@ -17,7 +18,7 @@ export const COMPONENT_IDS = [
 export type ComponentId = (typeof COMPONENT_IDS)[number];
 
 /** Bilingual names of the cost components. */
-export const COMPONENT_LABELS: Record<ComponentId, { zh: string; en: string }> = {
+export const COMPONENT_LABELS: Record<ComponentId, Bilingual> = {
   base: { zh: '低保差额补助', en: 'Dibao base benefit' },
   supplements: { zh: '分类施保', en: 'Classified supplements' },
   tekunLiving: { zh: '特困基本生活', en: 'Tekun basic living' },

@@ -9,6 +9,7 @@ import type { ParamId } from '../params/catalogue.ts';
 import { applyParamShifts } from '../params/shift.ts';
 import type { ParamShift } from '../params/shift.ts';
 import { DRAW, uniform } from '../random/counter-hash.ts';
+import type { Bilingual } from '../bilingual.ts';
 
 const HALF_ULP = 1 / 8589934592;
 
@@ -131,10 +132,8 @@ const fmtRange = (p: UncertainParam): string => `${p.low}–${p.high}`;
  * The sources as one sentence in each language, for every Monte Carlo output (CLI text and tables, the app's panel):
  * what is included and what is not.
  */
-export function describeMcSources(sources: McSources): { zh: string; en: string } {
-  const label = new Map<string, { zh: string; en: string }>(
-    PARAM_CATALOGUE.map((p) => [p.id, { zh: p.labelZh, en: p.labelEn }]),
-  );
+export function describeMcSources(sources: McSources): Bilingual {
+  const label = new Map<string, Bilingual>(PARAM_CATALOGUE.map((p) => [p.id, { zh: p.labelZh, en: p.labelEn }]));
   const zh = ['随机事件（纳入、认定、临时救助、灾害）'];
   const en = ['random events (take-up, certification, temporary assistance, disasters)'];
   if (sources.projection === true) {

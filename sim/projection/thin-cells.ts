@@ -5,6 +5,7 @@ import type { HouseholdArrays } from '../model/households.ts';
 import type { RegionArrays } from '../model/regions.ts';
 import { AREA_ALL } from '../outputs/types.ts';
 import type { SummaryTable } from '../outputs/types.ts';
+import type { Bilingual } from '../bilingual.ts';
 
 /**
  * Minimum effective sample size (Kish, persons-weighted) of a cell's dibao and tekun recipients in the data for its
@@ -83,7 +84,7 @@ export function thinRows(table: SummaryTable, regions: RegionArrays, sizes: Cell
 }
 
 /** The warning shown beside a projection that has thin cells, in both languages (names the rule). */
-export function thinCellWarning(names: { zh: string; en: string }[]): { zh: string; en: string } | undefined {
+export function thinCellWarning(names: Bilingual[]): Bilingual | undefined {
   if (names.length === 0) return undefined;
   const n = THIN_CELL_MIN_EFFECTIVE_SAMPLE;
   return {

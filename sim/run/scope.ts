@@ -7,6 +7,7 @@ import type { RegionArrays } from '../model/regions.ts';
 import type { SummaryTable } from '../outputs/types.ts';
 import { AREA_ALL } from '../outputs/types.ts';
 import type { AreaSelector } from '../scenario/types.ts';
+import type { Bilingual } from '../bilingual.ts';
 
 /** A scope: the whole nation (no province), or one two-digit province, optionally only its urban or rural area. */
 export interface RunScope {
@@ -28,7 +29,7 @@ export function scopeAreaIndex(scope: RunScope): number {
 }
 
 /** Why a scope does not fit a dataset (a province it does not have), in both languages; null when it fits. */
-export function scopeError(regions: RegionArrays, scope: RunScope): { zh: string; en: string } | null {
+export function scopeError(regions: RegionArrays, scope: RunScope): Bilingual | null {
   if (scope.province === undefined) return null;
   if (/^\d{2}$/.test(scope.province) && regions.provinceCodes.includes(scope.province)) return null;
   const known = regions.provinceCodes.join(', ');
@@ -50,7 +51,7 @@ export function scopeCells(regions: RegionArrays, scope: RunScope): Uint8Array {
 }
 
 /** The scope's name, e.g. 全国 / National, 湖南 · 农村 / Hunan · rural. */
-export function scopeName(regions: RegionArrays, scope: RunScope): { zh: string; en: string } {
+export function scopeName(regions: RegionArrays, scope: RunScope): Bilingual {
   let zh = '全国';
   let en = 'National';
   if (scope.province !== undefined) {

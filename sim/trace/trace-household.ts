@@ -25,13 +25,14 @@ import { resolveScenario, withParams } from '../scenario/resolve.ts';
 import type { RegionOverride, RegionalParamsPatch, Scenario } from '../scenario/types.ts';
 import { recordToArrays } from './record.ts';
 import type { HouseholdRecord, HouseholdTrace, HouseholdTraceRun, TraceStep } from './types.ts';
+import type { Bilingual } from '../bilingual.ts';
 
 /** A temporary-assistance event that can be declared as having happened in a realised trace. */
 export type TraceEvent = 'medical' | 'other' | 'disaster';
 export const TRACE_EVENTS: readonly TraceEvent[] = ['medical', 'other', 'disaster'];
 
 /** What each event is called in the trace's sentences. */
-const EVENT_NAMES: Record<TraceEvent, { zh: string; en: string }> = {
+const EVENT_NAMES: Record<TraceEvent, Bilingual> = {
   medical: { zh: '医疗急难', en: 'medical emergency' },
   other: { zh: '其他急难', en: 'other emergency' },
   disaster: { zh: '受灾', en: 'struck by the disaster' },

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/testing/run-cli.ts';
+import type { Bilingual } from '../../sim/index.ts';
 
 let dir: string;
 let data: string;
@@ -218,8 +219,9 @@ describe('safetynet validate', () => {
     await rm(path.join(broken, 'regions.arrow'));
     const bad = await runCli(['validate', broken, '--json']);
     expect(bad.code).toBe(1);
-    const report: { ok: boolean; errors: number; issues: { rule: string; message: { zh: string; en: string } }[] } =
-      JSON.parse(bad.stdout);
+    const report: { ok: boolean; errors: number; issues: { rule: string; message: Bilingual }[] } = JSON.parse(
+      bad.stdout,
+    );
     expect(report.ok).toBe(false);
     expect(report.errors).toBeGreaterThan(0);
     expect(report.issues.every((i) => i.message.zh.length > 0 && i.message.en.length > 0)).toBe(true);
@@ -392,7 +394,7 @@ describe('safetynet run --province', () => {
     ]);
     expect(run.code, run.stderr).toBe(0);
     const json: {
-      scope: { province: string; area: string; name: { zh: string; en: string } };
+      scope: { province: string; area: string; name: Bilingual };
       scoped: {
         year: number;
         scenario: Record<string, number>;

@@ -6,6 +6,7 @@ import { pick } from '../i18n/i18n.ts';
 import type { ErrorInfo } from '../i18n/i18n.ts';
 import { displayText, parseNumberEntry } from './number-field-logic.ts';
 import './components.css';
+import type { Bilingual } from '../i18n/i18n.ts';
 
 export interface NumberFieldProps {
   /** Current raw value. */
@@ -18,7 +19,7 @@ export interface NumberFieldProps {
   /** Visible label; omit when a surrounding row already labels the field. */
   label?: string;
   /** ErrorInfo name used in validation messages. */
-  name?: { zh: string; en: string };
+  name?: Bilingual;
   /** Unit shown after the input (in display units). */
   unit?: string;
   /** Multiply raw values by this for display (100 shows a 0..1 share as percent). */

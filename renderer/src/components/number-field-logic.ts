@@ -1,5 +1,6 @@
 // Pure logic of NumberField: parse exact entry, check the range, and show values at the precision of their step.
 import type { ErrorInfo } from '../i18n/i18n.ts';
+import type { Bilingual } from '../i18n/i18n.ts';
 
 /** Result of reading what the user typed: a valid value, or a bilingual message naming the field. */
 export type ParsedNumber = { ok: true; value: number } | { ok: false; error: ErrorInfo };
@@ -32,7 +33,7 @@ export function displayText(value: number, scale: number, step: number): string 
  */
 export function parseNumberEntry(
   text: string,
-  bounds: { min: number; max: number; scale?: number; label?: { zh: string; en: string }; unit?: string },
+  bounds: { min: number; max: number; scale?: number; label?: Bilingual; unit?: string },
 ): ParsedNumber {
   const scale = bounds.scale ?? 1;
   // A trailing % is what a reader types for a percentage: "10%" in a field shown in % is 10; in a field shown in other

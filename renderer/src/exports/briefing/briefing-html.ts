@@ -26,6 +26,7 @@ import { caseloadByProvinceOption, costByComponentOption, projectionOption } fro
 import { methodsParagraphs } from './methods.ts';
 import { briefingCss } from './briefing-css.ts';
 import { bi, inLanguage } from '../../i18n/i18n.ts';
+import type { Bilingual } from '../../i18n/i18n.ts';
 
 /** Chart size in CSS pixels: the A4 text width (178 mm) at 96 dpi. */
 export const CHART_WIDTH = 672;
@@ -267,7 +268,7 @@ function caseSection(item: BriefingCase, language: Language, index: number): str
   }</div>`;
 }
 
-const PROGRAMME_TEXT: Record<string, { zh: string; en: string }> = {
+const PROGRAMME_TEXT: Record<string, Bilingual> = {
   none: { zh: '不符合救助条件', en: 'not eligible' },
   dibao: { zh: '低保', en: 'dibao' },
   tekun: { zh: '特困', en: 'tekun' },

@@ -5,6 +5,7 @@ import type { SummaryTable, HouseholdTrace, RunScope } from '../../../../sim/ind
 import type { ParameterRow } from '../parameters.ts';
 import type { Provenance } from '../provenance.ts';
 import type { Text } from '../text.ts';
+import type { Bilingual } from '../../i18n/i18n.ts';
 
 /** The summary tables of one scenario-year (the shape the engine client returns per side). */
 export interface BriefingLevels {
@@ -17,7 +18,7 @@ export interface BriefingComparison {
   scenarioName: string;
   year: number;
   /** The line poverty is measured against (`povertyLineText` of the scenario); default: the baseline standards. */
-  povertyLine?: { zh: string; en: string };
+  povertyLine?: Bilingual;
   baseline: BriefingLevels;
   scenario: BriefingLevels;
   delta: BriefingLevels;

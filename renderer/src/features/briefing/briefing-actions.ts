@@ -40,6 +40,7 @@ import {
   SCENARIO_MIME,
 } from '../../exports/scenario-file.ts';
 import { WorkbenchError, bi, inLanguage } from '../../i18n/i18n.ts';
+import type { Bilingual } from '../../i18n/i18n.ts';
 
 /** A failure the user can read (both languages). */
 export class ExportFailure extends WorkbenchError {
@@ -395,7 +396,7 @@ export async function exportFormat(format: ExportFormat, request: BriefingReques
 export const CHART_IDS = ['cost-components', 'province-caseload', 'projection'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
-const CHART_TITLES: Record<ChartId, { zh: string; en: string }> = {
+const CHART_TITLES: Record<ChartId, Bilingual> = {
   'cost-components': { zh: '{year}年全国救助支出构成', en: 'Annual cost by component, {year}' },
   'province-caseload': {
     zh: '{year}年分省低保人数（城乡合计）',

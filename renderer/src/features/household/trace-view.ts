@@ -7,6 +7,7 @@ import type { Language } from '../../i18n/i18n.ts';
 import { formatNumber, programmeLabel } from '../../format/trace-format.ts';
 import { bi, inLanguage } from '../../i18n/i18n.ts';
 import { numberFormat } from '../../format/units.ts';
+import type { Bilingual } from '../../i18n/i18n.ts';
 
 /** One row of the trace table: the same rule under the baseline and the reform. */
 export interface TraceRow {
@@ -20,7 +21,7 @@ export interface TraceRow {
 }
 
 /** Bilingual names of the inputs the engine's trace steps carry (unknown keys are shown as they are). */
-export const INPUT_LABELS: Record<string, { zh: string; en: string }> = {
+export const INPUT_LABELS: Record<string, Bilingual> = {
   current: { zh: '现行标准', en: 'current standard' },
   medical: { zh: '医疗急难', en: 'medical emergency' },
   other: { zh: '其他急难', en: 'other emergency' },

@@ -5,6 +5,7 @@ import { useUiStore } from '../../store/ui-store.ts';
 import { pick } from '../../i18n/i18n.ts';
 import type { ErrorInfo } from '../../i18n/i18n.ts';
 import { displayText, parseNumberEntry } from '../../components/number-field-logic.ts';
+import type { Bilingual } from '../../i18n/i18n.ts';
 
 export interface OverrideInputProps {
   value: number | undefined;
@@ -14,7 +15,7 @@ export interface OverrideInputProps {
   max: number;
   step: number;
   scale?: number;
-  name: { zh: string; en: string };
+  name: Bilingual;
   onCommit: (value: number | undefined) => void;
   testId?: string;
   error?: ErrorInfo | null;
