@@ -88,10 +88,23 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
-          // One static server and one Chromium for the whole run; each session opens its own empty-profile context.
+          exclude: ['tests/e2e/million-households.test.ts'],
+          // One static server and one Chromium for the project; each session opens its own empty-profile context.
           globalSetup: ['tests/e2e/global-setup.ts'],
-          // Ceilings against hangs, not speed checks: under load 20–30 on two cores the million-household set-up
-          // (generate 1M households, open the app, import) outran 180 s and failed the run.
+          // Ceilings against hangs, not speed checks: under load 20–30 on two cores journeys took minutes.
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        test: {
+          // The million-household journey measures the app (issue #15, BENCHMARKS.md): it runs alone, after every
+          // other file, so the suite's own work does not share the cores with what it times.
+          name: 'e2e-1m',
+          environment: 'node',
+          include: ['tests/e2e/million-households.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          // Under load 20–30 on two cores the set-up (generate 1M households, open the app) outran 180 s.
           testTimeout: 600_000,
           hookTimeout: 600_000,
           fileParallelism: false,
