@@ -1,18 +1,33 @@
 // Test projects: one per layer, each in the environment that layer runs in, plus DuckDB integration and end-to-end.
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { readFileSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const fakeElectron = fileURLToPath(new URL('./electron/testing/fake-electron.ts', import.meta.url));
 
+/**
+ * Renderer test files that need the DOM: those that say so with a `@vitest-environment jsdom` comment at their top.
+ * They run isolated (each file its own module graph, so a store starts empty); the rest share one in Node.
+ */
+const rendererDomTests = readdirSync('renderer', { recursive: true, encoding: 'utf8' })
+  .filter((name) => /\.test\.tsx?$/.test(name))
+  .map((name) => `renderer/${name.split('\\').join('/')}`)
+  .filter((file) => readFileSync(file, 'utf8').slice(0, 1000).includes('@vitest-environment jsdom'));
+
 export default defineConfig({
   test: {
+    // Vitest's default on two cores is one worker; files of different projects run side by side instead.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
           name: 'sim',
           environment: 'node',
           include: ['sim/**/*.test.ts'],
+          // Pure functions over typed arrays: the files share one module graph per worker instead of re-importing it.
+          isolate: false,
           testTimeout: 60_000,
         },
       },
@@ -21,18 +36,30 @@ export default defineConfig({
           name: 'data',
           environment: 'node',
           include: ['datasets/**/*.test.ts', 'cli/**/*.test.ts'],
+          isolate: false,
           testTimeout: 60_000,
         },
       },
       {
         plugins: [react()],
-        // Pure renderer logic runs in Node; a test that needs the DOM says so with a `@vitest-environment jsdom`
-        // comment at its top (starting jsdom for every file was most of this project's time).
+        // Pure renderer logic runs in Node with a shared module graph; a test that needs the DOM says so with a
+        // `@vitest-environment jsdom` comment at its top and runs isolated in the 'renderer-dom' project.
         test: {
           name: 'renderer',
           environment: 'node',
           include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
+          exclude: rendererDomTests,
+          isolate: false,
           // A busy machine must not fail a test: the 5 s default timed out a jsdom test in a loaded CI run.
+          testTimeout: 60_000,
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'renderer-dom',
+          environment: 'jsdom',
+          include: rendererDomTests,
           testTimeout: 60_000,
         },
       },
@@ -42,6 +69,7 @@ export default defineConfig({
           name: 'electron',
           environment: 'node',
           include: ['electron/**/*.test.ts', 'contract/**/*.test.ts'],
+          isolate: false,
           testTimeout: 60_000,
         },
       },
@@ -50,6 +78,7 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['tests/integration/**/*.test.ts'],
+          isolate: false,
           testTimeout: 300_000,
           hookTimeout: 300_000,
         },
@@ -59,8 +88,23 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
-          // Ceilings against hangs, not speed checks: under load 20–30 on two cores the million-household set-up
-          // (generate 1M households, open the app, import) outran 180 s and failed the run.
+          exclude: ['tests/e2e/million-households.test.ts'],
+          // One static server and one Chromium for the project; each session opens its own empty-profile context.
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          // Ceilings against hangs, not speed checks: under load 20–30 on two cores journeys took minutes.
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        test: {
+          // The million-household journey measures the app (issue #15, BENCHMARKS.md): it runs alone, after every
+          // other file, so the suite's own work does not share the cores with what it times.
+          name: 'e2e-1m',
+          environment: 'node',
+          include: ['tests/e2e/million-households.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          // Under load 20–30 on two cores the set-up (generate 1M households, open the app) outran 180 s.
           testTimeout: 600_000,
           hookTimeout: 600_000,
           fileParallelism: false,

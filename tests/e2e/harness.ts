@@ -1,9 +1,10 @@
-// End-to-end harness: serves the built renderer (dist/) on loopback and drives it in Debian's headless Chromium.
+// End-to-end harness: drives the built renderer (dist/, served on loopback by global-setup.ts) in Debian's headless
+// Chromium, one fresh browser context (empty profile) per session in the run's shared browser.
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist } from '../../scripts/serve-dist.mjs';
+import { inject } from 'vitest';
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 export const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
@@ -22,6 +23,20 @@ export const CHROMIUM = {
   ],
 };
 
+/** What global-setup.ts provides to every e2e file through `inject('e2e')`. */
+export interface E2eServers {
+  /** The app's URL on the loopback static server. */
+  url: string;
+  /** Where `chromium.connect` reaches the run's shared browser. */
+  wsEndpoint: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2e: E2eServers;
+  }
+}
+
 export interface Session {
   browser: Browser;
   page: Page;
@@ -31,10 +46,10 @@ export interface Session {
   close: () => Promise<void>;
 }
 
-/** Starts the static server and a fresh Chromium with an empty profile, and opens the app at 1440×900. */
+/** Connects to the run's Chromium and opens the app at 1440×900 in a new context with an empty profile. */
 export async function openApp(): Promise<Session> {
-  const server: { url: string; close: () => Promise<void> } = await serveDist({ port: 0 });
-  const browser = await chromium.launch(CHROMIUM);
+  const { url, wsEndpoint } = inject('e2e');
+  const browser = await chromium.connect(wsEndpoint);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -42,16 +57,14 @@ export async function openApp(): Promise<Session> {
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
-  await page.goto(server.url);
+  await page.goto(url);
   return {
     browser,
     page,
-    url: server.url,
+    url,
     errors,
-    close: async () => {
-      await browser.close();
-      await server.close();
-    },
+    // Closes this session's contexts and disconnects; the shared browser and server stop after the run.
+    close: () => browser.close(),
   };
 }
 
