@@ -85,6 +85,17 @@ describe('argument helpers', () => {
     expect(io.err()).toContain('Error: validate has no option --colour');
   });
 
+  it('refuses a dataset folder given both as --data and as a positional (a scenario typed where the folder goes)', async () => {
+    for (const command of ['run', 'validate', 'validate-model']) {
+      const io = captureIo();
+      expect(
+        await main([command, 'datasets/scenarios/raise-standards-10pct.json', '--data', 'datasets/demo'], io),
+      ).toBe(EXIT_USAGE);
+      expect(io.err(), command).toContain('数据集文件夹给了两次：--data datasets/demo 和 datasets/scenarios/');
+      expect(io.err(), command).toContain('a scenario file goes with --scenario');
+    }
+  });
+
   it('validates integers, numbers, choices and required strings', () => {
     const args = parseCommandArgs('x', ['--seed', '12', '--mode', 'mc', '--rate', '0.5', '--bad', '1.5'], {
       seed: { type: 'string' },

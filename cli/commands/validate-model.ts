@@ -7,7 +7,7 @@ import { modelValidationMarkdown, modelValidationReport } from '../../datasets/i
 import type { ModelValidationReport } from '../../datasets/index.ts';
 import { flag, limitPositionals, parseCommandArgs, stringOption } from '../args.ts';
 import type { Command } from '../command.ts';
-import { DATASET_HELP, DATASET_OPTIONS, mappingFiles } from '../dataset/dataset-options.ts';
+import { DATASET_HELP, DATASET_OPTIONS, datasetDirFromArgs, mappingFiles } from '../dataset/dataset-options.ts';
 import { loadDataset, readMappings, resolveDatasetFiles } from '../dataset/load-dataset.ts';
 import { openNativeDatabase } from '../duckdb/native-port.ts';
 import type { CliIo } from '../io.ts';
@@ -54,8 +54,7 @@ async function runValidateModel(argv: readonly string[], io: CliIo): Promise<num
   });
   limitPositionals('validate-model', args, 1);
   const given = stringOption(args, 'households') === undefined;
-  const dir =
-    stringOption(args, 'data') ?? args.positionals[0] ?? (given ? path.join(REPO_ROOT, 'datasets', 'demo') : undefined);
+  const dir = datasetDirFromArgs(args) ?? (given ? path.join(REPO_ROOT, 'datasets', 'demo') : undefined);
   const files = await resolveDatasetFiles(io.cwd, dir, stringOption(args, 'households'), stringOption(args, 'regions'));
   const mappings = await readMappings(io.cwd, mappingFiles(args));
   const duck = await openNativeDatabase();
