@@ -5,6 +5,7 @@ import { resolveScenario } from '../scenario/resolve.ts';
 import { syntheticHouseholds, syntheticRegions } from '../testing/synthetic.ts';
 import { AREA_ALL } from '../outputs/types.ts';
 import { getParamDef } from '../params/catalogue.ts';
+import { DRAW, uniform } from '../random/counter-hash.ts';
 import { replicationTables, runReplications, summariseReplications } from './replications.ts';
 import {
   SINGLE_YEAR_UNCERTAIN_PARAMS,
@@ -37,6 +38,25 @@ describe('bootstrap weights', () => {
     for (let i = 0; i < h.count; i++) v += (g[i] - 1) ** 2;
     expect(v / h.count).toBeGreaterThan(0.85);
     expect(v / h.count).toBeLessThan(1.15);
+  });
+
+  it("are g = −ln(1 − u) of the counter hash's bootstrap draw, rescaled per cell", () => {
+    const g = bootstrapWeights(h, cells, 9, 2, 500);
+    const x = Array.from(
+      { length: h.count },
+      (_, i) => -Math.log(1 - uniform(9, 2, i + 500, DRAW.bootstrap) + 2 ** -33),
+    );
+    const drawn = new Float64Array(cells);
+    const total = new Float64Array(cells);
+    for (let i = 0; i < h.count; i++) {
+      const c = h.region[i] * 2 + h.area[i];
+      drawn[c] += h.weight[i] * x[i];
+      total[c] += h.weight[i];
+    }
+    for (let i = 0; i < h.count; i += 97) {
+      const c = h.region[i] * 2 + h.area[i];
+      expect(g[i]).toBe(x[i] * (total[c] / drawn[c]));
+    }
   });
 
   it('are keyed by the row in the whole dataset', () => {
