@@ -8,7 +8,7 @@ import { PARAM_CATALOGUE } from '../params/catalogue.ts';
 import type { ParamId } from '../params/catalogue.ts';
 import { applyParamShifts } from '../params/shift.ts';
 import type { ParamShift } from '../params/shift.ts';
-import { DRAW, uniform, uniformOfRow, uniformRow, uniformStream } from '../random/counter-hash.ts';
+import { DRAW, uniform } from '../random/counter-hash.ts';
 import type { Bilingual } from '../bilingual.ts';
 
 const HALF_ULP = 1 / 8589934592;
@@ -114,11 +114,9 @@ export function bootstrapWeights(
   const g = into !== undefined && into.length === n ? into : new Float64Array(n);
   const drawn = new Float64Array(cellCount);
   const total = new Float64Array(cellCount);
-  // uniform(seed, replication, row, DRAW.bootstrap) with its first round (the run's stream) hashed once.
-  const stream = uniformStream(seed, replication);
   for (let i = 0; i < n; i++) {
     const c = (h.region[i] << 1) | h.area[i];
-    const x = -Math.log(1 - uniformOfRow(uniformRow(stream, i + rowOffset), DRAW.bootstrap) + HALF_ULP);
+    const x = -Math.log(1 - uniform(seed, replication, i + rowOffset, DRAW.bootstrap) + HALF_ULP);
     g[i] = x;
     drawn[c] += h.weight[i] * x;
     total[c] += h.weight[i];
