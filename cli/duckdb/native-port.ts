@@ -1,9 +1,9 @@
 // Native DuckDB (@duckdb/node-api) as the data layer's DuckDbPort, so the CLI imports and validates with the very SQL
 // the app runs in DuckDB-wasm, but 64-bit, multi-threaded and spilling to disk: a database file and spill folder in a
-// fresh temporary folder (removed on close), a memory limit, files "registered" by writing them there. Results come
+// fresh temporary folder (removed on close; one left by a killed process is removed by the next open), a memory limit, files "registered" by writing them there. Results come
 // back as Arrow tables built chunk by chunk, one contiguous buffer per column (no row objects); Arrow input is appended
 // through data chunks.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -305,12 +305,56 @@ function toDuck(v: unknown, sql: string): unknown {
   return typeof v === 'bigint' ? Number(v) : v;
 }
 
+const TEMP_PREFIX = 'safetynet-duckdb-';
+/** The file in a temporary folder naming the process that owns it. */
+const OWNER_FILE = 'owner.pid';
+
+/** True while process `pid` exists (one of another user's processes counts: it cannot be signalled but is alive). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary folders in `parent` whose owning process no longer runs: a run killed mid-read (kill -9, power
+ * loss) cannot remove its own, and at national scale each holds a copy the size of the input file. Folders of running
+ * processes, and folders without an owner file, are left alone.
+ */
+export function removeOrphanedTempFolders(parent: string): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(parent).filter((name) => name.startsWith(TEMP_PREFIX));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const dir = path.join(parent, name);
+    let pid: number;
+    try {
+      pid = Number(readFileSync(path.join(dir, OWNER_FILE), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || processAlive(pid)) continue;
+    rmSync(dir, { recursive: true, force: true });
+    removed.push(dir);
+  }
+  return removed;
+}
+
 /** Opens a native DuckDB in a fresh temporary folder, with a memory limit and spilling to disk. */
 export async function openNativeDatabase(options: NativeOptions = {}): Promise<NativeDatabase> {
   const parent = options.tempParent ?? process.env.SAFETYNET_TMPDIR ?? os.tmpdir();
-  const dir = mkdtempSync(path.join(parent, 'safetynet-duckdb-'));
+  removeOrphanedTempFolders(parent);
+  const dir = mkdtempSync(path.join(parent, TEMP_PREFIX));
   const files = path.join(dir, 'files');
   try {
+    writeFileSync(path.join(dir, OWNER_FILE), String(process.pid));
     const instance = await DuckDBInstance.create(path.join(dir, 'work.duckdb'), {
       threads: String(options.threads ?? Math.max(1, os.availableParallelism())),
       memory_limit: options.memoryLimit ?? process.env.SAFETYNET_DUCKDB_MEMORY ?? '4GB',
