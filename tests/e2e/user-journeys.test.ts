@@ -125,6 +125,10 @@ describe.each(LANGUAGES)('provincial planner (%s)', (language) => {
     expect(table).toContain('2024');
     expect(table).toContain('2029');
     await screenshot(page, `journey-planner-projection-${language}`);
+    // Nationally, the thin province × area cells are listed behind a count; Gansu rural is one of them (demo sample).
+    const thin = page.getByTestId('projection-thin');
+    await thin.locator('summary').click();
+    expect(await thin.innerText()).toContain(inLanguage(bi('甘肃 · 农村', 'Gansu · rural'), language));
 
     // The planner reads the projection for Gansu's rural areas: the panel names the scope, the reform's cost rises
     // above the baseline's there every year, and the cumulative cost of the last year is the sum of the years.
@@ -137,6 +141,8 @@ describe.each(LANGUAGES)('provincial planner (%s)', (language) => {
       gansuRural,
       { timeout: 30_000 },
     );
+    // At a thin scope the warning names it and says its year-to-year changes cannot be read.
+    expect(await page.getByTestId('projection-thin').innerText()).toContain(gansuRural);
     const reform = (await page
       .locator('[data-testid^="projection-cumulative-"]')
       .nth(1)

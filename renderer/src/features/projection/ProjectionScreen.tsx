@@ -30,7 +30,7 @@ import type { RunScope } from '../../../../sim/index.ts';
 import type { CachedProjection } from './projection-store.ts';
 import { useProjectionMessages } from './messages.ts';
 import { RunProgress } from '../inverse/RunProgress.tsx';
-import { ScopePicker, useScopeName, useScopeNames } from './ScopePicker.tsx';
+import { ScopePicker, ThinCellsNote, useScopeName } from './ScopePicker.tsx';
 import './projection.css';
 
 const AUTO_RUN_DELAY_MS = 300;
@@ -387,7 +387,6 @@ function ThinCellNotice({
 }) {
   const m = useProjectionMessages();
   const language = useUiStore((s) => s.language);
-  const names = useScopeNames(thinCells(run?.province[0], run?.thin));
   if (run === undefined) return null;
   if (scope.province !== undefined) {
     if (!thinAtScope(run, scope)) return null;
@@ -398,11 +397,12 @@ function ThinCellNotice({
       </div>
     ) : null;
   }
-  if (names.length === 0) return null;
   return (
-    <details className="warning-box" role="note" data-testid="projection-thin">
-      <summary>{fill(m.thinNational, { n: names.length, min: THIN_CELL_MIN_EFFECTIVE_SAMPLE })}</summary>
-      {names.join(m.listSeparator)}
-    </details>
+    <ThinCellsNote
+      cells={thinCells(run.province[0], run.thin)}
+      summary={(n) => fill(m.thinNational, { n, min: THIN_CELL_MIN_EFFECTIVE_SAMPLE })}
+      separator={m.listSeparator}
+      testId="projection-thin"
+    />
   );
 }

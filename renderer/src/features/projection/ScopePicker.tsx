@@ -35,6 +35,31 @@ export function useScopeNames(cells: readonly { province: string; area: 0 | 1 }[
   });
 }
 
+/**
+ * The thin province × area cells as a collapsed warning: `summary` (with the count) shown, the names on opening.
+ * Nothing when no cell is thin.
+ */
+export function ThinCellsNote({
+  cells,
+  summary,
+  separator,
+  testId,
+}: {
+  cells: readonly { province: string; area: 0 | 1 }[];
+  summary: (count: number) => string;
+  separator: string;
+  testId: string;
+}) {
+  const names = useScopeNames(cells);
+  if (names.length === 0) return null;
+  return (
+    <details className="warning-box" role="note" data-testid={testId}>
+      <summary>{summary(names.length)}</summary>
+      {names.join(separator)}
+    </details>
+  );
+}
+
 /** Province and area selects; `requireProvince` keeps the area at both areas for the nation (solver). */
 export function ScopePicker({
   scope,

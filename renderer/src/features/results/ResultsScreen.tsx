@@ -44,7 +44,7 @@ import {
 import type { IndicatorDef, McInterval, McProvinceRow, PairRow, RegionRow } from './result-model.ts';
 import { ProvinceMap } from './ProvinceMap.tsx';
 import { thinCells } from '../projection/projection-data.ts';
-import { useScopeNames } from '../projection/ScopePicker.tsx';
+import { ThinCellsNote } from '../projection/ScopePicker.tsx';
 import { useResultsMessages } from './messages.ts';
 import '../../components/components.css';
 import './results.css';
@@ -727,12 +727,12 @@ export function ResultsScreen() {
 /** Below the map: the province × area cells whose samples are too small for year-to-year changes to be read. */
 function ThinMapNote({ comparison }: { comparison: YearComparison | null | undefined }) {
   const m = useResultsMessages();
-  const names = useScopeNames(thinCells(comparison?.scenario.province, comparison?.thin));
-  if (names.length === 0) return null;
   return (
-    <details className="warning-box" role="note" data-testid="map-thin">
-      <summary>{fill(m.thinMap, { n: names.length, min: THIN_CELL_MIN_EFFECTIVE_SAMPLE })}</summary>
-      {names.join(m.listSeparator)}
-    </details>
+    <ThinCellsNote
+      cells={thinCells(comparison?.scenario.province, comparison?.thin)}
+      summary={(n) => fill(m.thinMap, { n, min: THIN_CELL_MIN_EFFECTIVE_SAMPLE })}
+      separator={m.listSeparator}
+      testId="map-thin"
+    />
   );
 }
