@@ -93,7 +93,7 @@ export const useProjectionMessages = defineMessages({
       'The shaded band is the p5–p95 interval of "{name}" (for single indicators only, not cumulative cost).',
     intervalSources: 'Uncertainty sources: {sources}',
     thinScope: 'Note: {warning}',
-    listSeparator: ', ',
+    listSeparator: '; ',
     thinNational:
       '{n} province × area cells have samples too small to read year-to-year changes (rule: effective sample of dibao and tekun sample households below {min}; choose a province and area to see its interval). Open for the list.',
   },

@@ -108,7 +108,7 @@ export const useResultsMessages = defineMessages({
     mapTitle: 'Province map',
     thinMap:
       '{n} province × area cells rest on small samples (effective sample of dibao and tekun sample households below {min}): their figures carry large sampling error and their year-to-year changes cannot be read; Monte Carlo gives intervals. Open for the list.',
-    listSeparator: ', ',
+    listSeparator: '; ',
     mapIndicator: 'Colour by',
     mapHint: 'Click a province for its urban/rural split and lower regions',
     noData: 'No data or suppressed',
