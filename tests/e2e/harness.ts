@@ -8,6 +8,11 @@ import { inject } from 'vitest';
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 export const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
+/**
+ * Whether screenshots (and other pictures no test reads) are taken: only with E2E_SCREENSHOTS=1, since encoding
+ * full-page PNGs is a large share of the suite's CPU and nobody looks at them in CI.
+ */
+export const SCREENSHOTS_WANTED = process.env.E2E_SCREENSHOTS === '1';
 
 /** Debian's Chromium with the flags this closed network needs; shared by every test that drives a browser. */
 export const CHROMIUM = {
@@ -68,8 +73,9 @@ export async function openApp(): Promise<Session> {
   };
 }
 
-/** Saves a full-page screenshot as a test artifact and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a full-page screenshot as a test artifact and returns its path (null unless E2E_SCREENSHOTS=1). */
+export async function screenshot(page: Page, name: string): Promise<string | null> {
+  if (!SCREENSHOTS_WANTED) return null;
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
