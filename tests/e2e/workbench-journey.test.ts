@@ -299,7 +299,8 @@ describe('ministry briefing writer', () => {
       const box = page.getByTestId(`briefing-case-${id}`);
       if (!(await box.isChecked())) await box.check();
     }
-    // The briefing is written in each language from the app shown in that language.
+    // The briefing is written in each language from the app shown in that language, and printed in one printer page.
+    const printer = await session.browser.newPage();
     await inBothLanguages(page, async (language) => {
       await page.getByTestId('briefing-language').selectOption(language);
       await page.getByTestId('briefing-generate').click();
@@ -316,12 +317,10 @@ describe('ministry briefing writer', () => {
       const html = await frame.getAttribute('srcdoc');
       expect(html).toBeTruthy();
       // Print the previewed document to PDF as the desktop app does (Chromium's printToPDF), then read it back.
-      const printer = await session.browser.newPage();
       await printer.setContent(html!, { waitUntil: 'load' });
       mkdirSync(DOWNLOADS, { recursive: true });
       const pdfPath = join(DOWNLOADS, `briefing-${language}.pdf`);
       writeFileSync(pdfPath, await printer.pdf({ format: 'A4', printBackground: true }));
-      await printer.close();
       const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
       // The projection runs from the dataset year over the Projection screen's span.
       expect(text).toContain('2024');
@@ -349,5 +348,6 @@ describe('ministry briefing writer', () => {
         ]);
       }
     });
+    await printer.close();
   });
 });
