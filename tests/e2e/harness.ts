@@ -1,5 +1,6 @@
 // End-to-end harness: drives the built renderer (dist/, served on loopback by global-setup.ts) in Debian's headless
-// Chromium, one fresh browser context (empty profile) per session in the run's shared browser.
+// Chromium, one fresh browser context (empty profile) per session in the run's shared browser; and the steps the
+// journeys share (waiting for results, reading a number off the screen, switching the live app's language).
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -8,6 +9,11 @@ import { inject } from 'vitest';
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 export const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
+/**
+ * Whether screenshots (and other pictures no test reads) are taken: only with E2E_SCREENSHOTS=1, since encoding
+ * full-page PNGs is a large share of the suite's CPU and nobody looks at them in CI.
+ */
+export const SCREENSHOTS_WANTED = process.env.E2E_SCREENSHOTS === '1';
 
 /** Debian's Chromium with the flags this closed network needs; shared by every test that drives a browser. */
 export const CHROMIUM = {
@@ -68,10 +74,71 @@ export async function openApp(): Promise<Session> {
   };
 }
 
-/** Saves a full-page screenshot as a test artifact and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a full-page screenshot as a test artifact and returns its path (null unless E2E_SCREENSHOTS=1). */
+export async function screenshot(page: Page, name: string): Promise<string | null> {
+  if (!SCREENSHOTS_WANTED) return null;
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** The app's two languages, Chinese first (the language it opens in). */
+export const LANGUAGES = ['zh', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+/** The app's title heading in each language (plain, so global-setup.ts importing this file loads no app code). */
+const APP_TITLE: Record<Language, string> = { zh: '社会救助政策仿真工作台', en: 'Safety Net Workbench' };
+/** Where the journeys save what they download or print. */
+export const DOWNLOADS = join(ARTIFACTS, 'journeys');
+
+/** Waits until the demo (or the active dataset) has loaded. */
+export async function datasetReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.datasetStatus === 'ready', null, {
+    timeout: 150_000,
+  });
+}
+
+/** Waits until the last engine run has finished and its results are on screen. */
+export async function resultsReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.resultsStatus === 'ready', null, {
+    timeout: 120_000,
+  });
+}
+
+/** A number as the screen prints it ("1,234.5", "−0.25", "+12.00") as a JavaScript number. */
+export function screenNumber(text: string): number {
+  const cleaned = text.replace(/[,\s]/g, '').replace('−', '-').replace(/^\+/, '');
+  const match = /-?\d+(\.\d+)?/.exec(cleaned);
+  if (!match) throw new Error(`no number in "${text}"`);
+  return Number(match[0]);
+}
+
+/** Switches the live app's language and waits until the page is drawn in it. */
+export async function showIn(page: Page, language: Language): Promise<void> {
+  await page.getByTestId(`lang-${language}`).click();
+  await page.getByRole('heading', { name: APP_TITLE[language] }).waitFor();
+}
+
+/**
+ * Reads the results on screen in Chinese, then switches the live app to English and reads the same results again
+ * (nothing is recomputed: a language switch only redraws), and leaves the app in Chinese.
+ */
+export async function inBothLanguages(page: Page, read: (language: Language) => Promise<void>): Promise<void> {
+  for (const language of LANGUAGES) {
+    await showIn(page, language);
+    await read(language);
+  }
+  await showIn(page, 'zh');
+}
+
+/** Clicks a button that downloads a file and saves the download under test-artifacts/journeys/. */
+export async function download(page: Page, testId: string, name: string): Promise<string> {
+  mkdirSync(DOWNLOADS, { recursive: true });
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 120_000 }),
+    page.getByTestId(testId).click(),
+  ]);
+  const path = join(DOWNLOADS, name);
+  await file.saveAs(path);
   return path;
 }

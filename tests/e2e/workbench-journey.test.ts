@@ -1,10 +1,27 @@
-// A user's journey through every screen on the bundled demo: load, change a standard, see the headlines move,
-// compare, project, open each case, query in SQL, solve for a budget; screenshots of every screen in both languages.
+// One fresh app through the shell, a user's journey over every screen and the ministry briefing writer's journey, on
+// the bundled demo: it opens in Chinese with real CJK glyphs, switches to English and back, every screen can be
+// reached; then load, change a standard, see the headlines move, compare, project, open each case, query in SQL, solve
+// for a budget, every screen in both languages (screenshots of each with E2E_SCREENSHOTS=1); then, on that reform,
+// two case studies as they happened and the briefing as PDF read back with pdftotext, in Chinese and in English
+// (issue #14's third user; the planner and the researcher are in user-journeys.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, openApp, screenshot, type Session } from './harness.ts';
+import {
+  ARTIFACTS,
+  datasetReady,
+  DOWNLOADS,
+  inBothLanguages,
+  openApp,
+  resultsReady,
+  screenNumber,
+  screenshot,
+  SCREENSHOTS_WANTED,
+  type Session,
+} from './harness.ts';
+import { bi, inLanguage } from '../../sim/index.ts';
 
 const SCREENS = ['data', 'scenario', 'results', 'projection', 'compare', 'inverse', 'household', 'sql', 'briefing'];
 const CASES = ['hunan-flood', 'shandong-medical', 'hebei-care', 'jiangsu-migrant', 'gansu-orphan'];
@@ -15,19 +32,8 @@ const timings: Record<string, number | string> = {};
 /** The value of a data-* attribute on <html>, set by the app for tests and measurements. */
 const htmlData = (page: Page, name: string) => page.evaluate((n) => document.documentElement.dataset[n] ?? '', name);
 
-/** Waits until the last engine run has finished and its results are on screen. */
-async function resultsReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.dataset.resultsStatus === 'ready', null, {
-    timeout: 120_000,
-  });
-}
-
 beforeAll(async () => {
   session = await openApp();
-  await session.page.waitForFunction(() => document.documentElement.dataset.datasetStatus === 'ready', null, {
-    timeout: 150_000,
-  });
-  timings.demoLoadMs = Number(await htmlData(session.page, 'datasetLoadMs'));
 });
 
 afterAll(async () => {
@@ -36,9 +42,45 @@ afterAll(async () => {
   await session?.close();
 });
 
+// The shell is checked first, on the freshly opened app (the demo may still be loading).
+describe('app shell', () => {
+  it('opens in Simplified Chinese with a CJK font that has the glyphs', async () => {
+    const { page } = session;
+    await page.getByRole('heading', { name: '社会救助政策仿真工作台' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    const hasGlyphs = await page.evaluate(() =>
+      document.fonts.check('16px "Noto Sans CJK SC"', '社会救助政策仿真工作台'),
+    );
+    expect(hasGlyphs).toBe(true);
+    await screenshot(page, 'shell-zh');
+  });
+
+  it('switches to English and back', async () => {
+    const { page } = session;
+    await page.getByTestId('lang-en').click();
+    await page.getByRole('heading', { name: 'Safety Net Workbench' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await screenshot(page, 'shell-en');
+    await page.getByTestId('lang-zh').click();
+    await page.getByRole('heading', { name: '社会救助政策仿真工作台' }).waitFor();
+  });
+
+  it('reaches every screen from the navigation', async () => {
+    const { page } = session;
+    for (const id of SCREENS) {
+      await page.getByTestId(`nav-${id}`).click();
+      await page.locator(`main[data-screen="${id}"]`).waitFor();
+    }
+    expect(session.errors).toEqual([]);
+  });
+});
+
 describe('workbench journey on the demo data', () => {
   it('loads the synthetic demo with its validation report and calibration table', async () => {
     const { page } = session;
+    await datasetReady(page);
+    timings.demoLoadMs = Number(await htmlData(page, 'datasetLoadMs'));
+    await page.getByTestId('nav-data').click();
     await page.getByTestId('synthetic-note').waitFor();
     await page.getByTestId('calibration-table').waitFor();
     const calibration = await page.getByTestId('calibration-table').innerText();
@@ -80,7 +122,8 @@ describe('workbench journey on the demo data', () => {
 
   it('gives Monte Carlo intervals nationally and by province', async () => {
     const { page } = session;
-    await page.getByTestId('mc-replications-input').fill('10');
+    // Four replications, split over the engine's workers and merged, exercise what ten did at 40% of the CPU.
+    await page.getByTestId('mc-replications-input').fill('4');
     await page.getByTestId('mc-replications-input').press('Enter');
     await page.getByTestId('mc-run').click();
     await page.getByTestId('mc-province-table').waitFor({ timeout: 120_000 });
@@ -179,5 +222,132 @@ describe('workbench journey on the demo data', () => {
     }
     await page.getByTestId('lang-zh').click();
     expect(session.errors.filter((e) => !e.includes('Content Security Policy'))).toEqual([]);
+  });
+});
+
+// The ministry briefing writer continues in the same app: the +10% reform is set and projected (above), so the
+// writer opens two case studies as they happened and writes the briefing from it, read in Chinese and in English.
+describe('ministry briefing writer', () => {
+  it("opens two case studies as they happened and reads the review's amounts", async () => {
+    const { page } = session;
+    await page.getByTestId('nav-household').click();
+    const temporary = async () =>
+      screenNumber(await page.locator('[data-testid="household-component-temporary"] td').nth(1).innerText());
+    await page.getByTestId('case-hunan-flood').click();
+    await page
+      .locator('[data-testid="household-status"][data-status="ready"]')
+      .waitFor({ state: 'attached', timeout: 60_000 });
+    expect(await page.getByTestId('household-view').inputValue()).toBe('happened');
+    await page.getByTestId('household-component-temporary').waitFor();
+    await inBothLanguages(page, async (language) => {
+      expect(await temporary(), language).toBe(5000);
+    });
+    await page.getByTestId('case-shandong-medical').click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="household-story"] h3')?.textContent?.match(/山东|Shandong/),
+      null,
+      { timeout: 60_000 },
+    );
+    await page
+      .locator('[data-testid="household-status"][data-status="ready"]')
+      .waitFor({ state: 'attached', timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-testid="household-component-temporary"] td:nth-child(2)')
+          ?.textContent?.replace(/\D/g, '') === '4000',
+      null,
+      { timeout: 60_000 },
+    );
+    await inBothLanguages(page, async (language) => {
+      expect(await temporary(), language).toBe(4000);
+      expect(await page.getByTestId('household-story').locator('h3').innerText()).toMatch(
+        inLanguage(bi(/山东/, /Shandong/), language),
+      );
+      // Charity aid is shown, outside the government total.
+      const charity = await page.getByTestId('household-non-government').innerText();
+      expect(charity).toMatch(inLanguage(bi(/慈善/, /charity/), language));
+      const total = screenNumber(await page.getByTestId('household-total-baseline').innerText());
+      expect(total).toBeLessThan(50_000);
+      await screenshot(page, `journey-ministry-case-${language}`);
+    });
+    // In expected value the same family is weighted by probabilities: far less than the 4,000 actually paid.
+    await page.getByTestId('household-view').selectOption('expected');
+    await page.waitForFunction(
+      () =>
+        Number(
+          document
+            .querySelector('[data-testid="household-component-temporary"] td:nth-child(2)')
+            ?.textContent?.replace(/[^\d.]/g, ''),
+        ) < 4000,
+      null,
+      { timeout: 60_000 },
+    );
+    await inBothLanguages(page, async (language) => {
+      expect(await temporary(), language).toBeLessThan(4000);
+    });
+  });
+
+  it('writes a briefing whose PDF reads right in zh and en: units on every number, projection years, the cases as they happened', async () => {
+    const { page } = session;
+    // The reform is the journey's: every standard +10%, saved, active, and projected on the Projection screen.
+    await page.getByTestId('nav-scenario').click();
+    await resultsReady(page);
+    expect(await page.getByTestId('param-standard.scalePct-input').inputValue()).toBe('10');
+    await page.getByTestId('nav-briefing').click();
+    for (const id of ['hunan-flood', 'shandong-medical']) {
+      const box = page.getByTestId(`briefing-case-${id}`);
+      if (!(await box.isChecked())) await box.check();
+    }
+    // The briefing is written in each language from the app shown in that language, and printed in one printer page.
+    const printer = await session.browser.newPage();
+    await inBothLanguages(page, async (language) => {
+      await page.getByTestId('briefing-language').selectOption(language);
+      await page.getByTestId('briefing-generate').click();
+      const frame = page.getByTestId('briefing-preview');
+      await page.waitForFunction(
+        (lang) =>
+          document
+            .querySelector('[data-testid="briefing-preview"]')
+            ?.getAttribute('srcdoc')
+            ?.includes(`<html lang="${lang}">`),
+        inLanguage(bi('zh-CN', 'en'), language),
+        { timeout: 180_000 },
+      );
+      const html = await frame.getAttribute('srcdoc');
+      expect(html).toBeTruthy();
+      // Print the previewed document to PDF as the desktop app does (Chromium's printToPDF), then read it back.
+      await printer.setContent(html!, { waitUntil: 'load' });
+      mkdirSync(DOWNLOADS, { recursive: true });
+      const pdfPath = join(DOWNLOADS, `briefing-${language}.pdf`);
+      writeFileSync(pdfPath, await printer.pdf({ format: 'A4', printBackground: true }));
+      const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+      // The projection runs from the dataset year over the Projection screen's span.
+      expect(text).toContain('2024');
+      expect(text).toContain('2029');
+      // The cases as they happened: the review's amounts, and charity outside government cost.
+      expect(text).toMatch(inLanguage(bi(/5,000元/, /5,000 yuan/), language));
+      expect(text).toMatch(inLanguage(bi(/不计入政府救助支出/, /not government cost/), language));
+      // No status code or probability printed as money, and no household amount rounded to 0.00万元.
+      expect(text).not.toMatch(/0\.00万元/);
+      expect(text).not.toMatch(/\b[0-4]元\b/);
+      expect(text).not.toMatch(/0\.\d\d元/);
+      // Percentage-point changes are worded as such.
+      expect(text).toMatch(inLanguage(bi(/个百分点/, /\bpp\b/), language));
+      if (SCREENSHOTS_WANTED) {
+        execFileSync('pdftoppm', [
+          '-png',
+          '-r',
+          '60',
+          '-f',
+          '1',
+          '-l',
+          '2',
+          pdfPath,
+          join(DOWNLOADS, `briefing-${language}`),
+        ]);
+      }
+    });
+    await printer.close();
   });
 });
