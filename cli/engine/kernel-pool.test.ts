@@ -13,7 +13,7 @@ import type { HouseholdArrays } from '../../sim/index.ts';
 import type { KernelPool } from './kernel-pool.ts';
 import { startKernelPool } from './kernel-pool.ts';
 
-/** `h` repeated `times` times (generating 2.5 blocks of demo households costs far more than copying a fraction). */
+/** `h` repeated `times` times (generating two blocks and more of demo households costs far more than copying an eighth of one). */
 function tiled(h: HouseholdArrays, times: number): HouseholdArrays {
   const out = { count: h.count * times } as Record<string, unknown>;
   for (const key of HOUSEHOLD_ARRAY_KEYS) {
@@ -32,11 +32,11 @@ afterAll(async () => {
 
 describe('kernel worker pool', () => {
   it('projects and runs single years exactly like the in-process engine', async () => {
-    // 2.5 blocks (three shards for three workers, the last one partial): 16,384 demo households ten times over.
-    const demo = demoToEngineArrays(generateDemo(BLOCK_ROWS / 4, 5));
+    // Three blocks, the last one partial (three shards for three workers): 8,192 demo households 17 times over.
+    const demo = demoToEngineArrays(generateDemo(BLOCK_ROWS / 8, 5));
     const { regions } = demo;
-    const households = tiled(demo.households, 10);
-    expect(households.count).toBe(2.5 * BLOCK_ROWS);
+    const households = tiled(demo.households, 17);
+    expect(households.count).toBe(2.125 * BLOCK_ROWS);
     const decile = incomeDeciles(households);
     const parsed = parseScenario({
       schemaVersion: 1,
