@@ -100,6 +100,8 @@ const NUMERIC: Partial<Record<DuckDBTypeId, { ctor: NumericCtor; arrow: () => Da
 };
 
 const BLOCK_ROWS = 1 << 20;
+/** The first block of a result column: one DuckDB data chunk (STANDARD_VECTOR_SIZE). */
+const FIRST_BLOCK_ROWS = 2048;
 
 /** One result column gathered chunk by chunk: numbers into blocks of typed arrays, anything else as JS values. */
 class ColumnGatherer {
@@ -122,7 +124,9 @@ class ColumnGatherer {
       while (done < count) {
         let block = this.blocks[this.blocks.length - 1];
         if (!block || this.filled === block.length) {
-          block = new numeric.ctor(BLOCK_ROWS);
+          // Blocks grow from one chunk's size to BLOCK_ROWS, so a small result does not allocate (and zero) a
+          // million-row block per column.
+          block = new numeric.ctor(Math.min(BLOCK_ROWS, Math.max(FIRST_BLOCK_ROWS, 2 * (block?.length ?? 0))));
           this.blocks.push(block);
           this.filled = 0;
         }
@@ -149,12 +153,15 @@ class ColumnGatherer {
       return vectorFromArray(values, plainType(values)).data[0] as Data;
     }
     let all: NumericArray;
-    if (this.blocks.length === 0) all = new numeric.ctor(0);
-    else if (this.blocks.length === 1 && this.rows < BLOCK_ROWS) all = this.blocks[0].subarray(0, this.rows);
+    if (this.blocks.length === 1 && this.rows < BLOCK_ROWS) all = this.blocks[0].subarray(0, this.rows);
     else {
       // Large results land in shared memory, so the engine's worker threads can read them without another copy.
-      const bytes = this.rows * this.blocks[0].BYTES_PER_ELEMENT;
-      all = new (numeric.ctor as unknown as { new (b: SharedArrayBuffer): NumericArray })(new SharedArrayBuffer(bytes));
+      all =
+        this.rows < BLOCK_ROWS
+          ? new numeric.ctor(this.rows)
+          : new (numeric.ctor as unknown as { new (b: SharedArrayBuffer): NumericArray })(
+              new SharedArrayBuffer(this.rows * this.blocks[0].BYTES_PER_ELEMENT),
+            );
       let at = 0;
       for (const block of this.blocks.splice(0)) {
         const n = Math.min(block.length, this.rows - at);

@@ -7,7 +7,8 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CliError, formatCliError } from '../errors.ts';
 import type { ColumnTable } from './column-table.ts';
 import { checkOutputPath, inputConflict } from './out-path.ts';
@@ -112,12 +113,32 @@ describe('atomic result bundles', () => {
 });
 
 describe('a bundle writer killed at random moments', () => {
-  const writer = fileURLToPath(new URL('../testing/bundle-writer.ts', import.meta.url));
+  // The writer (cli/testing/bundle-writer.ts and the real write-results.ts) compiled once into one plain script, so each
+  // of the processes killed below starts under plain node in a fraction of a tsx start (esbuild: tsx's own compiler).
+  let buildDir: string;
+  let writer: string;
+  beforeAll(async () => {
+    buildDir = await mkdtemp(path.join(tmpdir(), 'sn-bundle-writer-'));
+    writer = path.join(buildDir, 'bundle-writer.mjs');
+    await build({
+      entryPoints: [fileURLToPath(new URL('../testing/bundle-writer.ts', import.meta.url))],
+      outfile: writer,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'warning',
+    });
+  });
+  afterAll(async () => {
+    await rm(buildDir, { recursive: true, force: true });
+  });
 
   /** Starts the writer, waits for `minWrites` complete bundles, kills it `delayMs` later; resolves with the last one. */
   function killWriter(out: string, minWrites: number, delayMs: number): Promise<number> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', writer, out, '20000'], {
+      // 5,000 rows a table: a write takes longer than most of the delays below, so the kills land inside it.
+      const child = spawn(process.execPath, [writer, out, '5000'], {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let last = 0;

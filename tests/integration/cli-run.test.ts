@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/testing/run-cli.ts';
+import type { CliRun } from '../../cli/testing/spawn-cli.ts';
 import type { Bilingual } from '../../sim/index.ts';
 
 let dir: string;
@@ -32,6 +33,60 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+let baselineRun: Promise<CliRun> | undefined;
+/** `safetynet run DATA --json --quiet` (the baseline), run once and shared by the tests that read it. */
+function baselineJson(): Promise<CliRun> {
+  baselineRun ??= runCli(['run', data, '--json', '--quiet']);
+  return baselineRun;
+}
+
+/** Result folders of the two Monte Carlo runs (two workers, one worker). */
+const MC_OUTS = ['out-mc-2-workers', 'out-mc-1-worker'] as const;
+let monteCarloPair: Promise<CliRun[]> | undefined;
+/**
+ * One Monte Carlo run made twice, on two workers and on one: the scenario with 6 replications, seed 5, over a two-year
+ * projection scoped to Hunan rural, writing its result folder and printing --json. Made once and read by the
+ * byte-identity test and the projection-interval test.
+ */
+function monteCarloRuns(): Promise<CliRun[]> {
+  monteCarloPair ??= (async () => {
+    const runs: CliRun[] = [];
+    for (const [workers, out] of [
+      ['2', MC_OUTS[0]],
+      ['1', MC_OUTS[1]],
+    ]) {
+      runs.push(
+        await runCli([
+          'run',
+          data,
+          '--scenario',
+          path.join(dir, 'scenario.json'),
+          '--mode',
+          'mc',
+          '--replications',
+          '6',
+          '--seed',
+          '5',
+          '--years',
+          '2',
+          '--province',
+          '43',
+          '--area',
+          'rural',
+          '--workers',
+          workers,
+          '--out',
+          path.join(dir, out),
+          '--json',
+          '--quiet',
+        ]),
+      );
+    }
+    return runs;
+  })();
+  return monteCarloPair;
+}
+
 async function folderBytes(folder: string): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   for (const name of (await readdir(folder)).sort()) out.set(name, await readFile(path.join(folder, name)));
@@ -39,31 +94,10 @@ async function folderBytes(folder: string): Promise<Map<string, Buffer>> {
 }
 
 describe('safetynet run', () => {
-  it('writes byte-identical result files for the same inputs and seed (Monte Carlo included)', async () => {
-    const outs = [path.join(dir, 'out-a'), path.join(dir, 'out-b')];
-    for (const out of outs) {
-      const run = await runCli([
-        'run',
-        data,
-        '--scenario',
-        path.join(dir, 'scenario.json'),
-        '--mode',
-        'mc',
-        '--replications',
-        '6',
-        '--seed',
-        '5',
-        '--years',
-        '1',
-        '--workers',
-        '2',
-        '--out',
-        out,
-        '--quiet',
-      ]);
-      expect(run.code, run.stderr).toBe(0);
-      expect(run.stdout).toContain('情景 / Scenario');
-    }
+  it('writes byte-identical result files for the same inputs and seed (Monte Carlo included), whatever the worker split', async () => {
+    const runs = await monteCarloRuns();
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    const outs = MC_OUTS.map((out) => path.join(dir, out));
     const [a, b] = await Promise.all(outs.map(folderBytes));
     expect([...a.keys()]).toEqual([...b.keys()]);
     expect([...a.keys()]).toEqual(
@@ -77,6 +111,7 @@ describe('safetynet run', () => {
         'monte_carlo.csv',
         'monte_carlo_province.csv',
         'monte_carlo_province.arrow',
+        'monte_carlo_projection.csv',
         'results.json',
         'provenance.json',
       ]),
@@ -126,8 +161,8 @@ describe('safetynet run', () => {
         '1',
         '--min-cell',
         '60',
-        '--out',
-        path.join(dir, `out-mc-${seed}`),
+        // Only the first run's folder is read below.
+        ...(seed === '1' ? ['--out', path.join(dir, 'out-mc-1')] : []),
         '--json',
         '--quiet',
       ]);
@@ -257,7 +292,7 @@ describe('safetynet run: the poverty line', () => {
     const [year] = out.national;
     for (const id of ['poverty.preGap', 'poverty.postGap', 'poverty.postHeadcount', 'cost.total'])
       expect(year.baseline[id], id).toBe(year.scenario[id]);
-    const base = await runCli(['run', data, '--json', '--quiet']);
+    const base = await baselineJson();
     const own: { national: { scenario: National }[] } = JSON.parse(base.stdout);
     expect(own.national[0].scenario['poverty.preGap']).not.toBe(year.scenario['poverty.preGap']);
     expect(own.national[0].scenario['cost.total']).toBe(year.scenario['cost.total']);
@@ -429,28 +464,7 @@ describe('safetynet run --province', () => {
 
 describe('safetynet run --mode mc --years N', () => {
   it("gives the projection's intervals per year, the same whatever the worker split, and warns of thin cells", async () => {
-    const run = (workers: string, out: string) =>
-      runCli([
-        'run',
-        data,
-        '--mode',
-        'mc',
-        '--replications',
-        '6',
-        '--years',
-        '2',
-        '--province',
-        '43',
-        '--area',
-        'rural',
-        '--workers',
-        workers,
-        '--out',
-        path.join(dir, out),
-        '--json',
-        '--quiet',
-      ]);
-    const [one, two] = [await run('1', 'out-pmc-1'), await run('2', 'out-pmc-2')];
+    const [two, one] = await monteCarloRuns();
     expect(one.code, one.stderr).toBe(0);
     type Interval = { year: number; p5: number; p50: number; p95: number };
     const a: { projectionMonteCarlo: { replications: number; dibaoPersons: Interval[]; sources: { en: string } } } =
@@ -462,11 +476,13 @@ describe('safetynet run --mode mc --years N', () => {
       expect(r.p50).toBeLessThanOrEqual(r.p95);
     }
     expect(a.projectionMonteCarlo.sources.en).toContain('Nominal income growth 0.03–0.07');
-    expect(two.stdout).toBe(one.stdout.replace(path.join(dir, 'out-pmc-1'), path.join(dir, 'out-pmc-2')));
-    const csv = await readFile(path.join(dir, 'out-pmc-1', 'monte_carlo_projection.csv'), 'utf8');
+    expect(two.stdout).toBe(one.stdout.replace(path.join(dir, MC_OUTS[1]), path.join(dir, MC_OUTS[0])));
+    const csv = await readFile(path.join(dir, MC_OUTS[1], 'monte_carlo_projection.csv'), 'utf8');
     expect(csv).toContain('2026');
     // 3,000 households over 31 provinces: every province × area is far below the effective-sample rule.
     const text = await runCli(['run', data, '--years', '1', '--province', '43', '--area', 'rural', '--quiet']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('情景 / Scenario');
     expect(text.stdout).toContain('样本不足，逐年变化不可解读：湖南 · 农村');
     expect(text.stdout).toContain('Sample too small to read year-to-year changes: Hunan · rural');
   });
@@ -474,7 +490,7 @@ describe('safetynet run --mode mc --years N', () => {
 
 describe('safetynet solve', () => {
   it('finds the standard rise a budget affords', async () => {
-    const base = await runCli(['run', data, '--json', '--quiet']);
+    const base = await baselineJson();
     const cost: number = JSON.parse(base.stdout).national[0].scenario['cost.total'];
     const run = await runCli(['solve', 'budget', data, '--budget', String(Math.round(cost * 1.1)), '--json']);
     expect(run.code, run.stderr).toBe(0);
@@ -493,7 +509,7 @@ describe('safetynet solve', () => {
   });
 
   it('prints cash persons (not households) in the sensitivity table and states what a swing of 0.2 means', async () => {
-    const base = await runCli(['run', data, '--json', '--quiet']);
+    const base = await baselineJson();
     const national = JSON.parse(base.stdout).national[0].scenario;
     const persons = national['persons.dibao'] + national['persons.tekun'];
     const households = national['households.dibao'] + national['households.tekun'];
