@@ -1,10 +1,11 @@
-// The native DuckDB's temporary folders: one left by a killed process is removed by the next open; a running one stays.
+// The native DuckDB port: its temporary folders (one left by a killed process is removed by the next open; a running one
+// stays) and its results gathered into one buffer per column, sized to the result.
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openNativeDatabase, removeOrphanedTempFolders } from './native-port.ts';
+import { openNativeDatabase, queryArrow, removeOrphanedTempFolders } from './native-port.ts';
 
 /** The pid of a process killed with SIGKILL (it no longer exists when this resolves). */
 async function killedPid(): Promise<number> {
@@ -54,6 +55,50 @@ describe('native DuckDB temporary folders', () => {
       ]);
     } finally {
       rmSync(parent, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('native DuckDB results', () => {
+  it('gathers each numeric column into one buffer the size of the result, shared from a million rows', async () => {
+    const db = await openNativeDatabase({ threads: 1 });
+    try {
+      // One row of many columns (a validation count) holds a few bytes per column, not a preallocated block.
+      const columns = Array.from({ length: 100 }, (_, i) => `${i}::DOUBLE AS c${i}`).join(', ');
+      const one = await queryArrow(db.connection, `SELECT ${columns}`);
+      expect(one.numRows).toBe(1);
+      for (let i = 0; i < 100; i++) {
+        const data = one.getChild(`c${i}`)!.data;
+        expect(data).toHaveLength(1);
+        expect((data[0].values as Float64Array).buffer.byteLength).toBe(8);
+        expect(one.getChild(`c${i}`)!.get(0)).toBe(i);
+      }
+      // Several chunks with nulls: every value in order, in one plain buffer of exactly that many rows.
+      const n = 5000;
+      const some = await queryArrow(
+        db.connection,
+        `SELECT CASE WHEN range % 7 = 3 THEN NULL ELSE range * 2 END::INTEGER AS v FROM range(${n})`,
+      );
+      const v = some.getChild('v')!;
+      expect(v.data).toHaveLength(1);
+      expect(v.data[0].values.buffer).toBeInstanceOf(ArrayBuffer);
+      expect(v.data[0].values.buffer.byteLength).toBe(n * 4);
+      expect(Array.from(v.toArray() as Int32Array).length).toBe(n);
+      for (let i = 0; i < n; i++) expect(v.get(i)).toBe(i % 7 === 3 ? null : i * 2);
+      // A million rows and more land in shared memory (the engine's workers read them without a copy).
+      const big = await queryArrow(db.connection, `SELECT range::DOUBLE AS x FROM range(${(1 << 20) + 3})`);
+      const x = big.getChild('x')!;
+      expect(x.data[0].values.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(x.length).toBe((1 << 20) + 3);
+      expect([x.get(0), x.get(2047), x.get(2048), x.get(1 << 20), x.get((1 << 20) + 2)]).toEqual([
+        0,
+        2047,
+        2048,
+        1 << 20,
+        (1 << 20) + 2,
+      ]);
+    } finally {
+      db.close();
     }
   });
 });

@@ -122,7 +122,10 @@ class ColumnGatherer {
       while (done < count) {
         let block = this.blocks[this.blocks.length - 1];
         if (!block || this.filled === block.length) {
-          block = new numeric.ctor(BLOCK_ROWS);
+          // Blocks start at the first chunk's size and double up to BLOCK_ROWS: a one-row result (a validation count of
+          // a hundred columns) must not zero-fill 8 MB per column.
+          const size = Math.min(BLOCK_ROWS, Math.max(count - done, this.rows + done));
+          block = new numeric.ctor(size);
           this.blocks.push(block);
           this.filled = 0;
         }
@@ -154,7 +157,10 @@ class ColumnGatherer {
     else {
       // Large results land in shared memory, so the engine's worker threads can read them without another copy.
       const bytes = this.rows * this.blocks[0].BYTES_PER_ELEMENT;
-      all = new (numeric.ctor as unknown as { new (b: SharedArrayBuffer): NumericArray })(new SharedArrayBuffer(bytes));
+      all =
+        this.rows < BLOCK_ROWS
+          ? new numeric.ctor(this.rows)
+          : new (numeric.ctor as unknown as { new (b: SharedArrayBuffer): NumericArray })(new SharedArrayBuffer(bytes));
       let at = 0;
       for (const block of this.blocks.splice(0)) {
         const n = Math.min(block.length, this.rows - at);
