@@ -6,7 +6,7 @@ import { BASELINE_SCENARIO, M, METRIC_COUNT, parseScenario, resolveScenario, sim
 import type { HouseholdArrays, RegionArrays, Scenario, SumMetricId, YearResult } from '../../sim/index.ts';
 import { DEMO_SEED } from '../../cli/commands/generate.ts';
 import type { WasmDuckDb } from '../../cli/duckdb/wasm-node.ts';
-import { openWasmDuckDb } from '../../cli/duckdb/wasm-node.ts';
+import { openSharedWasmDuckDb } from '../fixtures/data/shared-wasm.ts';
 import { sqlParamsFromResolved } from '../../cli/sql/params-from-engine.ts';
 import { assessedHouseholds } from '../../cli/sql/sql-tables.ts';
 import type { SqlProgrammeTotals } from '../../cli/sql/run-rules.ts';
@@ -35,7 +35,7 @@ let duck: WasmDuckDb;
 
 beforeAll(async () => {
   ({ households, regions } = demoToEngineArrays(generateDemo(HOUSEHOLDS, DEMO_SEED)));
-  duck = await openWasmDuckDb();
+  duck = await openSharedWasmDuckDb();
 });
 afterAll(() => duck.close());
 
