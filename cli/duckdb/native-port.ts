@@ -100,8 +100,6 @@ const NUMERIC: Partial<Record<DuckDBTypeId, { ctor: NumericCtor; arrow: () => Da
 };
 
 const BLOCK_ROWS = 1 << 20;
-/** The first block of a result column: one DuckDB data chunk (STANDARD_VECTOR_SIZE). */
-const FIRST_BLOCK_ROWS = 2048;
 
 /** One result column gathered chunk by chunk: numbers into blocks of typed arrays, anything else as JS values. */
 class ColumnGatherer {
@@ -124,9 +122,10 @@ class ColumnGatherer {
       while (done < count) {
         let block = this.blocks[this.blocks.length - 1];
         if (!block || this.filled === block.length) {
-          // Blocks grow from one chunk's size to BLOCK_ROWS, so a small result does not allocate (and zero) a
-          // million-row block per column.
-          block = new numeric.ctor(Math.min(BLOCK_ROWS, Math.max(FIRST_BLOCK_ROWS, 2 * (block?.length ?? 0))));
+          // Blocks start at the first chunk's size and double up to BLOCK_ROWS: a one-row result (a validation count of
+          // a hundred columns) must not zero-fill 8 MB per column.
+          const size = Math.min(BLOCK_ROWS, Math.max(count - done, this.rows + done));
+          block = new numeric.ctor(size);
           this.blocks.push(block);
           this.filled = 0;
         }
@@ -153,15 +152,15 @@ class ColumnGatherer {
       return vectorFromArray(values, plainType(values)).data[0] as Data;
     }
     let all: NumericArray;
-    if (this.blocks.length === 1 && this.rows < BLOCK_ROWS) all = this.blocks[0].subarray(0, this.rows);
+    if (this.blocks.length === 0) all = new numeric.ctor(0);
+    else if (this.blocks.length === 1 && this.rows < BLOCK_ROWS) all = this.blocks[0].subarray(0, this.rows);
     else {
       // Large results land in shared memory, so the engine's worker threads can read them without another copy.
+      const bytes = this.rows * this.blocks[0].BYTES_PER_ELEMENT;
       all =
         this.rows < BLOCK_ROWS
           ? new numeric.ctor(this.rows)
-          : new (numeric.ctor as unknown as { new (b: SharedArrayBuffer): NumericArray })(
-              new SharedArrayBuffer(this.rows * this.blocks[0].BYTES_PER_ELEMENT),
-            );
+          : new (numeric.ctor as unknown as { new (b: SharedArrayBuffer): NumericArray })(new SharedArrayBuffer(bytes));
       let at = 0;
       for (const block of this.blocks.splice(0)) {
         const n = Math.min(block.length, this.rows - at);

@@ -5,7 +5,8 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentStore, DocumentStoreError } from './document-store.ts';
 
 let dir: string;
@@ -73,13 +74,34 @@ describe('DocumentStore', () => {
 });
 
 describe('a writer killed mid-save', () => {
-  const writer = fileURLToPath(new URL('../testing/document-writer.ts', import.meta.url));
+  const source = fileURLToPath(new URL('../testing/document-writer.ts', import.meta.url));
   const payloadBytes = 4 * 1024 * 1024;
+  let bundleDir: string;
+  let writer: string;
+
+  // The writer and the DocumentStore it saves through, bundled once into plain JavaScript: each of the seven writers
+  // then starts as plain node instead of compiling the sources (and the sim/ index they import) through tsx again.
+  beforeAll(async () => {
+    bundleDir = await mkdtemp(path.join(os.tmpdir(), 'document-writer-'));
+    writer = path.join(bundleDir, 'document-writer.mjs');
+    await build({
+      entryPoints: [source],
+      outfile: writer,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      logLevel: 'error',
+    });
+  });
+
+  afterAll(async () => {
+    if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
+  });
 
   /** Starts the writer in `mode`; in loop mode kills it `delayMs` after `minSaves` saves. Resolves with the last save. */
   function runWriter(mode: string, minSaves = 0, delayMs = 0): Promise<number> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', writer, dir, String(payloadBytes), mode], {
+      const child = spawn(process.execPath, [writer, dir, String(payloadBytes), mode], {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let lastSaved = 0;

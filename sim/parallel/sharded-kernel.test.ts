@@ -6,7 +6,7 @@ import { M, METRIC_COUNT } from '../kernel/metrics.ts';
 import { simulateYear } from '../kernel/simulate-year.ts';
 import type { HouseholdState, YearResult } from '../kernel/types.ts';
 import type { HouseholdArrays } from '../model/households.ts';
-import { project } from '../projection/project.ts';
+import { LocalKernel } from '../run/local-kernel.ts';
 import { resolveScenario } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { syntheticHouseholds, syntheticRegions } from '../testing/synthetic.ts';
@@ -117,12 +117,17 @@ describe('sharded kernel', { timeout: 60_000 }, () => {
     expect(national(wrong, 'cost.total')).not.toBe(national(right, 'cost.total'));
   });
 
+  // The in-process projection (project() is this LocalKernel with BLOCK_ROWS) on blocks of `blockRows`, so a small
+  // dataset still spans three blocks and the shards split on the same boundaries.
+  const projectInProcess = (households: HouseholdArrays, ...rest: Parameters<LocalKernel['project']>) =>
+    new LocalKernel(households, regions, { blockRows }).project(...rest);
+
   it('projects like the in-process projection, carrying status inside the shards', async () => {
-    const big = syntheticHouseholds(Math.round(2.4 * BLOCK_ROWS), regions, 12, 0.3);
-    const inProcess = project(big, regions, scenario);
+    const big = syntheticHouseholds(Math.round(2.4 * blockRows), regions, 12, 0.3);
+    const inProcess = projectInProcess(big, scenario);
     expect(inProcess.years).toHaveLength(4);
     for (const shards of [2, 3]) {
-      const sharded = await kernelOf(big, shards, BLOCK_ROWS).project(scenario);
+      const sharded = await kernelOf(big, shards, blockRows).project(scenario);
       sharded.years.forEach((y, t) => {
         expect(y.year).toBe(inProcess.years[t].year);
         expect(y.cells).toEqual(inProcess.years[t].cells);
@@ -149,9 +154,9 @@ describe('sharded kernel', { timeout: 60_000 }, () => {
 
   it('projects a Monte Carlo replication like the in-process one: income shocks and certification draws by row', async () => {
     const run = { mode: 'mc' as const, seed: 3, replication: 2 };
-    const big = syntheticHouseholds(Math.round(2.4 * BLOCK_ROWS), regions, 13, 0.3);
-    const inProcess = project(big, regions, scenario, run);
-    const sharded = await kernelOf(big, 3, BLOCK_ROWS).project(scenario, run);
+    const big = syntheticHouseholds(Math.round(2.4 * blockRows), regions, 13, 0.3);
+    const inProcess = projectInProcess(big, scenario, run);
+    const sharded = await kernelOf(big, 3, blockRows).project(scenario, run);
     sharded.years.forEach((y, t) => expect(y.cells).toEqual(inProcess.years[t].cells));
     expect(national(inProcess.years[2], 'entrants.households')).toBeGreaterThan(0);
   });

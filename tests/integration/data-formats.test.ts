@@ -6,10 +6,10 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWasmDb } from '../fixtures/data/duckdb-node.ts';
+import { SMALL_DEMO_ROWS, smallDemo } from '../fixtures/data/small-demo.ts';
 import { toCsv } from '../fixtures/data/small-dataset.ts';
 import type { Row } from '../fixtures/data/small-dataset.ts';
 import {
-  generateDemo,
   demoToArrow,
   tableBytes,
   demoToEngineArrays,
@@ -40,7 +40,7 @@ function demoCsv(columns: Record<string, ArrayLike<number> | string[]>, count: n
 beforeAll(async () => {
   db = await openWasmDb();
   dir = mkdtempSync(path.join(tmpdir(), 'data-formats-'));
-  demo = generateDemo(5_000, 3);
+  demo = smallDemo();
   const { count: _h, ...h } = demo.households;
   const { count: _r, ...r } = demo.regions;
   writeFileSync(path.join(dir, 'h.csv'), demoCsv(h, demo.households.count));
@@ -79,7 +79,7 @@ async function importAndHandOff(hName: string, rName: string, format: FileFormat
   const r = await loadFile(db, { fileName: rName, bytes: files[rName], table: 'raw_r', allowPlainName: true });
   if (!h.ok || !r.ok) throw new Error(JSON.stringify([h.issues, r.issues]));
   expect(h.value.format).toBe(format);
-  expect(h.value.rows).toBe(5_000);
+  expect(h.value.rows).toBe(SMALL_DEMO_ROWS);
   const sources = identitySources({ table: 'raw_h', loaded: h.value }, { table: 'raw_r', loaded: r.value });
   const report = await validateDataset(db, sources);
   expect(report.issues).toEqual([]);
@@ -150,7 +150,7 @@ describe('broken files', () => {
     corrupt.fill(0x5a, 64, Math.min(p.length - 64, 4096));
     const r = await loadFile(db, { fileName: 'pages.parquet', bytes: corrupt, table: 'pages' });
     if (!r.ok) expect(r.issues[0].rule).toBe('unreadable_file');
-    else expect(r.value.rows).toBe(5_000);
+    else expect(r.value.rows).toBe(SMALL_DEMO_ROWS);
   });
 
   it('reads GB18030-encoded, semicolon-separated CSV', async () => {
@@ -184,15 +184,15 @@ describe('write-back', () => {
       total,
       status,
     });
-    expect(n).toBe(5_000);
+    expect(n).toBe(SMALL_DEMO_ROWS);
     const [row] = await rowsOf(
       db,
       `SELECT count(*)::INTEGER AS n, sum(r.total * h.weight) AS cost, sum(CASE WHEN r.status = h.programme THEN 1 ELSE 0 END)::INTEGER AS same FROM results r JOIN households h USING (source_row)`,
     );
     let cost = 0;
     for (let i = 0; i < households.count; i++) cost += total[i] * households.weight[i];
-    expect(row.n).toBe(5_000);
-    expect(row.same).toBe(5_000);
+    expect(row.n).toBe(SMALL_DEMO_ROWS);
+    expect(row.same).toBe(SMALL_DEMO_ROWS);
     expect(Number(row.cost) / cost).toBeCloseTo(1, 9);
   });
 });

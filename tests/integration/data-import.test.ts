@@ -18,9 +18,9 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import { openWasmDb } from '../fixtures/data/duckdb-node.ts';
+import { SMALL_DEMO_ROWS, smallDemo } from '../fixtures/data/small-demo.ts';
 import { bytes, goodHouseholds, goodRegions, toCsv } from '../fixtures/data/small-dataset.ts';
 import {
-  generateDemo,
   demoToArrow,
   tableBytes,
   demoToEngineArrays,
@@ -39,6 +39,9 @@ import { identitySources } from '../fixtures/data/identity-sources.ts';
 import type { ImportProgress, DuckDbPort } from '../../datasets/index.ts';
 import { HOUSEHOLD_ARRAY_KEYS } from '../../sim/index.ts';
 
+const demo = smallDemo();
+const arrow = demoToArrow(demo);
+
 let db: Awaited<ReturnType<typeof openWasmDb>>;
 beforeAll(async () => {
   db = await openWasmDb();
@@ -47,8 +50,6 @@ afterAll(() => db.close());
 
 describe('demo round trip', () => {
   it('loads, validates and hands off the demo', async () => {
-    const demo = generateDemo(20_000, 11);
-    const arrow = demoToArrow(demo);
     const h = await loadFile(db, {
       fileName: 'households.arrow',
       bytes: tableBytes(arrow.households),
@@ -61,7 +62,7 @@ describe('demo round trip', () => {
       allowPlainName: true,
     });
     if (!h.ok || !r.ok) throw new Error(JSON.stringify([h.issues, r.issues]));
-    expect(h.value.rows).toBe(20_000);
+    expect(h.value.rows).toBe(SMALL_DEMO_ROWS);
     expect(h.value.metadata.synthetic).toBe('true');
     const sources = identitySources(
       { table: 'raw_households', loaded: h.value },
@@ -71,7 +72,7 @@ describe('demo round trip', () => {
     expect(report.issues).toEqual([]);
     await buildCanonicalTables(db, sources, report);
     const { households, regions } = await handOff(db);
-    expect(households.count).toBe(20_000);
+    expect(households.count).toBe(SMALL_DEMO_ROWS);
     expect(regions.count).toBe(31);
     expect(Array.from(households.weight.slice(0, 100))).toEqual(Array.from(demo.households.weight.slice(0, 100)));
     expect(regions.code[households.region[0]]).toBe(demo.households.region_code[0]);
@@ -110,8 +111,6 @@ async function contents(table: string): Promise<string> {
 }
 
 describe('importDataset', () => {
-  const demo = generateDemo(8_000, 5);
-  const arrow = demoToArrow(demo);
   const households = { fileName: 'households.arrow', bytes: tableBytes(arrow.households) };
   const regions = { fileName: 'regions.arrow', bytes: tableBytes(arrow.regions) };
 
@@ -140,7 +139,7 @@ describe('importDataset', () => {
     expect(arrays!.regions.code).toEqual(want.regions.code);
     const phases = progress.map((p) => p.phase).filter((p, i, all) => p !== all[i - 1]);
     expect(phases).toEqual(['read', 'identifiers', 'read', 'identifiers', 'read', 'validate', 'handoff']);
-    expect(progress.find((p) => p.phase === 'validate')?.rows).toBe(8_000);
+    expect(progress.find((p) => p.phase === 'validate')?.rows).toBe(SMALL_DEMO_ROWS);
     for (const ms of Object.values(timings)) expect(ms).toBeGreaterThanOrEqual(0);
   });
 
@@ -229,9 +228,6 @@ describe('piecewise Arrow insert', () => {
 });
 
 describe('a client that takes over the buffers it is given', () => {
-  const demo = generateDemo(3_000, 9);
-  const arrow = demoToArrow(demo);
-
   it("leaves the caller's Arrow bytes and decoded table intact, hashes them, and hands off from them", async () => {
     for (const format of ['stream', 'file'] as const) {
       const file = tableBytes(arrow.households, format);

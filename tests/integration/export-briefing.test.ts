@@ -1,7 +1,7 @@
 // The briefing end to end, on the demo dataset with the real engine: HTML → PDF in headless Chromium (checked with
 // pdftotext: pages, sections, numbers, suppression), page 1 → PNG with pdftoppm (saved under test-artifacts/ for a
-// human look), the XLSX numbers equal the engine's, and `npx safetynet run` with the scenario embedded in the export
-// reproduces the totals exactly.
+// human look), the XLSX numbers equal the engine's, and `safetynet run` (its main, in this process) with the scenario
+// embedded in the export reproduces the totals exactly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
@@ -10,7 +10,8 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../e2e/harness.ts';
 import type { Browser } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { openWasmDuckDb } from '../../cli/duckdb/wasm-node.ts';
+import { openNativeDatabase } from '../../cli/duckdb/native-port.ts';
+import { runCli } from '../../cli/testing/run-cli.ts';
 import { loadDataset } from '../../cli/dataset/load-dataset.ts';
 import { HANDLERS, loadData } from '../../renderer/src/services/engine/engine-handlers.ts';
 import type { EngineData } from '../../renderer/src/services/engine/engine-handlers.ts';
@@ -47,7 +48,9 @@ function totalRow(table: YearComparison['scenario']['national']): number {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const duck = await openWasmDuckDb();
+  // The demo is read by the CLI's native DuckDB: the same import and SQL as the app's DuckDB-wasm with the same
+  // arrays (native-import.test.ts), at a fraction of the cost; the briefing, not the import, is under test here.
+  const duck = await openNativeDatabase({ threads: 1 });
   try {
     const loaded = await loadDataset(
       duck,
@@ -204,23 +207,19 @@ describe('exported numbers', () => {
     const exported = JSON.parse(embedded.replace(/\\u003c/g, '<')) as Provenance;
     const scenarioFile = path.join(ARTIFACTS, 'exported.scenario.json');
     writeFileSync(scenarioFile, JSON.stringify(exported.scenario, null, 2));
-    const out = execFileSync(
-      'node',
-      [
-        'cli/bin.mjs',
-        'run',
-        '--data',
-        DEMO,
-        '--scenario',
-        scenarioFile,
-        '--json',
-        '--quiet',
-        '--min-cell',
-        String(exported.suppressionMinCell),
-      ],
-      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-    );
-    const cli = JSON.parse(out) as { national: { scenario: Record<string, number> }[] };
+    const run = await runCli([
+      'run',
+      '--data',
+      DEMO,
+      '--scenario',
+      scenarioFile,
+      '--json',
+      '--quiet',
+      '--min-cell',
+      String(exported.suppressionMinCell),
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const cli = JSON.parse(run.stdout) as { national: { scenario: Record<string, number> }[] };
     const r = totalRow(comparison.scenario.national);
     for (const metric of [
       'cost.total',

@@ -12,7 +12,8 @@ import { BASELINE_SCENARIO, resolveScenario, simulateYear } from '../../sim/inde
 import { nativeFileReader } from '../../cli/dataset/native-read.ts';
 import { openNativeDatabase } from '../../cli/duckdb/native-port.ts';
 import type { NativeDatabase } from '../../cli/duckdb/native-port.ts';
-import { openWasmDuckDb, wasmPort } from '../../cli/duckdb/wasm-node.ts';
+import { wasmPort } from '../../cli/duckdb/wasm-node.ts';
+import { openSharedWasmDuckDb } from '../fixtures/data/shared-wasm.ts';
 import type { WasmDuckDb } from '../../cli/duckdb/wasm-node.ts';
 import { hostileCases, validHouseholdFiles, validRegionsCsv } from '../fixtures/hostile/corpus.ts';
 import type { CorpusExtras, NamedFile } from '../fixtures/hostile/corpus.ts';
@@ -24,7 +25,7 @@ let parquet: Uint8Array;
 let extras: CorpusExtras;
 
 beforeAll(async () => {
-  wasm = await openWasmDuckDb();
+  wasm = await openSharedWasmDuckDb();
   native = await openNativeDatabase({ threads: 1, memoryLimit: '512MB' });
   dir = mkdtempSync(path.join(tmpdir(), 'native-import-'));
   const csvPath = path.join(dir, 'source.csv');
