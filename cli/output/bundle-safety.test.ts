@@ -7,13 +7,13 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CliError, formatCliError } from '../errors.ts';
 import type { ColumnTable } from './column-table.ts';
 import { checkOutputPath, inputConflict } from './out-path.ts';
 import type { Provenance } from '../provenance.ts';
 import type { BundleFs } from './write-results.ts';
+import { bundleNodeScript, type NodeScript } from '../../tests/fixtures/node-script.ts';
 import { NODE_BUNDLE_FS, isCompleteBundle, recoverInterruptedBundle, writeResultBundle } from './write-results.ts';
 
 let dir: string;
@@ -115,23 +115,14 @@ describe('atomic result bundles', () => {
 describe('a bundle writer killed at random moments', () => {
   // The writer (cli/testing/bundle-writer.ts and the real write-results.ts) compiled once into one plain script, so each
   // of the processes killed below starts under plain node in a fraction of a tsx start (esbuild: tsx's own compiler).
-  let buildDir: string;
+  let writerScript: NodeScript;
   let writer: string;
   beforeAll(async () => {
-    buildDir = await mkdtemp(path.join(tmpdir(), 'sn-bundle-writer-'));
-    writer = path.join(buildDir, 'bundle-writer.mjs');
-    await build({
-      entryPoints: [fileURLToPath(new URL('../testing/bundle-writer.ts', import.meta.url))],
-      outfile: writer,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      logLevel: 'warning',
-    });
+    writerScript = await bundleNodeScript(fileURLToPath(new URL('../testing/bundle-writer.ts', import.meta.url)));
+    writer = writerScript.file;
   });
   afterAll(async () => {
-    await rm(buildDir, { recursive: true, force: true });
+    await writerScript?.remove();
   });
 
   /** Starts the writer, waits for `minWrites` complete bundles, kills it `delayMs` later; resolves with the last one. */

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleNodeScript, type NodeScript } from '../../tests/fixtures/node-script.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentStore, DocumentStoreError } from './document-store.ts';
 
@@ -76,26 +76,18 @@ describe('DocumentStore', () => {
 describe('a writer killed mid-save', () => {
   const source = fileURLToPath(new URL('../testing/document-writer.ts', import.meta.url));
   const payloadBytes = 4 * 1024 * 1024;
-  let bundleDir: string;
+  let writerScript: NodeScript;
   let writer: string;
 
   // The writer and the DocumentStore it saves through, bundled once into plain JavaScript: each of the seven writers
   // then starts as plain node instead of compiling the sources (and the sim/ index they import) through tsx again.
   beforeAll(async () => {
-    bundleDir = await mkdtemp(path.join(os.tmpdir(), 'document-writer-'));
-    writer = path.join(bundleDir, 'document-writer.mjs');
-    await build({
-      entryPoints: [source],
-      outfile: writer,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      logLevel: 'error',
-    });
+    writerScript = await bundleNodeScript(source);
+    writer = writerScript.file;
   });
 
   afterAll(async () => {
-    if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
+    await writerScript?.remove();
   });
 
   /** Starts the writer in `mode`; in loop mode kills it `delayMs` after `minSaves` saves. Resolves with the last save. */
