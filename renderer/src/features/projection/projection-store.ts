@@ -110,14 +110,11 @@ export const useProjectionStore = create<ProjectionState>((set, get) => ({
     if (scenario === undefined || inputsKey === null) return;
     set({ interval: { status: 'running', key: null, inputsKey, error: null } });
     try {
-      const outcome = await getEngine().call(
-        'projectionMonteCarlo',
-        {
-          scenario: withSpan(scenario.document, get().startYear, get().years),
-          years: get().years,
-          replications: INTERVAL_REPLICATIONS,
-        },
-        { lane: 'projection-mc' },
+      // The replications are split over both engine workers (the same bits whatever the split).
+      const outcome = await getEngine().projectionMonteCarlo(
+        withSpan(scenario.document, get().startYear, get().years),
+        get().years,
+        INTERVAL_REPLICATIONS,
       );
       if (outcome.status !== 'done') return;
       runCounter += 1;

@@ -3,7 +3,7 @@
 // and restarts a crashed worker (reloading the dataset through the registered source) while reporting the error.
 import type { HouseholdArrays, RegionArrays } from '../../../../sim/index.ts';
 import type { JsonValue } from '../../../../contract/host-api.ts';
-import type { EngineCalls, LoadResult, McResult } from './engine-calls.ts';
+import type { EngineCalls, LoadResult, McResult, ProjectionMcResult } from './engine-calls.ts';
 import {
   LaneTracker,
   transferablesOf,
@@ -44,6 +44,12 @@ interface Pending {
   resolve: (outcome: EngineOutcome<unknown>) => void;
   reject: (error: EngineError) => void;
   onProgress?: (fraction: number) => void;
+}
+
+/** Progress and cancellation of a run split into chunks. */
+export interface ChunkOptions {
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
 }
 
 /** Creates a worker; replaced in tests. */
@@ -233,14 +239,62 @@ export class EngineClient {
     scenario: JsonValue,
     replications: number,
     seed?: number,
-    options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+    options: ChunkOptions = {},
   ): Promise<EngineOutcome<McResult>> {
     const started = performance.now();
+    const run = await this.inChunks(
+      'replications',
+      replications,
+      (from, to) => ({ scenario, from, to, seed }),
+      options,
+    );
+    if (run === null) return { status: 'superseded' };
+    const merged = await this.call('summariseReplications', { parts: run.parts, scenario });
+    if (merged.status !== 'done') return merged;
+    return { ...merged, ms: run.ms + merged.ms, roundTripMs: performance.now() - started };
+  }
+
+  /**
+   * Monte Carlo over a scenario's whole projection (`years` after its start year), N replications in chunks shared
+   * between the two workers like `monteCarlo` (the same bits whatever the split), merged into per-year percentile
+   * tables suppressed below `minCell` (default: the scenario's).
+   */
+  async projectionMonteCarlo(
+    scenario: JsonValue,
+    years: number,
+    replications: number,
+    options: ChunkOptions & { seed?: number; minCell?: number } = {},
+  ): Promise<EngineOutcome<ProjectionMcResult>> {
+    const started = performance.now();
+    const { seed, minCell } = options;
+    const run = await this.inChunks(
+      'projectionReplications',
+      replications,
+      (from, to) => ({ scenario, years, from, to, seed }),
+      options,
+    );
+    if (run === null) return { status: 'superseded' };
+    const merged = await this.call('summariseProjectionReplications', { parts: run.parts, scenario, minCell });
+    if (merged.status !== 'done') return merged;
+    return { ...merged, ms: run.ms + merged.ms, roundTripMs: performance.now() - started };
+  }
+
+  /**
+   * Runs replication ranges [from, to) of N in chunks on both workers (each takes the next chunk when done), in lanes
+   * `<kind>-<worker>`. Returns the parts in range order and the busier worker's time, or null when superseded or
+   * aborted between chunks.
+   */
+  private async inChunks<K extends 'replications' | 'projectionReplications'>(
+    kind: K,
+    replications: number,
+    payloadOf: (from: number, to: number) => EngineCalls[K]['request'],
+    options: ChunkOptions,
+  ): Promise<{ parts: EngineCalls[K]['response'][]; ms: number } | null> {
     const secondary = await this.ensureSecondary();
     const chunk = Math.max(1, Math.min(25, Math.ceil(replications / 8)));
     const ranges: [number, number][] = [];
     for (let from = 0; from < replications; from += chunk) ranges.push([from, Math.min(replications, from + chunk)]);
-    const parts: EngineCalls['replications']['response'][] = new Array(ranges.length);
+    const parts: EngineCalls[K]['response'][] = new Array(ranges.length);
     let next = 0;
     let done = 0;
     const workerMs = [0, 0];
@@ -249,15 +303,15 @@ export class EngineClient {
         if (options.signal?.aborted) return false;
         const index = next++;
         const [from, to] = ranges[index];
-        const lane = `replications-${worker}`;
-        const payload = { scenario, from, to, seed };
+        const lane = `${kind}-${worker}`;
+        const payload = payloadOf(from, to);
         const outcome =
           worker === 1 && secondary
-            ? await secondary.send<EngineCalls['replications']['response']>(
-                { type: 'call', id: this.nextId(), lane, kind: 'replications', payload },
+            ? await secondary.send<EngineCalls[K]['response']>(
+                { type: 'call', id: this.nextId(), lane, kind, payload } as ToWorker,
                 lane,
               )
-            : await this.call('replications', payload, { lane });
+            : await this.call(kind, payload, { lane });
         if (outcome.status !== 'done') return false;
         parts[index] = outcome.result;
         workerMs[worker] += outcome.ms;
@@ -267,10 +321,8 @@ export class EngineClient {
       return true;
     };
     const finished = await Promise.all(secondary ? [runOn(0), runOn(1)] : [runOn(0)]);
-    if (finished.includes(false) || options.signal?.aborted) return { status: 'superseded' };
-    const merged = await this.call('summariseReplications', { parts, scenario });
-    if (merged.status !== 'done') return merged;
-    return { ...merged, ms: Math.max(...workerMs) + merged.ms, roundTripMs: performance.now() - started };
+    if (finished.includes(false) || options.signal?.aborted) return null;
+    return { parts, ms: Math.max(...workerMs) };
   }
 
   private async ensureSecondary(): Promise<WorkerChannel | null> {
