@@ -2,7 +2,7 @@
 // ProjectionRun[] lives in the non-reactive cache under `runKey`; the store keeps only the key and status).
 import { DEFAULT_START_YEAR, NATIONAL_SCOPE } from '../../../../sim/index.ts';
 import { create } from 'zustand';
-import { cachePut } from '../../services/cache.ts';
+import { cacheGet, cachePut } from '../../services/cache.ts';
 import { getEngine } from '../../services/engine/engine.ts';
 import type { ProjectionMcResult, ProjectionRun } from '../../services/engine/engine-calls.ts';
 import type { ErrorInfo } from '../../i18n/i18n.ts';
@@ -66,6 +66,13 @@ export function projectionInputsKey(): string | null {
   const ids = useProjectionStore.getState().selected ?? defaultSelection(workspace.activeScenarioId);
   const docs = workspace.scenarios.filter((s) => ids.includes(s.id)).map((s) => [s.id, s.name, s.document]);
   return JSON.stringify([dataset.id, startYear, years, docs]);
+}
+
+/** The interval computed on the Projection screen, if it was computed for the current inputs. */
+export function currentInterval(): ProjectionMcResult | undefined {
+  const { interval } = useProjectionStore.getState();
+  if (interval.status !== 'ready' || interval.key === null || interval.inputsKey !== projectionInputsKey()) return;
+  return cacheGet<ProjectionMcResult>(interval.key);
 }
 
 /**
