@@ -347,7 +347,7 @@ const INTERVAL_COLUMNS = ['cashPersons', 'dibaoPersons', 'costNominal'] as const
 
 /**
  * The interval of the Monte Carlo scenario at the scope: cash (dibao + tekun) and dibao persons and total cost per
- * year as p5 · p50 · p95, and the sources.
+ * year as p5 · p50 · p95 (units in the headers), and the sources.
  */
 function IntervalTable({ mc, scope, scopeLabel }: { mc: ProjectionMcResult; scope: RunScope; scopeLabel: string }) {
   const m = useProjectionMessages();
@@ -360,12 +360,18 @@ function IntervalTable({ mc, scope, scopeLabel }: { mc: ProjectionMcResult; scop
     cells: bands.map(({ def, band }) =>
       band === undefined
         ? '—'
-        : [band.p5[t], band.p50[t], band.p95[t]].map((v) => formatValue(v, def.quantity, language)).join(' · '),
+        : [band.p5[t], band.p50[t], band.p95[t]]
+            .map((v) => formatValue(v, def.quantity, language, { withUnit: false }))
+            .join(' · '),
     ),
   }));
   const columns: TableColumn<Row>[] = [
     { id: 'year', header: m.yearColumn, value: (row) => String(row.year) },
-    ...bands.map(({ def }, k) => ({ id: def.id, header: def[language], value: (row: Row) => row.cells[k] })),
+    ...bands.map(({ def }, k) => ({
+      id: def.id,
+      header: axisName(def[language], unitOf(def.quantity, language), language),
+      value: (row: Row) => row.cells[k],
+    })),
   ];
   const sources = describeMcSources(mc.sources);
   return (
