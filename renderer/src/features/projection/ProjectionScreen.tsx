@@ -190,6 +190,13 @@ export function ProjectionScreen() {
         {state.status === 'running' ? (
           <RunProgress fraction={state.progress} startedAt={state.startedAt} testId="projection-progress" />
         ) : null}
+        {state.interval.status === 'running' ? (
+          <RunProgress
+            fraction={state.interval.progress ?? null}
+            startedAt={state.interval.startedAt ?? null}
+            testId="projection-interval-progress"
+          />
+        ) : null}
         {state.error ? (
           <div className="error-box" role="alert" data-testid="projection-error">
             {pick(state.error, language)}

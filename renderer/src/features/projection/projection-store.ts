@@ -45,6 +45,9 @@ export interface ProjectionState {
     key: string | null;
     inputsKey: string | null;
     error: ErrorInfo | null;
+    /** Share of the replications done while running (0..1), and when the run started (ms since epoch). */
+    progress?: number;
+    startedAt?: number;
   };
   runInterval: () => Promise<void>;
 }
@@ -115,13 +118,15 @@ export const useProjectionStore = create<ProjectionState>((set, get) => ({
     const scenario = workspace.scenarios.filter((s) => ids.includes(s.id)).at(-1);
     const inputsKey = projectionInputsKey();
     if (scenario === undefined || inputsKey === null) return;
-    set({ interval: { status: 'running', key: null, inputsKey, error: null } });
+    const startedAt = Date.now();
+    set({ interval: { status: 'running', key: null, inputsKey, error: null, progress: 0, startedAt } });
     try {
       // The replications are split over both engine workers (the same bits whatever the split).
       const outcome = await getEngine().projectionMonteCarlo(
         withSpan(scenario.document, get().startYear, get().years),
         get().years,
         INTERVAL_REPLICATIONS,
+        { onProgress: (progress) => set({ interval: { ...get().interval, progress } }) },
       );
       if (outcome.status !== 'done') return;
       runCounter += 1;
