@@ -154,6 +154,32 @@ describe('EngineClient', () => {
     expect(split.result.years).toEqual([2024, 2025, 2026]);
   });
 
+  it('starts on the primary while the second worker loads, and loads it once for runs that ask meanwhile', async () => {
+    const { client, dataset, workers } = setup();
+    const { households, regions } = dataset();
+    // A slow source: the second worker's copy of the dataset arrives later than the primary's first chunks.
+    const slow = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return dataset();
+    };
+    await client.loadDataset('d1', households, regions, slow);
+    // A one-year and a projection Monte Carlo at once (different lanes): one second worker, loaded once.
+    const scenario = { schemaVersion: 1, name: 'p', projection: { startYear: 2024, years: 1, standardPath: 'fixed' } };
+    const [a, b] = await Promise.all([
+      client.monteCarlo(raise(5), 6, 9),
+      client.projectionMonteCarlo(scenario, 1, 4, { seed: 9 }),
+    ]);
+    expect(workers).toHaveLength(2);
+    expect(workers[1].loads).toEqual([false]);
+    if (a.status !== 'done' || b.status !== 'done') throw new Error('a run was superseded');
+    expect(b.result.replications).toBe(4);
+    const whole = await client.call('replications', { scenario: raise(5), from: 0, to: 6, seed: 9 });
+    if (whole.status !== 'done') throw new Error('superseded');
+    const single = await client.call('summariseReplications', { parts: [whole.result], scenario: raise(5) });
+    if (single.status !== 'done') throw new Error('superseded');
+    expect(a.result).toEqual(single.result);
+  });
+
   it('reports Monte Carlo progress chunk by chunk and stops when cancelled', async () => {
     const { client, dataset } = setup();
     const { households, regions } = dataset();
