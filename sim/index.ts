@@ -54,13 +54,22 @@ export { unknownScenarioRegions } from './scenario/regions-check.ts';
 
 // Kernel
 export type { ResolvedParams, SimOptions, HouseholdState, HouseholdResult, YearResult } from './kernel/types.ts';
-export type { ComponentId, SumMetricId, RateMetricId, MetricId, MetricUnit } from './kernel/metrics.ts';
+export type {
+  ComponentId,
+  SumMetricId,
+  RateMetricId,
+  CombinedMetricId,
+  MetricId,
+  MetricUnit,
+} from './kernel/metrics.ts';
 export {
   COMPONENT_IDS,
   COMPONENT_LABELS,
   CASH_COMPONENTS,
   SUM_METRICS,
   RATE_METRICS,
+  COMBINED_METRICS,
+  combinedParts,
   METRIC_COUNT,
   M,
   DECILE_METRICS,

@@ -128,13 +128,20 @@ async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
       ...(outcome.isBaseline ? {} : { baseline: nationalValues(n.baseline) }),
     })),
     monteCarlo: outcome.mc ?? null,
-    // Monte Carlo over the projection years: national (or the scope's) dibao persons and total cost per year.
+    // Monte Carlo over the projection years: national (or the scope's) cash (dibao + tekun: percentiles of each
+    // replication's sum) and dibao persons and total cost per year.
     projectionMonteCarlo:
       outcome.projectionMc === undefined
         ? null
         : {
             replications: outcome.projectionMc.replications,
             sources: describeMcSources(outcome.projectionMc.sources),
+            cashPersons: projectionInterval(
+              outcome.projectionMc,
+              'persons.cash',
+              scope.province,
+              scopeAreaIndex(scope),
+            ),
             dibaoPersons: projectionInterval(
               outcome.projectionMc,
               'persons.dibao',

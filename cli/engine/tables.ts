@@ -1,6 +1,6 @@
 // Converts engine outputs (summary tables, decile rows, household columns, Monte Carlo summaries) into column tables
 // for the writers, with snake_case column names that read well in SQL, CSV and spreadsheets.
-import { AREA_ALL, RATE_METRICS, SUM_METRICS, describeMcSources } from '../../sim/index.ts';
+import { AREA_ALL, COMBINED_METRICS, RATE_METRICS, SUM_METRICS, describeMcSources } from '../../sim/index.ts';
 import type {
   DecileRow,
   HouseholdResult,
@@ -67,14 +67,17 @@ export function householdsToColumns(name: string, result: HouseholdResult): Colu
   return { name, columns: { row, ...householdResultColumns(result) } };
 }
 
-/** Monte Carlo percentiles as a table: one row per metric. */
+/**
+ * Monte Carlo percentiles as a table: one row per metric, the combined ones (`persons_cash` = dibao + tekun, …: each
+ * replication's sum) after the sums.
+ */
 export function mcToColumns(name: string, summary: McSummary): ColumnTable {
   const metric: string[] = [];
   const mean: number[] = [];
   const p5: number[] = [];
   const p50: number[] = [];
   const p95: number[] = [];
-  for (const [id] of SUM_METRICS) {
+  for (const [id] of [...SUM_METRICS, ...COMBINED_METRICS]) {
     const m = summary.metrics[id];
     if (m === undefined) continue;
     metric.push(metricColumn(id));

@@ -148,7 +148,39 @@ export const RATE_METRICS = [
 ] as const satisfies readonly (readonly [string, string, string, MetricUnit])[];
 
 export type RateMetricId = (typeof RATE_METRICS)[number][0];
-export type MetricId = SumMetricId | RateMetricId;
+
+/**
+ * Sums of additive metrics read as one quantity (the Projection screen's first line, cash coverage's numerator). One
+ * definition for both paths: `aggregate` adds the parts into a column of every summary table, so Monte Carlo
+ * percentiles are taken of each replication's sum (a percentile of a sum is not the sum of the parts' percentiles).
+ * Not in the written result schema (datasets/formats/result-columns.ts): the parts are.
+ */
+export const COMBINED_METRICS = [
+  [
+    'persons.cash',
+    '现金救助人数（低保+特困）',
+    'Cash assistance persons (dibao + tekun)',
+    'persons',
+    ['persons.dibao', 'persons.tekun'],
+  ],
+  [
+    'persons.lowIncome',
+    '低收入人口（低保+特困+边缘+刚性）',
+    'Low-income persons (dibao + tekun + marginal + rigid)',
+    'persons',
+    ['persons.dibao', 'persons.tekun', 'persons.marginal', 'persons.rigid'],
+  ],
+] as const satisfies readonly (readonly [string, string, string, 'persons', readonly SumMetricId[]])[];
+
+export type CombinedMetricId = (typeof COMBINED_METRICS)[number][0];
+export type MetricId = SumMetricId | RateMetricId | CombinedMetricId;
+
+/** The additive metrics a combined metric sums, in order. */
+export function combinedParts(id: CombinedMetricId): readonly SumMetricId[] {
+  const entry = COMBINED_METRICS.find((m) => m[0] === id);
+  if (entry === undefined) throw new Error(`unknown combined metric ${id}`);
+  return entry[4];
+}
 
 /** Per income decile accumulators (national): households, persons, cash benefit, households gaining. */
 export const DECILE_METRICS = ['households', 'persons', 'benefit', 'gaining'] as const;

@@ -3,8 +3,8 @@
 // Each replication draws the year's random events, bootstrap weights (sampling) and uncertain parameters.
 import type { HouseholdArrays } from '../model/households.ts';
 import type { RegionArrays } from '../model/regions.ts';
-import { METRIC_COUNT, SUM_METRICS } from '../kernel/metrics.ts';
-import type { MetricId, SumMetricId } from '../kernel/metrics.ts';
+import { COMBINED_METRICS, M, METRIC_COUNT, SUM_METRICS } from '../kernel/metrics.ts';
+import type { MetricId } from '../kernel/metrics.ts';
 import { KernelPrep } from '../kernel/prep.ts';
 import { simulateYear } from '../kernel/simulate-year.ts';
 import type { ResolvedParams } from '../kernel/types.ts';
@@ -108,25 +108,32 @@ function percentile(sorted: Float64Array, q: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-/** Mean and 5th/50th/95th percentiles (linear interpolation) of every national total across replications. */
+/** Mean and 5th/50th/95th percentiles (linear interpolation) of one column of replications (sorted in place). */
+function stats(col: Float64Array): { mean: number; p5: number; p50: number; p95: number } {
+  let sum = 0;
+  for (const v of col) sum += v;
+  const mean = col.length ? sum / col.length : NaN;
+  col.sort();
+  return { mean, p5: percentile(col, 0.05), p50: percentile(col, 0.5), p95: percentile(col, 0.95) };
+}
+
+/**
+ * Mean and 5th/50th/95th percentiles (linear interpolation) of every national total across replications, and of
+ * every combined metric (COMBINED_METRICS) from each replication's own sum of its parts.
+ */
 export function summariseReplications(result: ReplicationResult): McSummary {
   const n = result.to - result.from;
   const metrics: McSummary['metrics'] = {};
   SUM_METRICS.forEach(([id], k) => {
     const col = new Float64Array(n);
-    let sum = 0;
-    for (let r = 0; r < n; r++) {
-      col[r] = result.totals[r * METRIC_COUNT + k];
-      sum += col[r];
-    }
-    col.sort();
-    metrics[id as SumMetricId] = {
-      mean: n ? sum / n : NaN,
-      p5: percentile(col, 0.05),
-      p50: percentile(col, 0.5),
-      p95: percentile(col, 0.95),
-    };
+    for (let r = 0; r < n; r++) col[r] = result.totals[r * METRIC_COUNT + k];
+    metrics[id] = stats(col);
   });
+  for (const [id, , , , parts] of COMBINED_METRICS) {
+    const col = new Float64Array(n);
+    for (let r = 0; r < n; r++) for (const part of parts) col[r] += result.totals[r * METRIC_COUNT + M[part]];
+    metrics[id] = stats(col);
+  }
   return { replications: n, metrics, sources: result.sources };
 }
 

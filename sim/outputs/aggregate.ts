@@ -1,6 +1,13 @@
 // Aggregates a year's per-cell sums to summary tables (national, province, finest region × area) and derives rates.
 import type { RegionArrays } from '../model/regions.ts';
-import { DECILE_METRIC_COUNT, M, METRIC_COUNT, RATE_METRICS, SUM_METRICS } from '../kernel/metrics.ts';
+import {
+  COMBINED_METRICS,
+  DECILE_METRIC_COUNT,
+  M,
+  METRIC_COUNT,
+  RATE_METRICS,
+  SUM_METRICS,
+} from '../kernel/metrics.ts';
 import type { MetricId } from '../kernel/metrics.ts';
 import type { YearResult } from '../kernel/types.ts';
 import type { RegionLevel, SummaryTable } from './types.ts';
@@ -78,12 +85,19 @@ export function aggregate(
     values[id] = col;
   }
   for (const [id] of RATE_METRICS) values[id] = new Float64Array(rows);
+  for (const [id] of COMBINED_METRICS) values[id] = new Float64Array(rows);
   for (let row = 0; row < rows; row++) {
     const v = (id: keyof typeof M): number => sums[row * METRIC_COUNT + M[id]];
+    // Combined metrics are counts of persons (never deflated).
+    for (const [id, , , , parts] of COMBINED_METRICS) {
+      let total = 0;
+      for (const part of parts) total += v(part);
+      values[id][row] = total;
+    }
     const persons = v('persons');
-    const cash = v('persons.dibao') + v('persons.tekun');
+    const cash = values['persons.cash'][row];
     values['coverage.cash'][row] = ratio(cash, persons);
-    values['coverage.lowIncome'][row] = ratio(cash + v('persons.marginal') + v('persons.rigid'), persons);
+    values['coverage.lowIncome'][row] = ratio(values['persons.lowIncome'][row], persons);
     values['coverage.monitored'][row] = ratio(v('monitored.persons'), persons);
     values['exclusion.rate'][row] = ratio(v('exclusion.persons'), v('eligible.persons'));
     values['targeting.exclusionRate'][row] = ratio(v('targeting.poorMissed'), v('poverty.preHeadcount'));

@@ -1,5 +1,5 @@
 // Public output table types: columnar summaries by region level × area, and Monte Carlo summaries.
-import type { MetricId, SumMetricId } from '../kernel/metrics.ts';
+import type { CombinedMetricId, MetricId, SumMetricId } from '../kernel/metrics.ts';
 import type { McSources } from '../montecarlo/uncertainty.ts';
 
 /** Region level of a summary table: national total, province, or the dataset's finest region level. */
@@ -29,10 +29,10 @@ export interface SummaryTable {
   values: Record<MetricId, Float64Array>;
 }
 
-/** Percentiles of national totals across Monte Carlo replications. */
+/** Percentiles of national totals (and of combined metrics, from each replication's sum) across replications. */
 export interface McSummary {
   replications: number;
-  metrics: Partial<Record<SumMetricId, { mean: number; p5: number; p50: number; p95: number }>>;
+  metrics: Partial<Record<SumMetricId | CombinedMetricId, { mean: number; p5: number; p50: number; p95: number }>>;
   /** The sources of uncertainty the replications include. */
   sources: McSources;
 }

@@ -42,6 +42,7 @@ export function buildCsv(table: ExportTable, options: CsvOptions): string {
   lines.push('');
   lines.push(noteLine(`${table.title[language]}`));
   lines.push(noteLine(suppressionRule(table)[language]));
+  for (const note of table.notes ?? []) lines.push(noteLine(note[language]));
   if (options.provenance) {
     for (const line of provenanceLines(options.provenance, language)) {
       lines.push(noteLine(`${line.label[language]}: ${line.value}`));

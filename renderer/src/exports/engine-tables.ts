@@ -2,7 +2,7 @@
 // bilingual label and unit, one row per region × area, and the engine's row suppression carried to every cell that
 // could disclose a small group (all numbers of a suppressed row, the sample count included).
 import type { SummaryTable, MetricId, MetricUnit } from '../../../sim/index.ts';
-import { SUM_METRICS, RATE_METRICS } from '../../../sim/index.ts';
+import { COMBINED_METRICS, SUM_METRICS, RATE_METRICS } from '../../../sim/index.ts';
 import type { Quantity } from '../format/units.ts';
 import type { ExportColumn, ExportTable, CellValue } from './table.ts';
 import type { Text } from './text.ts';
@@ -31,9 +31,16 @@ export const METRICS: readonly MetricInfo[] = [...SUM_METRICS, ...RATE_METRICS].
   quantity: id === 'sample' ? 'count' : UNIT_QUANTITY[unit],
 }));
 
+/** The combined metrics (dibao + tekun persons, …): described for the tables that name them, not in full exports. */
+const COMBINED_INFO: readonly MetricInfo[] = COMBINED_METRICS.map(([id, zh, en, unit]) => ({
+  id,
+  label: { zh, en },
+  quantity: UNIT_QUANTITY[unit],
+}));
+
 /** Looks up a metric's description. */
 export function metricInfo(id: MetricId): MetricInfo {
-  const info = METRICS.find((metric) => metric.id === id);
+  const info = METRICS.find((metric) => metric.id === id) ?? COMBINED_INFO.find((metric) => metric.id === id);
   if (!info) throw new Error(`unknown metric ${id}`);
   return info;
 }

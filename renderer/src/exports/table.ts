@@ -33,6 +33,8 @@ export interface ExportTable {
   suppressed?: boolean[][];
   /** The suppression threshold in force when the table was built. */
   minCell: number;
+  /** Sentences printed under the table in every format (e.g. what an interval's uncertainty includes). */
+  notes?: Text[];
 }
 
 /** The marker written in place of a suppressed value, in every format. */

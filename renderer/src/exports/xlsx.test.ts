@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { buildWorkbook, numberFormat, sheetName } from './xlsx.ts';
 import { fixedProvenance, parameterRows, provinceTable } from './test-fixtures.ts';
+import { projectionIntervalTable } from './briefing/tables.ts';
+import { AREA_ALL } from '../../../sim/index.ts';
+import { syntheticHouseholds, syntheticRegions } from '../../../sim/testing/index.ts';
+import { HANDLERS, loadData } from '../services/engine/engine-handlers.ts';
 
 async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -38,6 +42,29 @@ describe('buildWorkbook', () => {
     expect(sheet.getCell('C4').value).toBeCloseTo(0.98765432, 10);
     expect(String(sheet.getCell('A6').value)).toContain('少于 10 户');
     expect(String(sheet.getCell('A7').value)).toContain('合成演示数据');
+  });
+
+  it('writes a computed projection interval: p5, p50, p95 per year in display units, the count and the sources', async () => {
+    const regions = syntheticRegions(4, 3);
+    const data = loadData('interval', syntheticHouseholds(1500, regions, 11), regions).data;
+    const scenario = { schemaVersion: 1, name: 'p', projection: { startYear: 2025, years: 1, standardPath: 'fixed' } };
+    const part = HANDLERS.projectionReplications(data, { scenario, years: 1, from: 0, to: 6 });
+    const interval = HANDLERS.summariseProjectionReplications(data, { parts: [part], scenario });
+    const bytes = await buildWorkbook({
+      language: 'en',
+      tables: [projectionIntervalTable(interval)],
+      parameters: parameterRows(),
+      provenance: await fixedProvenance(),
+    });
+    const sheet = (await readBack(bytes)).worksheets[0];
+    expect(sheet.getCell('A1').value).toBe('Monte Carlo interval (p, national, 6 replications: p5 · p50 · p95)');
+    expect(sheet.getCell('B2').value).toBe('Cash assistance persons (dibao + tekun) p5 (million persons)');
+    expect(sheet.getCell('A4').value).toBe('2026');
+    // 2026: cash persons p95 (column D) in millions, total cost p50 (column I) in billion yuan.
+    expect(sheet.getCell('D4').value).toBeCloseTo(interval.national[1].p95.values['persons.cash'][AREA_ALL] / 1e6, 10);
+    expect(sheet.getCell('I4').value).toBeCloseTo(interval.national[1].p50.values['cost.total'][AREA_ALL] / 1e9, 10);
+    expect(String(sheet.getCell('A7').value)).toContain("percentiles of each replication's sum");
+    expect(String(sheet.getCell('A8').value)).toMatch(/^Uncertainty sources: Includes .*Not included/);
   });
 
   it('lists parameters beside the baseline and records provenance', async () => {

@@ -88,8 +88,13 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: ExportTable, name: str
   const noteRow = table.rows.length + 4;
   sheet.getCell(noteRow, 1).value = suppressionRule(table)[language];
   sheet.getCell(noteRow, 1).font = { italic: true };
+  const notes = table.notes ?? [];
+  notes.forEach((note, k) => {
+    sheet.getCell(noteRow + 1 + k, 1).value = note[language];
+    sheet.getCell(noteRow + 1 + k, 1).font = { italic: true };
+  });
   if (input.provenance.synthetic) {
-    sheet.getCell(noteRow + 1, 1).value = inLanguage(
+    sheet.getCell(noteRow + 1 + notes.length, 1).value = inLanguage(
       bi('数据：合成演示数据，非官方统计。', 'Data: synthetic demo data, not official statistics.'),
       language,
     );

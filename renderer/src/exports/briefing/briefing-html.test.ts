@@ -8,6 +8,10 @@ import type { BriefingInput } from './model.ts';
 import { BRIEFING_SECTIONS } from './model.ts';
 import { fixtureComparison, fixtureTrace } from '../engine-fixtures.ts';
 import { fixedProvenance, parameterRows } from '../test-fixtures.ts';
+import { formatValue } from '../../format/units.ts';
+import { AREA_ALL } from '../../../../sim/index.ts';
+import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/index.ts';
+import { HANDLERS, loadData } from '../../services/engine/engine-handlers.ts';
 
 async function input(overrides: Partial<BriefingInput> = {}): Promise<BriefingInput> {
   return {
@@ -233,5 +237,97 @@ describe('buildBriefingHtml', () => {
     expect(doc.querySelectorAll('script:not([type="application/json"])').length).toBe(0);
     expect(doc.querySelectorAll('img').length).toBe(0);
     expect(escapeHtml('<a href="x">&\'')).toBe('&#60;a href=&#34;x&#34;&#62;&#38;&#39;');
+  });
+});
+
+describe('the projection interval in the briefing', () => {
+  // A real interval from the engine worker's handlers on a small synthetic dataset (8 replications, 2 years).
+  const regions = syntheticRegions(4, 3);
+  const data = loadData('interval', syntheticHouseholds(2000, regions, 11), regions).data;
+  const scenario = { schemaVersion: 1, name: 'p', projection: { startYear: 2025, years: 2, standardPath: 'fixed' } };
+  const part = HANDLERS.projectionReplications(data, { scenario, years: 2, from: 0, to: 8 });
+  const interval = {
+    ...HANDLERS.summariseProjectionReplications(data, { parts: [part], scenario }),
+    scenarioName: '改革',
+  };
+  // The expected-value projection of the same dataset (national and province tables per year).
+  const projected = HANDLERS.project(data, { scenarios: [scenario], years: 2 });
+  const cells = (doc: Document) =>
+    [...doc.querySelectorAll('[data-table="projection-interval"] tbody tr')].map((row) =>
+      [...row.querySelectorAll('td')].map((td) => td.textContent),
+    );
+  const national = (t: number, p: 'p5' | 'p50' | 'p95', metric: 'persons.cash' | 'persons.dibao' | 'cost.total') =>
+    interval.national[t][p].values[metric][AREA_ALL];
+
+  it('shows p5 · p50 · p95 of cash (dibao + tekun), dibao persons and cost per year, with the count and sources', async () => {
+    for (const language of ['zh', 'en'] as const) {
+      const doc = parse(
+        buildBriefingHtml(await input({ projection: await projected, projectionInterval: interval, language })),
+      );
+      const rows = cells(doc);
+      expect(rows.map((row) => row[0])).toEqual(['2025', '2026', '2027']);
+      interval.years.forEach((_, t) => {
+        const expected = (['persons.cash', 'persons.dibao', 'cost.total'] as const).flatMap((metric) =>
+          (['p5', 'p50', 'p95'] as const).map((p) =>
+            formatValue(national(t, p, metric), metric === 'cost.total' ? 'money' : 'persons', language, {
+              withUnit: false,
+            }),
+          ),
+        );
+        expect(rows[t].slice(1)).toEqual(expected);
+        // Ordered, and the sum is at least its larger part (percentiles of each replication's sum).
+        expect(national(t, 'p5', 'persons.cash')).toBeLessThanOrEqual(national(t, 'p50', 'persons.cash'));
+        expect(national(t, 'p50', 'persons.cash')).toBeLessThanOrEqual(national(t, 'p95', 'persons.cash'));
+        expect(national(t, 'p5', 'persons.cash')).toBeGreaterThan(national(t, 'p5', 'persons.dibao'));
+      });
+      const section = doc.querySelector('.sec-projection')?.textContent ?? '';
+      if (language === 'zh') {
+        expect(section).toContain('蒙特卡洛区间（改革，全国，8 次重复：p5 · p50 · p95）');
+        expect(section).toContain('不确定性来源：包含：');
+        expect(section).toContain('未包含：');
+        expect(doc.querySelector('[data-table="projection-interval"] th:nth-child(2)')?.textContent).toBe(
+          '现金救助人数（低保+特困） p5（万人）',
+        );
+      } else {
+        expect(section).toContain('Monte Carlo interval (改革, national, 8 replications: p5 · p50 · p95)');
+        expect(section).toContain('Uncertainty sources: Includes');
+        expect(section).toContain('Not included:');
+        expect(section).toContain("percentiles of each replication's sum");
+      }
+    }
+  });
+
+  it("reads the interval at the projection's province and area", async () => {
+    const code = regions.provinceCodes[2];
+    const projectionScope = {
+      scope: { province: code, area: 'rural' as const },
+      name: { zh: '省13 · 农村', en: 'P13 · rural' },
+    };
+    const province = interval.province[1].p95;
+    const row = province.code.findIndex((c, k) => c === code && province.area[k] === 1);
+    const doc = parse(
+      buildBriefingHtml(
+        await input({ projection: await projected, projectionInterval: interval, projectionScope, language: 'en' }),
+      ),
+    );
+    const rows = cells(doc);
+    expect(province.suppressed[row]).toBe(0);
+    // 2026, p95 of cash persons: the province's rural row, not the nation's.
+    expect(rows[1][3]).toBe(formatValue(province.values['persons.cash'][row], 'persons', 'en', { withUnit: false }));
+    expect(rows[1][3]).not.toBe(formatValue(national(1, 'p95', 'persons.cash'), 'persons', 'en', { withUnit: false }));
+    expect(doc.querySelector('.sec-projection')?.textContent).toContain(
+      'Monte Carlo interval (改革, P13 · rural, 8 replications',
+    );
+  });
+
+  it('says nothing about an interval when none was computed', async () => {
+    for (const language of ['zh', 'en'] as const) {
+      const doc = parse(buildBriefingHtml(await input({ projection: await projected, language })));
+      expect(doc.querySelector('[data-table="projection-interval"]')).toBeNull();
+      const text = doc.body.textContent ?? '';
+      expect(text).not.toContain('蒙特卡洛区间');
+      expect(text).not.toContain('Monte Carlo interval');
+      expect(text).not.toContain('p95');
+    }
   });
 });

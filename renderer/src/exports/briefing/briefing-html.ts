@@ -21,7 +21,14 @@ import { escapeXml } from '../xml.ts';
 import type { BriefingCase, BriefingInput, BriefingSectionId } from './model.ts';
 import { BRIEFING_SECTIONS, SECTION_TITLES } from './model.ts';
 import { summarySentences } from './summary.ts';
-import { PROJECTION_METRICS_COMPACT, headlineHeaders, headlineRows, projectionTable, provinceTable } from './tables.ts';
+import {
+  PROJECTION_METRICS_COMPACT,
+  headlineHeaders,
+  headlineRows,
+  projectionIntervalTable,
+  projectionTable,
+  provinceTable,
+} from './tables.ts';
 import { caseloadByProvinceOption, costByComponentOption, projectionOption } from './charts.ts';
 import { methodsParagraphs } from './methods.ts';
 import { briefingCss } from './briefing-css.ts';
@@ -81,7 +88,8 @@ export function tableHtml(table: ExportTable, language: Language): string {
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('');
-  return `<table data-table="${escapeHtml(table.id)}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table><p class="note">${escapeHtml(suppressionRule(table)[language])}</p>`;
+  const notes = (table.notes ?? []).map((note) => `<p class="note">${escapeHtml(note[language])}</p>`).join('');
+  return `<table data-table="${escapeHtml(table.id)}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table><p class="note">${escapeHtml(suppressionRule(table)[language])}</p>${notes}`;
 }
 
 function figure(svg: string, caption: string, id: string): string {
@@ -203,7 +211,14 @@ function projectionSection(input: BriefingInput): string {
   const warning =
     row >= 0 && first.thin?.[row] === 1 ? thinCellWarning([input.projectionScope?.name ?? scopeLabel]) : undefined;
   const thin = warning ? `<p class="note" data-note="thin">${escapeHtml(inLanguage(warning, language))}</p>` : '';
-  return `${chart}${tableHtml(table, language)}<p class="note">${escapeHtml(span)}</p>${thin}`;
+  // The interval computed on the Projection screen, when there is one for these inputs (nothing otherwise).
+  const intervalTable = input.projectionInterval
+    ? projectionIntervalTable(input.projectionInterval, input.projectionScope)
+    : undefined;
+  const interval = intervalTable
+    ? `<h3 data-heading="projection-interval">${escapeHtml(intervalTable.title[language])}</h3>${tableHtml(intervalTable, language)}`
+    : '';
+  return `${chart}${tableHtml(table, language)}<p class="note">${escapeHtml(span)}</p>${thin}${interval}`;
 }
 
 function caseSection(item: BriefingCase, language: Language, index: number): string {

@@ -1,7 +1,7 @@
 // What a briefing is made of: the engine's results for one or more scenarios against the baseline, an optional
 // projection panel, household case studies with their traces, parameter changes, dataset facts and provenance.
 import type { Language } from '../../i18n/i18n.ts';
-import type { SummaryTable, HouseholdTrace, RunScope } from '../../../../sim/index.ts';
+import type { SummaryTable, HouseholdTrace, McSources, McTables, RunScope } from '../../../../sim/index.ts';
 import type { ParameterRow } from '../parameters.ts';
 import type { Provenance } from '../provenance.ts';
 import type { Text } from '../text.ts';
@@ -33,6 +33,19 @@ export interface BriefingProjection {
   province?: SummaryTable[];
   /** Per row of the province tables: 1 where the sample is too small to read year-to-year changes. */
   thin?: Uint8Array;
+}
+
+/**
+ * The Monte Carlo interval the user computed on the Projection screen for one scenario: per year, national and
+ * (suppressed) province percentile tables, the replication count and the sources of uncertainty included.
+ */
+export interface BriefingInterval {
+  scenarioName: string;
+  replications: number;
+  years: number[];
+  national: McTables[];
+  province: McTables[];
+  sources: McSources;
 }
 
 /** Where the projection is read: the nation, or one province (one area), with its name (sim/run/scope.ts). */
@@ -98,6 +111,8 @@ export interface BriefingInput {
   projection?: BriefingProjection[];
   /** The projection's scope (national when absent). */
   projectionScope?: BriefingProjectionScope;
+  /** The interval computed on the Projection screen for these inputs; absent when none was computed. */
+  projectionInterval?: BriefingInterval;
   cases: BriefingCase[];
   parameters: ParameterRow[];
   dataset: BriefingDataset;

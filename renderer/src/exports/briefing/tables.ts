@@ -4,10 +4,10 @@ import type { Language } from '../../i18n/i18n.ts';
 import { formatValue } from '../../format/units.ts';
 import type { Quantity } from '../../format/units.ts';
 import type { MetricId, SummaryTable, RunScope } from '../../../../sim/index.ts';
-import { AREA_ALL, NATIONAL_SCOPE, isNationalScope, scopeValue } from '../../../../sim/index.ts';
+import { AREA_ALL, NATIONAL_SCOPE, describeMcSources, isNationalScope, scopeValue } from '../../../../sim/index.ts';
 import type { CellValue, ExportColumn, ExportTable } from '../table.ts';
 import { metricInfo } from '../engine-tables.ts';
-import type { BriefingComparison, BriefingProjection, BriefingProjectionScope } from './model.ts';
+import type { BriefingComparison, BriefingInterval, BriefingProjection, BriefingProjectionScope } from './model.ts';
 import { nationalValue } from './summary.ts';
 import { bi, inLanguage } from '../../i18n/i18n.ts';
 
@@ -213,5 +213,65 @@ export function projectionTable(
     rows,
     subnational: false,
     minCell: baseline?.national[0]?.minCell ?? 0,
+  };
+}
+
+/** The metrics of the interval table (as on the Projection screen): cash (dibao + tekun) and dibao persons, cost. */
+export const INTERVAL_METRICS: readonly MetricId[] = ['persons.cash', 'persons.dibao', 'cost.total'];
+
+const PERCENTILES = ['p5', 'p50', 'p95'] as const;
+
+/**
+ * The Monte Carlo interval computed on the Projection screen as one table at the projection's scope: a row per year
+ * with p5, p50 and p95 of each interval metric (percentiles of each replication's value; the dibao + tekun sum is
+ * summed per replication by the engine), the replication count in the title and, below, the sources of uncertainty
+ * included and not included. A province scope's suppressed cells are marked.
+ */
+export function projectionIntervalTable(interval: BriefingInterval, where?: BriefingProjectionScope): ExportTable {
+  const scope = where?.scope ?? NATIONAL_SCOPE;
+  const national = isNationalScope(scope);
+  const columns: ExportColumn[] = [
+    { key: 'year', label: { zh: '年份', en: 'Year' } },
+    ...INTERVAL_METRICS.flatMap((metric) => {
+      const info = metricInfo(metric);
+      return PERCENTILES.map((p) => ({
+        key: `${metric}.${p}`,
+        label: { zh: `${info.label.zh} ${p}`, en: `${info.label.en} ${p}` },
+        quantity: info.quantity,
+      }));
+    }),
+  ];
+  const rows: CellValue[][] = [];
+  const suppressed: boolean[][] = [];
+  interval.years.forEach((year, t) => {
+    const values = INTERVAL_METRICS.flatMap((metric) =>
+      PERCENTILES.map((p) =>
+        scopeValue({ national: interval.national[t][p], province: interval.province[t][p] }, scope, metric),
+      ),
+    );
+    rows.push([String(year), ...values]);
+    suppressed.push([false, ...values.map((v) => Number.isNaN(v))]);
+  });
+  const name = where && !national ? where.name : { zh: '全国', en: 'national' };
+  const sources = describeMcSources(interval.sources);
+  const n = interval.replications;
+  return {
+    id: 'projection-interval',
+    title: {
+      zh: `蒙特卡洛区间（${interval.scenarioName}，${name.zh}，${n} 次重复：p5 · p50 · p95）`,
+      en: `Monte Carlo interval (${interval.scenarioName}, ${name.en}, ${n} replications: p5 · p50 · p95)`,
+    },
+    columns,
+    rows,
+    subnational: !national,
+    suppressed,
+    minCell: interval.province[0]?.p5.minCell ?? 0,
+    notes: [
+      {
+        zh: `${n} 次蒙特卡洛重复的第 5、50、95 百分位数；低保+特困人数为每次重复内两者之和的百分位数（不是两者百分位数之和）。`,
+        en: `5th, 50th and 95th percentiles over ${n} Monte Carlo replications; dibao + tekun persons are percentiles of each replication's sum (not the sum of the two percentiles).`,
+      },
+      { zh: `不确定性来源：${sources.zh}`, en: `Uncertainty sources: ${sources.en}` },
+    ],
   };
 }

@@ -16,7 +16,12 @@ import { APP_VERSION } from '../../exports/app-version.ts';
 import type { ExportFormat, Provenance } from '../../exports/provenance.ts';
 import { buildProvenance } from '../../exports/provenance.ts';
 import { buildBriefingHtml } from '../../exports/briefing/briefing-html.ts';
-import type { BriefingCase, BriefingSectionId, BriefingProjectionScope } from '../../exports/briefing/model.ts';
+import type {
+  BriefingCase,
+  BriefingInterval,
+  BriefingSectionId,
+  BriefingProjectionScope,
+} from '../../exports/briefing/model.ts';
 import { scenarioParameterRows } from '../../exports/scenario-parameters.ts';
 import { summaryToExportTable } from '../../exports/engine-tables.ts';
 import type { ExportTable } from '../../exports/table.ts';
@@ -30,8 +35,8 @@ import { baseOption } from '../../charts/chart-theme.ts';
 import { chartPng, renderChartSvg } from '../../exports/chart-image.ts';
 import { pngWithProvenance, svgWithProvenance } from '../../exports/image-metadata.ts';
 import { caseloadByProvinceOption, costByComponentOption, projectionOption } from '../../exports/briefing/charts.ts';
-import { projectionTable } from '../../exports/briefing/tables.ts';
-import { useProjectionStore, withSpan } from '../projection/projection-store.ts';
+import { projectionIntervalTable, projectionTable } from '../../exports/briefing/tables.ts';
+import { currentInterval, useProjectionStore, withSpan } from '../projection/projection-store.ts';
 import {
   openScenarioFile,
   safeFileStem,
@@ -68,6 +73,8 @@ export interface ExportContext {
   projection: ProjectionRun[] | null;
   /** The scope chosen on the Projection screen, which the projection table, chart and sheet are read at. */
   projectionScope: BriefingProjectionScope;
+  /** The interval computed on the Projection screen for the current inputs (none when not computed). */
+  projectionInterval: BriefingInterval | null;
   cases: BriefingCase[];
   dataset: DatasetSummary;
   minCell: number;
@@ -117,6 +124,7 @@ export function requestKey(request: BriefingRequest): string {
     docs,
     request.caseIds,
     request.sections.includes('projection') ? projectionSpan() : null,
+    request.sections.includes('projection') ? useProjectionStore.getState().interval.key : null,
     request.language,
   ]);
 }
@@ -165,6 +173,7 @@ export async function gatherContext(request: BriefingRequest): Promise<ExportCon
   const regions = regionsFor(dataset.id);
   const { scope } = useProjectionStore.getState();
   const projectionScope = { scope, name: scopeName(regions, scope) };
+  const projectionInterval = projection === null ? null : (currentInterval() ?? null);
   const cases: BriefingCase[] = [];
   for (const preset of CASE_PRESETS.filter((p) => request.caseIds.includes(p.id))) {
     const made = caseRecord(preset.regionCode, preset.household, regions);
@@ -198,6 +207,7 @@ export async function gatherContext(request: BriefingRequest): Promise<ExportCon
     comparisons,
     projection,
     projectionScope,
+    projectionInterval,
     cases,
     dataset,
     minCell: comparisons[0].scenario.province.minCell,
@@ -242,6 +252,7 @@ export async function briefingHtml(
     })),
     projection: context.projection ?? undefined,
     projectionScope: context.projectionScope,
+    projectionInterval: context.projectionInterval ?? undefined,
     cases: context.cases,
     parameters: scenarioParameterRows(context.scenarios[0].scenario),
     dataset: {
@@ -295,6 +306,9 @@ export function resultTables(context: ExportContext): ExportTable[] {
   });
   if (context.projection && context.projection.length > 0) {
     tables.push(projectionTable(context.projection, undefined, context.projectionScope));
+    if (context.projectionInterval) {
+      tables.push(projectionIntervalTable(context.projectionInterval, context.projectionScope));
+    }
   }
   return tables;
 }

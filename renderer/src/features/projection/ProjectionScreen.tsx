@@ -190,6 +190,13 @@ export function ProjectionScreen() {
         {state.status === 'running' ? (
           <RunProgress fraction={state.progress} startedAt={state.startedAt} testId="projection-progress" />
         ) : null}
+        {state.interval.status === 'running' ? (
+          <RunProgress
+            fraction={state.interval.progress ?? null}
+            startedAt={state.interval.startedAt ?? null}
+            testId="projection-interval-progress"
+          />
+        ) : null}
         {state.error ? (
           <div className="error-box" role="alert" data-testid="projection-error">
             {pick(state.error, language)}
@@ -342,25 +349,36 @@ function PanelTable({ lines }: { lines: readonly ProjectionLine[] }) {
   );
 }
 
-/** The interval of the Monte Carlo scenario at the scope: dibao persons and total cost per year, and the sources. */
+/** The indicators of the interval table, in column order. */
+const INTERVAL_COLUMNS = ['cashPersons', 'dibaoPersons', 'costNominal'] as const satisfies readonly IndicatorId[];
+
+/**
+ * The interval of the Monte Carlo scenario at the scope: cash (dibao + tekun) and dibao persons and total cost per
+ * year as p5 · p50 · p95 (units in the headers), and the sources.
+ */
 function IntervalTable({ mc, scope, scopeLabel }: { mc: ProjectionMcResult; scope: RunScope; scopeLabel: string }) {
   const m = useProjectionMessages();
   const language = useUiStore((s) => s.language);
-  const persons = bandOf(mc, 'dibaoPersons', scope);
-  const cost = bandOf(mc, 'costNominal', scope);
-  type Row = { key: string; year: number; persons: string; cost: string };
-  const three = (b: typeof persons, t: number, quantity: 'persons' | 'money') =>
-    b === undefined ? '—' : [b.p5[t], b.p50[t], b.p95[t]].map((v) => formatValue(v, quantity, language)).join(' · ');
+  type Row = { key: string; year: number; cells: string[] };
+  const bands = INTERVAL_COLUMNS.map((id) => ({ def: indicatorDef(id), band: bandOf(mc, id, scope) }));
   const rows: Row[] = mc.years.map((year, t) => ({
     key: String(year),
     year,
-    persons: three(persons, t, 'persons'),
-    cost: three(cost, t, 'money'),
+    cells: bands.map(({ def, band }) =>
+      band === undefined
+        ? '—'
+        : [band.p5[t], band.p50[t], band.p95[t]]
+            .map((v) => formatValue(v, def.quantity, language, { withUnit: false }))
+            .join(' · '),
+    ),
   }));
   const columns: TableColumn<Row>[] = [
     { id: 'year', header: m.yearColumn, value: (row) => String(row.year) },
-    { id: 'persons', header: indicatorDef('dibaoPersons')[language], value: (row) => row.persons },
-    { id: 'cost', header: indicatorDef('costNominal')[language], value: (row) => row.cost },
+    ...bands.map(({ def }, k) => ({
+      id: def.id,
+      header: axisName(def[language], unitOf(def.quantity, language), language),
+      value: (row: Row) => row.cells[k],
+    })),
   ];
   const sources = describeMcSources(mc.sources);
   return (

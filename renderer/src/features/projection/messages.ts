@@ -42,7 +42,8 @@ export const useProjectionMessages = defineMessages({
     intervalRunning: '正在计算区间…',
     intervalStale: '设置已更改，区间需重新计算',
     intervalTitle: '蒙特卡洛区间（{name}，{scope}，{n} 次重复：p5 · p50 · p95）',
-    intervalNote: '图中阴影为“{name}”的 p5–p95 区间（只对单一指标显示，不含累计支出）。',
+    intervalNote:
+      '图中阴影为“{name}”的 p5–p95 区间（合计指标如低保+特困按每次重复的合计取分位数；累计支出不显示区间）。',
     intervalSources: '不确定性来源：{sources}',
     thinScope: '注意：{warning}',
     listSeparator: '、',
@@ -90,7 +91,7 @@ export const useProjectionMessages = defineMessages({
     intervalStale: 'Settings changed: the interval must be computed again',
     intervalTitle: 'Monte Carlo interval ({name}, {scope}, {n} replications: p5 · p50 · p95)',
     intervalNote:
-      'The shaded band is the p5–p95 interval of "{name}" (for single indicators only, not cumulative cost).',
+      'The shaded band is the p5–p95 interval of "{name}" (sums such as dibao + tekun take percentiles of each replication\'s sum; none for cumulative cost).',
     intervalSources: 'Uncertainty sources: {sources}',
     thinScope: 'Note: {warning}',
     listSeparator: '; ',

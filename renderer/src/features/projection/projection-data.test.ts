@@ -1,7 +1,7 @@
 // Tests reading the engine's projection runs into lines and panel rows: the total row is found by area, indicators
 // map to the right metrics, lines carry the requested scenario names.
 import { describe, expect, it } from 'vitest';
-import { RATE_METRICS, SUM_METRICS } from '../../../../sim/index.ts';
+import { COMBINED_METRICS, RATE_METRICS, SUM_METRICS } from '../../../../sim/index.ts';
 import type { MetricId, SummaryTable } from '../../../../sim/index.ts';
 import { mcSources } from '../../../../sim/index.ts';
 import type { ProjectionMcResult, ProjectionRun } from '../../services/engine/engine-calls.ts';
@@ -15,9 +15,12 @@ import {
   totalRow,
 } from './projection-data.ts';
 
+/** Every metric of a summary table: sums, rates and the combined sums. */
+const ALL_IDS: MetricId[] = [...SUM_METRICS, ...RATE_METRICS, ...COMBINED_METRICS].map((m) => m[0]);
+
 /** A national table with urban, rural and total rows; metric m in the total row is `seed * (index of m + 1)`. */
 function table(year: number, seed: number): SummaryTable {
-  const ids: MetricId[] = [...SUM_METRICS.map((m) => m[0]), ...RATE_METRICS.map((m) => m[0])];
+  const ids = ALL_IDS;
   const values = Object.fromEntries(ids.map((id, i) => [id, new Float64Array([-1, -1, seed * (i + 1)])])) as Record<
     MetricId,
     Float64Array
@@ -42,7 +45,7 @@ const at = (national: SummaryTable) => ({ national, province: national });
 
 /** A province table: provinces 43 and 62, each urban, rural, both; cost.total = code × 10 + area + year offset. */
 function provinces(year: number): SummaryTable {
-  const ids: MetricId[] = [...SUM_METRICS.map((m) => m[0]), ...RATE_METRICS.map((m) => m[0])];
+  const ids = ALL_IDS;
   const code = ['43', '43', '43', '62', '62', '62'];
   const area = new Uint8Array([0, 1, 2, 0, 1, 2]);
   const values = Object.fromEntries(
@@ -51,8 +54,7 @@ function provinces(year: number): SummaryTable {
   return { ...table(year, 1), level: 'province', rows: 6, code, area, values };
 }
 
-const metricIndex = (id: MetricId) =>
-  [...SUM_METRICS.map((m) => m[0]), ...RATE_METRICS.map((m) => m[0])].indexOf(id) + 1;
+const metricIndex = (id: MetricId) => ALL_IDS.indexOf(id) + 1;
 
 describe('projection data', () => {
   it('reads the both-areas row', () => {
@@ -63,12 +65,9 @@ describe('projection data', () => {
     expect(indicatorValue(at(table(2025, 1)), 'coverageMonitored')).toBe(metricIndex('coverage.monitored'));
   });
 
-  it('adds the four programmes into the low-income population', () => {
-    const expected = (['persons.dibao', 'persons.tekun', 'persons.marginal', 'persons.rigid'] as const).reduce(
-      (sum, id) => sum + metricIndex(id),
-      0,
-    );
-    expect(indicatorValue(at(table(2025, 1)), 'lowIncomePersons')).toBe(expected);
+  it("reads the cash and low-income persons from the engine's combined metrics", () => {
+    expect(indicatorValue(at(table(2025, 1)), 'cashPersons')).toBe(metricIndex('persons.cash'));
+    expect(indicatorValue(at(table(2025, 2)), 'lowIncomePersons')).toBe(2 * metricIndex('persons.lowIncome'));
   });
 
   it('fails loudly on a table without a total row', () => {
@@ -180,7 +179,7 @@ describe('projection interval and thin cells', () => {
     sources: mcSources(true, true, true),
   };
 
-  it("reads a single indicator's p5, p50 and p95 per year at the scope; none for sums or cumulative cost", () => {
+  it("reads an indicator's p5, p50 and p95 per year at the scope; none for the cumulative cost", () => {
     const band = bandOf(mc, 'dibaoPersons');
     const k = metricIndex('persons.dibao');
     expect(band?.p5).toEqual([k, 10 * k]);
@@ -188,7 +187,10 @@ describe('projection interval and thin cells', () => {
     expect(band?.p95).toEqual([3 * k, 30 * k]);
     // Gansu rural: cost.total = 62 × 10 + 1 + (year − 2025) in the province fixture.
     expect(bandOf(mc, 'costNominal', { province: '62', area: 'rural' })?.p95).toEqual([621, 622]);
-    expect(bandOf(mc, 'cashPersons')).toBeUndefined();
+    // Cash persons: the engine's combined column (percentiles of each replication's sum), not p5(dibao) + p5(tekun).
+    const cash = metricIndex('persons.cash');
+    expect(bandOf(mc, 'cashPersons')?.p5).toEqual([cash, 10 * cash]);
+    expect(bandOf(mc, 'cashPersons', { province: '43' })?.p95).toEqual([432, 433]);
     expect(bandOf(mc, 'costCumulative')).toBeUndefined();
   });
 

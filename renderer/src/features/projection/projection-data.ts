@@ -1,7 +1,6 @@
 // Turns the engine's projection runs (a national and a province summary table per year and scenario) into chart lines
-// and panel table rows at the chosen scope. Values are read from the engine's tables; the only arithmetic is adding
-// the four programmes' persons into the low-income population the engine's own low-income coverage rate counts, and
-// the running sum of cost (sim's cumulativeSums).
+// and panel table rows at the chosen scope. Values are read from the engine's tables (cash and low-income persons are
+// the engine's combined metrics); the only arithmetic is the running sum of cost (sim's cumulativeSums).
 import type { ProjectionMcResult, ProjectionRun } from '../../services/engine/engine-calls.ts';
 import type { SummaryTable, MetricId, RunScope, ScopeTables } from '../../../../sim/index.ts';
 import { AREA_ALL, NATIONAL_SCOPE, cumulativeSums, scopeAreaIndex, scopeValue } from '../../../../sim/index.ts';
@@ -18,19 +17,20 @@ export function totalRow(table: SummaryTable): number {
 /** Indicators read from one year's tables (the cumulative cost is summed over the years, below). */
 type YearIndicator = Exclude<IndicatorId, 'costCumulative'>;
 
-const READ: Record<YearIndicator, readonly MetricId[]> = {
-  cashPersons: ['persons.dibao', 'persons.tekun'],
-  dibaoPersons: ['persons.dibao'],
-  tekunPersons: ['persons.tekun'],
-  lowIncomePersons: ['persons.dibao', 'persons.tekun', 'persons.marginal', 'persons.rigid'],
-  costNominal: ['cost.total'],
-  costReal: ['cost.totalReal'],
-  costCentral: ['cost.central'],
-  costLocal: ['cost.local'],
-  coverageCash: ['coverage.cash'],
-  coverageLowIncome: ['coverage.lowIncome'],
-  monitoredPersons: ['monitored.persons'],
-  coverageMonitored: ['coverage.monitored'],
+/** The metric each indicator reads; the cash and low-income persons are the engine's combined metrics (sim's sums). */
+const READ: Record<YearIndicator, MetricId> = {
+  cashPersons: 'persons.cash',
+  dibaoPersons: 'persons.dibao',
+  tekunPersons: 'persons.tekun',
+  lowIncomePersons: 'persons.lowIncome',
+  costNominal: 'cost.total',
+  costReal: 'cost.totalReal',
+  costCentral: 'cost.central',
+  costLocal: 'cost.local',
+  coverageCash: 'coverage.cash',
+  coverageLowIncome: 'coverage.lowIncome',
+  monitoredPersons: 'monitored.persons',
+  coverageMonitored: 'coverage.monitored',
 };
 
 /** The value of one indicator at a scope (the national total, or a province's row; NaN where suppressed). */
@@ -39,7 +39,7 @@ export function indicatorValue(
   indicator: YearIndicator,
   scope: RunScope = NATIONAL_SCOPE,
 ): number {
-  return READ[indicator].reduce((sum, metric) => sum + scopeValue(tables, scope, metric), 0);
+  return scopeValue(tables, scope, READ[indicator]);
 }
 
 /**
@@ -95,7 +95,8 @@ export function panelRows(lines: readonly ProjectionLine[]): PanelRow[] {
 
 /**
  * The Monte Carlo interval (p5, p50, p95 per year) of an indicator at the scope, read from the engine's percentile
- * tables. Only for indicators that are one metric of one year: a percentile of a sum is not the sum of percentiles.
+ * tables: the dibao + tekun and low-income persons are percentiles of each replication's own sum (sim's combined
+ * metrics). None for the cumulative cost (a sum over years the replications do not carry).
  */
 export function bandOf(
   mc: ProjectionMcResult,
@@ -103,9 +104,7 @@ export function bandOf(
   scope: RunScope = NATIONAL_SCOPE,
 ): ProjectionBand | undefined {
   if (indicator === 'costCumulative') return undefined;
-  const metrics = READ[indicator];
-  if (metrics.length !== 1) return undefined;
-  const metric = metrics[0];
+  const metric = READ[indicator];
   const read = (s: 'p5' | 'p50' | 'p95') =>
     mc.national.map((national, t) => scopeValue({ national: national[s], province: mc.province[t][s] }, scope, metric));
   return { scenarioName: mc.scenarioName, years: mc.years, p5: read('p5'), p50: read('p50'), p95: read('p95') };

@@ -2,7 +2,7 @@
 // ProjectionRun[] lives in the non-reactive cache under `runKey`; the store keeps only the key and status).
 import { DEFAULT_START_YEAR, NATIONAL_SCOPE } from '../../../../sim/index.ts';
 import { create } from 'zustand';
-import { cachePut } from '../../services/cache.ts';
+import { cacheGet, cachePut } from '../../services/cache.ts';
 import { getEngine } from '../../services/engine/engine.ts';
 import type { ProjectionMcResult, ProjectionRun } from '../../services/engine/engine-calls.ts';
 import type { ErrorInfo } from '../../i18n/i18n.ts';
@@ -45,6 +45,9 @@ export interface ProjectionState {
     key: string | null;
     inputsKey: string | null;
     error: ErrorInfo | null;
+    /** Share of the replications done while running (0..1), and when the run started (ms since epoch). */
+    progress?: number;
+    startedAt?: number;
   };
   runInterval: () => Promise<void>;
 }
@@ -66,6 +69,13 @@ export function projectionInputsKey(): string | null {
   const ids = useProjectionStore.getState().selected ?? defaultSelection(workspace.activeScenarioId);
   const docs = workspace.scenarios.filter((s) => ids.includes(s.id)).map((s) => [s.id, s.name, s.document]);
   return JSON.stringify([dataset.id, startYear, years, docs]);
+}
+
+/** The interval computed on the Projection screen, if it was computed for the current inputs. */
+export function currentInterval(): ProjectionMcResult | undefined {
+  const { interval } = useProjectionStore.getState();
+  if (interval.status !== 'ready' || interval.key === null || interval.inputsKey !== projectionInputsKey()) return;
+  return cacheGet<ProjectionMcResult>(interval.key);
 }
 
 /**
@@ -108,16 +118,15 @@ export const useProjectionStore = create<ProjectionState>((set, get) => ({
     const scenario = workspace.scenarios.filter((s) => ids.includes(s.id)).at(-1);
     const inputsKey = projectionInputsKey();
     if (scenario === undefined || inputsKey === null) return;
-    set({ interval: { status: 'running', key: null, inputsKey, error: null } });
+    const startedAt = Date.now();
+    set({ interval: { status: 'running', key: null, inputsKey, error: null, progress: 0, startedAt } });
     try {
-      const outcome = await getEngine().call(
-        'projectionMonteCarlo',
-        {
-          scenario: withSpan(scenario.document, get().startYear, get().years),
-          years: get().years,
-          replications: INTERVAL_REPLICATIONS,
-        },
-        { lane: 'projection-mc' },
+      // The replications are split over both engine workers (the same bits whatever the split).
+      const outcome = await getEngine().projectionMonteCarlo(
+        withSpan(scenario.document, get().startYear, get().years),
+        get().years,
+        INTERVAL_REPLICATIONS,
+        { onProgress: (progress) => set({ interval: { ...get().interval, progress } }) },
       );
       if (outcome.status !== 'done') return;
       runCounter += 1;

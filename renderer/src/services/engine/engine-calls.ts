@@ -11,6 +11,7 @@ import type {
   McTables,
   McSources,
   ReplicationResult,
+  ProjectionReplicationResult,
   SummaryTable,
   LevelTables,
   RunScope,
@@ -141,11 +142,17 @@ export interface EngineCalls {
     response: McResult;
   };
   /**
-   * Monte Carlo over a scenario's whole projection (`years` after its start year): each replication with its own
-   * bootstrap weights, parameter draws (growth and income-shock ranges too) and income-shock paths.
+   * Replications [from, to) of a scenario's whole projection (`years` after its start year): each replication with its
+   * own bootstrap weights, parameter draws (growth and income-shock ranges too) and income-shock paths. The client
+   * splits N over two workers; replication r is the same draw whichever worker runs it.
    */
-  projectionMonteCarlo: {
-    request: { scenario: JsonValue; years: number; replications: number; seed?: number; minCell?: number };
+  projectionReplications: {
+    request: { scenario: JsonValue; years: number; from: number; to: number; seed?: number };
+    response: ProjectionReplicationResult;
+  };
+  /** Merges a projection's replication parts into per-year percentile tables, suppressed below `minCell`. */
+  summariseProjectionReplications: {
+    request: { parts: ProjectionReplicationResult[]; scenario: JsonValue; minCell?: number };
     response: ProjectionMcResult;
   };
   /** The model validation report of the loaded dataset (levels, survey income against NBS, standard responses). */

@@ -14,6 +14,8 @@ class LoopWorker {
   terminated = false;
   /** `prepareKernel` of each dataset load this worker got. */
   readonly loads: (boolean | undefined)[] = [];
+  /** The kind of each call this worker got. */
+  readonly calls: string[] = [];
   private readonly receive = createWorkerLoop((message) => {
     setTimeout(() => {
       if (!this.terminated) this.onmessage?.({ data: structuredClone(message) } as MessageEvent<FromWorker>);
@@ -22,6 +24,7 @@ class LoopWorker {
   postMessage(message: ToWorker): void {
     if (this.terminated) return;
     if (message.type === 'load') this.loads.push(message.prepareKernel);
+    else this.calls.push(message.kind);
     if (
       (message as { kind?: string }).kind === 'trace' &&
       (message as { payload: { record: unknown } }).payload.record === 'crash'
@@ -127,6 +130,54 @@ describe('EngineClient', () => {
     expect(workers).toHaveLength(2);
     // Only the interactive worker splits its kernel on load; the replications worker never runs year or project.
     expect(workers.map((w) => w.loads)).toEqual([[true], [false]]);
+  });
+
+  it('splits a projection interval over both workers, bit-identical to one range on one worker', async () => {
+    const { client, dataset, workers } = setup();
+    const { households, regions } = dataset();
+    await client.loadDataset('d1', households, regions, async () => dataset());
+    const scenario = { schemaVersion: 1, name: 'p', projection: { startYear: 2024, years: 2, standardPath: 'fixed' } };
+    const seen: number[] = [];
+    const split = await client.projectionMonteCarlo(scenario, 2, 12, { seed: 3, onProgress: (f) => seen.push(f) });
+    // 12 replications in chunks of 2, taken by whichever worker is free: both ran some.
+    expect(seen).toHaveLength(6);
+    const ran = workers.map((w) => w.calls.filter((kind) => kind === 'projectionReplications').length);
+    expect(ran[0]).toBeGreaterThan(0);
+    expect(ran[1]).toBeGreaterThan(0);
+    expect(ran[0] + ran[1]).toBe(6);
+    const whole = await client.call('projectionReplications', { scenario, years: 2, from: 0, to: 12, seed: 3 });
+    if (whole.status !== 'done' || split.status !== 'done') throw new Error('a run was superseded');
+    const single = await client.call('summariseProjectionReplications', { parts: [whole.result], scenario });
+    if (single.status !== 'done') throw new Error('the summary was superseded');
+    expect(split.result).toEqual(single.result);
+    expect(split.result.replications).toBe(12);
+    expect(split.result.years).toEqual([2024, 2025, 2026]);
+  });
+
+  it('starts on the primary while the second worker loads, and loads it once for runs that ask meanwhile', async () => {
+    const { client, dataset, workers } = setup();
+    const { households, regions } = dataset();
+    // A slow source: the second worker's copy of the dataset arrives later than the primary's first chunks.
+    const slow = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return dataset();
+    };
+    await client.loadDataset('d1', households, regions, slow);
+    // A one-year and a projection Monte Carlo at once (different lanes): one second worker, loaded once.
+    const scenario = { schemaVersion: 1, name: 'p', projection: { startYear: 2024, years: 1, standardPath: 'fixed' } };
+    const [a, b] = await Promise.all([
+      client.monteCarlo(raise(5), 6, 9),
+      client.projectionMonteCarlo(scenario, 1, 4, { seed: 9 }),
+    ]);
+    expect(workers).toHaveLength(2);
+    expect(workers[1].loads).toEqual([false]);
+    if (a.status !== 'done' || b.status !== 'done') throw new Error('a run was superseded');
+    expect(b.result.replications).toBe(4);
+    const whole = await client.call('replications', { scenario: raise(5), from: 0, to: 6, seed: 9 });
+    if (whole.status !== 'done') throw new Error('superseded');
+    const single = await client.call('summariseReplications', { parts: [whole.result], scenario: raise(5) });
+    if (single.status !== 'done') throw new Error('superseded');
+    expect(a.result).toEqual(single.result);
   });
 
   it('reports Monte Carlo progress chunk by chunk and stops when cancelled', async () => {

@@ -3,7 +3,7 @@
 // and restarts a crashed worker (reloading the dataset through the registered source) while reporting the error.
 import type { HouseholdArrays, RegionArrays } from '../../../../sim/index.ts';
 import type { JsonValue } from '../../../../contract/host-api.ts';
-import type { EngineCalls, LoadResult, McResult } from './engine-calls.ts';
+import type { EngineCalls, LoadResult, McResult, ProjectionMcResult } from './engine-calls.ts';
 import {
   LaneTracker,
   transferablesOf,
@@ -44,6 +44,12 @@ interface Pending {
   resolve: (outcome: EngineOutcome<unknown>) => void;
   reject: (error: EngineError) => void;
   onProgress?: (fraction: number) => void;
+}
+
+/** Progress and cancellation of a run split into chunks. */
+export interface ChunkOptions {
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
 }
 
 /** Creates a worker; replaced in tests. */
@@ -162,6 +168,8 @@ export class EngineClient {
   private counter = 0;
   private readonly primary: WorkerChannel;
   private secondary: WorkerChannel | null = null;
+  /** The second worker's dataset load, per dataset (see `ensureSecondary`). */
+  private secondaryReady: { datasetId: string; channel: Promise<WorkerChannel> } | null = null;
   private source: { datasetId: string; load: DatasetSource } | null = null;
 
   constructor(
@@ -197,6 +205,7 @@ export class EngineClient {
     this.source = source ? { datasetId, load: source } : null;
     this.secondary?.terminate();
     this.secondary = null;
+    this.secondaryReady = null;
     const outcome = await this.primary.load(datasetId, households, regions);
     if (outcome.status !== 'done')
       throw new EngineError({ messageZh: '数据加载被取消', messageEn: 'dataset load was cancelled' });
@@ -233,50 +242,116 @@ export class EngineClient {
     scenario: JsonValue,
     replications: number,
     seed?: number,
-    options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+    options: ChunkOptions = {},
   ): Promise<EngineOutcome<McResult>> {
     const started = performance.now();
-    const secondary = await this.ensureSecondary();
+    const run = await this.inChunks(
+      'replications',
+      replications,
+      (from, to) => ({ scenario, from, to, seed }),
+      options,
+    );
+    if (run === null) return { status: 'superseded' };
+    const merged = await this.call('summariseReplications', { parts: run.parts, scenario });
+    if (merged.status !== 'done') return merged;
+    return { ...merged, ms: run.ms + merged.ms, roundTripMs: performance.now() - started };
+  }
+
+  /**
+   * Monte Carlo over a scenario's whole projection (`years` after its start year), N replications in chunks shared
+   * between the two workers like `monteCarlo` (the same bits whatever the split), merged into per-year percentile
+   * tables suppressed below `minCell` (default: the scenario's).
+   */
+  async projectionMonteCarlo(
+    scenario: JsonValue,
+    years: number,
+    replications: number,
+    options: ChunkOptions & { seed?: number; minCell?: number } = {},
+  ): Promise<EngineOutcome<ProjectionMcResult>> {
+    const started = performance.now();
+    const { seed, minCell } = options;
+    const run = await this.inChunks(
+      'projectionReplications',
+      replications,
+      (from, to) => ({ scenario, years, from, to, seed }),
+      options,
+    );
+    if (run === null) return { status: 'superseded' };
+    const merged = await this.call('summariseProjectionReplications', { parts: run.parts, scenario, minCell });
+    if (merged.status !== 'done') return merged;
+    return { ...merged, ms: run.ms + merged.ms, roundTripMs: performance.now() - started };
+  }
+
+  /**
+   * Runs replication ranges [from, to) of N in chunks on both workers (each takes the next chunk when done), in lanes
+   * `<kind>-<worker>`. The primary starts at once; the second worker joins when its copy of the dataset is loaded
+   * (the first run after a load would otherwise wait for it). Returns the parts in range order and the busier worker's
+   * time, or null when superseded or aborted between chunks.
+   */
+  private async inChunks<K extends 'replications' | 'projectionReplications'>(
+    kind: K,
+    replications: number,
+    payloadOf: (from: number, to: number) => EngineCalls[K]['request'],
+    options: ChunkOptions,
+  ): Promise<{ parts: EngineCalls[K]['response'][]; ms: number } | null> {
     const chunk = Math.max(1, Math.min(25, Math.ceil(replications / 8)));
     const ranges: [number, number][] = [];
     for (let from = 0; from < replications; from += chunk) ranges.push([from, Math.min(replications, from + chunk)]);
-    const parts: EngineCalls['replications']['response'][] = new Array(ranges.length);
+    const parts: EngineCalls[K]['response'][] = new Array(ranges.length);
     let next = 0;
     let done = 0;
+    let secondaryBusy = false;
     const workerMs = [0, 0];
-    const runOn = async (worker: 0 | 1): Promise<boolean> => {
+    const runOn = async (worker: 0 | 1, channel?: WorkerChannel): Promise<boolean> => {
       while (next < ranges.length) {
-        if (options.signal?.aborted) return false;
+        if (options.signal?.aborted) break;
         const index = next++;
         const [from, to] = ranges[index];
-        const lane = `replications-${worker}`;
-        const payload = { scenario, from, to, seed };
-        const outcome =
-          worker === 1 && secondary
-            ? await secondary.send<EngineCalls['replications']['response']>(
-                { type: 'call', id: this.nextId(), lane, kind: 'replications', payload },
+        const lane = `${kind}-${worker}`;
+        const payload = payloadOf(from, to);
+        if (channel) secondaryBusy = true;
+        const outcome = channel
+          ? await channel
+              .send<EngineCalls[K]['response']>(
+                { type: 'call', id: this.nextId(), lane, kind, payload } as ToWorker,
                 lane,
               )
-            : await this.call('replications', payload, { lane });
-        if (outcome.status !== 'done') return false;
+              .finally(() => {
+                secondaryBusy = false;
+              })
+          : await this.call(kind, payload, { lane });
+        if (outcome.status !== 'done') break;
         parts[index] = outcome.result;
         workerMs[worker] += outcome.ms;
         done += to - from;
         options.onProgress?.(done / replications);
       }
+      if (next < ranges.length) {
+        // Stopped (aborted or superseded): the other worker takes no further chunk.
+        next = ranges.length;
+        return false;
+      }
       return true;
     };
-    const finished = await Promise.all(secondary ? [runOn(0), runOn(1)] : [runOn(0)]);
-    if (finished.includes(false) || options.signal?.aborted) return { status: 'superseded' };
-    const merged = await this.call('summariseReplications', { parts, scenario });
-    if (merged.status !== 'done') return merged;
-    return { ...merged, ms: Math.max(...workerMs) + merged.ms, roundTripMs: performance.now() - started };
+    const secondary = this.ensureSecondary().then((channel) => (channel ? runOn(1, channel) : true));
+    // A load failure after the primary has run every chunk is not this run's: the crash handler reports it.
+    secondary.catch(() => undefined);
+    const primaryFinished = await runOn(0);
+    // Wait for the second worker only while it holds a chunk (or chunks are left when the primary stopped).
+    const secondaryFinished = secondaryBusy || next < ranges.length ? await secondary : true;
+    if (!primaryFinished || !secondaryFinished || options.signal?.aborted || done < replications) return null;
+    return { parts, ms: Math.max(...workerMs) };
   }
 
-  private async ensureSecondary(): Promise<WorkerChannel | null> {
+  /**
+   * The second worker with the primary's dataset: started and loaded once per dataset (a run that asks while it is
+   * loading shares the same load).
+   */
+  private ensureSecondary(): Promise<WorkerChannel | null> {
     const datasetId = this.primary.datasetId;
-    if (!datasetId || !this.source) return null;
-    if (this.secondary && this.secondary.datasetId === datasetId) return this.secondary;
+    const source = this.source;
+    if (!datasetId || !source) return Promise.resolve(null);
+    if (this.secondaryReady?.datasetId === datasetId) return this.secondaryReady.channel;
     this.secondary?.terminate();
     const channel = new WorkerChannel(
       this.factory,
@@ -285,10 +360,17 @@ export class EngineClient {
       (crashed) => void this.reload(crashed),
       false,
     );
-    const { households, regions } = await this.source.load();
-    await channel.load(datasetId, households, regions);
     this.secondary = channel;
-    return channel;
+    const ready = (async () => {
+      const { households, regions } = await source.load();
+      await channel.load(datasetId, households, regions);
+      return channel;
+    })();
+    this.secondaryReady = { datasetId, channel: ready };
+    ready.catch(() => {
+      if (this.secondaryReady?.channel === ready) this.secondaryReady = null;
+    });
+    return ready;
   }
 
   /** Stops both workers. */

@@ -111,7 +111,10 @@ describe('engine handlers', () => {
   it('runs Monte Carlo over a projection: percentiles per year around the expected-value path, sources stated', async () => {
     const data = dataset();
     const scenario = { schemaVersion: 1, name: 'x', projection: { startYear: 2024, years: 2, standardPath: 'fixed' } };
-    const mc = await HANDLERS.projectionMonteCarlo(data, { scenario, years: 2, replications: 12 });
+    const part = (from: number, to: number) => HANDLERS.projectionReplications(data, { scenario, years: 2, from, to });
+    const mc = HANDLERS.summariseProjectionReplications(data, { parts: [part(0, 12)], scenario });
+    // Parts in any order merge to the same percentiles, bit for bit.
+    expect(HANDLERS.summariseProjectionReplications(data, { parts: [part(5, 12), part(0, 5)], scenario })).toEqual(mc);
     const [ev] = await HANDLERS.project(data, { scenarios: [scenario], years: 2 });
     expect(mc.years).toEqual([2024, 2025, 2026]);
     expect(mc.replications).toBe(12);

@@ -11,6 +11,7 @@ import {
   cellSampleSizes,
   compareRun,
   incomeDeciles,
+  mergeProjectionReplications,
   mergeReplications,
   parseScenario,
   patternOf,
@@ -227,18 +228,23 @@ export const HANDLERS: Handlers = {
     };
   },
 
-  projectionMonteCarlo(data, { scenario: document, years, replications, seed, minCell }) {
+  projectionReplications(data, { scenario: document, years, from, to, seed }) {
     const scenario = scenarioOf(document, data.regions);
-    const result = runProjectionReplications({
+    return runProjectionReplications({
       households: data.households,
       regions: data.regions,
       scenario,
       years,
       seed: seed ?? runOptions(scenario).seed,
-      from: 0,
-      to: replications,
+      from,
+      to,
       decile: data.decile,
     });
+  },
+
+  summariseProjectionReplications(data, { parts, scenario: document, minCell }) {
+    const scenario = scenarioOf(document, data.regions);
+    const result = mergeProjectionReplications(parts);
     const summary = summariseProjectionReplications(result, data.regions, scenario, ['national', 'province']);
     // The projection's disclosure control: the sample counts (the same in every replication), the scenario's threshold.
     const pattern = suppressionPattern(
