@@ -32,6 +32,15 @@ const timings: Record<string, number | string> = {};
 /** The value of a data-* attribute on <html>, set by the app for tests and measurements. */
 const htmlData = (page: Page, name: string) => page.evaluate((n) => document.documentElement.dataset[n] ?? '', name);
 
+/** The cells of a table's body rows. */
+const tableCells = (page: Page, selector: string) =>
+  page.$$eval(`${selector} tbody tr`, (rows) =>
+    rows.map((row) => [...row.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())),
+  );
+
+/** "4,037.0 · 4,100.2 · 4,180.9" (p5 · p50 · p95) → the three numbers. */
+const three = (cell: string) => cell.split(' · ').map(screenNumber);
+
 beforeAll(async () => {
   session = await openApp();
 });
@@ -150,13 +159,63 @@ describe('workbench journey on the demo data', () => {
     await screenshot(page, 'compare-zh');
   });
 
-  it('runs a projection for several years, from the dataset year (2024) over five years', async () => {
+  it('runs a projection for several years, from the dataset year (2024) over five years, with its interval', async () => {
     const { page } = session;
     await page.getByTestId('nav-projection').click();
+    // The reform over the baseline: both scenarios selected; the interval is the last selected's (the reform).
+    const chips = page.locator('[data-testid^="projection-scenario-"]');
+    expect(await chips.count()).toBe(2);
+    for (const chip of await chips.all()) if ((await chip.getAttribute('aria-pressed')) !== 'true') await chip.click();
     await page.getByTestId('projection-run').click();
     await page.locator('[data-testid="projection-status"][data-status="ready"]').waitFor({ timeout: 180_000 });
     expect(await page.getByTestId('projection-table').innerText()).toContain('2029');
-    await screenshot(page, 'projection-zh');
+    expect(await page.getByTestId('projection-chart-caseload').getAttribute('data-series')).toBe('2');
+    await page.getByTestId('projection-interval-run').click();
+    await page.getByTestId('projection-interval').waitFor({ timeout: 600_000 });
+    expect(await page.getByTestId('projection-interval').innerText()).toContain('标准提高10%');
+    expect(await page.getByTestId('projection-chart-caseload').getAttribute('data-band')).toBe('shown');
+    const interval = '[data-testid="projection-interval-table"]';
+    const zhRows = await tableCells(page, interval);
+    await inBothLanguages(page, async (language) => {
+      // Units in the headers: 万人 / million persons for persons, 亿元 / billion yuan for cost.
+      const head = await page.$$eval(`${interval} thead th`, (ths) =>
+        ths.map((th) => (th.textContent ?? '').replace('⇅', '').trim()),
+      );
+      const [persons, money] = inLanguage(
+        bi(['（万人）', '（亿元）'], ['(million persons)', '(billion yuan)']),
+        language,
+      );
+      expect(head[1]).toContain(persons);
+      expect(head[2]).toContain(persons);
+      expect(head[3]).toContain(money);
+      const rows = await tableCells(page, interval);
+      expect(rows.map((row) => row[0])).toEqual(['2024', '2025', '2026', '2027', '2028', '2029']);
+      // The reform's expected-value rows of the panel (scenario, year, cash persons, …, cost).
+      const panel = (await tableCells(page, '[data-testid="projection-table"]')).filter((cells) =>
+        cells[0].includes('10%'),
+      );
+      rows.forEach((row, r) => {
+        const [cash, dibao, cost] = row.slice(1).map(three);
+        for (const band of [cash, dibao, cost]) {
+          expect(band[0]).toBeLessThanOrEqual(band[1]);
+          expect(band[1]).toBeLessThanOrEqual(band[2]);
+        }
+        // Dibao + tekun is above dibao alone at every percentile, and the expected path lies inside the band.
+        for (let i = 0; i < 3; i++) expect(cash[i]).toBeGreaterThan(dibao[i]);
+        const ev = panel.find((cells) => cells[1] === row[0]);
+        expect(ev, `expected-value row for ${row[0]}`).toBeDefined();
+        const [evCash, evCost] = [screenNumber(ev![2]), screenNumber(ev![6])];
+        expect(evCash).toBeGreaterThanOrEqual(cash[0]);
+        expect(evCash).toBeLessThanOrEqual(cash[2]);
+        expect(evCost).toBeGreaterThanOrEqual(cost[0]);
+        expect(evCost).toBeLessThanOrEqual(cost[2]);
+        // The same interval in both languages: 万 persons are a hundredth of a million.
+        if (language === 'en') expect(cash[1]).toBeCloseTo(three(zhRows[r][1])[1] / 100, 1);
+      });
+      const sources = await page.getByTestId('projection-interval-sources').innerText();
+      expect(sources).toContain(inLanguage(bi('未包含', 'Not included'), language));
+      await screenshot(page, `projection-${language}`);
+    });
   });
 
   it('solves for the standard rise a budget affords', async () => {
@@ -322,6 +381,18 @@ describe('ministry briefing writer', () => {
       const pdfPath = join(DOWNLOADS, `briefing-${language}.pdf`);
       writeFileSync(pdfPath, await printer.pdf({ format: 'A4', printBackground: true }));
       const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+      // The interval computed on the Projection screen is in the briefing: 40 replications, p5 ≤ p50 ≤ p95 per year.
+      const heading = await printer.locator('[data-heading="projection-interval"]').innerText();
+      expect(heading).toContain(inLanguage(bi('40 次重复', '40 replications'), language));
+      const intervalRows = await tableCells(printer, '[data-table="projection-interval"]');
+      expect(intervalRows.length).toBe(6);
+      for (const row of intervalRows) {
+        const v = row.slice(1).map(screenNumber);
+        for (let m = 0; m < 3; m++) {
+          expect(v[m * 3]).toBeLessThanOrEqual(v[m * 3 + 1]);
+          expect(v[m * 3 + 1]).toBeLessThanOrEqual(v[m * 3 + 2]);
+        }
+      }
       // The projection runs from the dataset year over the Projection screen's span.
       expect(text).toContain('2024');
       expect(text).toContain('2029');
