@@ -1,5 +1,6 @@
-// `npm test`: lint, typecheck and build side by side (they are independent and each uses one core), then the Vitest
-// projects once the build they test exists. Each step's output is printed whole when it ends; any failure fails the run.
+// `npm test`: lint, typecheck and build side by side (independent, each mostly one core); the Vitest projects start as
+// soon as the build they test exists, while lint and typecheck may still run. Each of those three steps' output is
+// printed whole when it ends (Vitest's as it goes); any failure fails the run.
 import { spawn } from 'node:child_process';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -27,15 +28,26 @@ function runScript(script) {
   });
 }
 
-const steps = await Promise.all(['lint', 'typecheck', 'build'].map(runScript));
-for (const { script, code, output, seconds } of steps) {
+/** Prints a finished step's output under a header naming it, its time and exit code. */
+function report({ script, code, output, seconds }) {
   process.stdout.write(`\n── npm run ${script} (${seconds.toFixed(1)} s, exit ${code}) ──\n${output}`);
 }
-const failed = steps.filter((step) => step.code !== 0).map((step) => step.script);
+
+/** Runs Vitest with its output shown as it goes; resolves with its exit code. */
+function runVitest() {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['node_modules/vitest/vitest.mjs', 'run'], { stdio: 'inherit' });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+const checks = ['lint', 'typecheck'].map((script) => runScript(script).then((step) => (report(step), step)));
+const build = await runScript('build');
+report(build);
+const vitestCode = build.code === 0 ? await runVitest() : undefined;
+const failed = [...(await Promise.all(checks)), build].filter((step) => step.code !== 0).map((step) => step.script);
+if (vitestCode !== undefined && vitestCode !== 0) failed.push('vitest');
 if (failed.length > 0) {
   console.error(`\n失败 / failed: ${failed.join(', ')}`);
   process.exit(1);
 }
-
-const vitest = spawn(process.execPath, ['node_modules/vitest/vitest.mjs', 'run'], { stdio: 'inherit' });
-vitest.on('close', (code) => process.exit(code ?? 1));

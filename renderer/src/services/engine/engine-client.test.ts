@@ -1,6 +1,6 @@
 // Tests of the engine client against the real worker loop run in-process (a Worker stand-in that structured-clones
 // messages like the browser does): latest request wins, stale answers dropped, crash → error → restart and reload.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { syntheticHouseholds, syntheticRegions } from '../../../../sim/testing/index.ts';
 import { EngineClient, EngineError, type WorkerFactory } from './engine-client.ts';
 import { createWorkerLoop } from './worker-loop.ts';
@@ -157,12 +157,15 @@ describe('EngineClient', () => {
   it('starts on the primary while the second worker loads, and loads it once for runs that ask meanwhile', async () => {
     const { client, dataset, workers } = setup();
     const { households, regions } = dataset();
-    // A slow source: the second worker's copy of the dataset arrives later than the primary's first chunks.
-    const slow = async () => {
-      await new Promise((resolve) => setTimeout(resolve, 30));
+    // The second worker's copy of the dataset is held back until both runs are done: they must finish on the primary
+    // alone (no run waits for the second worker), whatever the machine's speed.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const heldSource = async () => {
+      await held;
       return dataset();
     };
-    await client.loadDataset('d1', households, regions, slow);
+    await client.loadDataset('d1', households, regions, heldSource);
     // A one-year and a projection Monte Carlo at once (different lanes): one second worker, loaded once.
     const scenario = { schemaVersion: 1, name: 'p', projection: { startYear: 2024, years: 1, standardPath: 'fixed' } };
     const [a, b] = await Promise.all([
@@ -170,7 +173,9 @@ describe('EngineClient', () => {
       client.projectionMonteCarlo(scenario, 1, 4, { seed: 9 }),
     ]);
     expect(workers).toHaveLength(2);
-    expect(workers[1].loads).toEqual([false]);
+    expect(workers[1].loads).toEqual([]);
+    release();
+    await vi.waitFor(() => expect(workers[1].loads).toEqual([false]), { timeout: 60_000 });
     if (a.status !== 'done' || b.status !== 'done') throw new Error('a run was superseded');
     expect(b.result.replications).toBe(4);
     const whole = await client.call('replications', { scenario: raise(5), from: 0, to: 6, seed: 9 });
@@ -178,6 +183,10 @@ describe('EngineClient', () => {
     const single = await client.call('summariseReplications', { parts: [whole.result], scenario: raise(5) });
     if (single.status !== 'done') throw new Error('superseded');
     expect(a.result).toEqual(single.result);
+    // Once loaded, the second worker takes chunks too, and is not loaded again.
+    const again = await client.monteCarlo(raise(5), 6, 10);
+    expect(again.status).toBe('done');
+    expect(workers[1].loads).toEqual([false]);
   });
 
   it('reports Monte Carlo progress chunk by chunk and stops when cancelled', async () => {
