@@ -18,7 +18,7 @@ import { axisName, projectionOption } from './projection-chart.ts';
 import type { ProjectionLine } from './projection-chart.ts';
 import { bandOf, linesFromRuns, panelRows, thinAtScope, thinCells } from './projection-data.ts';
 import type { PanelRow } from './projection-data.ts';
-import { INTERVAL_REPLICATIONS, defaultSelection, useProjectionStore } from './projection-store.ts';
+import { defaultSelection, useProjectionStore } from './projection-store.ts';
 import type { ProjectionMcResult, ProjectionRun } from '../../services/engine/engine-calls.ts';
 import {
   THIN_CELL_MIN_EFFECTIVE_SAMPLE,
@@ -169,6 +169,17 @@ export function ProjectionScreen() {
           </span>
         </div>
         <div className="control-row">
+          <NumberField
+            label={m.intervalReplications}
+            value={state.intervalReplications}
+            min={2}
+            max={1000}
+            step={1}
+            slider={false}
+            name={{ zh: '区间重复次数', en: 'Interval replications' }}
+            onChange={state.setIntervalReplications}
+            testId="projection-interval-replications"
+          />
           <button
             type="button"
             data-testid="projection-interval-run"
@@ -177,7 +188,7 @@ export function ProjectionScreen() {
           >
             {state.interval.status === 'running'
               ? m.intervalRunning
-              : fill(m.intervalRun, { n: INTERVAL_REPLICATIONS })}
+              : fill(m.intervalRun, { n: state.intervalReplications })}
           </button>
           <span className="muted" data-testid="projection-interval-status" data-status={state.interval.status}>
             {state.interval.status === 'ready' && mc === undefined ? m.intervalStale : ''}

@@ -49,10 +49,13 @@ export interface ProjectionState {
     progress?: number;
     startedAt?: number;
   };
+  /** Replications the interval is computed from (the user's choice; INTERVAL_REPLICATIONS by default). */
+  intervalReplications: number;
+  setIntervalReplications: (replications: number) => void;
   runInterval: () => Promise<void>;
 }
 
-/** Replications of the projection's Monte Carlo interval on this screen. */
+/** Default replications of the projection's Monte Carlo interval on this screen. */
 export const INTERVAL_REPLICATIONS = 40;
 
 /** The scenario ids shown when the user has not chosen: the baseline and the active scenario. */
@@ -112,6 +115,8 @@ export const useProjectionStore = create<ProjectionState>((set, get) => ({
   setStartYear: (startYear) => set({ startYear }),
   setYears: (years) => set({ years }),
   interval: { status: 'idle', key: null, inputsKey: null, error: null },
+  intervalReplications: INTERVAL_REPLICATIONS,
+  setIntervalReplications: (intervalReplications) => set({ intervalReplications }),
   runInterval: async () => {
     const workspace = useWorkspaceStore.getState();
     const ids = get().selected ?? defaultSelection(workspace.activeScenarioId);
@@ -125,7 +130,7 @@ export const useProjectionStore = create<ProjectionState>((set, get) => ({
       const outcome = await getEngine().projectionMonteCarlo(
         withSpan(scenario.document, get().startYear, get().years),
         get().years,
-        INTERVAL_REPLICATIONS,
+        get().intervalReplications,
         { onProgress: (progress) => set({ interval: { ...get().interval, progress } }) },
       );
       if (outcome.status !== 'done') return;
