@@ -1,5 +1,6 @@
 // The whole shell wired together over the fake electron module: hardened window, app:// with CSP, the preload's
 // HostApi over validated IPC (documents, dialogs, PDF, language, external links), refusals, single-instance lock.
+import { once } from 'node:events';
 import { mkdtemp, mkdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,9 @@ async function startWithPreload() {
   const running = await startApp({ distDir, preloadPath: path.join(root, 'preload.cjs') });
   if (running === null) throw new Error('shell did not start');
   const window = fake.windows[0];
+  // The shell starts loading the page without waiting for it (as Electron does): wait for the load to end here, or a
+  // busy machine reads the window before it is shown.
+  if (!window.shown) await once(window, 'ready-to-show');
   fake.preloadContents = window.webContents;
   if (preloadApi === undefined) {
     await import('../preload.ts');
