@@ -1,9 +1,10 @@
 // What a briefing is made of: the engine's results for one or more scenarios against the baseline, an optional
 // projection panel, household case studies with their traces, parameter changes, dataset facts and provenance.
 import type { Language } from '../../i18n/i18n.ts';
-import type { SummaryTable, HouseholdTrace, McSources, McTables, RunScope } from '../../../../sim/index.ts';
+import type { SummaryTable, HouseholdTrace, RunScope } from '../../../../sim/index.ts';
 import type { ParameterRow } from '../parameters.ts';
 import type { Provenance } from '../provenance.ts';
+import type { ProjectionMcResult } from '../../services/engine/engine-calls.ts';
 import type { Text } from '../text.ts';
 import type { Bilingual } from '../../i18n/i18n.ts';
 
@@ -35,18 +36,8 @@ export interface BriefingProjection {
   thin?: Uint8Array;
 }
 
-/**
- * The Monte Carlo interval the user computed on the Projection screen for one scenario: per year, national and
- * (suppressed) province percentile tables, the replication count and the sources of uncertainty included.
- */
-export interface BriefingInterval {
-  scenarioName: string;
-  replications: number;
-  years: number[];
-  national: McTables[];
-  province: McTables[];
-  sources: McSources;
-}
+/** The Monte Carlo interval the user computed on the Projection screen for one scenario (the engine's result). */
+export type BriefingInterval = ProjectionMcResult;
 
 /** Where the projection is read: the nation, or one province (one area), with its name (sim/run/scope.ts). */
 export interface BriefingProjectionScope {
