@@ -97,6 +97,7 @@ export { diffTables } from './outputs/diff.ts';
 export { project } from './projection/project.ts';
 export type { ProjectionResult, ProjectOptions } from './projection/project.ts';
 export {
+  MIN_REPLICATIONS_FOR_TAILS,
   runReplications,
   mergeReplications,
   summariseReplications,

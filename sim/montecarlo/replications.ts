@@ -118,6 +118,12 @@ function stats(col: Float64Array): { mean: number; p5: number; p50: number; p95:
 }
 
 /**
+ * Fewest replications whose 5th and 95th percentiles rest on more than the one or two most extreme draws; screens say
+ * that percentiles from fewer are rough.
+ */
+export const MIN_REPLICATIONS_FOR_TAILS = 20;
+
+/**
  * Mean and 5th/50th/95th percentiles (linear interpolation) of every national total across replications, and of
  * every combined metric (COMBINED_METRICS) from each replication's own sum of its parts.
  */

@@ -144,6 +144,8 @@ describe('workbench journey on the demo data', () => {
     const sources = await page.getByTestId('mc-sources').innerText();
     expect(sources).toContain('抽样误差');
     expect(sources).toContain('参数');
+    // Four replications: the panel says the tails are rough.
+    expect(await page.getByTestId('mc-few').innerText()).toContain('少于 20 次重复');
     await screenshot(page, 'results-mc-zh');
   });
 
@@ -217,6 +219,9 @@ describe('workbench journey on the demo data', () => {
         // The same interval in both languages: 万 persons are a hundredth of a million.
         if (language === 'en') expect(cash[1]).toBeCloseTo(three(zhRows[r][1])[1] / 100, 1);
       });
+      // Twelve replications: the panel says p5 and p95 are rough.
+      const few = await page.getByTestId('projection-interval-few').innerText();
+      expect(few).toContain(inLanguage(bi('少于 20 次重复', 'Fewer than 20 replications'), language));
       const sources = await page.getByTestId('projection-interval-sources').innerText();
       expect(sources).toContain(inLanguage(bi('未包含', 'Not included'), language));
       await screenshot(page, `projection-${language}`);

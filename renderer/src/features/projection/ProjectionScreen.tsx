@@ -21,6 +21,7 @@ import type { PanelRow } from './projection-data.ts';
 import { defaultSelection, useProjectionStore } from './projection-store.ts';
 import type { ProjectionMcResult, ProjectionRun } from '../../services/engine/engine-calls.ts';
 import {
+  MIN_REPLICATIONS_FOR_TAILS,
   THIN_CELL_MIN_EFFECTIVE_SAMPLE,
   describeMcSources,
   inLanguage,
@@ -396,6 +397,11 @@ function IntervalTable({ mc, scope, scopeLabel }: { mc: ProjectionMcResult; scop
     <div className="panel" data-testid="projection-interval">
       <h3>{fill(m.intervalTitle, { name: mc.scenarioName, scope: scopeLabel, n: mc.replications })}</h3>
       <p className="muted">{fill(m.intervalNote, { name: mc.scenarioName })}</p>
+      {mc.replications < MIN_REPLICATIONS_FOR_TAILS ? (
+        <p className="warning-box" data-testid="projection-interval-few">
+          {fill(m.intervalFewReplications, { min: MIN_REPLICATIONS_FOR_TAILS })}
+        </p>
+      ) : null}
       <DataTable rows={rows} columns={columns} rowKey={(row) => row.key} testId="projection-interval-table" />
       <p className="muted" data-testid="projection-interval-sources">
         {fill(m.intervalSources, { sources: inLanguage(sources, language) })}

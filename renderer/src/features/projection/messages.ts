@@ -43,6 +43,7 @@ export const useProjectionMessages = defineMessages({
     intervalRunning: '正在计算区间…',
     intervalStale: '设置已更改，区间需重新计算',
     intervalTitle: '蒙特卡洛区间（{name}，{scope}，{n} 次重复：p5 · p50 · p95）',
+    intervalFewReplications: '少于 {min} 次重复：p5 与 p95 只由最极端的一两次抽样决定，仅为粗略估计。',
     intervalNote:
       '图中阴影为“{name}”的 p5–p95 区间（合计指标如低保+特困按每次重复的合计取分位数；累计支出不显示区间）。',
     intervalSources: '不确定性来源：{sources}',
@@ -92,6 +93,8 @@ export const useProjectionMessages = defineMessages({
     intervalRunning: 'Computing interval…',
     intervalStale: 'Settings changed: the interval must be computed again',
     intervalTitle: 'Monte Carlo interval ({name}, {scope}, {n} replications: p5 · p50 · p95)',
+    intervalFewReplications:
+      'Fewer than {min} replications: p5 and p95 rest on the one or two most extreme draws and are rough.',
     intervalNote:
       'The shaded band is the p5–p95 interval of "{name}" (sums such as dibao + tekun take percentiles of each replication\'s sum; none for cumulative cost).',
     intervalSources: 'Uncertainty sources: {sources}',

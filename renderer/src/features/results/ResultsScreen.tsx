@@ -11,6 +11,7 @@ import { withUnit } from '../../components/labels.ts';
 import { NumberField } from '../../components/NumberField.tsx';
 import {
   BASELINE_SCENARIO,
+  MIN_REPLICATIONS_FOR_TAILS,
   THIN_CELL_MIN_EFFECTIVE_SAMPLE,
   parseScenario,
   povertyLineText,
@@ -681,6 +682,11 @@ export function ResultsScreen() {
         <p className="muted" data-testid="mc-status">
           {mc.summary ? fill(m.mcDone, { n: mc.summary.replications }) : mc.cancelled ? m.mcCancelled : m.mcHint}
         </p>
+        {mc.summary && mc.summary.replications < MIN_REPLICATIONS_FOR_TAILS ? (
+          <p className="warning-box" data-testid="mc-few">
+            {fill(m.mcFewReplications, { min: MIN_REPLICATIONS_FOR_TAILS })}
+          </p>
+        ) : null}
         {mc.summary ? (
           <p className="muted" data-testid="mc-sources">
             {describeMcSources(mc.summary.sources)[language]}

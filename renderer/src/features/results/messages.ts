@@ -75,6 +75,7 @@ export const useResultsMessages = defineMessages({
     runMc: '运行蒙特卡洛',
     mcRunning: '蒙特卡洛运行中…',
     mcDone: '{n} 次重复：显示 P5–P95 区间',
+    mcFewReplications: '少于 {min} 次重复：P5 与 P95 只由最极端的一两次抽样决定，仅为粗略估计。',
     mcHint: '按申领概率随机抽样 N 次，给出人数与支出的 5%、50%、95% 分位数。',
     p5: 'P5',
     p50: 'P50',
@@ -156,6 +157,8 @@ export const useResultsMessages = defineMessages({
     runMc: 'Run Monte Carlo',
     mcRunning: 'Running Monte Carlo…',
     mcDone: '{n} replications: P5–P95 intervals shown',
+    mcFewReplications:
+      'Fewer than {min} replications: P5 and P95 rest on the one or two most extreme draws and are rough.',
     mcHint: 'Draws take-up N times and reports the 5th, 50th and 95th percentiles of caseload and cost.',
     p5: 'P5',
     p50: 'P50',
