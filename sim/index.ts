@@ -69,7 +69,7 @@ export {
   SUM_METRICS,
   RATE_METRICS,
   COMBINED_METRICS,
-  combinedParts,
+  combinedSum,
   METRIC_COUNT,
   M,
   DECILE_METRICS,

@@ -1,7 +1,7 @@
 // Shared helper of the inverse solvers: run one scenario-year (aggregates only) and read national outcomes.
 import type { HouseholdArrays } from '../model/households.ts';
 import type { RegionArrays } from '../model/regions.ts';
-import { M, METRIC_COUNT } from '../kernel/metrics.ts';
+import { M, METRIC_COUNT, combinedSum } from '../kernel/metrics.ts';
 import { simulateYear } from '../kernel/simulate-year.ts';
 import { resolveScenario } from '../scenario/resolve.ts';
 import { withParams } from '../scenario/resolve.ts';
@@ -41,14 +41,14 @@ export function evaluate(
     for (let k = 0; k < METRIC_COUNT; k++) t[k] += r.cells[c * METRIC_COUNT + k];
   }
   const persons = t[M['persons']];
-  const cashP = t[M['persons.dibao']] + t[M['persons.tekun']];
+  const cashP = combinedSum('persons.cash', t);
   const share = (x: number) => (persons > 0 ? x / persons : 0);
   return {
     cost: t[M['cost.total']],
     households: t[M['households.dibao']] + t[M['households.tekun']],
     persons: cashP,
     coverageCash: share(cashP),
-    coverageLowIncome: share(cashP + t[M['persons.marginal']] + t[M['persons.rigid']]),
+    coverageLowIncome: share(combinedSum('persons.lowIncome', t)),
     coverageMonitored: share(t[M['monitored.persons']]),
   };
 }

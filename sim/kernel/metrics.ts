@@ -175,11 +175,13 @@ export const COMBINED_METRICS = [
 export type CombinedMetricId = (typeof COMBINED_METRICS)[number][0];
 export type MetricId = SumMetricId | RateMetricId | CombinedMetricId;
 
-/** The additive metrics a combined metric sums, in order. */
-export function combinedParts(id: CombinedMetricId): readonly SumMetricId[] {
+/** A combined metric's value from one row of raw sums (`sums[offset + M[part]]` for each of its parts). */
+export function combinedSum(id: CombinedMetricId, sums: ArrayLike<number>, offset = 0): number {
   const entry = COMBINED_METRICS.find((m) => m[0] === id);
   if (entry === undefined) throw new Error(`unknown combined metric ${id}`);
-  return entry[4];
+  let total = 0;
+  for (const part of entry[4]) total += sums[offset + M[part]];
+  return total;
 }
 
 /** Per income decile accumulators (national): households, persons, cash benefit, households gaining. */

@@ -3,6 +3,7 @@ import type { RegionArrays } from '../model/regions.ts';
 import {
   COMBINED_METRICS,
   DECILE_METRIC_COUNT,
+  combinedSum,
   M,
   METRIC_COUNT,
   RATE_METRICS,
@@ -89,11 +90,7 @@ export function aggregate(
   for (let row = 0; row < rows; row++) {
     const v = (id: keyof typeof M): number => sums[row * METRIC_COUNT + M[id]];
     // Combined metrics are counts of persons (never deflated).
-    for (const [id, , , , parts] of COMBINED_METRICS) {
-      let total = 0;
-      for (const part of parts) total += v(part);
-      values[id][row] = total;
-    }
+    for (const [id] of COMBINED_METRICS) values[id][row] = combinedSum(id, sums, row * METRIC_COUNT);
     const persons = v('persons');
     const cash = values['persons.cash'][row];
     values['coverage.cash'][row] = ratio(cash, persons);

@@ -7,6 +7,7 @@ import {
   COMPONENT_LABELS,
   DECILE_METRIC_COUNT,
   RATE_METRICS,
+  COMBINED_METRICS,
   SUM_METRICS,
 } from '../../../../sim/index.ts';
 import type { McSummary, SummaryTable, ComponentId, MetricId, SumMetricId } from '../../../../sim/index.ts';
@@ -277,6 +278,7 @@ export interface RegionRow {
   dStandard: number;
 }
 
+/** Cash-assistance persons summed from their parts (tables built outside `aggregate` lack `persons.cash`). */
 const CASH_PERSONS: readonly MetricId[] = ['persons.dibao', 'persons.tekun'];
 
 function regionRow(scenario: SummaryTable, delta: SummaryTable, i: number): RegionRow {
@@ -432,7 +434,7 @@ export function nationalPair(comparison: YearComparison, id: MetricId): [number,
 
 /** Bilingual label of any engine metric (from the engine's own metric tables). */
 export function metricLabel(id: MetricId, language: 'zh' | 'en'): string {
-  const entry = [...SUM_METRICS, ...RATE_METRICS].find((m) => m[0] === id);
+  const entry = [...SUM_METRICS, ...RATE_METRICS, ...COMBINED_METRICS].find((m) => m[0] === id);
   if (!entry) return id;
   return inLanguage(bi(entry[1], entry[2]), language);
 }
