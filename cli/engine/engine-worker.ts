@@ -1,5 +1,6 @@
-// Body of a CLI engine worker thread: runs Monte Carlo replications of a year or a projection (mc-pool) or holds one shard of the sharded
-// kernel (kernel-pool) and answers its requests. Results are transferred, not copied; failures are sent back.
+// Body of a CLI engine worker thread, bundled into one script by threads.ts: runs Monte Carlo replications of a year or
+// a projection (mc-pool) or holds one shard of the sharded kernel (kernel-pool) and answers its requests. Results are
+// transferred, not copied; failures are sent back.
 import { parentPort } from 'node:worker_threads';
 import { KernelShard, runProjectionReplications, runReplications } from '../../sim/index.ts';
 import type { ProjectionReplicationsInput, RunReplicationsInput, ShardData, ShardRequest } from '../../sim/index.ts';
