@@ -9,6 +9,7 @@ import { useDataStore } from '../../store/data-store.ts';
 import { selectActiveDataset, useWorkspaceStore } from '../../store/workspace-store.ts';
 import { getDuckDb, duckDbErrorMessage } from '../../services/duckdb/duckdb-client.ts';
 import { ensureResultTables, resultTablesCurrent } from '../../services/data/result-tables.ts';
+import { listedTables, type TableInfo } from './table-list.ts';
 import { rowsOf } from '../../../../datasets/index.ts';
 import { ResultGrid } from './ResultGrid.tsx';
 import { sqlResultCsv } from '../../exports/sql-result.ts';
@@ -16,30 +17,20 @@ import { getHost } from '../../services/host/host.ts';
 import { SQL_EXAMPLES, useSqlMessages } from './sql-messages.ts';
 import './sql.css';
 
-interface TableInfo {
-  name: string;
-  columns: string;
-  count: number;
-}
-
-/** Canonical and result tables first, raw import tables last. */
-function tableRank(name: string): number {
-  if (name === 'households' || name === 'regions') return 0;
-  if (name.startsWith('results_')) return 1;
-  if (name.startsWith('raw_')) return 3;
-  return 2;
-}
-
-async function listTables(): Promise<TableInfo[]> {
+/** What DuckDB holds in its main schema: each table's name and columns. */
+async function heldTables(): Promise<{ name: string; columns: string; count: number }[]> {
   const db = await getDuckDb();
   const rows = await rowsOf(
     db,
     `SELECT table_name AS name, string_agg(column_name, ', ' ORDER BY ordinal_position) AS columns, count(*) AS count
      FROM information_schema.columns WHERE table_schema = 'main' GROUP BY table_name ORDER BY table_name`,
   );
-  return rows
-    .map((row) => ({ name: String(row.name), columns: String(row.columns), count: Number(row.count) }))
-    .sort((a, b) => tableRank(a.name) - tableRank(b.name) || a.name.localeCompare(b.name));
+  return rows.map((row) => ({ name: String(row.name), columns: String(row.columns), count: Number(row.count) }));
+}
+
+/** True when the active dataset is loaded (read when the list is refreshed, not when the callback was made). */
+function datasetReady(): boolean {
+  return selectActiveDataset(useWorkspaceStore.getState())?.status === 'ready';
 }
 
 /** The SQL console screen. */
@@ -60,16 +51,14 @@ export function SqlScreen() {
   const updatingResults = useDataStore((s) => s.resultTablesUpdating);
 
   const refreshTables = useCallback(() => {
-    listTables().then(setTables, () => setTables([]));
+    heldTables().then(
+      (held) => setTables(listedTables(held, datasetReady(), resultTablesCurrent())),
+      () => setTables([]),
+    );
   }, []);
 
-  useEffect(() => {
-    refreshTables();
-    if (dataset?.status !== 'ready' || resultTablesCurrent()) return;
-    ensureResultTables()
-      .catch(() => undefined)
-      .finally(refreshTables);
-  }, [refreshTables, dataset?.status]);
+  // Opening the console lists what DuckDB holds; the result tables are written by the first query that uses them.
+  useEffect(refreshTables, [refreshTables, dataset?.status]);
 
   useEffect(() => {
     if (text === '') setText(SQL_EXAMPLES[0].sql);
@@ -229,10 +218,15 @@ export function SqlScreen() {
                   <li key={table.name}>
                     <button
                       type="button"
-                      title={table.columns}
+                      title={table.pending ? m.writtenOnUse : table.columns}
+                      data-testid={`sql-table-${table.name}`}
+                      data-pending={table.pending ? 'true' : undefined}
                       onClick={() => setText(`SELECT *\nFROM ${table.name}\nLIMIT 1000;`)}
                     >
-                      {table.name} <span className="muted">· {fill(m.columns, { count: table.count })}</span>
+                      {table.name}{' '}
+                      <span className="muted">
+                        · {table.pending ? m.writtenOnUse : fill(m.columns, { count: table.count })}
+                      </span>
                     </button>
                   </li>
                 ))}

@@ -15,6 +15,7 @@ export const useSqlMessages = defineMessages({
     noHistory: '尚无查询',
     tables: '表',
     columns: '{count} 列',
+    writtenOnUse: '查询用到时写入当前方案的逐户结果',
     updatingResults: '正在把当前方案与基线的逐户结果写入 results_baseline、results_scenario…',
     noTables: 'DuckDB 尚未载入数据',
     exportCsv: '导出结果 CSV',
@@ -41,6 +42,7 @@ export const useSqlMessages = defineMessages({
     noHistory: 'No queries yet',
     tables: 'Tables',
     columns: '{count} columns',
+    writtenOnUse: 'written for the current scenario when a query uses it',
     updatingResults:
       'Writing per-household results of the scenario and baseline to results_baseline, results_scenario…',
     noTables: 'DuckDB holds no data yet',

@@ -13,7 +13,10 @@ import { useDataStore } from '../../store/data-store.ts';
 import { getDuckDb } from '../duckdb/duckdb-client.ts';
 import { getEngine } from '../engine/engine.ts';
 
-async function writeOne(name: 'results_baseline' | 'results_scenario', scenario: JsonValue): Promise<boolean> {
+/** The per-household result tables, as SQL names them. */
+export const RESULT_TABLE_NAMES = ['results_baseline', 'results_scenario'] as const;
+
+async function writeOne(name: (typeof RESULT_TABLE_NAMES)[number], scenario: JsonValue): Promise<boolean> {
   const outcome = await getEngine().call('householdColumns', { scenario }, { lane: `table-${name}` });
   if (outcome.status !== 'done') return false;
   const db = await getDuckDb();
