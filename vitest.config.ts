@@ -9,7 +9,8 @@ const fakeElectron = fileURLToPath(new URL('./electron/testing/fake-electron.ts'
 
 /**
  * Renderer test files that need the DOM: those that say so with a `@vitest-environment jsdom` comment at their top.
- * They run isolated (each file its own module graph, so a store starts empty); the rest share one in Node.
+ * They share one jsdom per worker (renderer/src/testing/fresh-stores.ts resets the stores before each); the rest run
+ * in Node.
  */
 const rendererDomTests = readdirSync('renderer', { recursive: true, encoding: 'utf8' })
   .filter((name) => /\.test\.tsx?$/.test(name))
@@ -49,7 +50,7 @@ export default defineConfig({
       {
         plugins: [react()],
         // Pure renderer logic runs in Node with a shared module graph; a test that needs the DOM says so with a
-        // `@vitest-environment jsdom` comment at its top and runs isolated in the 'renderer-dom' project.
+        // `@vitest-environment jsdom` comment at its top and runs in the 'renderer-dom' project.
         test: {
           name: 'renderer',
           environment: 'node',
@@ -66,6 +67,9 @@ export default defineConfig({
           name: 'renderer-dom',
           environment: 'jsdom',
           include: rendererDomTests,
+          // One module graph and one jsdom per worker; each file still starts from initial stores and empty storage.
+          isolate: false,
+          setupFiles: ['renderer/src/testing/fresh-stores.ts'],
           testTimeout: 60_000,
         },
       },
