@@ -3,11 +3,11 @@
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { serveDist } from '../../scripts/serve-dist.mjs';
-import { CHROMIUM } from './harness.ts';
+import { CHROMIUM, CHROMIUM_UNOPTIMISED } from './harness.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server: { url: string; close: () => Promise<void> } = await serveDist({ port: 0 });
-  const browser = await chromium.launchServer(CHROMIUM);
+  const browser = await chromium.launchServer(project.name === 'e2e' ? CHROMIUM_UNOPTIMISED : CHROMIUM);
   project.provide('e2e', { url: server.url, wsEndpoint: browser.wsEndpoint() });
   return async () => {
     await browser.close();
