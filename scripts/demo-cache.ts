@@ -4,7 +4,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_CACHE_FILE, buildDemoCache, matchingDemoCache, sha256Hex } from '../datasets/index.ts';
-import { openWasmDuckDb, wasmPort } from '../cli/duckdb/wasm-node.ts';
 import { validationRulesHash } from './demo-cache-key.mjs';
 
 const DEMO_DIR = fileURLToPath(new URL('../datasets/demo/', import.meta.url));
@@ -25,6 +24,8 @@ async function main(): Promise<void> {
     console.error(`演示缓存已是最新 / demo cache is up to date: ${target}`);
     return;
   }
+  // DuckDB-wasm only when the cache is rebuilt: loading it costs more than the check itself.
+  const { openWasmDuckDb, wasmPort } = await import('../cli/duckdb/wasm-node.ts');
   const duck = await openWasmDuckDb();
   try {
     const cache = await buildDemoCache(
