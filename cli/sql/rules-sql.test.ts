@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HouseholdArrays, RegionArrays } from '../../sim/index.ts';
 import type { WasmDuckDb } from '../duckdb/wasm-node.ts';
-import { openWasmDuckDb } from '../duckdb/wasm-node.ts';
+import { openSharedWasmDuckDb } from '../../tests/fixtures/data/shared-wasm.ts';
 import type { SqlRuleParams } from './rules-sql.ts';
 import { loadIntoWasm, orphanTotalsWasm, programmeTotalsWasm } from './run-rules.ts';
 
@@ -98,7 +98,7 @@ const REGIONS: RegionArrays = {
 
 let duck: WasmDuckDb;
 beforeAll(async () => {
-  duck = await openWasmDuckDb();
+  duck = await openSharedWasmDuckDb();
 }, 120_000);
 afterAll(() => duck.close());
 

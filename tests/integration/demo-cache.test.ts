@@ -19,7 +19,8 @@ import {
   regionArrays,
   identityMapping,
 } from '../../datasets/index.ts';
-import { openWasmDuckDb, wasmPort, type WasmDuckDb } from '../../cli/duckdb/wasm-node.ts';
+import { wasmPort, type WasmDuckDb } from '../../cli/duckdb/wasm-node.ts';
+import { openSharedWasmDuckDb } from '../fixtures/data/shared-wasm.ts';
 
 let duck: WasmDuckDb;
 let households: Uint8Array;
@@ -30,7 +31,7 @@ beforeAll(async () => {
   const arrow = demoToArrow(generateDemo(3000, 5));
   households = tableBytes(arrow.households);
   regions = tableBytes(arrow.regions);
-  duck = await openWasmDuckDb();
+  duck = await openSharedWasmDuckDb();
   const built = await buildDemoCache(
     wasmPort(duck),
     {
