@@ -93,10 +93,10 @@ export { demoRegionsToArrays, demoToEngineArrays } from './generate/engine-array
 export { demoToArrow, tableBytes } from './generate/to-arrow.ts';
 
 // Reference figures, calibration and model validation
-export { PROVINCES } from './reference/reference-data.ts';
+export { PROVINCES, nationalTarget } from './reference/reference-data.ts';
 export { sourceText } from './reference/source-text.ts';
 export type { CalibrationRow } from './calibration.ts';
-export { CALIBRATION_CHECKS, calibrationTable } from './calibration.ts';
+export { CALIBRATION_CHECKS, calibrationTable, unitScale } from './calibration.ts';
 export type { ModelValidationReport } from './model-validation.ts';
 export {
   incomeChecks,

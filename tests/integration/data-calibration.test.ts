@@ -2,8 +2,6 @@
 // national targets within the issue's tolerances, and the calibration table carries source, date and confidence.
 import { describe, expect, it } from 'vitest';
 import {
-  DEMO_HOUSEHOLDS,
-  DEMO_SEED,
   generateDemo,
   demoToEngineArrays,
   CALIBRATION_CHECKS,
@@ -20,11 +18,11 @@ import {
   simulateYear,
 } from '../../sim/index.ts';
 import type { MetricId } from '../../sim/index.ts';
+import { builtDemoArrays } from '../fixtures/data/built-demo.ts';
+
+const { households, regions } = await builtDemoArrays();
 
 describe('demo calibration', { timeout: 600_000 }, () => {
-  const demo = generateDemo(DEMO_HOUSEHOLDS, DEMO_SEED);
-  const { households, regions } = demoToEngineArrays(demo);
-
   it('reproduces every national target within tolerance under the default baseline', () => {
     const year = simulateYear(households, regions, resolveScenario(BASELINE_SCENARIO, regions), {
       decile: incomeDeciles(households),
@@ -58,15 +56,12 @@ describe('demo calibration', { timeout: 600_000 }, () => {
   });
 
   it('has no cliff: weighted persons per 0.05 × S income bin from 0.5 S to 3 S never jump 2× between neighbours', () => {
-    const std = new Map<string, number>();
-    for (let r = 0; r < demo.regions.count; r++)
-      std.set(`${demo.regions.region_code[r]}/${demo.regions.area[r]}`, demo.regions.dibao_standard[r] * 12);
-    const h = demo.households;
+    const h = households;
     for (const area of [0, 1]) {
       const bins = new Float64Array(50); // [0.5, 0.55), …, [2.95, 3.0) × S
       for (let i = 0; i < h.count; i++) {
         if (h.area[i] !== area) continue;
-        const ratio = h.income_pc[i] / (std.get(`${h.region_code[i]}/${area}`) ?? 1);
+        const ratio = h.incomePc[i] / (regions.standard[h.region[i] * 2 + area] * 12);
         const b = Math.floor((ratio - 0.5) / 0.05 + 1e-9);
         if (b >= 0 && b < 50) bins[b] += h.weight[i] * h.size[i];
       }

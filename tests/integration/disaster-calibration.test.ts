@@ -3,14 +3,12 @@
 // recipients within ±20%; the shipped one-province flood stays a fraction of the national total.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BASELINE_SCENARIO, aggregate, parseScenario, resolveScenario, simulateYear } from '../sim/index.ts';
-import type { Scenario } from '../sim/index.ts';
-import { demoToEngineArrays } from './generate/engine-arrays.ts';
-import { DEMO_HOUSEHOLDS, DEMO_SEED, generateDemo } from './generate/generate.ts';
-import { unitScale } from './calibration.ts';
-import { nationalTarget } from './reference/reference-data.ts';
+import { BASELINE_SCENARIO, aggregate, parseScenario, resolveScenario, simulateYear } from '../../sim/index.ts';
+import type { Scenario } from '../../sim/index.ts';
+import { nationalTarget, unitScale } from '../../datasets/index.ts';
+import { builtDemoArrays } from '../fixtures/data/built-demo.ts';
 
-const { households, regions } = demoToEngineArrays(generateDemo(DEMO_HOUSEHOLDS, DEMO_SEED));
+const { households, regions } = await builtDemoArrays();
 
 /** National person-times of temporary assistance and dibao + tekun persons under a scenario. */
 function national(scenario: Scenario): { personTimes: number; cashPersons: number } {
@@ -46,7 +44,7 @@ describe('disaster defaults against the 2024 national figures', () => {
   });
 
   it('keeps the shipped Hunan flood a fraction of the national 2024 total', () => {
-    const file = new URL('./scenarios/hunan-flood.json', import.meta.url);
+    const file = new URL('../../datasets/scenarios/hunan-flood.json', import.meta.url);
     const parsed = parseScenario(JSON.parse(readFileSync(file, 'utf8')));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const hunan = national(parsed.scenario);
