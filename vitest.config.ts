@@ -27,6 +27,8 @@ export default defineConfig({
   test: {
     // Vitest's default on two cores is one worker; files of different projects run side by side instead.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Worker threads, not child processes: each project starts its own workers, and a thread starts for less CPU.
+    pool: 'threads',
     projects: [
       {
         test: {
