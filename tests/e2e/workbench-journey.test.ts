@@ -256,6 +256,10 @@ describe('workbench journey on the demo data', () => {
   it('answers SQL over the dataset and shows errors plainly', async () => {
     const { page } = session;
     await page.getByTestId('nav-sql').click();
+    // Opening the console writes no result tables: they are listed, to be written by the first query that uses them.
+    await page.getByTestId('sql-table-households').waitFor();
+    expect(await page.getByTestId('sql-table-results_scenario').getAttribute('data-pending')).toBe('true');
+    expect(await page.getByTestId('sql-table-results_scenario').innerText()).toContain('查询时写入');
     await page.getByTestId('sql-editor').fill('SELECT count(*) AS n, round(sum(weight)) AS households FROM households');
     await page.getByTestId('sql-run').click();
     await page.getByTestId('sql-status').filter({ hasText: /1/ }).waitFor({ timeout: 60_000 });

@@ -218,7 +218,7 @@ export function SqlScreen() {
                   <li key={table.name}>
                     <button
                       type="button"
-                      title={table.pending ? m.writtenOnUse : table.columns}
+                      title={table.pending ? m.writtenOnUseTitle : table.columns}
                       data-testid={`sql-table-${table.name}`}
                       data-pending={table.pending ? 'true' : undefined}
                       onClick={() => setText(`SELECT *\nFROM ${table.name}\nLIMIT 1000;`)}
