@@ -10,9 +10,8 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../e2e/harness.ts';
 import type { Browser } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { openNativeDatabase } from '../../cli/duckdb/native-port.ts';
 import { runCli } from '../../cli/testing/run-cli.ts';
-import { loadDataset } from '../../cli/dataset/load-dataset.ts';
+import { builtDemoArrays } from '../fixtures/data/built-demo.ts';
 import { HANDLERS, loadData } from '../../renderer/src/services/engine/engine-handlers.ts';
 import type { EngineData } from '../../renderer/src/services/engine/engine-handlers.ts';
 import type { YearComparison } from '../../renderer/src/services/engine/engine-calls.ts';
@@ -48,19 +47,10 @@ function totalRow(table: YearComparison['scenario']['national']): number {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  // The demo is read by the CLI's native DuckDB: the same import and SQL as the app's DuckDB-wasm with the same
-  // arrays (native-import.test.ts), at a fraction of the cost; the briefing, not the import, is under test here.
-  const duck = await openNativeDatabase({ threads: 1 });
-  try {
-    const loaded = await loadDataset(
-      duck,
-      { households: path.join(DEMO, 'households.arrow'), regions: path.join(DEMO, 'regions.arrow') },
-      [],
-    );
-    data = loadData('demo', loaded.households, loaded.regions).data;
-  } finally {
-    duck.close();
-  }
+  // The demo as the CLI's native DuckDB imports it (the same arrays as the app's DuckDB-wasm, native-import.test.ts),
+  // shared with the other demo tests of this worker; the briefing, not the import, is under test here.
+  const { households, regions } = await builtDemoArrays();
+  data = loadData('demo', households, regions).data;
   comparison = await HANDLERS.year(data, { scenario: SCENARIO });
   const parsed = parseScenario(SCENARIO);
   if (!parsed.ok) throw new Error('test scenario invalid');
