@@ -18,9 +18,9 @@ import {
   simulateYear,
 } from '../../sim/index.ts';
 import type { MetricId } from '../../sim/index.ts';
-import { builtDemoArrays } from '../fixtures/data/built-demo.ts';
+import { builtDemo } from '../fixtures/data/built-demo.ts';
 
-const { households, regions } = await builtDemoArrays();
+const { households, regions } = await builtDemo();
 
 describe('demo calibration', { timeout: 600_000 }, () => {
   it('reproduces every national target within tolerance under the default baseline', () => {

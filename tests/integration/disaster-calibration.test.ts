@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { BASELINE_SCENARIO, aggregate, parseScenario, resolveScenario, simulateYear } from '../../sim/index.ts';
 import type { Scenario } from '../../sim/index.ts';
 import { nationalTarget, unitScale } from '../../datasets/index.ts';
-import { builtDemoArrays } from '../fixtures/data/built-demo.ts';
+import { builtDemo } from '../fixtures/data/built-demo.ts';
 
-const { households, regions } = await builtDemoArrays();
+const { households, regions } = await builtDemo();
 
 /** National person-times of temporary assistance and dibao + tekun persons under a scenario. */
 function national(scenario: Scenario): { personTimes: number; cashPersons: number } {

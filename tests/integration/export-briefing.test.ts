@@ -11,7 +11,7 @@ import { CHROMIUM } from '../e2e/harness.ts';
 import type { Browser } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { runCli } from '../../cli/testing/run-cli.ts';
-import { builtDemoArrays } from '../fixtures/data/built-demo.ts';
+import { builtDemo } from '../fixtures/data/built-demo.ts';
 import { HANDLERS, loadData } from '../../renderer/src/services/engine/engine-handlers.ts';
 import type { EngineData } from '../../renderer/src/services/engine/engine-handlers.ts';
 import type { YearComparison } from '../../renderer/src/services/engine/engine-calls.ts';
@@ -29,13 +29,13 @@ import { formatValue } from '../../renderer/src/format/units.ts';
 import { sha256Hex } from '../../renderer/src/exports/provenance.ts';
 
 const ARTIFACTS = path.resolve('test-artifacts', 'exports');
-const DEMO = path.resolve('datasets', 'demo');
 const SCENARIO = {
   schemaVersion: 1,
   name: '标准提高10%，样本阈值1000',
   params: { standard: { scalePct: 10 }, output: { minCell: 1000 } },
 };
 
+let demoDir: string;
 let data: EngineData;
 let comparison: YearComparison;
 let provenance: Provenance;
@@ -49,13 +49,14 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   // The demo as the CLI's native DuckDB imports it (the same arrays as the app's DuckDB-wasm, native-import.test.ts),
   // shared with the other demo tests of this worker; the briefing, not the import, is under test here.
-  const { households, regions } = await builtDemoArrays();
-  data = loadData('demo', households, regions).data;
+  const demo = await builtDemo();
+  demoDir = demo.dir;
+  data = loadData('demo', demo.households, demo.regions).data;
   comparison = await HANDLERS.year(data, { scenario: SCENARIO });
   const parsed = parseScenario(SCENARIO);
   if (!parsed.ok) throw new Error('test scenario invalid');
   const files = ['households.arrow', 'regions.arrow'].map((file) => {
-    const bytes = readFileSync(path.join(DEMO, file));
+    const bytes = readFileSync(path.join(demoDir, file));
     return { file, bytes: bytes.byteLength, content: bytes };
   });
   provenance = await buildProvenance({
@@ -200,7 +201,7 @@ describe('exported numbers', () => {
     const run = await runCli([
       'run',
       '--data',
-      DEMO,
+      demoDir,
       '--scenario',
       scenarioFile,
       '--json',
